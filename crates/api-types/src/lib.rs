@@ -1,0 +1,18 @@
+//! Wire types of the Aftersales REST API (`/api/v1`), shared by the server and the
+//! web app. JSON is snake_case; ids are UUID strings; times are UTC RFC 3339.
+//!
+//! Validation rules live on the types (`validator`) so the server and the web app
+//! check the same thing; OpenAPI schemas are derived behind the `openapi` feature.
+
+pub mod audit;
+pub mod auth;
+pub mod branches;
+pub mod page;
+mod patch;
+pub mod problem;
+mod rules;
+pub mod skills;
+pub mod users;
+
+pub use page::Page;
+pub use problem::{FieldError, Problem};

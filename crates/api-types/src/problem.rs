@@ -1,0 +1,43 @@
+use serde::{Deserialize, Serialize};
+
+/// An RFC 9457 problem document, the body of every error answer
+/// (`Content-Type: application/problem+json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "type": "https://aftersales.dev/problems/validation_failed",
+    "title": "The request has invalid fields",
+    "status": 422,
+    "code": "validation_failed",
+    "detail": "2 fields are invalid",
+    "errors": [{"field": "code", "code": "length", "message": "must be 2 to 16 characters"}]
+})))]
+pub struct Problem {
+    /// A URI naming the kind of problem; stable, one per `code`.
+    #[serde(rename = "type")]
+    pub problem_type: String,
+    /// A short human summary of the kind of problem.
+    pub title: String,
+    /// The HTTP status code.
+    pub status: u16,
+    /// A stable machine-readable code, e.g. `validation_failed`, `not_found`.
+    pub code: String,
+    /// What went wrong in this occurrence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    /// For validation problems: every failing field.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+/// One failing field of a request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FieldError {
+    /// Path of the field in the request, e.g. `name` or `roles[1]`.
+    pub field: String,
+    /// A stable code for the rule that failed, e.g. `required`, `length`, `unknown_field`.
+    pub code: String,
+    /// A human explanation.
+    pub message: String,
+}

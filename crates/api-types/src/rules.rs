@@ -1,0 +1,49 @@
+//! Field rules shared by several request types (used through `#[validate(custom)]`).
+use std::borrow::Cow;
+
+use validator::ValidationError;
+
+fn fail(code: &'static str, message: &'static str) -> ValidationError {
+    ValidationError::new(code).with_message(Cow::Borrowed(message))
+}
+
+pub fn not_blank(value: &str) -> Result<(), ValidationError> {
+    if value.trim().is_empty() {
+        return Err(fail("blank", "must not be blank"));
+    }
+    Ok(())
+}
+
+pub fn username(value: &str) -> Result<(), ValidationError> {
+    let ok = value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
+    if !ok {
+        return Err(fail("format", "only lower-case letters, digits, '.', '_' and '-'"));
+    }
+    Ok(())
+}
+
+pub fn phone(value: &str) -> Result<(), ValidationError> {
+    let digits = value.strip_prefix('+').unwrap_or(value);
+    let ok = (3..=32).contains(&value.len())
+        && digits.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '(' | ')' | '-'));
+    if !ok {
+        return Err(fail("format", "3 to 32 characters: digits, spaces, '(', ')', '-', an optional leading '+'"));
+    }
+    Ok(())
+}
+
+/// Upper-case letters, digits and `-`: the short codes humans see in numbers.
+pub fn code(value: &str) -> Result<(), ValidationError> {
+    if !value.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-') {
+        return Err(fail("format", "only upper-case letters, digits and '-'"));
+    }
+    Ok(())
+}
+
+/// Lower-case letters, digits and `_`: machine keys such as skill codes.
+pub fn key(value: &str) -> Result<(), ValidationError> {
+    if !value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+        return Err(fail("format", "only lower-case letters, digits and '_'"));
+    }
+    Ok(())
+}

@@ -1,0 +1,107 @@
+//! The signed-in caller, and the permission check, as extractors: a protected
+//! handler names `Authorized<need::X>` in its signature and there is no line to forget.
+use std::marker::PhantomData;
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, web};
+use aftersales_domain::access::{Permission, Role, allowed};
+use aftersales_domain::organisation::BranchScope;
+use aftersales_persistence::users;
+use futures_util::future::LocalBoxFuture;
+use uuid::Uuid;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+#[derive(Debug, Clone)]
+pub struct Principal {
+    pub user_id: Uuid,
+    pub roles: Vec<Role>,
+    /// The caller's branch and everything below it.
+    pub scope: BranchScope,
+}
+
+impl Principal {
+    /// True for users of the head office, who see the whole network.
+    pub fn is_at_top(&self) -> bool {
+        self.scope.path.matches('/').count() == 2
+    }
+}
+
+/// Any signed-in, active user.
+pub struct Authenticated(pub Principal);
+
+impl FromRequest for Authenticated {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let token = bearer_token(req);
+        Box::pin(async move {
+            let state = state.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("application state missing")))?;
+            let token = token.ok_or(ApiError::Unauthenticated("send Authorization: Bearer <access token>"))?;
+            let claims = state.tokens.verify(&token)?;
+            // Read the user on every request: a disabled user or a moved user takes
+            // effect at once, not when their token expires.
+            let (user, path) = users::principal(&state.db, claims.sub)
+                .await?
+                .ok_or(ApiError::Unauthenticated("the account no longer exists"))?;
+            if !user.active {
+                return Err(ApiError::Unauthenticated("the account is disabled"));
+            }
+            Ok(Authenticated(Principal {
+                user_id: user.id,
+                roles: user.roles,
+                scope: BranchScope { branch_id: user.branch_id, path },
+            }))
+        })
+    }
+}
+
+fn bearer_token(req: &HttpRequest) -> Option<String> {
+    let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+/// A permission a handler requires; see [`need`].
+pub trait Need {
+    const PERMISSION: Permission;
+}
+
+/// Marker types, one per permission, for `Authorized<need::X>`.
+pub mod need {
+    use super::{Need, Permission};
+
+    macro_rules! needs {
+        ($($name:ident),* $(,)?) => {$(
+            pub struct $name;
+            impl Need for $name {
+                const PERMISSION: Permission = Permission::$name;
+            }
+        )*};
+    }
+
+    needs!(ManageBranches, ManageUsers, ViewOrganisation, ManageSkills, ReadAudit);
+}
+
+/// A signed-in user whose roles grant `P`; 403 otherwise.
+pub struct Authorized<P: Need>(pub Principal, pub PhantomData<P>);
+
+impl<P: Need + 'static> FromRequest for Authorized<P> {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let authenticated = Authenticated::from_request(req, payload);
+        Box::pin(async move {
+            let Authenticated(principal) = authenticated.await?;
+            if !allowed(&principal.roles, P::PERMISSION) {
+                return Err(ApiError::Forbidden("your roles do not allow this"));
+            }
+            Ok(Authorized(principal, PhantomData))
+        })
+    }
+}

@@ -1,0 +1,108 @@
+//! Conversions between wire types and domain types, at the edge and only here.
+use aftersales_api_types as wire;
+use aftersales_domain::access::Role;
+use aftersales_domain::organisation::{Branch, BranchKind, Locale, Skill, User};
+
+pub fn role_out(role: Role) -> wire::users::Role {
+    use wire::users::Role as W;
+    match role {
+        Role::Admin => W::Admin,
+        Role::Manager => W::Manager,
+        Role::Clerk => W::Clerk,
+        Role::Dispatcher => W::Dispatcher,
+        Role::Technician => W::Technician,
+        Role::Warehouse => W::Warehouse,
+        Role::Finance => W::Finance,
+    }
+}
+
+pub fn role_in(role: wire::users::Role) -> Role {
+    use wire::users::Role as W;
+    match role {
+        W::Admin => Role::Admin,
+        W::Manager => Role::Manager,
+        W::Clerk => Role::Clerk,
+        W::Dispatcher => Role::Dispatcher,
+        W::Technician => Role::Technician,
+        W::Warehouse => Role::Warehouse,
+        W::Finance => Role::Finance,
+    }
+}
+
+pub fn locale_out(locale: Locale) -> wire::users::Locale {
+    match locale {
+        Locale::En => wire::users::Locale::En,
+        Locale::Vi => wire::users::Locale::Vi,
+        Locale::Fa => wire::users::Locale::Fa,
+        Locale::Zh => wire::users::Locale::Zh,
+    }
+}
+
+pub fn locale_in(locale: wire::users::Locale) -> Locale {
+    match locale {
+        wire::users::Locale::En => Locale::En,
+        wire::users::Locale::Vi => Locale::Vi,
+        wire::users::Locale::Fa => Locale::Fa,
+        wire::users::Locale::Zh => Locale::Zh,
+    }
+}
+
+pub fn kind_out(kind: BranchKind) -> wire::branches::BranchKind {
+    match kind {
+        BranchKind::Hq => wire::branches::BranchKind::Hq,
+        BranchKind::Regional => wire::branches::BranchKind::Regional,
+        BranchKind::Outlet => wire::branches::BranchKind::Outlet,
+    }
+}
+
+pub fn kind_in(kind: wire::branches::BranchKind) -> BranchKind {
+    match kind {
+        wire::branches::BranchKind::Hq => BranchKind::Hq,
+        wire::branches::BranchKind::Regional => BranchKind::Regional,
+        wire::branches::BranchKind::Outlet => BranchKind::Outlet,
+    }
+}
+
+pub fn user_out(u: &User) -> wire::users::UserDto {
+    wire::users::UserDto {
+        id: u.id,
+        username: u.username.clone(),
+        display_name: u.display_name.clone(),
+        email: u.email.clone(),
+        phone: u.phone.clone(),
+        branch_id: u.branch_id,
+        roles: u.roles.iter().copied().map(role_out).collect(),
+        skills: u.skills.clone(),
+        locale: locale_out(u.locale),
+        active: u.active,
+        created_at: u.created_at,
+        updated_at: u.updated_at,
+        version: u.version,
+    }
+}
+
+pub fn branch_out(b: &Branch) -> wire::branches::BranchDto {
+    wire::branches::BranchDto {
+        id: b.id,
+        parent_id: b.parent_id,
+        code: b.code.clone(),
+        name: b.name.clone(),
+        kind: kind_out(b.kind),
+        time_zone: b.time_zone.clone(),
+        currency: b.currency.clone(),
+        created_at: b.created_at,
+        updated_at: b.updated_at,
+        version: b.version,
+    }
+}
+
+pub fn skill_out(s: &Skill) -> wire::skills::SkillDto {
+    wire::skills::SkillDto {
+        id: s.id,
+        code: s.code.clone(),
+        name: s.name.clone(),
+        created_at: s.created_at,
+        updated_at: s.updated_at,
+        version: s.version,
+    }
+}

@@ -1,0 +1,19 @@
+//! The Aftersales server: REST API under `/api/v1`, the web app at `/`, and the
+//! `aftersales` command line (serve, migrate, openapi, admin, seed-demo).
+
+pub mod audit;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod dto;
+pub mod error;
+pub mod extract;
+pub mod middleware;
+pub mod openapi;
+pub mod pagination;
+pub mod routes;
+pub mod seed;
+pub mod spa;
+pub mod startup;
+pub mod state;
+pub mod telemetry;

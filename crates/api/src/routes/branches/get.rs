@@ -1,0 +1,32 @@
+use actix_web::http::header;
+use actix_web::{HttpResponse, get, web};
+use aftersales_api_types::Problem;
+use aftersales_api_types::branches::BranchDto;
+use aftersales_persistence::branches;
+use uuid::Uuid;
+
+use crate::auth::{Authorized, need};
+use crate::dto;
+use crate::error::{ApiError, NotFoundAs};
+use crate::extract::etag;
+use crate::state::AppState;
+
+/// One branch of yours.
+#[utoipa::path(
+    get, path = "/api/v1/branches/{id}", tag = "branches", operation_id = "get_branch",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Branch id")),
+    responses(
+        (status = 200, description = "The branch", body = BranchDto, headers(("ETag" = String, description = "Version, for If-Match"))),
+        (status = 404, description = "No such branch in your part of the network", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/api/v1/branches/{id}")]
+pub async fn get_branch(
+    state: web::Data<AppState>,
+    Authorized(me, ..): Authorized<need::ViewOrganisation>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let branch = branches::find_in_scope(&state.db, &me.scope, *id).await.or_not_found("branch")?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(branch.version))).json(dto::branch_out(&branch)))
+}

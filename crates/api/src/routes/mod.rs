@@ -1,0 +1,142 @@
+//! Every endpoint, registered with actix and listed in the OpenAPI document, side
+//! by side so that one cannot be added without the other. One action per file.
+use actix_web::dev::ResourceDef;
+use actix_web::http::Method;
+use actix_web::{HttpRequest, HttpResponse, web};
+use utoipa::OpenApi;
+
+use crate::error::ApiError;
+use crate::openapi::ApiModifiers;
+use crate::spa;
+use crate::state::AppState;
+
+pub mod audit;
+pub mod auth;
+pub mod branches;
+pub mod health;
+pub mod skills;
+pub mod users;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(health::healthz)
+        .service(health::readyz)
+        .service(auth::login::login)
+        .service(auth::refresh::refresh)
+        .service(auth::logout::logout)
+        .service(auth::me::me)
+        .service(branches::list::list_branches)
+        .service(branches::create::create_branch)
+        .service(branches::get::get_branch)
+        .service(branches::update::update_branch)
+        .service(branches::delete::delete_branch)
+        .service(users::list::list_users)
+        .service(users::create::create_user)
+        .service(users::get::get_user)
+        .service(users::update::update_user)
+        .service(skills::list::list_skills)
+        .service(skills::create::create_skill)
+        .service(skills::update::update_skill)
+        .service(skills::delete::delete_skill)
+        .service(audit::list::list_audit);
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Aftersales API",
+        description = "After-sales service platform: service tickets, serials and warranties, parts, money.\n\n\
+            Errors are RFC 9457 `application/problem+json` documents with a stable `code`. Lists are \
+            cursor-paginated. Updates accept `If-Match` with the `ETag` you read.",
+        license(name = "MIT", identifier = "MIT"),
+    ),
+    paths(
+        health::healthz,
+        health::readyz,
+        auth::login::login,
+        auth::refresh::refresh,
+        auth::logout::logout,
+        auth::me::me,
+        branches::list::list_branches,
+        branches::create::create_branch,
+        branches::get::get_branch,
+        branches::update::update_branch,
+        branches::delete::delete_branch,
+        users::list::list_users,
+        users::create::create_user,
+        users::get::get_user,
+        users::update::update_user,
+        skills::list::list_skills,
+        skills::create::create_skill,
+        skills::update::update_skill,
+        skills::delete::delete_skill,
+        audit::list::list_audit,
+    ),
+    tags(
+        (name = "auth", description = "Sign in, refresh, sign out"),
+        (name = "branches", description = "The service network: head office, regional centres, outlets"),
+        (name = "users", description = "People who sign in, their roles and skills"),
+        (name = "skills", description = "The catalogue of technician skills"),
+        (name = "audit", description = "The append-only record of changes"),
+        (name = "operations", description = "Health and readiness"),
+    ),
+    modifiers(&ApiModifiers),
+)]
+pub struct ApiDoc;
+
+/// The OpenAPI document as served and committed.
+pub fn openapi_json() -> String {
+    ApiDoc::openapi().to_pretty_json().unwrap_or_default()
+}
+
+/// Path templates and their methods, to answer a wrong method with 405 and `Allow`.
+pub struct RouteTable(Vec<(ResourceDef, Vec<Method>)>);
+
+impl RouteTable {
+    pub fn from_spec() -> Self {
+        let spec = ApiDoc::openapi();
+        let routes = spec
+            .paths
+            .paths
+            .iter()
+            .map(|(path, item)| {
+                let mut methods = Vec::new();
+                let candidates = [
+                    (item.get.is_some(), Method::GET),
+                    (item.post.is_some(), Method::POST),
+                    (item.put.is_some(), Method::PUT),
+                    (item.patch.is_some(), Method::PATCH),
+                    (item.delete.is_some(), Method::DELETE),
+                ];
+                for (present, method) in candidates {
+                    if present {
+                        methods.push(method);
+                    }
+                }
+                (ResourceDef::new(path.as_str()), methods)
+            })
+            .collect();
+        RouteTable(routes)
+    }
+
+    fn allowed(&self, path: &str) -> Option<&[Method]> {
+        self.0.iter().find(|(def, _)| def.is_match(path)).map(|(_, m)| m.as_slice())
+    }
+}
+
+/// Anything no route took: a wrong method on a known path (405), the web app
+/// (GET outside `/api`), or an unknown route (404).
+pub async fn fallback(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    if let Some(methods) = state.routes.allowed(req.path()) {
+        if !methods.contains(req.method()) {
+            let allow: Vec<&str> = methods.iter().map(Method::as_str).collect();
+            return Err(ApiError::MethodNotAllowed { method: req.method().to_string(), allow: allow.join(", ") });
+        }
+    }
+    let is_api = req.path() == "/api" || req.path().starts_with("/api/");
+    if !is_api && (req.method() == Method::GET || req.method() == Method::HEAD) {
+        if let Some(response) = spa::serve(&req, &state.config.static_dir).await {
+            return Ok(response);
+        }
+    }
+    Err(ApiError::RouteNotFound(format!("{} {}", req.method(), req.path())))
+}

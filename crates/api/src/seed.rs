@@ -1,0 +1,198 @@
+//! Demo data and the first user: what `seed-demo` and `admin create-user` write.
+use aftersales_domain::access::Role;
+use aftersales_domain::branch_tree::{child_path, root_path};
+use aftersales_domain::organisation::{Branch, BranchKind, Locale, User};
+use aftersales_persistence::{ConnectionTrait, DatabaseConnection, begin_write, branches, skills, users};
+use anyhow::Context;
+use chrono::Utc;
+use uuid::Uuid;
+
+use crate::audit::{self, Change, snapshot};
+use crate::auth::passwords::hash_now;
+use crate::dto;
+use crate::extract::RequestId;
+
+/// Every demo user signs in with this password.
+pub const DEMO_PASSWORD: &str = "demo-password";
+
+/// The demo users: username, display name, branch code, roles, skills.
+pub const DEMO_USERS: [(&str, &str, &str, &[Role], &[&str]); 7] = [
+    ("admin", "Demo Admin", "HQ", &[Role::Admin], &[]),
+    ("manager.hn", "Trần Thị Mai", "RC-HN", &[Role::Manager], &[]),
+    ("clerk.hn01", "Lê Văn Bình", "HN01", &[Role::Clerk], &[]),
+    ("dispatcher.hn01", "Phạm Thu Hà", "HN01", &[Role::Dispatcher], &[]),
+    ("tech.hn01", "Nguyễn Văn An", "HN01", &[Role::Technician], &["air_conditioner", "refrigerator"]),
+    ("warehouse.hn01", "Đỗ Minh Tuấn", "HN01", &[Role::Warehouse], &[]),
+    ("clerk.teh01", "مریم احمدی", "TEH01", &[Role::Clerk], &[]),
+];
+
+/// code, name, kind, parent code, time zone, currency.
+const DEMO_BRANCHES: [(&str, &str, BranchKind, Option<&str>, &str, &str); 6] = [
+    ("HQ", "Aftersales Head Office", BranchKind::Hq, None, "Asia/Ho_Chi_Minh", "VND"),
+    ("RC-HN", "Trung tâm miền Bắc (Hà Nội)", BranchKind::Regional, Some("HQ"), "Asia/Ho_Chi_Minh", "VND"),
+    ("HN01", "Hà Nội — Cầu Giấy", BranchKind::Outlet, Some("RC-HN"), "Asia/Ho_Chi_Minh", "VND"),
+    ("HN02", "Hà Nội — Long Biên", BranchKind::Outlet, Some("RC-HN"), "Asia/Ho_Chi_Minh", "VND"),
+    ("TEH01", "تهران — ونک", BranchKind::Outlet, Some("HQ"), "Asia/Tehran", "IRR"),
+    ("SH01", "上海 — 浦东", BranchKind::Outlet, Some("HQ"), "Asia/Shanghai", "CNY"),
+];
+
+const DEMO_SKILLS: [(&str, &str); 4] = [
+    ("air_conditioner", "Air conditioners"),
+    ("refrigerator", "Refrigerators"),
+    ("washing_machine", "Washing machines"),
+    ("television", "Televisions"),
+];
+
+fn system() -> RequestId {
+    RequestId("seed".into())
+}
+
+async fn find_branch_by_code(db: &impl ConnectionTrait, code: &str) -> anyhow::Result<Option<Branch>> {
+    let root = branches::list(
+        db,
+        &aftersales_domain::organisation::BranchScope { branch_id: Uuid::nil(), path: "/".into() },
+        branches::BranchFilter { parent_id: None, q: None, after_code: None, limit: 200 },
+    )
+    .await?;
+    Ok(root.into_iter().find(|b| b.code == code))
+}
+
+async fn insert_branch(
+    db: &impl ConnectionTrait,
+    code: &str,
+    name: &str,
+    kind: BranchKind,
+    parent: Option<&Branch>,
+    time_zone: &str,
+    currency: &str,
+) -> anyhow::Result<Branch> {
+    let id = Uuid::now_v7();
+    let path = parent.map_or_else(|| root_path(id), |p| child_path(&p.path, id));
+    let branch = branches::insert(
+        db,
+        branches::NewBranch {
+            id,
+            parent_id: parent.map(|p| p.id),
+            path,
+            code: code.into(),
+            name: name.into(),
+            kind,
+            time_zone: time_zone.into(),
+            currency: currency.into(),
+        },
+        Utc::now(),
+    )
+    .await?;
+    let change = Change {
+        action: "branch.create",
+        entity: "branch",
+        entity_id: id,
+        branch_id: Some(id),
+        before: None,
+        after: snapshot(&dto::branch_out(&branch)),
+    };
+    audit::record(db, None, &system(), change).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(branch)
+}
+
+async fn insert_user(
+    db: &impl ConnectionTrait,
+    username: &str,
+    display_name: &str,
+    branch: &Branch,
+    roles: &[Role],
+    skill_ids: Vec<Uuid>,
+    password_hash: String,
+) -> anyhow::Result<User> {
+    let user = users::insert(
+        db,
+        users::NewUser {
+            id: Uuid::now_v7(),
+            branch_id: branch.id,
+            username: username.into(),
+            display_name: display_name.into(),
+            email: None,
+            phone: None,
+            password_hash,
+            roles: roles.to_vec(),
+            skill_ids,
+            locale: match branch.currency.as_str() {
+                "VND" => Locale::Vi,
+                "IRR" => Locale::Fa,
+                "CNY" => Locale::Zh,
+                _ => Locale::En,
+            },
+        },
+        Utc::now(),
+    )
+    .await
+    .with_context(|| format!("creating user {username}"))?;
+    let change = Change {
+        action: "user.create",
+        entity: "user",
+        entity_id: user.id,
+        branch_id: Some(branch.id),
+        before: None,
+        after: snapshot(&dto::user_out(&user)),
+    };
+    audit::record(db, None, &system(), change).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(user)
+}
+
+/// Loads the demo network once; a second run changes nothing.
+pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<String> {
+    if branches::count(db).await? > 0 {
+        return Ok("the database already has branches; demo data not loaded".into());
+    }
+    let password_hash = hash_now(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let txn = begin_write(db).await?;
+    let mut created: Vec<Branch> = Vec::new();
+    for (code, name, kind, parent_code, tz, currency) in DEMO_BRANCHES {
+        let parent = parent_code.and_then(|p| created.iter().find(|b| b.code == p)).cloned();
+        let branch = insert_branch(&txn, code, name, kind, parent.as_ref(), tz, currency).await?;
+        created.push(branch);
+    }
+    let mut skill_rows = Vec::new();
+    for (code, name) in DEMO_SKILLS {
+        skill_rows.push(skills::insert(&txn, code.into(), name.into(), Utc::now()).await?);
+    }
+    for (username, display_name, branch_code, roles, skill_codes) in DEMO_USERS {
+        let branch = created.iter().find(|b| b.code == branch_code).context("demo branch missing")?;
+        let skill_ids = skill_rows.iter().filter(|s| skill_codes.contains(&s.code.as_str())).map(|s| s.id).collect();
+        insert_user(&txn, username, display_name, branch, roles, skill_ids, password_hash.clone()).await?;
+    }
+    txn.commit().await?;
+    Ok(format!("loaded {} branches, {} skills and {} users", created.len(), skill_rows.len(), DEMO_USERS.len()))
+}
+
+/// Creates a user for `admin create-user`; on an empty database it first creates
+/// the head office (code `HQ`, or the code given).
+pub async fn create_user(
+    db: &DatabaseConnection,
+    username: &str,
+    password: &str,
+    display_name: Option<&str>,
+    branch_code: Option<&str>,
+    roles: &[Role],
+) -> anyhow::Result<User> {
+    let password_hash = hash_now(password).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let txn = begin_write(db).await?;
+    let branch = if branches::count(&txn).await? == 0 {
+        insert_branch(&txn, branch_code.unwrap_or("HQ"), "Head Office", BranchKind::Hq, None, "UTC", "USD").await?
+    } else {
+        let code = branch_code.unwrap_or("HQ");
+        find_branch_by_code(&txn, code).await?.with_context(|| format!("no branch with code {code}"))?
+    };
+    let user = insert_user(
+        &txn,
+        &username.to_lowercase(),
+        display_name.unwrap_or(username),
+        &branch,
+        roles,
+        Vec::new(),
+        password_hash,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(user)
+}

@@ -1,0 +1,111 @@
+//! Building the application and running the server.
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, from_fn};
+use actix_web::{App, HttpServer, web};
+use actix_web_prom::PrometheusMetricsBuilder;
+use aftersales_domain::login_throttle::ThrottlePolicy;
+use aftersales_persistence::{DatabaseConnection, DbOptions, connect, migrate};
+use anyhow::Context;
+use rand::RngCore;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::auth::jwt::AccessTokens;
+use crate::auth::passwords::Passwords;
+use crate::auth::throttle::LoginGuard;
+use crate::config::Config;
+use crate::error::ApiError;
+use crate::middleware::request_context;
+use crate::routes::{self, ApiDoc, RouteTable};
+use crate::state::AppState;
+
+/// Connects (creating the SQLite folder and file if needed) and migrates.
+pub async fn open_database(config: &Config) -> anyhow::Result<DatabaseConnection> {
+    if let Some(dir) = config.sqlite_dir() {
+        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    let db = connect(&DbOptions {
+        url: config.database_url.clone(),
+        max_connections: config.db_max_connections,
+        sqlite_synchronous_full: config.sqlite_synchronous_full,
+    })
+    .await
+    .with_context(|| format!("connecting to {}", crate::config::redact_url(&config.database_url)))?;
+    migrate(&db).await.context("applying migrations")?;
+    Ok(db)
+}
+
+pub fn build_state(config: Config, db: DatabaseConnection) -> anyhow::Result<AppState> {
+    let secret = if config.jwt_secret.is_empty() {
+        tracing::warn!("jwt_secret is not set: using a random key; sessions end when the process stops");
+        let mut key = vec![0u8; 32];
+        rand::rngs::OsRng.fill_bytes(&mut key);
+        key
+    } else {
+        config.jwt_secret.as_bytes().to_vec()
+    };
+    let policy = ThrottlePolicy {
+        max_failures: config.login_max_failures,
+        window: chrono::Duration::minutes(i64::try_from(config.login_lockout_minutes).unwrap_or(15)),
+        lockout: chrono::Duration::minutes(i64::try_from(config.login_lockout_minutes).unwrap_or(15)),
+    };
+    let cores = std::thread::available_parallelism().map_or(2, usize::from);
+    Ok(AppState {
+        db,
+        tokens: AccessTokens::new(&secret, config.access_token_ttl_secs),
+        passwords: Passwords::new(cores).map_err(|e| anyhow::anyhow!("{e}"))?,
+        login_guard: LoginGuard::new(config.login_per_ip_per_minute, policy),
+        routes: RouteTable::from_spec(),
+        config: Arc::new(config),
+    })
+}
+
+/// Starts serving on `listener`; the returned server stops gracefully on SIGTERM/SIGINT.
+pub fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
+    let workers = state.config.workers;
+    let max_body = state.config.max_body_bytes;
+    let state = web::Data::new(state);
+    let metrics = PrometheusMetricsBuilder::new("aftersales")
+        .endpoint("/metrics")
+        .mask_unmatched_patterns("UNMATCHED")
+        .build()
+        .map_err(|e| anyhow::anyhow!("metrics: {e}"))?;
+    let openapi = {
+        use utoipa::OpenApi;
+        ApiDoc::openapi()
+    };
+    let mut server = HttpServer::new(move || {
+        App::new()
+            .app_data(state.clone())
+            .app_data(web::JsonConfig::default().limit(max_body).error_handler(|e, _| json_error(e).into()))
+            .app_data(web::QueryConfig::default().error_handler(|e, _| ApiError::Malformed(e.to_string()).into()))
+            .app_data(
+                web::PathConfig::default()
+                    .error_handler(|_, req| ApiError::RouteNotFound(req.path().to_owned()).into()),
+            )
+            .wrap(Compress::default())
+            .wrap(metrics.clone())
+            .wrap(from_fn(request_context))
+            .configure(routes::configure)
+            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/v1/openapi.json", openapi.clone()))
+            .service(web::redirect("/api/docs", "/api/docs/"))
+            .default_service(web::to(routes::fallback))
+    })
+    .shutdown_timeout(10)
+    .listen(listener)?;
+    if workers > 0 {
+        server = server.workers(workers);
+    }
+    Ok(server.run())
+}
+
+fn json_error(e: actix_web::error::JsonPayloadError) -> ApiError {
+    use actix_web::error::JsonPayloadError as E;
+    match e {
+        E::ContentType => ApiError::UnsupportedMediaType("send the body as Content-Type: application/json".into()),
+        E::Overflow { limit } | E::OverflowKnownLength { limit, .. } => ApiError::PayloadTooLarge(limit),
+        other => ApiError::Malformed(other.to_string()),
+    }
+}

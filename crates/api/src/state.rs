@@ -1,0 +1,21 @@
+//! What every handler can reach: the database, the configuration, the token keys,
+//! the password hasher and the sign-in guard.
+use std::sync::Arc;
+
+use aftersales_persistence::DatabaseConnection;
+
+use crate::auth::jwt::AccessTokens;
+use crate::auth::passwords::Passwords;
+use crate::auth::throttle::LoginGuard;
+use crate::config::Config;
+use crate::routes::RouteTable;
+
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub config: Arc<Config>,
+    pub tokens: AccessTokens,
+    pub passwords: Passwords,
+    pub login_guard: LoginGuard,
+    /// Known paths and their methods, for 405 answers.
+    pub routes: RouteTable,
+}

@@ -1,0 +1,85 @@
+//! Who may do what: the one table of role → permission grants.
+
+/// A job a person does in the service network. A user has one or more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    Admin,
+    Manager,
+    Clerk,
+    Dispatcher,
+    Technician,
+    Warehouse,
+    Finance,
+}
+
+/// Something a handler needs to be allowed to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    /// Create, change and move branches.
+    ManageBranches,
+    /// Create and change users, their roles and skills.
+    ManageUsers,
+    /// Read users and branches of one's own part of the network.
+    ViewOrganisation,
+    /// Maintain the skills catalogue.
+    ManageSkills,
+    /// Read the audit log.
+    ReadAudit,
+}
+
+impl Role {
+    pub const ALL: [Role; 7] =
+        [Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher, Role::Technician, Role::Warehouse, Role::Finance];
+
+    /// The grant table. Admins may do everything; managers oversee their part of the
+    /// network; the other roles come into play with tickets, parts and money.
+    pub fn grants(self, permission: Permission) -> bool {
+        use Permission::*;
+        match self {
+            Role::Admin => true,
+            Role::Manager => matches!(permission, ViewOrganisation),
+            Role::Dispatcher => matches!(permission, ViewOrganisation),
+            Role::Clerk | Role::Technician | Role::Warehouse | Role::Finance => false,
+        }
+    }
+}
+
+/// True when any of the roles grants the permission.
+pub fn allowed(roles: &[Role], permission: Permission) -> bool {
+    roles.iter().any(|role| role.grants(permission))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn admin_may_do_everything() {
+        for p in [
+            Permission::ManageBranches,
+            Permission::ManageUsers,
+            Permission::ViewOrganisation,
+            Permission::ManageSkills,
+            Permission::ReadAudit,
+        ] {
+            assert!(allowed(&[Role::Admin], p), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn a_technician_cannot_manage_users_or_read_the_audit_log() {
+        assert!(!allowed(&[Role::Technician], Permission::ManageUsers));
+        assert!(!allowed(&[Role::Technician], Permission::ReadAudit));
+    }
+
+    #[test]
+    fn a_manager_views_but_does_not_manage_the_organisation() {
+        assert!(allowed(&[Role::Manager], Permission::ViewOrganisation));
+        assert!(!allowed(&[Role::Manager], Permission::ManageUsers));
+    }
+
+    #[test]
+    fn no_roles_means_no_permissions() {
+        assert!(!allowed(&[], Permission::ViewOrganisation));
+    }
+}

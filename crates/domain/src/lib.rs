@@ -1,0 +1,9 @@
+//! The business rules of Aftersales as pure functions and types: no I/O, no clock,
+//! no database, no HTTP. Time enters as an argument. `scripts/check_deps.sh` keeps it so.
+
+pub mod access;
+pub mod branch_tree;
+pub mod login_throttle;
+pub mod organisation;
+pub mod refresh_tokens;
+pub mod regional;

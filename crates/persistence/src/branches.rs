@@ -1,0 +1,187 @@
+//! Branches of the service network, kept as a tree of materialised paths.
+use aftersales_domain::organisation::{Branch, BranchKind, BranchScope};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set,
+};
+use uuid::Uuid;
+
+use crate::entities::branches::{ActiveModel, Column, Entity, Model};
+use crate::{StoreError, fetch_size, text};
+
+const CODE_TAKEN: &str = "a branch with this code already exists";
+
+pub struct NewBranch {
+    pub id: Uuid,
+    pub parent_id: Option<Uuid>,
+    pub path: String,
+    pub code: String,
+    pub name: String,
+    pub kind: BranchKind,
+    pub time_zone: String,
+    pub currency: String,
+}
+
+/// Fields to change; `None` leaves a field as it is.
+#[derive(Default)]
+pub struct BranchChanges {
+    pub name: Option<String>,
+    pub kind: Option<BranchKind>,
+    pub time_zone: Option<String>,
+    pub currency: Option<String>,
+    /// New parent and the branch's new path.
+    pub parent: Option<(Uuid, String)>,
+}
+
+pub struct BranchFilter {
+    pub parent_id: Option<Uuid>,
+    pub q: Option<String>,
+    /// Keyset cursor: the code of the last branch of the previous page.
+    pub after_code: Option<String>,
+    pub limit: u32,
+}
+
+fn to_domain(m: Model) -> Branch {
+    Branch {
+        id: m.id,
+        parent_id: m.parent_id,
+        path: m.path,
+        code: m.code,
+        name: m.name,
+        // The column only ever holds values written from `BranchKind::as_str`.
+        kind: BranchKind::parse(&m.kind).unwrap_or(BranchKind::Outlet),
+        time_zone: m.time_zone,
+        currency: m.currency,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+        version: m.version,
+    }
+}
+
+pub async fn insert(db: &impl ConnectionTrait, new: NewBranch, now: DateTime<Utc>) -> Result<Branch, StoreError> {
+    let model = ActiveModel {
+        id: Set(new.id),
+        parent_id: Set(new.parent_id),
+        path: Set(new.path),
+        code: Set(new.code),
+        name: Set(new.name),
+        kind: Set(new.kind.as_str().to_owned()),
+        time_zone: Set(new.time_zone),
+        currency: Set(new.currency),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    }
+    .insert(db)
+    .await
+    .map_err(|e| StoreError::from(e).explain_conflict(CODE_TAKEN))?;
+    Ok(to_domain(model))
+}
+
+pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Branch, StoreError> {
+    Entity::find_by_id(id).one(db).await?.map(to_domain).ok_or(StoreError::NotFound)
+}
+
+/// The branch, if the scope covers it; a branch outside the scope is "not found",
+/// so users cannot probe for other branches.
+pub async fn find_in_scope(db: &impl ConnectionTrait, scope: &BranchScope, id: Uuid) -> Result<Branch, StoreError> {
+    let branch = find(db, id).await?;
+    if scope.covers(&branch.path) { Ok(branch) } else { Err(StoreError::NotFound) }
+}
+
+pub async fn path_of(db: &impl ConnectionTrait, id: Uuid) -> Result<String, StoreError> {
+    Ok(find(db, id).await?.path)
+}
+
+pub async fn list(
+    db: &impl ConnectionTrait,
+    scope: &BranchScope,
+    filter: BranchFilter,
+) -> Result<Vec<Branch>, StoreError> {
+    let mut query = Entity::find().filter(Column::Path.starts_with(&scope.path));
+    if let Some(parent) = filter.parent_id {
+        query = query.filter(Column::ParentId.eq(parent));
+    }
+    if let Some(q) = filter.q.as_deref().filter(|q| !q.trim().is_empty()) {
+        query = query.filter(text::contains_any(&[Column::Code, Column::Name], q));
+    }
+    if let Some(after) = filter.after_code {
+        query = query.filter(Column::Code.gt(after));
+    }
+    let rows = query.order_by_asc(Column::Code).limit(fetch_size(filter.limit)).all(db).await?;
+    Ok(rows.into_iter().map(to_domain).collect())
+}
+
+/// Applies `changes` if the branch is still at `expected_version` (when given).
+pub async fn update(
+    db: &impl ConnectionTrait,
+    current: &Branch,
+    expected_version: Option<i64>,
+    changes: BranchChanges,
+    now: DateTime<Utc>,
+) -> Result<Branch, StoreError> {
+    if expected_version.is_some_and(|v| v != current.version) {
+        return Err(StoreError::StaleVersion);
+    }
+    let mut model = ActiveModel { id: Set(current.id), ..Default::default() };
+    if let Some(name) = changes.name {
+        model.name = Set(name);
+    }
+    if let Some(kind) = changes.kind {
+        model.kind = Set(kind.as_str().to_owned());
+    }
+    if let Some(tz) = changes.time_zone {
+        model.time_zone = Set(tz);
+    }
+    if let Some(currency) = changes.currency {
+        model.currency = Set(currency);
+    }
+    if let Some((parent_id, new_path)) = changes.parent {
+        rebase_descendants(db, &current.path, &new_path).await?;
+        model.parent_id = Set(Some(parent_id));
+        model.path = Set(new_path);
+    }
+    model.updated_at = Set(now);
+    model.version = Set(current.version + 1);
+    let updated = Entity::update_many()
+        .set(model)
+        .filter(Column::Id.eq(current.id))
+        .filter(Column::Version.eq(current.version))
+        .exec(db)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(StoreError::StaleVersion);
+    }
+    find(db, current.id).await
+}
+
+/// Moves every branch below `old_path` to sit below `new_path` instead.
+async fn rebase_descendants(db: &impl ConnectionTrait, old_path: &str, new_path: &str) -> Result<(), StoreError> {
+    let descendants =
+        Entity::find().filter(Column::Path.starts_with(old_path)).filter(Column::Path.ne(old_path)).all(db).await?;
+    for d in descendants {
+        if let Some(path) = aftersales_domain::branch_tree::rebase(&d.path, old_path, new_path) {
+            let model = ActiveModel { id: Set(d.id), path: Set(path), ..Default::default() };
+            model.update(db).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Deletes a branch that has no branches or users below it.
+pub async fn delete(db: &impl ConnectionTrait, id: Uuid) -> Result<(), StoreError> {
+    let children = Entity::find().filter(Column::ParentId.eq(id)).count(db).await?;
+    if children > 0 {
+        return Err(StoreError::Conflict("the branch has branches below it; move or delete them first".into()));
+    }
+    Entity::delete_by_id(id)
+        .exec(db)
+        .await
+        .map_err(|e| StoreError::from(e).explain_conflict("the branch still has users or records; move them first"))?;
+    Ok(())
+}
+
+pub async fn count(db: &impl ConnectionTrait) -> Result<u64, StoreError> {
+    Ok(Entity::find().count(db).await?)
+}

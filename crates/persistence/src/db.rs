@@ -1,0 +1,59 @@
+use std::time::Duration;
+
+use aftersales_migrations::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbErr, SqliteTransactionMode,
+    TransactionOptions, TransactionTrait,
+};
+
+#[derive(Debug, Clone)]
+pub struct DbOptions {
+    /// `sqlite://path/to/file.db` or `postgres://user@host/db`.
+    pub url: String,
+    /// Pool size. Writes are fsync-bound, so this is also the group-commit batch.
+    pub max_connections: u32,
+    /// SQLite only: `synchronous=FULL` survives power loss at the cost of write speed;
+    /// the default `NORMAL` survives process crashes.
+    pub sqlite_synchronous_full: bool,
+}
+
+/// Opens the pool. On SQLite: creates the file, WAL journal, foreign keys on, a busy
+/// timeout so concurrent writers wait instead of failing.
+pub async fn connect(options: &DbOptions) -> Result<DatabaseConnection, DbErr> {
+    let mut opts = ConnectOptions::new(options.url.clone());
+    opts.max_connections(options.max_connections)
+        .min_connections(1)
+        .acquire_timeout(Duration::from_secs(10))
+        .sqlx_logging(false);
+    let synchronous = if options.sqlite_synchronous_full { SqliteSynchronous::Full } else { SqliteSynchronous::Normal };
+    opts.map_sqlx_sqlite_opts(move |o| {
+        o.create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(synchronous)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10))
+    });
+    Database::connect(opts).await
+}
+
+/// Applies every migration not yet applied.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    Migrator::up(db, None).await
+}
+
+/// Is the database reachable?
+pub async fn ping(db: &DatabaseConnection) -> Result<(), DbErr> {
+    db.execute_unprepared("SELECT 1").await.map(|_| ())
+}
+
+/// Begins a transaction that will write. On SQLite it takes the write lock up front
+/// (`BEGIN IMMEDIATE`): a deferred transaction that reads and then writes can fail
+/// with "database is locked" under concurrency instead of waiting its turn.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}

@@ -1,0 +1,7 @@
+//! sea-orm entities: private to this crate, mapped to domain types by the repositories.
+pub mod audit_log;
+pub mod branches;
+pub mod refresh_tokens;
+pub mod skills;
+pub mod user_skills;
+pub mod users;

@@ -1,0 +1,44 @@
+use sea_orm::{DbErr, SqlErr};
+
+/// What can go wrong in a repository, classified where it arises so that "no such
+/// row" and "already exists" never surface as server errors.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    /// A uniqueness or reference rule of the data was broken; the message says which.
+    #[error("{0}")]
+    Conflict(String),
+    /// The row changed since the caller read it (optimistic concurrency).
+    #[error("the record was changed by someone else")]
+    StaleVersion,
+    #[error(transparent)]
+    Db(DbErr),
+}
+
+impl From<DbErr> for StoreError {
+    fn from(err: DbErr) -> Self {
+        match err.sql_err() {
+            Some(SqlErr::UniqueConstraintViolation(_)) => {
+                StoreError::Conflict("a record with the same key already exists".into())
+            }
+            Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
+                StoreError::Conflict("the record is referenced by or refers to a missing record".into())
+            }
+            _ => match err {
+                DbErr::RecordNotFound(_) => StoreError::NotFound,
+                other => StoreError::Db(other),
+            },
+        }
+    }
+}
+
+impl StoreError {
+    /// Replaces the generic conflict message with one that names the rule.
+    pub fn explain_conflict(self, message: &str) -> Self {
+        match self {
+            StoreError::Conflict(_) => StoreError::Conflict(message.to_owned()),
+            other => other,
+        }
+    }
+}

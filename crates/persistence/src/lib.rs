@@ -1,0 +1,25 @@
+//! Storage of Aftersales on SQLite (embedded default) or PostgreSQL (production).
+//!
+//! Repositories are plain async functions that take any `ConnectionTrait` (a pool
+//! or a transaction) and return domain types; the sea-orm entities stay private.
+//! A handler that changes data opens one transaction with [`begin_write`], calls
+//! the repositories and the audit log on it, and commits once.
+
+pub mod audit;
+pub mod branches;
+mod db;
+mod entities;
+mod error;
+pub mod refresh_tokens;
+pub mod skills;
+mod text;
+pub mod users;
+
+pub use db::{DbOptions, begin_write, connect, migrate, ping};
+pub use error::StoreError;
+pub use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
+
+/// Rows asked of a list query: one more than the page, to know whether another follows.
+pub fn fetch_size(limit: u32) -> u64 {
+    u64::from(limit) + 1
+}

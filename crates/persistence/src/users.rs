@@ -1,0 +1,255 @@
+//! Users: the people who sign in, with their roles and skills.
+use aftersales_domain::access::Role;
+use aftersales_domain::organisation::{BranchScope, Locale, User};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
+use uuid::Uuid;
+
+use crate::entities::users::{ActiveModel, Column, Entity, Model};
+use crate::entities::{branches, skills, user_skills};
+use crate::{StoreError, fetch_size, text};
+
+const USERNAME_TAKEN: &str = "a user with this username already exists";
+
+pub struct NewUser {
+    pub id: Uuid,
+    pub branch_id: Uuid,
+    pub username: String,
+    pub display_name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub password_hash: String,
+    pub roles: Vec<Role>,
+    pub skill_ids: Vec<Uuid>,
+    pub locale: Locale,
+}
+
+/// Fields to change; `None` leaves a field as it is (`Some(None)` clears).
+#[derive(Default)]
+pub struct UserChanges {
+    pub display_name: Option<String>,
+    pub email: Option<Option<String>>,
+    pub phone: Option<Option<String>>,
+    pub branch_id: Option<Uuid>,
+    pub roles: Option<Vec<Role>>,
+    pub skill_ids: Option<Vec<Uuid>>,
+    pub locale: Option<Locale>,
+    pub active: Option<bool>,
+    pub password_hash: Option<String>,
+}
+
+pub struct UserFilter {
+    pub branch_id: Option<Uuid>,
+    pub role: Option<Role>,
+    pub active: Option<bool>,
+    pub q: Option<String>,
+    /// Keyset cursor: the username of the last user of the previous page.
+    pub after_username: Option<String>,
+    pub limit: u32,
+}
+
+/// What sign-in needs: the user and their password hash.
+pub struct Credentials {
+    pub user: User,
+    pub password_hash: String,
+}
+
+fn encode_roles(roles: &[Role]) -> String {
+    let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+    format!("[{}]", names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(","))
+}
+
+fn decode_roles(raw: &str) -> Vec<Role> {
+    let names: Vec<String> = serde_json::from_str(raw).unwrap_or_default();
+    names.iter().filter_map(|n| Role::parse(n)).collect()
+}
+
+fn to_domain(m: Model, skills: Vec<String>) -> User {
+    User {
+        id: m.id,
+        branch_id: m.branch_id,
+        username: m.username,
+        display_name: m.display_name,
+        email: m.email,
+        phone: m.phone,
+        roles: decode_roles(&m.roles),
+        skills,
+        locale: Locale::parse(&m.locale).unwrap_or_default(),
+        active: m.active,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+        version: m.version,
+    }
+}
+
+async fn skill_codes(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<String>, StoreError> {
+    let links = user_skills::Entity::find().filter(user_skills::Column::UserId.eq(user_id)).all(db).await?;
+    if links.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<Uuid> = links.into_iter().map(|l| l.skill_id).collect();
+    let rows =
+        skills::Entity::find().filter(skills::Column::Id.is_in(ids)).order_by_asc(skills::Column::Code).all(db).await?;
+    Ok(rows.into_iter().map(|s| s.code).collect())
+}
+
+async fn with_skills(db: &impl ConnectionTrait, m: Model) -> Result<User, StoreError> {
+    let skills = skill_codes(db, m.id).await?;
+    Ok(to_domain(m, skills))
+}
+
+async fn replace_skills(db: &impl ConnectionTrait, user_id: Uuid, skill_ids: &[Uuid]) -> Result<(), StoreError> {
+    user_skills::Entity::delete_many().filter(user_skills::Column::UserId.eq(user_id)).exec(db).await?;
+    for skill_id in skill_ids {
+        user_skills::ActiveModel { user_id: Set(user_id), skill_id: Set(*skill_id) }.insert(db).await?;
+    }
+    Ok(())
+}
+
+pub async fn insert(db: &impl ConnectionTrait, new: NewUser, now: DateTime<Utc>) -> Result<User, StoreError> {
+    ActiveModel {
+        id: Set(new.id),
+        branch_id: Set(new.branch_id),
+        username: Set(new.username),
+        display_name: Set(new.display_name),
+        email: Set(new.email),
+        phone: Set(new.phone),
+        password_hash: Set(new.password_hash),
+        roles: Set(encode_roles(&new.roles)),
+        locale: Set(new.locale.as_str().to_owned()),
+        active: Set(true),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    }
+    .insert(db)
+    .await
+    .map_err(|e| StoreError::from(e).explain_conflict(USERNAME_TAKEN))?;
+    replace_skills(db, new.id, &new.skill_ids).await?;
+    find(db, new.id).await
+}
+
+pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<User, StoreError> {
+    let model = Entity::find_by_id(id).one(db).await?.ok_or(StoreError::NotFound)?;
+    with_skills(db, model).await
+}
+
+/// The user, if their branch lies within the scope; otherwise "not found".
+pub async fn find_in_scope(db: &impl ConnectionTrait, scope: &BranchScope, id: Uuid) -> Result<User, StoreError> {
+    let user = find(db, id).await?;
+    let path = crate::branches::path_of(db, user.branch_id).await?;
+    if scope.covers(&path) { Ok(user) } else { Err(StoreError::NotFound) }
+}
+
+pub async fn credentials(db: &impl ConnectionTrait, username: &str) -> Result<Option<Credentials>, StoreError> {
+    let Some(model) = Entity::find().filter(Column::Username.eq(username)).one(db).await? else {
+        return Ok(None);
+    };
+    let password_hash = model.password_hash.clone();
+    Ok(Some(Credentials { user: with_skills(db, model).await?, password_hash }))
+}
+
+/// The user and the path of their branch: what every authenticated request needs.
+pub async fn principal(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<(User, String)>, StoreError> {
+    let Some(model) = Entity::find_by_id(id).one(db).await? else { return Ok(None) };
+    let path = crate::branches::path_of(db, model.branch_id).await?;
+    Ok(Some((to_domain(model, Vec::new()), path)))
+}
+
+pub async fn list(db: &impl ConnectionTrait, scope: &BranchScope, filter: UserFilter) -> Result<Vec<User>, StoreError> {
+    let in_scope = Query::select()
+        .column(branches::Column::Id)
+        .from(branches::Entity)
+        .and_where(Expr::col(branches::Column::Path).like(format!("{}%", scope.path)))
+        .to_owned();
+    let mut query = Entity::find().filter(Column::BranchId.in_subquery(in_scope));
+    if let Some(branch_id) = filter.branch_id {
+        query = query.filter(Column::BranchId.eq(branch_id));
+    }
+    if let Some(role) = filter.role {
+        query = query.filter(Column::Roles.contains(format!("\"{}\"", role.as_str())));
+    }
+    if let Some(active) = filter.active {
+        query = query.filter(Column::Active.eq(active));
+    }
+    if let Some(q) = filter.q.as_deref().filter(|q| !q.trim().is_empty()) {
+        query = query.filter(text::contains_any(&[Column::Username, Column::DisplayName], q));
+    }
+    if let Some(after) = filter.after_username {
+        query = query.filter(Condition::all().add(Column::Username.gt(after)));
+    }
+    let rows = query.order_by_asc(Column::Username).limit(fetch_size(filter.limit)).all(db).await?;
+    let mut users = Vec::with_capacity(rows.len());
+    for row in rows {
+        users.push(with_skills(db, row).await?);
+    }
+    Ok(users)
+}
+
+/// Applies `changes` if the user is still at `expected_version` (when given).
+pub async fn update(
+    db: &impl ConnectionTrait,
+    current: &User,
+    expected_version: Option<i64>,
+    changes: UserChanges,
+    now: DateTime<Utc>,
+) -> Result<User, StoreError> {
+    if expected_version.is_some_and(|v| v != current.version) {
+        return Err(StoreError::StaleVersion);
+    }
+    let mut model = ActiveModel { id: Set(current.id), ..Default::default() };
+    if let Some(v) = changes.display_name {
+        model.display_name = Set(v);
+    }
+    if let Some(v) = changes.email {
+        model.email = Set(v);
+    }
+    if let Some(v) = changes.phone {
+        model.phone = Set(v);
+    }
+    if let Some(v) = changes.branch_id {
+        model.branch_id = Set(v);
+    }
+    if let Some(v) = &changes.roles {
+        model.roles = Set(encode_roles(v));
+    }
+    if let Some(v) = changes.locale {
+        model.locale = Set(v.as_str().to_owned());
+    }
+    if let Some(v) = changes.active {
+        model.active = Set(v);
+    }
+    if let Some(v) = changes.password_hash {
+        model.password_hash = Set(v);
+    }
+    model.updated_at = Set(now);
+    model.version = Set(current.version + 1);
+    let updated = Entity::update_many()
+        .set(model)
+        .filter(Column::Id.eq(current.id))
+        .filter(Column::Version.eq(current.version))
+        .exec(db)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(StoreError::StaleVersion);
+    }
+    if let Some(skill_ids) = changes.skill_ids {
+        replace_skills(db, current.id, &skill_ids).await?;
+    }
+    find(db, current.id).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_survive_the_round_trip_through_the_column() {
+        let roles = vec![Role::Clerk, Role::Dispatcher];
+        assert_eq!(decode_roles(&encode_roles(&roles)), roles);
+        assert_eq!(decode_roles("[]"), Vec::<Role>::new());
+    }
+}

@@ -1,0 +1,243 @@
+//! The typed client of the REST API: one async function per endpoint, all under
+//! `/api/v1` on the page's own origin.
+//!
+//! Calls that need a signed-in user attach `Authorization: Bearer <access token>`.
+//! When the server answers 401, the client trades the refresh token for a new pair
+//! (once, shared by every call that failed at the same moment: a refresh token works
+//! only once) and retries the call once. Every failure comes back as an [`ApiError`]
+//! that carries an RFC 9457 problem, so pages show one kind of error.
+
+use std::cell::RefCell;
+use std::fmt;
+
+use aftersales_api_types::Page;
+use aftersales_api_types::auth::{LoginRequest, RefreshRequest, TokenResponse};
+use aftersales_api_types::branches::BranchDto;
+use aftersales_api_types::problem::Problem;
+use aftersales_api_types::users::UserDto;
+use futures::FutureExt;
+use futures::future::{LocalBoxFuture, Shared};
+use gloo_net::http::{Method, RequestBuilder, Response};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::session::Session;
+
+/// Where every endpoint lives.
+pub const API_BASE: &str = "/api/v1";
+
+/// A failed call: the server's problem document, or one made up here when the
+/// server could not be reached or answered something that is not a problem.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiError {
+    pub problem: Problem,
+}
+
+impl ApiError {
+    fn local(status: u16, code: &str, title: &str, detail: impl Into<String>) -> Self {
+        Self {
+            problem: Problem {
+                problem_type: "about:blank".to_owned(),
+                title: title.to_owned(),
+                status,
+                code: code.to_owned(),
+                detail: Some(detail.into()),
+                errors: Vec::new(),
+            },
+        }
+    }
+
+    /// The request never got an answer (offline, server down, CORS …).
+    fn network(err: impl fmt::Display) -> Self {
+        Self::local(0, "network_error", "The server could not be reached", err.to_string())
+    }
+
+    /// An answer this client does not understand.
+    fn unexpected(status: u16, err: impl fmt::Display) -> Self {
+        Self::local(status, "unexpected_response", "Unexpected answer from the server", err.to_string())
+    }
+
+    /// The user must sign in (again).
+    pub fn is_unauthorized(&self) -> bool {
+        self.problem.status == 401
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.problem.detail {
+            Some(detail) => write!(f, "{}: {}", self.problem.title, detail),
+            None => f.write_str(&self.problem.title),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// One request, kept as data so it can be sent again after a refresh.
+struct Call {
+    method: Method,
+    path: String,
+    query: Vec<(&'static str, String)>,
+    body: Option<String>,
+}
+
+impl Call {
+    fn new(method: Method, path: impl Into<String>) -> Self {
+        Self { method, path: path.into(), query: Vec::new(), body: None }
+    }
+
+    fn query(mut self, name: &'static str, value: Option<String>) -> Self {
+        if let Some(value) = value {
+            self.query.push((name, value));
+        }
+        self
+    }
+
+    fn json(mut self, body: &impl Serialize) -> Result<Self, ApiError> {
+        let text = serde_json::to_string(body).map_err(|e| ApiError::unexpected(0, e))?;
+        self.body = Some(text);
+        Ok(self)
+    }
+
+    async fn send(&self, access_token: Option<&str>) -> Result<Response, ApiError> {
+        let mut builder = RequestBuilder::new(&format!("{API_BASE}{}", self.path))
+            .method(self.method.clone())
+            .header("Accept", "application/json, application/problem+json");
+        if !self.query.is_empty() {
+            builder = builder.query(self.query.iter().map(|(k, v)| (*k, v.as_str())));
+        }
+        if let Some(token) = access_token {
+            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
+        let request = match &self.body {
+            Some(body) => builder.header("Content-Type", "application/json").body(body.clone()),
+            None => builder.build(),
+        }
+        .map_err(ApiError::network)?;
+        request.send().await.map_err(ApiError::network)
+    }
+}
+
+/// Turns an answer into `T`, or into the problem it carries.
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let status = response.status();
+    if response.ok() {
+        return response.json::<T>().await.map_err(|e| ApiError::unexpected(status, e));
+    }
+    Err(problem_of(response).await)
+}
+
+async fn problem_of(response: Response) -> ApiError {
+    let status = response.status();
+    let text = response.text().await.unwrap_or_default();
+    match serde_json::from_str::<Problem>(&text) {
+        Ok(problem) => ApiError { problem },
+        Err(_) => ApiError::unexpected(status, format!("HTTP {status} {}", response.status_text())),
+    }
+}
+
+/// Sends a call as the signed-in user; on 401 refreshes once and retries once.
+async fn send_authed(session: Session, call: &Call) -> Result<Response, ApiError> {
+    let token = session.access_token();
+    let response = call.send(token.as_deref()).await?;
+    if response.status() != 401 {
+        return Ok(response);
+    }
+    let current = session.access_token();
+    if current.is_some() && current != token {
+        // Another call refreshed the tokens while this one was on its way.
+        return call.send(current.as_deref()).await;
+    }
+    match refresh_shared(session).await {
+        Ok(()) => call.send(session.access_token().as_deref()).await,
+        // The refresh failed: the first answer says best why the call failed.
+        Err(_) => Ok(response),
+    }
+}
+
+async fn authed<T: DeserializeOwned>(session: Session, call: Call) -> Result<T, ApiError> {
+    let response = send_authed(session, &call).await?;
+    let result = decode(response).await;
+    if matches!(&result, Err(e) if e.is_unauthorized()) {
+        // Neither the token nor a refresh worked: the session is over.
+        session.clear();
+    }
+    result
+}
+
+type RefreshFuture = Shared<LocalBoxFuture<'static, Result<(), ApiError>>>;
+
+thread_local! {
+    /// The refresh under way, if any, so that calls failing together refresh once.
+    static REFRESHING: RefCell<Option<RefreshFuture>> = const { RefCell::new(None) };
+}
+
+async fn refresh_shared(session: Session) -> Result<(), ApiError> {
+    let fut = REFRESHING.with(|cell| {
+        cell.borrow_mut()
+            .get_or_insert_with(|| {
+                async move {
+                    let result = refresh_now(session).await;
+                    REFRESHING.with(|cell| cell.borrow_mut().take());
+                    result
+                }
+                .boxed_local()
+                .shared()
+            })
+            .clone()
+    });
+    fut.await
+}
+
+async fn refresh_now(session: Session) -> Result<(), ApiError> {
+    let Some(refresh_token) = session.refresh_token() else {
+        return Err(ApiError::local(401, "unauthenticated", "Please sign in", "No session"));
+    };
+    let tokens = refresh(&RefreshRequest { refresh_token }).await?;
+    session.sign_in(tokens);
+    Ok(())
+}
+
+/// `POST /auth/login`: trades a username and password for tokens.
+pub async fn login(request: &LoginRequest) -> Result<TokenResponse, ApiError> {
+    let call = Call::new(Method::POST, "/auth/login").json(request)?;
+    decode(call.send(None).await?).await
+}
+
+/// `POST /auth/refresh`: trades a refresh token for a new pair.
+pub async fn refresh(request: &RefreshRequest) -> Result<TokenResponse, ApiError> {
+    let call = Call::new(Method::POST, "/auth/refresh").json(request)?;
+    decode(call.send(None).await?).await
+}
+
+/// `POST /auth/logout`: ends the session of this refresh token on the server.
+/// Not retried: the caller forgets the session whatever the answer.
+pub async fn logout(session: Session) -> Result<(), ApiError> {
+    let Some(refresh_token) = session.refresh_token() else {
+        return Ok(());
+    };
+    let call = Call::new(Method::POST, "/auth/logout").json(&RefreshRequest { refresh_token })?;
+    let response = call.send(session.access_token().as_deref()).await?;
+    if response.ok() { Ok(()) } else { Err(problem_of(response).await) }
+}
+
+/// `GET /auth/me`: the signed-in user.
+pub async fn me(session: Session) -> Result<UserDto, ApiError> {
+    authed(session, Call::new(Method::GET, "/auth/me")).await
+}
+
+/// `GET /branches`: one page of the branches the user may see.
+pub async fn branches(session: Session, cursor: Option<String>) -> Result<Page<BranchDto>, ApiError> {
+    authed(session, Call::new(Method::GET, "/branches").query("cursor", cursor)).await
+}
+
+/// `GET /users`: one page of the users the user may see.
+pub async fn users(session: Session, cursor: Option<String>) -> Result<Page<UserDto>, ApiError> {
+    authed(session, Call::new(Method::GET, "/users").query("cursor", cursor)).await
+}
+
+/// `GET /branches/{id}`: one branch.
+pub async fn branch(session: Session, id: String) -> Result<BranchDto, ApiError> {
+    authed(session, Call::new(Method::GET, format!("/branches/{id}"))).await
+}

@@ -1,0 +1,92 @@
+//! The frame around every page but the login page: header, navigation, sign-out.
+//! Signed-out visitors are sent to `/login`.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{A, Outlet, Redirect};
+use leptos_router::hooks::use_navigate;
+
+use crate::api;
+use crate::session::{MANAGERS, Session, use_session};
+
+/// The layout route: renders the matched child page in `<main>`.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <Show
+            when=move || session.signed_in()
+            fallback=|| view! { <Redirect path="/login" /> }
+        >
+            <div class="shell">
+                <Header session />
+                <main id="content" class="content">
+                    <Outlet />
+                </main>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn Header(session: Session) -> impl IntoView {
+    let navigate = use_navigate();
+    let (signing_out, set_signing_out) = signal(false);
+    let sign_out = move |_| {
+        let navigate = navigate.clone();
+        set_signing_out.set(true);
+        spawn_local(async move {
+            // Whatever the server says, this browser forgets the session.
+            let _ = api::logout(session).await;
+            session.clear();
+            navigate("/login", Default::default());
+        });
+    };
+    let display_name = move || session.user().map(|u| u.display_name).unwrap_or_default();
+    view! {
+        <header class="header">
+            <a class="brand" href="/">
+                "Aftersales"
+            </a>
+            <Nav session />
+            <div class="account">
+                <span id="current-user" class="current-user">
+                    {display_name}
+                </span>
+                <button
+                    id="logout"
+                    type="button"
+                    class="button secondary"
+                    on:click=sign_out
+                    disabled=move || signing_out.get()
+                >
+                    "Sign out"
+                </button>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn Nav(session: Session) -> impl IntoView {
+    let manager = move || session.has_any_role(MANAGERS);
+    view! {
+        <nav class="nav" aria-label="Main">
+            <ul>
+                <li>
+                    <A href="/" exact=true>
+                        "Home"
+                    </A>
+                </li>
+                <Show when=manager>
+                    <li>
+                        <A href="/branches">"Branches"</A>
+                    </li>
+                    <li>
+                        <A href="/users">"Users"</A>
+                    </li>
+                </Show>
+            </ul>
+        </nav>
+    }
+}

@@ -1,0 +1,133 @@
+//! A table fed by a paged list endpoint (`Page<T>`): the first page loads at once,
+//! a "More" button appends the next one while `next_cursor` is present.
+
+use std::future::Future;
+
+use aftersales_api_types::Page;
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::components::problem::ErrorsView;
+
+/// `fetch(cursor)` loads one page; `row(item)` renders one `<tr>`.
+#[component]
+pub fn PagedTable<T, F, Fut, R>(
+    /// Accessible name of the table.
+    caption: &'static str,
+    /// Column headings.
+    columns: &'static [&'static str],
+    fetch: F,
+    row: R,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    F: Fn(Option<String>) -> Fut + Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
+    R: Fn(T) -> AnyView + Copy + Send + Sync + 'static,
+{
+    // The cursor of every page asked for so far; `None` is the first page.
+    let pages = RwSignal::new(vec![None::<String>]);
+    let width = columns.len();
+    view! {
+        <div class="table-wrap">
+            <table class="data">
+                <caption class="visually-hidden">{caption}</caption>
+                <thead>
+                    <tr>
+                        {columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <For each=move || pages.get() key=|cursor| cursor.clone() let:cursor>
+                    <PageRows cursor fetch row width pages />
+                </For>
+            </table>
+        </div>
+    }
+}
+
+/// One page of rows, in its own `<tbody>`, with its own loading and error state.
+#[component]
+fn PageRows<T, F, Fut, R>(
+    cursor: Option<String>,
+    fetch: F,
+    row: R,
+    width: usize,
+    pages: RwSignal<Vec<Option<String>>>,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    F: Fn(Option<String>) -> Fut + Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
+    R: Fn(T) -> AnyView + Copy + Send + Sync + 'static,
+{
+    let data = LocalResource::new(move || fetch(cursor.clone()));
+    let loading = move || {
+        view! {
+            <tbody>
+                <tr>
+                    <td colspan=width class="muted">
+                        "Loading…"
+                    </td>
+                </tr>
+            </tbody>
+        }
+    };
+    let failed = move |errors: ArcRwSignal<Errors>| {
+        view! {
+            <tbody>
+                <tr>
+                    <td colspan=width>
+                        <ErrorsView errors />
+                    </td>
+                </tr>
+            </tbody>
+        }
+    };
+    view! {
+        <Transition fallback=loading>
+            <ErrorBoundary fallback=failed>
+                {move || Suspend::new(async move {
+                    data.await
+                        .map(|page| {
+                            let empty = page.items.is_empty() && page.next_cursor.is_none();
+                            let rows = page.items.into_iter().map(row).collect_view();
+                            let more = page.next_cursor.map(|next| view! { <MoreRow next width pages /> });
+                            view! {
+                                <tbody>
+                                    {rows}
+                                    {empty.then(|| view! {
+                                        <tr>
+                                            <td colspan=width class="muted">"Nothing here yet."</td>
+                                        </tr>
+                                    })}
+                                    {more}
+                                </tbody>
+                            }
+                        })
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+/// The "More" button under a page that has a next one; gone once used.
+#[component]
+fn MoreRow(next: String, width: usize, pages: RwSignal<Vec<Option<String>>>) -> impl IntoView {
+    let used = RwSignal::new(false);
+    let more = move |_| {
+        used.set(true);
+        let next = next.clone();
+        pages.update(|p| p.push(Some(next)));
+    };
+    view! {
+        <Show when=move || !used.get()>
+            <tr class="more-row">
+                <td colspan=width>
+                    <button type="button" class="button more" on:click=more.clone()>
+                        "More"
+                    </button>
+                </td>
+            </tr>
+        </Show>
+    }
+}

@@ -1,0 +1,45 @@
+//! The Aftersales office web app: a Leptos single-page app rendered in the browser.
+//! It talks to the REST API (`/api/v1`) on the origin that serves it.
+
+pub mod api;
+pub mod components;
+pub mod pages;
+pub mod session;
+
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+use crate::components::shell::Shell;
+use crate::pages::branches::BranchesPage;
+use crate::pages::home::HomePage;
+use crate::pages::login::LoginPage;
+use crate::pages::not_found::NotFoundPage;
+use crate::pages::users::UsersPage;
+use crate::session::Session;
+
+/// The whole app: the session, and one route per page.
+#[component]
+pub fn App() -> impl IntoView {
+    Session::provide();
+    view! {
+        <Router>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/login") view=LoginPage />
+                <ParentRoute path=path!("") view=Shell>
+                    <Route path=path!("") view=HomePage />
+                    <Route path=path!("branches") view=BranchesPage />
+                    <Route path=path!("users") view=UsersPage />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// Runs when the wasm module is loaded.
+#[wasm_bindgen(start)]
+pub fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

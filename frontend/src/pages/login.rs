@@ -1,0 +1,100 @@
+//! `/login`: username and password for a pair of tokens.
+
+use aftersales_api_types::auth::LoginRequest;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::api::{self, ApiError};
+use crate::components::problem::ProblemView;
+use crate::session::use_session;
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+
+    // Someone already signed in has nothing to do here.
+    Effect::new({
+        let navigate = navigate.clone();
+        move |_| {
+            if session.signed_in() {
+                navigate("/", Default::default());
+            }
+        }
+    });
+
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+
+    let login = Action::new_local(move |request: &LoginRequest| {
+        let request = request.clone();
+        let navigate = navigate.clone();
+        async move {
+            let tokens = api::login(&request).await?;
+            session.sign_in(tokens);
+            navigate("/", Default::default());
+            Ok::<(), ApiError>(())
+        }
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        login.dispatch_local(LoginRequest {
+            username: username.get_untracked().trim().to_owned(),
+            password: password.get_untracked(),
+        });
+    };
+
+    let error = move || match login.value().get() {
+        Some(Err(e)) => Some(view! {
+            <div id="login-error" class="alert" role="alert">
+                <ProblemView problem=e.problem />
+            </div>
+        }),
+        _ => None,
+    };
+
+    view! {
+        <main class="login-page">
+            <form class="card login-form" on:submit=submit>
+                <h1 class="brand-title">"Aftersales"</h1>
+                <p class="muted">"Sign in to continue."</p>
+                {error}
+                <div class="field">
+                    <label for="username">"Username"</label>
+                    <input
+                        id="username"
+                        name="username"
+                        type="text"
+                        autocomplete="username"
+                        autocapitalize="none"
+                        spellcheck="false"
+                        required
+                        maxlength="64"
+                        bind:value=username
+                    />
+                </div>
+                <div class="field">
+                    <label for="password">"Password"</label>
+                    <input
+                        id="password"
+                        name="password"
+                        type="password"
+                        autocomplete="current-password"
+                        required
+                        maxlength="256"
+                        bind:value=password
+                    />
+                </div>
+                <button
+                    id="login-submit"
+                    type="submit"
+                    class="button primary"
+                    disabled=move || login.pending().get()
+                >
+                    {move || if login.pending().get() { "Signing in…" } else { "Sign in" }}
+                </button>
+            </form>
+        </main>
+    }
+}

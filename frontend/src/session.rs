@@ -1,0 +1,104 @@
+//! Who is signed in: the tokens and the current user, kept in a reactive context
+//! and in `localStorage` so a reload keeps the session.
+
+use aftersales_api_types::auth::TokenResponse;
+use aftersales_api_types::users::{Role, UserDto};
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The `localStorage` key of the session.
+const STORAGE_KEY: &str = "aftersales.session";
+
+/// What is remembered between page loads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stored {
+    pub access_token: String,
+    pub refresh_token: String,
+    pub user: UserDto,
+}
+
+/// The session context. It is `Copy`: pass it into closures and async blocks freely.
+#[derive(Debug, Clone, Copy)]
+pub struct Session {
+    state: RwSignal<Option<Stored>>,
+    signed_in: Memo<bool>,
+}
+
+impl Session {
+    /// Loads the stored session (if any) and provides it to every component below.
+    pub fn provide() -> Self {
+        let stored = LocalStorage::get::<Stored>(STORAGE_KEY).ok();
+        let state = RwSignal::new(stored);
+        let signed_in = Memo::new(move |_| state.with(Option::is_some));
+        let session = Self { state, signed_in };
+        provide_context(session);
+        session
+    }
+
+    /// Whether someone is signed in (reactive; changes only on sign-in and sign-out).
+    pub fn signed_in(&self) -> bool {
+        self.signed_in.get()
+    }
+
+    /// The signed-in user (reactive).
+    pub fn user(&self) -> Option<UserDto> {
+        self.state.with(|s| s.as_ref().map(|s| s.user.clone()))
+    }
+
+    /// Whether the signed-in user has any of `roles` (reactive).
+    pub fn has_any_role(&self, roles: &[Role]) -> bool {
+        self.state.with(|s| s.as_ref().is_some_and(|s| roles.iter().any(|r| s.user.roles.contains(r))))
+    }
+
+    /// The access token, read without subscribing.
+    pub fn access_token(&self) -> Option<String> {
+        self.state.try_with_untracked(|s| s.as_ref().map(|s| s.access_token.clone())).flatten()
+    }
+
+    /// The refresh token, read without subscribing.
+    pub fn refresh_token(&self) -> Option<String> {
+        self.state.try_with_untracked(|s| s.as_ref().map(|s| s.refresh_token.clone())).flatten()
+    }
+
+    /// Remembers a fresh pair of tokens and the user they belong to.
+    pub fn sign_in(&self, tokens: TokenResponse) {
+        let stored =
+            Stored { access_token: tokens.access_token, refresh_token: tokens.refresh_token, user: tokens.user };
+        // Private browsing may refuse storage; the session then lasts until reload.
+        let _ = LocalStorage::set(STORAGE_KEY, &stored);
+        self.state.try_set(Some(stored));
+    }
+
+    /// Replaces the remembered user, e.g. after `GET /auth/me`.
+    pub fn set_user(&self, user: UserDto) {
+        let changed = self.state.try_update(|s| match s {
+            Some(stored) if stored.user != user => {
+                stored.user = user;
+                Some(stored.clone())
+            }
+            _ => None,
+        });
+        if let Some(Some(stored)) = changed {
+            let _ = LocalStorage::set(STORAGE_KEY, &stored);
+        }
+    }
+
+    /// Forgets the session here (the server is told by `api::logout`).
+    pub fn clear(&self) {
+        LocalStorage::delete(STORAGE_KEY);
+        self.state.try_set(None);
+    }
+}
+
+/// The session provided by `App`.
+pub fn use_session() -> Session {
+    match use_context::<Session>() {
+        Some(session) => session,
+        // Only reachable if a component is rendered outside `App`.
+        None => Session::provide(),
+    }
+}
+
+/// Roles that may manage branches and users.
+pub const MANAGERS: &[Role] = &[Role::Admin, Role::Manager];

@@ -1,0 +1,24 @@
+//! Schema migrations, applied in order and recorded in `seaql_migrations`.
+//!
+//! Append-only: a migration that has shipped is never edited; change the schema
+//! with a new file. Migrations never import entities, so they keep meaning what
+//! they meant when they were written.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_organisation;
+mod m20261122_000002_auth;
+mod m20261122_000003_audit;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_organisation::Migration),
+            Box::new(m20261122_000002_auth::Migration),
+            Box::new(m20261122_000003_audit::Migration),
+        ]
+    }
+}

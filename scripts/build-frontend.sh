@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds the web app into frontend/dist: release wasm → wasm-bindgen → wasm-opt (npm
+# binaryen, never Debian's: binaryen 108 silently breaks wasm-bindgen's output), then
+# index.html and style.css beside it. The server serves frontend/dist as the SPA.
+#   scripts/build-frontend.sh
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+DIST="$ROOT/frontend/dist"
+WASM_IN="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/aftersales_frontend.wasm"
+WASM_OUT="$DIST/aftersales_frontend_bg.wasm"
+
+# The CLI must equal the wasm-bindgen library in Cargo.lock, or the glue it writes
+# does not match the module.
+want="$(wasm_bindgen_version)"
+[ -n "$want" ] || die "wasm-bindgen is not in $ROOT/Cargo.lock"
+command -v wasm-bindgen >/dev/null 2>&1 \
+  || die "wasm-bindgen CLI not found (need $want); run scripts/setup.sh"
+have="$(wasm-bindgen --version | awk '{print $2}')"
+[ "$have" = "$want" ] \
+  || die "wasm-bindgen CLI is $have but Cargo.lock has $want; run scripts/setup.sh"
+[ -x "$WASM_OPT" ] || die "wasm-opt not found at $WASM_OPT; run scripts/setup.sh"
+rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+  || die "the wasm32-unknown-unknown target is not installed; run scripts/setup.sh"
+
+log "cargo build -p aftersales-frontend --target wasm32-unknown-unknown --release"
+(cd "$ROOT" && cargo build -p aftersales-frontend --target wasm32-unknown-unknown --release)
+
+log "wasm-bindgen $have"
+rm -rf "$DIST"
+mkdir -p "$DIST"
+wasm-bindgen --target web --no-typescript --out-dir "$DIST" "$WASM_IN"
+
+log "wasm-opt -Oz ($("$WASM_OPT" --version))"
+"$WASM_OPT" -Oz \
+  --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-multivalue --enable-mutable-globals \
+  "$WASM_OUT" -o "$WASM_OUT"
+
+cp "$ROOT/frontend/index.html" "$ROOT/frontend/style.css" "$DIST/"
+
+size="$(stat -c %s "$WASM_OUT")"
+gz="$(gzip -9 -c "$WASM_OUT" | wc -c)"
+log "frontend/dist ready: aftersales_frontend_bg.wasm is $size bytes ($((size / 1024)) KiB, $((gz / 1024)) KiB gzipped)"
+printf 'wasm size: %s bytes\n' "$size"

@@ -1,0 +1,17 @@
+# Shared paths for the scripts. Sourced, never run.
+# Tools live outside the clone so a fresh checkout (CI) reuses them.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE="${AFTERSALES_CACHE:-$HOME/.cache/aftersales}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+NODE_TOOLS="$CACHE/node"
+VENV="$CACHE/venv"
+WASM_OPT="$NODE_TOOLS/node_modules/.bin/wasm-opt"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# The wasm-bindgen CLI must match the library in Cargo.lock exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Installs what is missing, and nothing else; safe to run any number of times.
+#   scripts/setup.sh run    what scripts/run.sh needs (wasm target, wasm-bindgen, wasm-opt)
+#   scripts/setup.sh test   that, plus PostgreSQL, Chromium, playwright-core, Python spec tools
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+what="${1:-run}"
+
+apt_updated=0
+apt_install() { # apt_install <command-or-path> <package>...
+  local probe="$1"; shift
+  if command -v "$probe" >/dev/null 2>&1 || [ -x "$probe" ]; then return; fi
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if [ "$apt_updated" -eq 0 ]; then $sudo apt-get update -qq; apt_updated=1; fi
+  log "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+install_wasm_toolchain() {
+  rustup target list --installed | grep -qx wasm32-unknown-unknown \
+    || { log "rustup target add wasm32-unknown-unknown"; rustup target add wasm32-unknown-unknown; }
+  local want; want="$(wasm_bindgen_version)"
+  [ -n "$want" ] || die "wasm-bindgen not found in Cargo.lock"
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
+    # Not --locked: the locked tree names a webpki-roots release the registry mirror lacks.
+    log "cargo install wasm-bindgen-cli $want (about 10 minutes, once)"
+    cargo install wasm-bindgen-cli --version "$want" --quiet
+  fi
+}
+
+install_node_tools() {
+  # npm binaryen, never Debian's: binaryen 108 silently breaks wasm-bindgen output.
+  local pkgs=(binaryen@132.0.0)
+  [ "$what" = test ] && pkgs+=(playwright-core@1.65.1)
+  mkdir -p "$NODE_TOOLS"
+  [ -f "$NODE_TOOLS/package.json" ] || echo '{"private":true}' >"$NODE_TOOLS/package.json"
+  local missing=()
+  for p in "${pkgs[@]}"; do
+    local name="${p%@*}" version="${p##*@}"
+    local have; have="$(node -p "require('$NODE_TOOLS/node_modules/$name/package.json').version" 2>/dev/null || true)"
+    [ "$have" = "$version" ] || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "npm install ${missing[*]}"
+    npm install --silent --no-audit --no-fund --prefix "$NODE_TOOLS" "${missing[@]}" >/dev/null 2>&1
+  fi
+}
+
+install_test_tools() {
+  apt_install chromium chromium
+  apt_install /usr/lib/postgresql/15/bin/initdb postgresql
+  if [ ! -x "$VENV/bin/st" ] || [ ! -x "$VENV/bin/openapi-spec-validator" ]; then
+    log "python venv with schemathesis and openapi-spec-validator"
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q --disable-pip-version-check schemathesis==4.32.5 openapi-spec-validator
+  fi
+}
+
+install_node_tools
+[ "$what" = test ] && install_test_tools
+install_wasm_toolchain
+log "setup ($what): everything is in place"
