@@ -1,1 +1,10 @@
-
+//! Black-box API tests: real HTTP against a spawned server on a fresh database.
+//! Run on SQLite by default and on PostgreSQL with `TEST_DATABASE_URL` set.
+mod audit;
+mod auth;
+mod errors;
+mod openapi;
+mod operations;
+mod organisation;
+mod repositories;
+mod scoping;

@@ -131,6 +131,7 @@ try {
       context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
     }
     const page = await context.newPage();
+    page.setDefaultTimeout(TIMEOUT);
     const consoleErrors = [];
     const pageErrors = [];
     page.on('console', (msg) => {

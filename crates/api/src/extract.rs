@@ -89,7 +89,9 @@ fn shape_error(path: &str, message: &str) -> FieldError {
     let (field, code) = if message.starts_with("missing field") {
         (quoted.map(join).unwrap_or_else(|| path.to_owned()), "required")
     } else if message.starts_with("unknown field") {
-        (quoted.map(join).unwrap_or_else(|| path.to_owned()), "unknown_field")
+        // Here the path already ends at the unknown field.
+        let at_field = !path.is_empty() && path != ".";
+        (if at_field { path.to_owned() } else { quoted.unwrap_or_default() }, "unknown_field")
     } else {
         (path.to_owned(), "invalid_value")
     };

@@ -25,6 +25,11 @@ impl From<DbErr> for StoreError {
             Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
                 StoreError::Conflict("the record is referenced by or refers to a missing record".into())
             }
+            // SQLite reports some foreign-key failures with an extended code that
+            // sea-orm does not classify (1811); its message is stable.
+            _ if err.to_string().contains("FOREIGN KEY constraint failed") => {
+                StoreError::Conflict("the record is referenced by or refers to a missing record".into())
+            }
             _ => match err {
                 DbErr::RecordNotFound(_) => StoreError::NotFound,
                 other => StoreError::Db(other),

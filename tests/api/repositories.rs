@@ -1,0 +1,116 @@
+//! Repository tests straight on the database (both engines), below the HTTP layer.
+use aftersales_domain::branch_tree::{child_path, root_path};
+use aftersales_domain::organisation::{BranchKind, BranchScope};
+use aftersales_persistence::{DbOptions, begin_write, branches, connect, migrate, refresh_tokens};
+use aftersales_tests::fresh_database;
+use chrono::{Duration, Utc};
+use uuid::Uuid;
+
+async fn empty_db() -> aftersales_persistence::DatabaseConnection {
+    let (url, _) = fresh_database().await;
+    let db = connect(&DbOptions { url, max_connections: 4, sqlite_synchronous_full: false })
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    migrate(&db).await.unwrap_or_else(|e| panic!("{e}"));
+    db
+}
+
+fn new_branch(id: Uuid, parent: Option<(Uuid, &str)>, code: &str) -> branches::NewBranch {
+    branches::NewBranch {
+        id,
+        parent_id: parent.map(|p| p.0),
+        path: parent.map_or_else(|| root_path(id), |(_, path)| child_path(path, id)),
+        code: code.into(),
+        name: code.into(),
+        kind: if parent.is_none() { BranchKind::Hq } else { BranchKind::Outlet },
+        time_zone: "UTC".into(),
+        currency: "USD".into(),
+    }
+}
+
+#[tokio::test]
+async fn migrations_run_twice_without_harm() {
+    let db = empty_db().await;
+    migrate(&db).await.unwrap_or_else(|e| panic!("second run: {e}"));
+}
+
+#[tokio::test]
+async fn a_scoped_list_returns_the_subtree_only() {
+    let db = empty_db().await;
+    let now = Utc::now();
+    let hq = branches::insert(&db, new_branch(Uuid::now_v7(), None, "HQ"), now).await.unwrap_or_else(|e| panic!("{e}"));
+    let a = branches::insert(&db, new_branch(Uuid::now_v7(), Some((hq.id, &hq.path)), "A"), now)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let a1 = branches::insert(&db, new_branch(Uuid::now_v7(), Some((a.id, &a.path)), "A1"), now)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    branches::insert(&db, new_branch(Uuid::now_v7(), Some((hq.id, &hq.path)), "B"), now)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let scope = BranchScope { branch_id: a.id, path: a.path.clone() };
+    let filter = branches::BranchFilter { parent_id: None, q: None, after_code: None, limit: 50 };
+    let listed = branches::list(&db, &scope, filter).await.unwrap_or_else(|e| panic!("{e}"));
+    let codes: Vec<&str> = listed.iter().map(|b| b.code.as_str()).collect();
+    assert_eq!(codes, vec!["A", "A1"]);
+    assert!(branches::find_in_scope(&db, &scope, a1.id).await.is_ok());
+    assert!(branches::find_in_scope(&db, &scope, hq.id).await.is_err());
+}
+
+#[tokio::test]
+async fn a_search_treats_percent_and_underscore_literally() {
+    let db = empty_db().await;
+    let now = Utc::now();
+    let hq = branches::insert(&db, new_branch(Uuid::now_v7(), None, "HQ"), now).await.unwrap_or_else(|e| panic!("{e}"));
+    let scope = BranchScope { branch_id: hq.id, path: hq.path.clone() };
+    let filter = |q: &str| branches::BranchFilter { parent_id: None, q: Some(q.into()), after_code: None, limit: 50 };
+    assert_eq!(branches::list(&db, &scope, filter("%")).await.map(|v| v.len()).ok(), Some(0));
+    assert_eq!(branches::list(&db, &scope, filter("hq")).await.map(|v| v.len()).ok(), Some(1));
+}
+
+#[tokio::test]
+async fn a_rolled_back_transaction_leaves_nothing() {
+    let db = empty_db().await;
+    let txn = begin_write(&db).await.unwrap_or_else(|e| panic!("{e}"));
+    branches::insert(&txn, new_branch(Uuid::now_v7(), None, "GONE"), Utc::now())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    txn.rollback().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(branches::count(&db).await.ok(), Some(0));
+}
+
+#[tokio::test]
+async fn only_one_of_two_concurrent_spends_of_a_refresh_token_succeeds() {
+    let db = empty_db().await;
+    let now = Utc::now();
+    let hq = branches::insert(&db, new_branch(Uuid::now_v7(), None, "HQ"), now).await.unwrap_or_else(|e| panic!("{e}"));
+    let user = aftersales_persistence::users::insert(
+        &db,
+        aftersales_persistence::users::NewUser {
+            id: Uuid::now_v7(),
+            branch_id: hq.id,
+            username: "u".into(),
+            display_name: "U".into(),
+            email: None,
+            phone: None,
+            password_hash: "x".into(),
+            roles: vec![],
+            skill_ids: vec![],
+            locale: Default::default(),
+        },
+        now,
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let new = refresh_tokens::NewToken {
+        user_id: user.id,
+        family_id: Uuid::now_v7(),
+        token_hash: "h1",
+        expires_at: now + Duration::days(1),
+    };
+    refresh_tokens::insert(&db, new, now).await.unwrap_or_else(|e| panic!("{e}"));
+    let stored = refresh_tokens::find_by_hash(&db, "h1").await.ok().flatten().unwrap_or_else(|| panic!("token stored"));
+    let (a, b) = tokio::join!(refresh_tokens::spend(&db, stored.id, now), refresh_tokens::spend(&db, stored.id, now));
+    let wins = [a.unwrap_or(false), b.unwrap_or(false)].iter().filter(|w| **w).count();
+    assert_eq!(wins, 1);
+}
