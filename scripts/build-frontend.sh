@@ -7,7 +7,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 DIST="$ROOT/frontend/dist"
-WASM_IN="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/aftersales_frontend.wasm"
+WASM_IN="$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/aftersales_frontend.wasm"
 WASM_OUT="$DIST/aftersales_frontend_bg.wasm"
 
 # The CLI must equal the wasm-bindgen library in Cargo.lock, or the glue it writes
@@ -23,8 +23,8 @@ have="$(wasm-bindgen --version | awk '{print $2}')"
 rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
   || die "the wasm32-unknown-unknown target is not installed; run scripts/setup.sh"
 
-log "cargo build -p aftersales-frontend --target wasm32-unknown-unknown --release"
-(cd "$ROOT" && cargo build -p aftersales-frontend --target wasm32-unknown-unknown --release)
+log "cargo build -p aftersales-frontend --target wasm32-unknown-unknown --profile wasm-release"
+(cd "$ROOT" && cargo build -p aftersales-frontend --target wasm32-unknown-unknown --profile wasm-release)
 
 log "wasm-bindgen $have"
 rm -rf "$DIST"

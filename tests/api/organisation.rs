@@ -180,3 +180,19 @@ async fn skills_are_listed_paged_and_protected_while_in_use() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_problem(r, StatusCode::CONFLICT, "conflict").await;
 }
+
+#[tokio::test]
+async fn a_bad_body_is_reported_before_a_garbage_if_match() {
+    let app = spawn_app().await;
+    let token = app.token("admin").await;
+    let id = app.branch_id(&token, "HN02").await;
+    let path = format!("/api/v1/branches/{id}");
+    let bad_body =
+        app.request(Method::PATCH, &path, Some(&token)).header("if-match", "garbage").json(&json!({"name": 5}));
+    let r = bad_body.send().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_problem(r, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    let good_body =
+        app.request(Method::PATCH, &path, Some(&token)).header("if-match", "garbage").json(&json!({"name": "x"}));
+    let r = good_body.send().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_problem(r, StatusCode::PRECONDITION_FAILED, "version_mismatch").await;
+}

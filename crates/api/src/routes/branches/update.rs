@@ -38,8 +38,8 @@ pub async fn update_branch(
     Authorized(me, ..): Authorized<need::ManageBranches>,
     request_id: RequestId,
     id: web::Path<Uuid>,
-    IfMatch(expected): IfMatch,
     ValidatedJson(body): ValidatedJson<UpdateBranch>,
+    IfMatch(expected): IfMatch,
 ) -> Result<HttpResponse, ApiError> {
     let mut errors = regional_errors(body.time_zone.as_deref(), body.currency.as_deref());
     if body.kind == Some(BranchKind::Hq) {

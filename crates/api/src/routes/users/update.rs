@@ -40,8 +40,8 @@ pub async fn update_user(
     Authorized(me, ..): Authorized<need::ManageUsers>,
     request_id: RequestId,
     id: web::Path<Uuid>,
-    IfMatch(expected): IfMatch,
     ValidatedJson(body): ValidatedJson<UpdateUser>,
+    IfMatch(expected): IfMatch,
 ) -> Result<HttpResponse, ApiError> {
     let roles: Option<Vec<Role>> = body.roles.map(|r| r.into_iter().map(dto::role_in).collect());
     if *id == me.user_id {

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Every check, in the order a failure is cheapest to find:
+# formatting, layering, lints, unit + repository + API tests on SQLite and on a
+# throwaway PostgreSQL (including the OpenAPI drift test), the spec validated and
+# fuzzed with schemathesis, the wasm build, and the browser tests.
+#   scripts/test.sh
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+"$ROOT/scripts/setup.sh" test
+
+WORK="$(mktemp -d /tmp/aftersales-test.XXXXXX)"
+SERVER_PID=""
+cleanup() {
+  [ -z "$SERVER_PID" ] || kill "$SERVER_PID" 2>/dev/null || true
+  "$ROOT/scripts/pg.sh" stop "${PG_DIR:-}" || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+log "cargo fmt --check"
+cargo fmt --all --check
+
+log "layering"
+"$ROOT/scripts/check_deps.sh"
+
+log "clippy -D warnings"
+cargo clippy -q --all-targets -- -D warnings
+cargo clippy -q -p aftersales-frontend --target wasm32-unknown-unknown -- -D warnings
+
+log "build"
+cargo build -q
+
+log "tests on SQLite"
+cargo nextest run --no-fail-fast
+
+log "repository and API tests on PostgreSQL"
+eval "$("$ROOT/scripts/pg.sh" start)"
+cargo nextest run --no-fail-fast -E 'package(aftersales-tests)'
+"$ROOT/scripts/pg.sh" stop "$PG_DIR"
+unset TEST_DATABASE_URL PG_DIR
+
+log "OpenAPI document is valid"
+"$VENV/bin/openapi-spec-validator" "$ROOT/openapi/openapi.json"
+
+log "web app (wasm)"
+"$ROOT/scripts/build-frontend.sh"
+
+log "starting a server for the spec fuzzing and the browser tests"
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+BASE_URL="http://127.0.0.1:$PORT"
+export AFTERSALES_DATABASE_URL="sqlite://$WORK/e2e.db"
+export AFTERSALES_JWT_SECRET="e2e-secret-e2e-secret-e2e-secret-e2e"
+export AFTERSALES_ACCESS_TOKEN_TTL_SECS=3600
+# The fuzzer signs in thousands of times from one address on purpose.
+export AFTERSALES_LOGIN_PER_IP_PER_MINUTE=100000
+export AFTERSALES_LOGIN_MAX_FAILURES=100000
+export AFTERSALES_LOG_FILTER=warn
+BIN="$CARGO_TARGET_DIR/debug/aftersales"
+"$BIN" seed-demo >/dev/null
+"$BIN" serve --bind "127.0.0.1:$PORT" --static-dir "$ROOT/frontend/dist" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 50); do curl -sf "$BASE_URL/readyz" >/dev/null && break; sleep 0.2; done
+curl -sf "$BASE_URL/readyz" >/dev/null || { cat "$WORK/server.log" >&2; die "the server did not start"; }
+
+log "schemathesis over every operation"
+TOKEN="$(curl -sf "$BASE_URL/api/v1/auth/login" -H 'content-type: application/json' \
+  -d '{"username":"admin","password":"demo-password"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')"
+"$VENV/bin/st" --config-file "$ROOT/tests/schemathesis.toml" run "$BASE_URL/api/v1/openapi.json" --checks all -H "Authorization: Bearer $TOKEN" \
+  --max-examples "${SCHEMATHESIS_EXAMPLES:-25}" --seed 1 --no-color
+
+log "browser tests"
+BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/login.test.mjs"
+
+log "all checks passed"
