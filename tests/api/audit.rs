@@ -1,6 +1,6 @@
 //! Every successful change leaves one audit row in the same transaction; a failed one leaves none.
 use aftersales_tests::{json, spawn_app};
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::json;
 
 #[tokio::test]
@@ -64,8 +64,8 @@ async fn the_audit_log_pages_newest_first_without_gaps_or_repeats() {
             None => break,
         }
     }
-    // The demo seed writes 6 branches and 7 users.
-    assert_eq!(seen.len(), 13);
+    // The demo seed writes 6 branches and 7 users; the admin's sign-in is the 14th.
+    assert_eq!(seen.len(), 14);
     let mut sorted = seen.clone();
     sorted.sort_unstable_by(|a, b| b.cmp(a));
     sorted.dedup();
@@ -92,4 +92,28 @@ async fn a_regional_admin_sees_only_the_audit_of_their_region() {
         .collect();
     names.sort();
     assert_eq!(names, vec!["HN01", "HN02", "RC-HN"]);
+}
+
+#[tokio::test]
+async fn sign_in_sign_out_and_token_theft_are_audited() {
+    let app = spawn_app().await;
+    let stolen = app.login("clerk.hn01").await;
+    let body = json!({"refresh_token": stolen.refresh_token});
+    assert_eq!(app.send_json(Method::POST, "/api/v1/auth/refresh", None, &body).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.send_json(Method::POST, "/api/v1/auth/refresh", None, &body).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let other = app.login("clerk.hn01").await;
+    let logout = json!({"refresh_token": other.refresh_token});
+    assert_eq!(
+        app.send_json(Method::POST, "/api/v1/auth/logout", None, &logout).await.status(),
+        StatusCode::NO_CONTENT
+    );
+
+    let admin = app.token("admin").await;
+    let page = json(app.get(&format!("/api/v1/audit?entity=user&entity_id={}", stolen.user.id), &admin).await).await;
+    let actions: Vec<&str> =
+        page["items"].as_array().into_iter().flatten().filter_map(|r| r["action"].as_str()).collect();
+    assert_eq!(actions, vec!["auth.logout", "auth.login", "auth.refresh_reused", "auth.login", "user.create"]);
 }

@@ -6,6 +6,7 @@ use validator::Validate;
 /// Where a branch sits in the service network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = "outlet"))]
 #[serde(rename_all = "snake_case")]
 pub enum BranchKind {
     Hq,

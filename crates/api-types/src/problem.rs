@@ -33,6 +33,7 @@ pub struct Problem {
 /// One failing field of a request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"field": "currency", "code": "unknown_currency", "message": "'XYZ' is not an ISO 4217 currency code such as VND"})))]
 pub struct FieldError {
     /// Path of the field in the request, e.g. `name` or `roles[1]`.
     pub field: String,

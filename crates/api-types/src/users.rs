@@ -10,6 +10,7 @@ use crate::patch::double_option;
 /// What a user may do is decided by their roles (see `GET /api/v1/auth/me`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = "technician"))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Admin,
@@ -24,6 +25,7 @@ pub enum Role {
 /// Languages the web app speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = "vi"))]
 #[serde(rename_all = "snake_case")]
 pub enum Locale {
     #[default]

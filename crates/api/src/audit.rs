@@ -1,11 +1,10 @@
-//! Writing audit rows from handlers: who (the principal), which request, what changed.
+//! Writing audit rows from handlers: who, which request, what changed.
 use aftersales_persistence::{ConnectionTrait, audit};
 use chrono::Utc;
 use serde::Serialize;
 use serde_json::Value;
 use uuid::Uuid;
 
-use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::extract::RequestId;
 
@@ -28,7 +27,7 @@ pub fn snapshot<T: Serialize>(value: &T) -> Option<Value> {
 /// Writes the row on `db`, which should be the transaction of the change itself.
 pub async fn record(
     db: &impl ConnectionTrait,
-    actor: Option<&Principal>,
+    actor_id: Option<Uuid>,
     request_id: &RequestId,
     change: Change<'_>,
 ) -> Result<(), ApiError> {
@@ -37,7 +36,7 @@ pub async fn record(
         audit::AuditRecord {
             id: Uuid::now_v7(),
             at: Utc::now(),
-            actor_id: actor.map(|p| p.user_id),
+            actor_id,
             branch_id: change.branch_id,
             action: change.action.to_owned(),
             entity: change.entity.to_owned(),

@@ -5,9 +5,10 @@ use aftersales_persistence::{begin_write, users};
 use chrono::Utc;
 use uuid::Uuid;
 
+use crate::audit::{self, Change};
 use crate::auth::refresh::issue_pair;
 use crate::error::ApiError;
-use crate::extract::ValidatedJson;
+use crate::extract::{RequestId, ValidatedJson};
 use crate::state::AppState;
 
 /// Sign in with a username and password.
@@ -30,6 +31,7 @@ use crate::state::AppState;
 pub async fn login(
     state: web::Data<AppState>,
     req: HttpRequest,
+    request_id: RequestId,
     ValidatedJson(body): ValidatedJson<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
     if let Some(addr) = req.peer_addr() {
@@ -53,6 +55,15 @@ pub async fn login(
 
     let txn = begin_write(&state.db).await?;
     let tokens = issue_pair(&state, &txn, &user, Uuid::now_v7(), now).await?;
+    let change = Change {
+        action: "auth.login",
+        entity: "user",
+        entity_id: user.id,
+        branch_id: Some(user.branch_id),
+        before: None,
+        after: None,
+    };
+    audit::record(&txn, Some(user.id), &request_id, change).await?;
     txn.commit().await?;
     tracing::info!(user_id = %user.id, "signed in");
     Ok(HttpResponse::Ok().json(tokens))

@@ -2,12 +2,14 @@ use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::auth::{RefreshRequest, TokenResponse};
 use aftersales_domain::refresh_tokens::{RefreshVerdict, judge_refresh};
-use aftersales_persistence::{begin_write, refresh_tokens, users};
+use aftersales_persistence::refresh_tokens::StoredToken;
+use aftersales_persistence::{DatabaseTransaction, begin_write, refresh_tokens, users};
 use chrono::Utc;
 
+use crate::audit::{self, Change};
 use crate::auth::refresh::{hash_token, issue_pair};
 use crate::error::ApiError;
-use crate::extract::ValidatedJson;
+use crate::extract::{RequestId, ValidatedJson};
 use crate::state::AppState;
 
 /// Trade a refresh token for a new pair.
@@ -25,6 +27,7 @@ use crate::state::AppState;
 #[post("/api/v1/auth/refresh")]
 pub async fn refresh(
     state: web::Data<AppState>,
+    request_id: RequestId,
     ValidatedJson(body): ValidatedJson<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let now = Utc::now();
@@ -34,12 +37,7 @@ pub async fn refresh(
         .ok_or(ApiError::Unauthenticated("the refresh token is not valid"))?;
     match judge_refresh(stored.state, now) {
         RefreshVerdict::Rotate => {}
-        RefreshVerdict::Reused => {
-            refresh_tokens::revoke_family(&txn, stored.family_id, now).await?;
-            txn.commit().await?;
-            tracing::warn!(user_id = %stored.user_id, family = %stored.family_id, "refresh token reused; family revoked");
-            return Err(ApiError::Unauthenticated("the refresh token was already used; sign in again"));
-        }
+        RefreshVerdict::Reused => return revoke_on_reuse(txn, &stored, &request_id).await,
         RefreshVerdict::Revoked => {
             return Err(ApiError::Unauthenticated("the refresh token was revoked; sign in again"));
         }
@@ -49,9 +47,7 @@ pub async fn refresh(
     }
     // Two requests racing with one token: only one may spend it; the other is reuse.
     if !refresh_tokens::spend(&txn, stored.id, now).await? {
-        refresh_tokens::revoke_family(&txn, stored.family_id, now).await?;
-        txn.commit().await?;
-        return Err(ApiError::Unauthenticated("the refresh token was already used; sign in again"));
+        return revoke_on_reuse(txn, &stored, &request_id).await;
     }
     let user = users::find(&txn, stored.user_id).await?;
     if !user.active {
@@ -60,4 +56,27 @@ pub async fn refresh(
     let tokens = issue_pair(&state, &txn, &user, stored.family_id, now).await?;
     txn.commit().await?;
     Ok(HttpResponse::Ok().json(tokens))
+}
+
+/// A spent token came back: it leaked, or a client raced itself. Revoke the whole
+/// family, record the event, and refuse.
+async fn revoke_on_reuse(
+    txn: DatabaseTransaction,
+    stored: &StoredToken,
+    request_id: &RequestId,
+) -> Result<HttpResponse, ApiError> {
+    refresh_tokens::revoke_family(&txn, stored.family_id, Utc::now()).await?;
+    let user = users::find(&txn, stored.user_id).await?;
+    let change = Change {
+        action: "auth.refresh_reused",
+        entity: "user",
+        entity_id: user.id,
+        branch_id: Some(user.branch_id),
+        before: None,
+        after: None,
+    };
+    audit::record(&txn, Some(user.id), request_id, change).await?;
+    txn.commit().await?;
+    tracing::warn!(user_id = %stored.user_id, family = %stored.family_id, "refresh token reused; family revoked");
+    Err(ApiError::Unauthenticated("the refresh token was already used; sign in again"))
 }

@@ -71,7 +71,7 @@ pub async fn create_branch(
     let out = dto::branch_out(&branch);
     audit::record(
         &txn,
-        Some(&me),
+        Some(me.user_id),
         &request_id,
         Change {
             action: "branch.create",

@@ -36,7 +36,7 @@ pub async fn delete_branch(
     branches::delete(&txn, branch.id).await?;
     audit::record(
         &txn,
-        Some(&me),
+        Some(me.user_id),
         &request_id,
         Change {
             action: "branch.delete",

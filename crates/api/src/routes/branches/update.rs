@@ -85,7 +85,7 @@ pub async fn update_branch(
     let out = dto::branch_out(&updated);
     audit::record(
         &txn,
-        Some(&me),
+        Some(me.user_id),
         &request_id,
         Change {
             action: "branch.update",

@@ -34,7 +34,7 @@ pub async fn create_skill(
     let out = dto::skill_out(&skill);
     audit::record(
         &txn,
-        Some(&me),
+        Some(me.user_id),
         &request_id,
         Change {
             action: "skill.create",

@@ -33,7 +33,7 @@ pub async fn delete_skill(
     skills::delete(&txn, skill.id).await?;
     audit::record(
         &txn,
-        Some(&me),
+        Some(me.user_id),
         &request_id,
         Change {
             action: "skill.delete",

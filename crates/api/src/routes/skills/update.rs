@@ -37,7 +37,7 @@ pub async fn update_skill(
     let out = dto::skill_out(&updated);
     audit::record(
         &txn,
-        Some(&me),
+        Some(me.user_id),
         &request_id,
         Change {
             action: "skill.update",

@@ -58,7 +58,7 @@ pub async fn create_user(
     let out = dto::user_out(&user);
     audit::record(
         &txn,
-        Some(&me),
+        Some(me.user_id),
         &request_id,
         Change {
             action: "user.create",

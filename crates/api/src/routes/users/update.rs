@@ -85,7 +85,7 @@ pub async fn update_user(
     let out = dto::user_out(&updated);
     audit::record(
         &txn,
-        Some(&me),
+        Some(me.user_id),
         &request_id,
         Change {
             action: "user.update",
