@@ -56,10 +56,10 @@ export AFTERSALES_ACCESS_TOKEN_TTL_SECS=3600
 # The fuzzer signs in thousands of times from one address on purpose.
 export AFTERSALES_LOGIN_PER_IP_PER_MINUTE=100000
 export AFTERSALES_LOGIN_MAX_FAILURES=100000
-export AFTERSALES_LOG_FILTER=warn
+export AFTERSALES_LOG_FILTER=info,sqlx=warn,sea_orm=warn
 BIN="$CARGO_TARGET_DIR/debug/aftersales"
 "$BIN" seed-demo >/dev/null
-"$BIN" serve --bind "127.0.0.1:$PORT" --static-dir "$ROOT/frontend/dist" >"$WORK/server.log" 2>&1 &
+"$BIN" serve --bind "127.0.0.1:$PORT" --static-dir "$ROOT/frontend/dist" --log-format json >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 50); do curl -sf "$BASE_URL/readyz" >/dev/null && break; sleep 0.2; done
 curl -sf "$BASE_URL/readyz" >/dev/null || { cat "$WORK/server.log" >&2; die "the server did not start"; }
@@ -72,5 +72,19 @@ TOKEN="$(curl -sf "$BASE_URL/api/v1/auth/login" -H 'content-type: application/js
 
 log "browser tests"
 BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/login.test.mjs"
+
+log "structured logs carry the request id; SIGTERM stops the server cleanly"
+python3 - "$WORK/server.log" <<'PY'
+import json, sys
+lines = [l for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+records = [json.loads(l) for l in lines]  # every line must be JSON
+handled = [r for r in records if r.get("message") == "handled"]
+assert handled and all(r.get("request_id") or r.get("span", {}).get("request_id") for r in handled), "request id missing"
+print(f"{len(records)} JSON log lines, {len(handled)} requests, each with its request id")
+PY
+kill -TERM "$SERVER_PID"
+wait "$SERVER_PID" || die "the server did not exit cleanly on SIGTERM"
+SERVER_PID=""
+grep -q '"stopped"' "$WORK/server.log" || die "no 'stopped' line after SIGTERM"
 
 log "all checks passed"

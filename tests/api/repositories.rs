@@ -114,3 +114,24 @@ async fn only_one_of_two_concurrent_spends_of_a_refresh_token_succeeds() {
     let wins = [a.unwrap_or(false), b.unwrap_or(false)].iter().filter(|w| **w).count();
     assert_eq!(wins, 1);
 }
+
+#[tokio::test]
+async fn sqlite_runs_with_wal_and_foreign_keys_on() {
+    if aftersales_tests::on_postgres() {
+        return;
+    }
+    use aftersales_persistence::ConnectionTrait;
+    let db = empty_db().await;
+    let backend = db.get_database_backend();
+    let one = |sql: &str| sea_query_statement(backend, sql);
+    let mode = db.query_one_raw(one("PRAGMA journal_mode")).await.ok().flatten();
+    let mode: String = mode.and_then(|r| r.try_get_by_index(0).ok()).unwrap_or_default();
+    assert_eq!(mode.to_lowercase(), "wal");
+    let fk = db.query_one_raw(one("PRAGMA foreign_keys")).await.ok().flatten();
+    let fk: i32 = fk.and_then(|r| r.try_get_by_index(0).ok()).unwrap_or_default();
+    assert_eq!(fk, 1);
+}
+
+fn sea_query_statement(backend: aftersales_persistence::DbBackend, sql: &str) -> aftersales_persistence::Statement {
+    aftersales_persistence::Statement::from_string(backend, sql.to_owned())
+}

@@ -210,6 +210,20 @@ fn describe(e: &validator::ValidationError) -> String {
     }
 }
 
+/// Names the missing thing in a repository's "not found".
+pub trait NotFoundAs<T> {
+    fn or_not_found(self, what: &str) -> Result<T, ApiError>;
+}
+
+impl<T> NotFoundAs<T> for Result<T, StoreError> {
+    fn or_not_found(self, what: &str) -> Result<T, ApiError> {
+        self.map_err(|e| match e {
+            StoreError::NotFound => ApiError::not_found(what),
+            other => ApiError::from(other),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,19 +253,5 @@ mod tests {
         let text = String::from_utf8_lossy(&body);
         assert!(!text.contains("hunter2"));
         assert!(text.contains("internal_error"));
-    }
-}
-
-/// Names the missing thing in a repository's "not found".
-pub trait NotFoundAs<T> {
-    fn or_not_found(self, what: &str) -> Result<T, ApiError>;
-}
-
-impl<T> NotFoundAs<T> for Result<T, StoreError> {
-    fn or_not_found(self, what: &str) -> Result<T, ApiError> {
-        self.map_err(|e| match e {
-            StoreError::NotFound => ApiError::not_found(what),
-            other => ApiError::from(other),
-        })
     }
 }

@@ -15,25 +15,62 @@ use crate::extract::RequestId;
 /// Every demo user signs in with this password.
 pub const DEMO_PASSWORD: &str = "demo-password";
 
-/// The demo users: username, display name, branch code, roles, skills.
-pub const DEMO_USERS: [(&str, &str, &str, &[Role], &[&str]); 7] = [
-    ("admin", "Demo Admin", "HQ", &[Role::Admin], &[]),
-    ("manager.hn", "Trần Thị Mai", "RC-HN", &[Role::Manager], &[]),
-    ("clerk.hn01", "Lê Văn Bình", "HN01", &[Role::Clerk], &[]),
-    ("dispatcher.hn01", "Phạm Thu Hà", "HN01", &[Role::Dispatcher], &[]),
-    ("tech.hn01", "Nguyễn Văn An", "HN01", &[Role::Technician], &["air_conditioner", "refrigerator"]),
-    ("warehouse.hn01", "Đỗ Minh Tuấn", "HN01", &[Role::Warehouse], &[]),
-    ("clerk.teh01", "مریم احمدی", "TEH01", &[Role::Clerk], &[]),
+pub struct DemoUser {
+    pub username: &'static str,
+    pub display_name: &'static str,
+    pub branch: &'static str,
+    pub roles: &'static [Role],
+    pub skills: &'static [&'static str],
+}
+
+const fn user(
+    username: &'static str,
+    display_name: &'static str,
+    branch: &'static str,
+    roles: &'static [Role],
+    skills: &'static [&'static str],
+) -> DemoUser {
+    DemoUser { username, display_name, branch, roles, skills }
+}
+
+/// The demo users, one per job, mostly at one Hà Nội outlet.
+pub const DEMO_USERS: [DemoUser; 7] = [
+    user("admin", "Demo Admin", "HQ", &[Role::Admin], &[]),
+    user("manager.hn", "Trần Thị Mai", "RC-HN", &[Role::Manager], &[]),
+    user("clerk.hn01", "Lê Văn Bình", "HN01", &[Role::Clerk], &[]),
+    user("dispatcher.hn01", "Phạm Thu Hà", "HN01", &[Role::Dispatcher], &[]),
+    user("tech.hn01", "Nguyễn Văn An", "HN01", &[Role::Technician], &["air_conditioner", "refrigerator"]),
+    user("warehouse.hn01", "Đỗ Minh Tuấn", "HN01", &[Role::Warehouse], &[]),
+    user("clerk.teh01", "مریم احمدی", "TEH01", &[Role::Clerk], &[]),
 ];
 
-/// code, name, kind, parent code, time zone, currency.
-const DEMO_BRANCHES: [(&str, &str, BranchKind, Option<&str>, &str, &str); 6] = [
-    ("HQ", "Aftersales Head Office", BranchKind::Hq, None, "Asia/Ho_Chi_Minh", "VND"),
-    ("RC-HN", "Trung tâm miền Bắc (Hà Nội)", BranchKind::Regional, Some("HQ"), "Asia/Ho_Chi_Minh", "VND"),
-    ("HN01", "Hà Nội — Cầu Giấy", BranchKind::Outlet, Some("RC-HN"), "Asia/Ho_Chi_Minh", "VND"),
-    ("HN02", "Hà Nội — Long Biên", BranchKind::Outlet, Some("RC-HN"), "Asia/Ho_Chi_Minh", "VND"),
-    ("TEH01", "تهران — ونک", BranchKind::Outlet, Some("HQ"), "Asia/Tehran", "IRR"),
-    ("SH01", "上海 — 浦东", BranchKind::Outlet, Some("HQ"), "Asia/Shanghai", "CNY"),
+struct DemoBranch {
+    code: &'static str,
+    name: &'static str,
+    kind: BranchKind,
+    parent: Option<&'static str>,
+    time_zone: &'static str,
+    currency: &'static str,
+}
+
+const fn branch(
+    code: &'static str,
+    name: &'static str,
+    kind: BranchKind,
+    parent: Option<&'static str>,
+    time_zone: &'static str,
+    currency: &'static str,
+) -> DemoBranch {
+    DemoBranch { code, name, kind, parent, time_zone, currency }
+}
+
+const DEMO_BRANCHES: [DemoBranch; 6] = [
+    branch("HQ", "Aftersales Head Office", BranchKind::Hq, None, "Asia/Ho_Chi_Minh", "VND"),
+    branch("RC-HN", "Trung tâm miền Bắc (Hà Nội)", BranchKind::Regional, Some("HQ"), "Asia/Ho_Chi_Minh", "VND"),
+    branch("HN01", "Hà Nội — Cầu Giấy", BranchKind::Outlet, Some("RC-HN"), "Asia/Ho_Chi_Minh", "VND"),
+    branch("HN02", "Hà Nội — Long Biên", BranchKind::Outlet, Some("RC-HN"), "Asia/Ho_Chi_Minh", "VND"),
+    branch("TEH01", "تهران — ونک", BranchKind::Outlet, Some("HQ"), "Asia/Tehran", "IRR"),
+    branch("SH01", "上海 — 浦东", BranchKind::Outlet, Some("HQ"), "Asia/Shanghai", "CNY"),
 ];
 
 const DEMO_SKILLS: [(&str, &str); 4] = [
@@ -147,19 +184,19 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<String> {
     let password_hash = hash_now(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;
     let txn = begin_write(db).await?;
     let mut created: Vec<Branch> = Vec::new();
-    for (code, name, kind, parent_code, tz, currency) in DEMO_BRANCHES {
-        let parent = parent_code.and_then(|p| created.iter().find(|b| b.code == p)).cloned();
-        let branch = insert_branch(&txn, code, name, kind, parent.as_ref(), tz, currency).await?;
+    for b in DEMO_BRANCHES {
+        let parent = b.parent.and_then(|p| created.iter().find(|c| c.code == p)).cloned();
+        let branch = insert_branch(&txn, b.code, b.name, b.kind, parent.as_ref(), b.time_zone, b.currency).await?;
         created.push(branch);
     }
     let mut skill_rows = Vec::new();
     for (code, name) in DEMO_SKILLS {
         skill_rows.push(skills::insert(&txn, code.into(), name.into(), Utc::now()).await?);
     }
-    for (username, display_name, branch_code, roles, skill_codes) in DEMO_USERS {
-        let branch = created.iter().find(|b| b.code == branch_code).context("demo branch missing")?;
-        let skill_ids = skill_rows.iter().filter(|s| skill_codes.contains(&s.code.as_str())).map(|s| s.id).collect();
-        insert_user(&txn, username, display_name, branch, roles, skill_ids, password_hash.clone()).await?;
+    for u in &DEMO_USERS {
+        let branch = created.iter().find(|b| b.code == u.branch).context("demo branch missing")?;
+        let skill_ids = skill_rows.iter().filter(|s| u.skills.contains(&s.code.as_str())).map(|s| s.id).collect();
+        insert_user(&txn, u.username, u.display_name, branch, u.roles, skill_ids, password_hash.clone()).await?;
     }
     txn.commit().await?;
     Ok(format!("loaded {} branches, {} skills and {} users", created.len(), skill_rows.len(), DEMO_USERS.len()))

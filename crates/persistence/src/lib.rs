@@ -17,7 +17,9 @@ pub mod users;
 
 pub use db::{DbOptions, begin_write, connect, migrate, ping};
 pub use error::StoreError;
-pub use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
+pub use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, Statement, TransactionTrait,
+};
 
 /// Rows asked of a list query: one more than the page, to know whether another follows.
 pub fn fetch_size(limit: u32) -> u64 {

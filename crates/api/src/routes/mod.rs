@@ -126,17 +126,18 @@ impl RouteTable {
 /// Anything no route took: a wrong method on a known path (405), the web app
 /// (GET outside `/api`), or an unknown route (404).
 pub async fn fallback(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    if let Some(methods) = state.routes.allowed(req.path()) {
-        if !methods.contains(req.method()) {
-            let allow: Vec<&str> = methods.iter().map(Method::as_str).collect();
-            return Err(ApiError::MethodNotAllowed { method: req.method().to_string(), allow: allow.join(", ") });
-        }
+    if let Some(methods) = state.routes.allowed(req.path())
+        && !methods.contains(req.method())
+    {
+        let allow: Vec<&str> = methods.iter().map(Method::as_str).collect();
+        return Err(ApiError::MethodNotAllowed { method: req.method().to_string(), allow: allow.join(", ") });
     }
     let is_api = req.path() == "/api" || req.path().starts_with("/api/");
-    if !is_api && (req.method() == Method::GET || req.method() == Method::HEAD) {
-        if let Some(response) = spa::serve(&req, &state.config.static_dir).await {
-            return Ok(response);
-        }
+    if !is_api
+        && (req.method() == Method::GET || req.method() == Method::HEAD)
+        && let Some(response) = spa::serve(&req, &state.config.static_dir).await
+    {
+        return Ok(response);
     }
     Err(ApiError::RouteNotFound(format!("{} {}", req.method(), req.path())))
 }
