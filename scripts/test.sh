@@ -64,14 +64,15 @@ SERVER_PID=$!
 for _ in $(seq 1 50); do curl -sf "$BASE_URL/readyz" >/dev/null && break; sleep 0.2; done
 curl -sf "$BASE_URL/readyz" >/dev/null || { cat "$WORK/server.log" >&2; die "the server did not start"; }
 
+# The browser tests go first: the fuzzer changes data (even the admin's password).
+log "browser tests"
+BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/login.test.mjs"
+
 log "schemathesis over every operation"
 TOKEN="$(curl -sf "$BASE_URL/api/v1/auth/login" -H 'content-type: application/json' \
   -d '{"username":"admin","password":"demo-password"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')"
 "$VENV/bin/st" --config-file "$ROOT/tests/schemathesis.toml" run "$BASE_URL/api/v1/openapi.json" --checks all -H "Authorization: Bearer $TOKEN" \
   --max-examples "${SCHEMATHESIS_EXAMPLES:-25}" --seed 1 --no-color
-
-log "browser tests"
-BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/login.test.mjs"
 
 log "structured logs carry the request id; SIGTERM stops the server cleanly"
 python3 - "$WORK/server.log" <<'PY'
