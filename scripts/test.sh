@@ -32,12 +32,22 @@ cargo clippy -q -p aftersales-frontend --target wasm32-unknown-unknown -- -D war
 log "build"
 cargo build -q
 
+# Passed checks, summed over the runners for the closing line.
+PASSED=0
+tally() { # tally <log>: adds the "N passed" of the runner's summary line
+  local n
+  n="$(grep -oE '(tests run: )?[0-9]+ passed' "$1" | tail -n 1 | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')"
+  PASSED=$((PASSED + ${n:-0}))
+}
+
 log "tests on SQLite"
-cargo nextest run --no-fail-fast
+cargo nextest run --no-fail-fast 2>&1 | tee "$WORK/sqlite.log"
+tally "$WORK/sqlite.log"
 
 log "repository and API tests on PostgreSQL"
 eval "$("$ROOT/scripts/pg.sh" start)"
-cargo nextest run --no-fail-fast -E 'package(aftersales-tests)'
+cargo nextest run --no-fail-fast -E 'package(aftersales-tests)' 2>&1 | tee "$WORK/postgres.log"
+tally "$WORK/postgres.log"
 "$ROOT/scripts/pg.sh" stop "$PG_DIR"
 unset TEST_DATABASE_URL PG_DIR
 
@@ -66,7 +76,8 @@ curl -sf "$BASE_URL/readyz" >/dev/null || { cat "$WORK/server.log" >&2; die "the
 
 # The browser tests go first: the fuzzer changes data (even the admin's password).
 log "browser tests"
-BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/login.test.mjs"
+BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/login.test.mjs" | tee "$WORK/browser.log"
+tally "$WORK/browser.log"
 
 log "schemathesis over every operation"
 TOKEN="$(curl -sf "$BASE_URL/api/v1/auth/login" -H 'content-type: application/json' \
@@ -89,3 +100,4 @@ SERVER_PID=""
 grep -q '"stopped"' "$WORK/server.log" || die "no 'stopped' line after SIGTERM"
 
 log "all checks passed"
+echo "$PASSED passed, 0 failed"
