@@ -8,6 +8,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entities::branches::{ActiveModel, Column, Entity, Model};
+use crate::versioned::{Expect, update_if_unchanged};
 use crate::{StoreError, fetch_size, text};
 
 const CODE_TAKEN: &str = "a branch with this code already exists";
@@ -121,9 +122,6 @@ pub async fn update(
     changes: BranchChanges,
     now: DateTime<Utc>,
 ) -> Result<Branch, StoreError> {
-    if expected_version.is_some_and(|v| v != current.version) {
-        return Err(StoreError::StaleVersion);
-    }
     let mut model = ActiveModel { id: Set(current.id), ..Default::default() };
     if let Some(name) = changes.name {
         model.name = Set(name);
@@ -144,15 +142,12 @@ pub async fn update(
     }
     model.updated_at = Set(now);
     model.version = Set(current.version + 1);
-    let updated = Entity::update_many()
-        .set(model)
-        .filter(Column::Id.eq(current.id))
-        .filter(Column::Version.eq(current.version))
-        .exec(db)
-        .await?;
-    if updated.rows_affected == 0 {
-        return Err(StoreError::StaleVersion);
-    }
+    let expect = Expect {
+        id: (Column::Id, current.id),
+        version: (Column::Version, current.version),
+        client_version: expected_version,
+    };
+    update_if_unchanged(db, model, expect).await?;
     find(db, current.id).await
 }
 

@@ -14,6 +14,7 @@ pub mod refresh_tokens;
 pub mod skills;
 mod text;
 pub mod users;
+mod versioned;
 
 pub use db::{DbOptions, begin_write, connect, migrate, ping};
 pub use error::StoreError;

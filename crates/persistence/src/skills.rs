@@ -5,6 +5,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use uuid::Uuid;
 
 use crate::entities::skills::{ActiveModel, Column, Entity, Model};
+use crate::versioned::{Expect, update_if_unchanged};
 use crate::{StoreError, fetch_size};
 
 fn to_domain(m: Model) -> Skill {
@@ -58,16 +59,12 @@ pub async fn rename(
     name: String,
     now: DateTime<Utc>,
 ) -> Result<Skill, StoreError> {
-    let model = ActiveModel {
-        id: Set(current.id),
-        name: Set(name),
-        updated_at: Set(now),
-        version: Set(current.version + 1),
-        ..Default::default()
-    }
-    .update(db)
-    .await?;
-    Ok(to_domain(model))
+    let changes =
+        ActiveModel { name: Set(name), updated_at: Set(now), version: Set(current.version + 1), ..Default::default() };
+    let expect =
+        Expect { id: (Column::Id, current.id), version: (Column::Version, current.version), client_version: None };
+    update_if_unchanged(db, changes, expect).await?;
+    find(db, current.id).await
 }
 
 pub async fn delete(db: &impl ConnectionTrait, id: Uuid) -> Result<(), StoreError> {

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use crate::entities::users::{ActiveModel, Column, Entity, Model};
 use crate::entities::{branches, skills, user_skills};
+use crate::versioned::{Expect, update_if_unchanged};
 use crate::{StoreError, fetch_size, text};
 
 const USERNAME_TAKEN: &str = "a user with this username already exists";
@@ -197,9 +198,6 @@ pub async fn update(
     changes: UserChanges,
     now: DateTime<Utc>,
 ) -> Result<User, StoreError> {
-    if expected_version.is_some_and(|v| v != current.version) {
-        return Err(StoreError::StaleVersion);
-    }
     let mut model = ActiveModel { id: Set(current.id), ..Default::default() };
     if let Some(v) = changes.display_name {
         model.display_name = Set(v);
@@ -227,15 +225,12 @@ pub async fn update(
     }
     model.updated_at = Set(now);
     model.version = Set(current.version + 1);
-    let updated = Entity::update_many()
-        .set(model)
-        .filter(Column::Id.eq(current.id))
-        .filter(Column::Version.eq(current.version))
-        .exec(db)
-        .await?;
-    if updated.rows_affected == 0 {
-        return Err(StoreError::StaleVersion);
-    }
+    let expect = Expect {
+        id: (Column::Id, current.id),
+        version: (Column::Version, current.version),
+        client_version: expected_version,
+    };
+    update_if_unchanged(db, model, expect).await?;
     if let Some(skill_ids) = changes.skill_ids {
         replace_skills(db, current.id, &skill_ids).await?;
     }
