@@ -7,3 +7,4 @@ pub mod login_throttle;
 pub mod organisation;
 pub mod refresh_tokens;
 pub mod regional;
+pub mod warranty;
