@@ -7,12 +7,14 @@
 pub mod audit;
 pub mod auth;
 pub mod branches;
+pub mod entitlement;
 pub mod page;
 mod patch;
 pub mod problem;
 mod rules;
 pub mod skills;
 pub mod users;
+pub mod warranty;
 
 pub use page::Page;
 pub use problem::{FieldError, Problem};

@@ -150,6 +150,7 @@ impl From<StoreError> for ApiError {
             StoreError::NotFound => ApiError::NotFound("not found".into()),
             StoreError::Conflict(message) => ApiError::Conflict(message),
             StoreError::StaleVersion => ApiError::PreconditionFailed,
+            StoreError::Corrupt(what) => ApiError::Internal(anyhow::anyhow!(what)),
             StoreError::Db(e) => ApiError::Internal(e.into()),
         }
     }

@@ -25,6 +25,8 @@ pub enum Permission {
     ManageSkills,
     /// Read the audit log.
     ReadAudit,
+    /// Write warranty policies and publish their versions.
+    ManageWarranty,
 }
 
 impl Role {
@@ -37,7 +39,7 @@ impl Role {
         use Permission::*;
         match self {
             Role::Admin => true,
-            Role::Manager => matches!(permission, ViewOrganisation),
+            Role::Manager => matches!(permission, ViewOrganisation | ManageWarranty),
             Role::Dispatcher => matches!(permission, ViewOrganisation),
             Role::Clerk | Role::Technician | Role::Warehouse | Role::Finance => false,
         }
@@ -61,6 +63,7 @@ mod tests {
             Permission::ViewOrganisation,
             Permission::ManageSkills,
             Permission::ReadAudit,
+            Permission::ManageWarranty,
         ] {
             assert!(allowed(&[Role::Admin], p), "{p:?}");
         }

@@ -12,6 +12,9 @@ pub enum StoreError {
     /// The row changed since the caller read it (optimistic concurrency).
     #[error("the record was changed by someone else")]
     StaleVersion,
+    /// A stored value this version of the code cannot read.
+    #[error("stored data is not readable: {0}")]
+    Corrupt(String),
     #[error(transparent)]
     Db(DbErr),
 }

@@ -15,6 +15,7 @@ pub mod skills;
 mod text;
 pub mod users;
 mod versioned;
+pub mod warranty_policies;
 
 pub use db::{DbOptions, begin_write, connect, migrate, ping};
 pub use error::StoreError;

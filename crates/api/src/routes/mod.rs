@@ -16,6 +16,7 @@ pub mod branches;
 pub mod health;
 pub mod skills;
 pub mod users;
+pub mod warranty;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(health::healthz)
@@ -37,7 +38,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(skills::create::create_skill)
         .service(skills::update::update_skill)
         .service(skills::delete::delete_skill)
-        .service(audit::list::list_audit);
+        .service(audit::list::list_audit)
+        .service(warranty::list_policies::list_policies)
+        .service(warranty::create_policy::create_policy)
+        .service(warranty::get_policy::get_policy)
+        .service(warranty::add_version::add_version);
 }
 
 #[derive(OpenApi)]
@@ -70,6 +75,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         skills::update::update_skill,
         skills::delete::delete_skill,
         audit::list::list_audit,
+        warranty::list_policies::list_policies,
+        warranty::create_policy::create_policy,
+        warranty::get_policy::get_policy,
+        warranty::add_version::add_version,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),
@@ -77,6 +86,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "users", description = "People who sign in, their roles and skills"),
         (name = "skills", description = "The catalogue of technician skills"),
         (name = "audit", description = "The append-only record of changes"),
+        (name = "warranty", description = "Warranty policies and the entitlement decision"),
         (name = "operations", description = "Health and readiness"),
     ),
     modifiers(&ApiModifiers),

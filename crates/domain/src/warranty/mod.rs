@@ -9,6 +9,7 @@
 mod calendar;
 mod evaluate;
 mod selection;
+pub mod versions;
 
 pub use calendar::{add_months, last_covered_day};
 pub use evaluate::evaluate_entitlement;
@@ -36,6 +37,10 @@ impl Leg {
             Leg::Travel => "travel",
         }
     }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Leg::ALL.into_iter().find(|l| l.as_str() == s)
+    }
 }
 
 /// The fact a warranty period counts from.
@@ -58,6 +63,36 @@ impl StartBasis {
             StartBasis::Installation => "installation",
             StartBasis::Registration => "registration",
             StartBasis::Manufacture => "manufacture",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        use StartBasis::*;
+        [Sale, Delivery, Installation, Registration, Manufacture].into_iter().find(|b| b.as_str() == s)
+    }
+}
+
+impl PolicyScope {
+    pub fn kind(self) -> &'static str {
+        match self {
+            PolicyScope::Brand(_) => "brand",
+            PolicyScope::Category(_) => "category",
+            PolicyScope::Model(_) => "model",
+        }
+    }
+
+    pub fn id(self) -> Uuid {
+        match self {
+            PolicyScope::Brand(id) | PolicyScope::Category(id) | PolicyScope::Model(id) => id,
+        }
+    }
+
+    pub fn parse(kind: &str, id: Uuid) -> Option<Self> {
+        match kind {
+            "brand" => Some(PolicyScope::Brand(id)),
+            "category" => Some(PolicyScope::Category(id)),
+            "model" => Some(PolicyScope::Model(id)),
+            _ => None,
         }
     }
 }

@@ -5,3 +5,5 @@ pub mod refresh_tokens;
 pub mod skills;
 pub mod user_skills;
 pub mod users;
+pub mod warranty_policies;
+pub mod warranty_policy_versions;

@@ -1,0 +1,132 @@
+//! The entitlement request and decision: wire types ↔ domain types.
+use aftersales_api_types::entitlement as wire;
+use aftersales_domain::warranty::{self as domain, CoverSource, WarrantyPolicy};
+use uuid::Uuid;
+
+use crate::warranty_dto::{basis_out, leg_in, leg_out};
+
+/// The brand and category of the unit's model, looked up in the catalogue.
+pub struct ModelPlacement {
+    pub brand_id: Uuid,
+    pub category_id: Uuid,
+    pub model_id: Uuid,
+}
+
+pub fn input_in(req: &wire::EvaluateRequest, placement: ModelPlacement, policies: Vec<WarrantyPolicy>) -> domain::EntitlementInput {
+    let u = &req.unit;
+    domain::EntitlementInput {
+        unit: domain::UnitFacts {
+            brand_id: placement.brand_id,
+            category_id: placement.category_id,
+            model_id: placement.model_id,
+            manufacture_date: u.manufacture_date,
+            sale_date: u.sale_date,
+            delivery_date: u.delivery_date,
+            installation_date: u.installation_date,
+            registration_date: u.registration_date,
+        },
+        policies,
+        contracts: req
+            .contracts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| domain::Contract {
+                // A dry run's contracts exist only in the request: number them.
+                id: Uuid::from_u128(i as u128 + 1),
+                kind: match c.kind {
+                    wire::ContractKind::ExtendedWarranty => domain::ContractKind::ExtendedWarranty,
+                    wire::ContractKind::ServiceContract => domain::ContractKind::ServiceContract,
+                },
+                legs: c.legs.iter().copied().map(leg_in).collect(),
+                starts_on: c.starts_on,
+                ends_on: c.ends_on,
+                component_codes: c.component_codes.clone(),
+            })
+            .collect(),
+        prior_repairs: req
+            .prior_repairs
+            .iter()
+            .map(|r| domain::PriorRepair {
+                reference: r.reference.clone(),
+                component_code: r.component_code.clone(),
+                replaced_on: r.replaced_on,
+                warranty_days: r.warranty_days,
+            })
+            .collect(),
+        claim: domain::Claim {
+            date: req.claim.date,
+            component_code: req.claim.component_code.clone(),
+            conditions: req.claim.conditions.clone(),
+        },
+    }
+}
+
+fn source_out(s: &CoverSource) -> wire::CoverSource {
+    let empty = wire::CoverSource {
+        kind: wire::CoverSourceKind::Policy,
+        policy_id: None,
+        policy_version: None,
+        component_code: None,
+        contract_id: None,
+        reference: None,
+    };
+    match s {
+        CoverSource::Policy { policy_id, version } => {
+            wire::CoverSource { policy_id: Some(*policy_id), policy_version: Some(*version), ..empty }
+        }
+        CoverSource::ComponentOverride { policy_id, version, component_code } => wire::CoverSource {
+            kind: wire::CoverSourceKind::ComponentOverride,
+            policy_id: Some(*policy_id),
+            policy_version: Some(*version),
+            component_code: Some(component_code.clone()),
+            ..empty
+        },
+        CoverSource::Contract { contract_id, .. } => {
+            wire::CoverSource { kind: wire::CoverSourceKind::Contract, contract_id: Some(*contract_id), ..empty }
+        }
+        CoverSource::RepairWarranty { reference, component_code } => wire::CoverSource {
+            kind: wire::CoverSourceKind::RepairWarranty,
+            reference: Some(reference.clone()),
+            component_code: Some(component_code.clone()),
+            ..empty
+        },
+    }
+}
+
+fn warning_out(w: &domain::Warning) -> wire::DecisionWarning {
+    let code = match w.code {
+        domain::WarningCode::BasisDateMissing => wire::WarningCode::BasisDateMissing,
+        domain::WarningCode::NoStartDate => wire::WarningCode::NoStartDate,
+        domain::WarningCode::NoPolicy => wire::WarningCode::NoPolicy,
+        domain::WarningCode::ClaimBeforeStart => wire::WarningCode::ClaimBeforeStart,
+        domain::WarningCode::InconsistentDates => wire::WarningCode::InconsistentDates,
+    };
+    wire::DecisionWarning { code, message: w.message.clone() }
+}
+
+pub fn decision_out(d: &domain::Decision, policies: &[WarrantyPolicy]) -> wire::Decision {
+    let policy = d.policy.map(|(id, version)| wire::AppliedPolicy {
+        id,
+        version,
+        name: policies.iter().find(|p| p.id == id).map(|p| p.name.clone()).unwrap_or_default(),
+    });
+    wire::Decision {
+        fully_covered: d.fully_covered(),
+        legs: d
+            .legs
+            .iter()
+            .map(|l| wire::LegDecision {
+                leg: leg_out(l.leg),
+                covered: l.covered,
+                expires_on: l.expires_on,
+                source: l.source.as_ref().map(source_out),
+                rule_ids: l.rule_ids.clone(),
+                reasons: l.reasons.clone(),
+            })
+            .collect(),
+        policy,
+        start: d.start.map(|(basis, date)| wire::WarrantyStart { basis: basis_out(basis), date }),
+        excluded_by: d.excluded_by.clone(),
+        warnings: d.warnings.iter().map(warning_out).collect(),
+    }
+}
