@@ -2,9 +2,12 @@
 //! Run on SQLite by default and on PostgreSQL with `TEST_DATABASE_URL` set.
 mod audit;
 mod auth;
+mod catalogue;
+mod catalogue_records;
 mod errors;
 mod openapi;
 mod operations;
 mod organisation;
 mod repositories;
 mod scoping;
+mod warranty;

@@ -7,6 +7,7 @@
 pub mod audit;
 pub mod auth;
 pub mod branches;
+pub mod catalogue;
 pub mod entitlement;
 pub mod page;
 mod patch;

@@ -47,3 +47,23 @@ pub fn key(value: &str) -> Result<(), ValidationError> {
     }
     Ok(())
 }
+
+/// An ISO 3166-1 alpha-2 country code's shape (whether it is assigned is checked by the server).
+pub fn country(value: &str) -> Result<(), ValidationError> {
+    if value.len() != 2 || !value.chars().all(|c| c.is_ascii_uppercase()) {
+        return Err(fail("format", "two upper-case letters, an ISO 3166-1 alpha-2 code such as VN"));
+    }
+    Ok(())
+}
+
+/// A manufacturer's SKU as typed: letters, digits, `.`, `_`, `/`, `+` and `-`, with
+/// spaces around it allowed. The server trims and upper-cases it.
+pub fn sku(value: &str) -> Result<(), ValidationError> {
+    let core = value.trim_matches(' ');
+    let ok =
+        !core.is_empty() && core.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '/' | '+' | '-'));
+    if !ok {
+        return Err(fail("format", "letters, digits, '.', '_', '/', '+' and '-' (spaces around it are trimmed)"));
+    }
+    Ok(())
+}

@@ -1,6 +1,7 @@
 //! Conversions between wire types and domain types, at the edge and only here.
 use aftersales_api_types as wire;
 use aftersales_domain::access::Role;
+use aftersales_domain::catalogue::{Brand, Component, ProductCategory, ProductModel};
 use aftersales_domain::organisation::{Branch, BranchKind, Locale, Skill, User};
 
 pub fn role_out(role: Role) -> wire::users::Role {
@@ -104,5 +105,58 @@ pub fn skill_out(s: &Skill) -> wire::skills::SkillDto {
         created_at: s.created_at,
         updated_at: s.updated_at,
         version: s.version,
+    }
+}
+
+pub fn brand_out(b: &Brand) -> wire::catalogue::BrandDto {
+    wire::catalogue::BrandDto {
+        id: b.id,
+        code: b.code.clone(),
+        name: b.name.clone(),
+        country: b.country.clone(),
+        active: b.active,
+        created_at: b.created_at,
+        updated_at: b.updated_at,
+        version: b.version,
+    }
+}
+
+pub fn category_out(c: &ProductCategory) -> wire::catalogue::CategoryDto {
+    wire::catalogue::CategoryDto {
+        id: c.id,
+        code: c.code.clone(),
+        name: c.name.clone(),
+        parent_id: c.parent_id,
+        active: c.active,
+        created_at: c.created_at,
+        updated_at: c.updated_at,
+        version: c.version,
+    }
+}
+
+pub fn product_model_out(m: &ProductModel) -> wire::catalogue::ProductModelDto {
+    wire::catalogue::ProductModelDto {
+        id: m.id,
+        brand_id: m.brand_id,
+        category_id: m.category_id,
+        sku: m.sku.clone(),
+        name: m.name.clone(),
+        needs_installation: m.needs_installation,
+        active: m.active,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+        version: m.version,
+    }
+}
+
+pub fn component_out(c: &Component) -> wire::catalogue::ComponentDto {
+    wire::catalogue::ComponentDto {
+        id: c.id,
+        model_id: c.model_id,
+        code: c.code.clone(),
+        name: c.name.clone(),
+        created_at: c.created_at,
+        updated_at: c.updated_at,
+        version: c.version,
     }
 }

@@ -12,7 +12,11 @@ pub struct ModelPlacement {
     pub model_id: Uuid,
 }
 
-pub fn input_in(req: &wire::EvaluateRequest, placement: ModelPlacement, policies: Vec<WarrantyPolicy>) -> domain::EntitlementInput {
+pub fn input_in(
+    req: &wire::EvaluateRequest,
+    placement: ModelPlacement,
+    policies: Vec<WarrantyPolicy>,
+) -> domain::EntitlementInput {
     let u = &req.unit;
     domain::EntitlementInput {
         unit: domain::UnitFacts {

@@ -12,6 +12,8 @@ use crate::auth::passwords::hash_now;
 use crate::dto;
 use crate::extract::RequestId;
 
+mod catalogue;
+
 /// Every demo user signs in with this password.
 pub const DEMO_PASSWORD: &str = "demo-password";
 
@@ -198,8 +200,14 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<String> {
         let skill_ids = skill_rows.iter().filter(|s| u.skills.contains(&s.code.as_str())).map(|s| s.id).collect();
         insert_user(&txn, u.username, u.display_name, branch, u.roles, skill_ids, password_hash.clone()).await?;
     }
+    let model_count = catalogue::seed_catalogue(&txn).await?;
     txn.commit().await?;
-    Ok(format!("loaded {} branches, {} skills and {} users", created.len(), skill_rows.len(), DEMO_USERS.len()))
+    Ok(format!(
+        "loaded {} branches, {} skills, {} users and {model_count} product models",
+        created.len(),
+        skill_rows.len(),
+        DEMO_USERS.len()
+    ))
 }
 
 /// Creates a user for `admin create-user`; on an empty database it first creates

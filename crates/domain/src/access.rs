@@ -25,6 +25,10 @@ pub enum Permission {
     ManageSkills,
     /// Read the audit log.
     ReadAudit,
+    /// Maintain the product catalogue: brands, categories, models, components.
+    ManageCatalogue,
+    /// Read the product catalogue, which every job needs (tickets, parts, warranties).
+    ViewCatalogue,
     /// Write warranty policies and publish their versions.
     ManageWarranty,
 }
@@ -39,9 +43,9 @@ impl Role {
         use Permission::*;
         match self {
             Role::Admin => true,
-            Role::Manager => matches!(permission, ViewOrganisation | ManageWarranty),
-            Role::Dispatcher => matches!(permission, ViewOrganisation),
-            Role::Clerk | Role::Technician | Role::Warehouse | Role::Finance => false,
+            Role::Manager => matches!(permission, ViewOrganisation | ManageCatalogue | ViewCatalogue | ManageWarranty),
+            Role::Dispatcher => matches!(permission, ViewOrganisation | ViewCatalogue),
+            Role::Clerk | Role::Technician | Role::Warehouse | Role::Finance => matches!(permission, ViewCatalogue),
         }
     }
 }
@@ -63,6 +67,8 @@ mod tests {
             Permission::ViewOrganisation,
             Permission::ManageSkills,
             Permission::ReadAudit,
+            Permission::ManageCatalogue,
+            Permission::ViewCatalogue,
             Permission::ManageWarranty,
         ] {
             assert!(allowed(&[Role::Admin], p), "{p:?}");
@@ -79,6 +85,15 @@ mod tests {
     fn a_manager_views_but_does_not_manage_the_organisation() {
         assert!(allowed(&[Role::Manager], Permission::ViewOrganisation));
         assert!(!allowed(&[Role::Manager], Permission::ManageUsers));
+    }
+
+    #[test]
+    fn everyone_reads_the_catalogue_and_only_admins_and_managers_change_it() {
+        for role in Role::ALL {
+            assert!(allowed(&[role], Permission::ViewCatalogue), "{role:?}");
+            let manages = matches!(role, Role::Admin | Role::Manager);
+            assert_eq!(allowed(&[role], Permission::ManageCatalogue), manages, "{role:?}");
+        }
     }
 
     #[test]

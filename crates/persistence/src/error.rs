@@ -49,4 +49,16 @@ impl StoreError {
             other => other,
         }
     }
+
+    /// A failed write with its conflict named: `duplicate` when a uniqueness rule
+    /// broke, `reference` when a foreign key did (a referenced row missing, or a
+    /// row still referenced).
+    pub(crate) fn from_write(err: DbErr, duplicate: &str, reference: &str) -> Self {
+        let duplicate_key = matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)));
+        match StoreError::from(err) {
+            StoreError::Conflict(_) if duplicate_key => StoreError::Conflict(duplicate.to_owned()),
+            StoreError::Conflict(_) => StoreError::Conflict(reference.to_owned()),
+            other => other,
+        }
+    }
 }

@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod branches;
+pub mod catalogue;
 mod db;
 mod entities;
 mod error;

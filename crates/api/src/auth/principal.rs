@@ -84,7 +84,16 @@ pub mod need {
         )*};
     }
 
-    needs!(ManageBranches, ManageUsers, ViewOrganisation, ManageSkills, ReadAudit, ManageWarranty);
+    needs!(
+        ManageBranches,
+        ManageUsers,
+        ViewOrganisation,
+        ManageSkills,
+        ReadAudit,
+        ManageCatalogue,
+        ViewCatalogue,
+        ManageWarranty,
+    );
 }
 
 /// A signed-in user whose roles grant `P`; 403 otherwise.

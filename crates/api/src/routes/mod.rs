@@ -13,6 +13,7 @@ use crate::state::AppState;
 pub mod audit;
 pub mod auth;
 pub mod branches;
+pub mod catalogue;
 pub mod health;
 pub mod skills;
 pub mod users;
@@ -38,11 +39,31 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(skills::create::create_skill)
         .service(skills::update::update_skill)
         .service(skills::delete::delete_skill)
+        .service(catalogue::brands::list::list_brands)
+        .service(catalogue::brands::create::create_brand)
+        .service(catalogue::brands::get::get_brand)
+        .service(catalogue::brands::update::update_brand)
+        .service(catalogue::brands::delete::delete_brand)
+        .service(catalogue::categories::list::list_categories)
+        .service(catalogue::categories::create::create_category)
+        .service(catalogue::categories::get::get_category)
+        .service(catalogue::categories::update::update_category)
+        .service(catalogue::categories::delete::delete_category)
+        .service(catalogue::models::list::list_product_models)
+        .service(catalogue::models::create::create_product_model)
+        .service(catalogue::models::get::get_product_model)
+        .service(catalogue::models::update::update_product_model)
+        .service(catalogue::models::delete::delete_product_model)
+        .service(catalogue::components::list::list_components)
+        .service(catalogue::components::create::create_component)
+        .service(catalogue::components::update::update_component)
+        .service(catalogue::components::delete::delete_component)
         .service(audit::list::list_audit)
         .service(warranty::list_policies::list_policies)
         .service(warranty::create_policy::create_policy)
         .service(warranty::get_policy::get_policy)
-        .service(warranty::add_version::add_version);
+        .service(warranty::add_version::add_version)
+        .service(warranty::evaluate::evaluate);
 }
 
 #[derive(OpenApi)]
@@ -74,17 +95,38 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         skills::create::create_skill,
         skills::update::update_skill,
         skills::delete::delete_skill,
+        catalogue::brands::list::list_brands,
+        catalogue::brands::create::create_brand,
+        catalogue::brands::get::get_brand,
+        catalogue::brands::update::update_brand,
+        catalogue::brands::delete::delete_brand,
+        catalogue::categories::list::list_categories,
+        catalogue::categories::create::create_category,
+        catalogue::categories::get::get_category,
+        catalogue::categories::update::update_category,
+        catalogue::categories::delete::delete_category,
+        catalogue::models::list::list_product_models,
+        catalogue::models::create::create_product_model,
+        catalogue::models::get::get_product_model,
+        catalogue::models::update::update_product_model,
+        catalogue::models::delete::delete_product_model,
+        catalogue::components::list::list_components,
+        catalogue::components::create::create_component,
+        catalogue::components::update::update_component,
+        catalogue::components::delete::delete_component,
         audit::list::list_audit,
         warranty::list_policies::list_policies,
         warranty::create_policy::create_policy,
         warranty::get_policy::get_policy,
         warranty::add_version::add_version,
+        warranty::evaluate::evaluate,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),
         (name = "branches", description = "The service network: head office, regional centres, outlets"),
         (name = "users", description = "People who sign in, their roles and skills"),
         (name = "skills", description = "The catalogue of technician skills"),
+        (name = "catalogue", description = "The product catalogue: brands, product categories, product models and their components"),
         (name = "audit", description = "The append-only record of changes"),
         (name = "warranty", description = "Warranty policies and the entitlement decision"),
         (name = "operations", description = "Health and readiness"),

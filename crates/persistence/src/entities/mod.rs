@@ -1,6 +1,10 @@
 //! sea-orm entities: private to this crate, mapped to domain types by the repositories.
 pub mod audit_log;
 pub mod branches;
+pub mod brands;
+pub mod product_categories;
+pub mod product_components;
+pub mod product_models;
 pub mod refresh_tokens;
 pub mod skills;
 pub mod user_skills;

@@ -1,0 +1,6 @@
+//! The product catalogue: brands, product categories, product models and their
+//! components. Company-wide, so no branch scope applies.
+pub mod brands;
+pub mod categories;
+pub mod components;
+pub mod models;
