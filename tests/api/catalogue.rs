@@ -68,11 +68,19 @@ async fn an_admin_builds_a_brand_category_model_and_its_components() {
             created(app.post(&components, &token, &json!({"code": code, "name": name})).await).await;
         assert_eq!(location, format!("{components}/{}", component["id"].as_str().unwrap_or_default()));
         assert_eq!(component["model_id"], model["id"]);
+        let fetched = app.get(&location, &token).await;
+        assert_eq!(header(&fetched, "etag"), "\"1\"");
+        assert_eq!(json(fetched).await, component);
     }
     let listed = json(app.get(&components, &token).await).await;
     let codes: Vec<&str> =
         listed["items"].as_array().into_iter().flatten().filter_map(|c| c["code"].as_str()).collect();
     assert_eq!(codes, vec!["door", "magnetron"]);
+    // A component is found only under its own model.
+    let door = listed["items"][0]["id"].as_str().unwrap_or_default().to_owned();
+    let other = model_id(&app, &token, "QA55Q60D").await;
+    let r = app.get(&format!("/api/v1/product-models/{other}/components/{door}"), &token).await;
+    assert_problem(r, StatusCode::NOT_FOUND, "not_found").await;
 }
 
 #[tokio::test]

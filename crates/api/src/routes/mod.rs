@@ -56,6 +56,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(catalogue::models::delete::delete_product_model)
         .service(catalogue::components::list::list_components)
         .service(catalogue::components::create::create_component)
+        .service(catalogue::components::get::get_component)
         .service(catalogue::components::update::update_component)
         .service(catalogue::components::delete::delete_component)
         .service(audit::list::list_audit)
@@ -112,6 +113,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         catalogue::models::delete::delete_product_model,
         catalogue::components::list::list_components,
         catalogue::components::create::create_component,
+        catalogue::components::get::get_component,
         catalogue::components::update::update_component,
         catalogue::components::delete::delete_component,
         audit::list::list_audit,

@@ -2,5 +2,6 @@
 //! their own warranty (compressor, panel, motor).
 pub mod create;
 pub mod delete;
+pub mod get;
 pub mod list;
 pub mod update;
