@@ -25,6 +25,10 @@ pub enum Permission {
     ManageSkills,
     /// Read the audit log.
     ReadAudit,
+    /// Create, change and delete customers of one's own part of the network.
+    ManageCustomers,
+    /// Read customers of one's own part of the network.
+    ViewCustomers,
 }
 
 impl Role {
@@ -32,14 +36,19 @@ impl Role {
         [Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher, Role::Technician, Role::Warehouse, Role::Finance];
 
     /// The grant table. Admins may do everything; managers oversee their part of the
-    /// network; the other roles come into play with tickets, parts and money.
+    /// network; the people at the counter and the dispatcher keep customer records,
+    /// which technicians read to reach the customer. The other roles come into play
+    /// with tickets, parts and money.
     pub fn grants(self, permission: Permission) -> bool {
         use Permission::*;
         match self {
             Role::Admin => true,
-            Role::Manager => matches!(permission, ViewOrganisation),
-            Role::Dispatcher => matches!(permission, ViewOrganisation),
-            Role::Clerk | Role::Technician | Role::Warehouse | Role::Finance => false,
+            Role::Manager | Role::Dispatcher => {
+                matches!(permission, ViewOrganisation | ManageCustomers | ViewCustomers)
+            }
+            Role::Clerk => matches!(permission, ManageCustomers | ViewCustomers),
+            Role::Technician => matches!(permission, ViewCustomers),
+            Role::Warehouse | Role::Finance => false,
         }
     }
 }
@@ -61,6 +70,8 @@ mod tests {
             Permission::ViewOrganisation,
             Permission::ManageSkills,
             Permission::ReadAudit,
+            Permission::ManageCustomers,
+            Permission::ViewCustomers,
         ] {
             assert!(allowed(&[Role::Admin], p), "{p:?}");
         }
@@ -76,6 +87,18 @@ mod tests {
     fn a_manager_views_but_does_not_manage_the_organisation() {
         assert!(allowed(&[Role::Manager], Permission::ViewOrganisation));
         assert!(!allowed(&[Role::Manager], Permission::ManageUsers));
+    }
+
+    #[test]
+    fn the_counter_keeps_customers_and_technicians_read_them() {
+        for role in [Role::Manager, Role::Clerk, Role::Dispatcher] {
+            assert!(allowed(&[role], Permission::ManageCustomers), "{role:?}");
+            assert!(allowed(&[role], Permission::ViewCustomers), "{role:?}");
+        }
+        assert!(allowed(&[Role::Technician], Permission::ViewCustomers));
+        assert!(!allowed(&[Role::Technician], Permission::ManageCustomers));
+        assert!(!allowed(&[Role::Warehouse], Permission::ViewCustomers));
+        assert!(!allowed(&[Role::Finance], Permission::ViewCustomers));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Currencies and time zones a branch may use.
+//! Currencies and time zones a branch may use; countries of addresses.
 
 /// ISO 4217 codes of currencies in circulation.
 const ISO_4217: &str = "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL \
@@ -11,6 +11,19 @@ XOF XPF YER ZAR ZMW ZWG";
 
 pub fn is_currency(code: &str) -> bool {
     code.len() == 3 && ISO_4217.split_whitespace().any(|c| c == code)
+}
+
+/// ISO 3166-1 alpha-2 codes of countries and territories.
+const ISO_3166: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ \
+BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER \
+ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM \
+IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF \
+MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK \
+PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD \
+TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
+
+pub fn is_country(code: &str) -> bool {
+    code.len() == 2 && ISO_3166.split_whitespace().any(|c| c == code)
 }
 
 /// True for an IANA time zone name such as `Asia/Ho_Chi_Minh`.
@@ -30,6 +43,17 @@ mod tests {
         assert!(!is_currency("XYZ"));
         assert!(!is_currency("vnd"));
         assert!(!is_currency("VN"));
+    }
+
+    #[test]
+    fn the_first_markets_countries_are_known() {
+        assert_eq!(ISO_3166.split_whitespace().count(), 249);
+        for c in ["VN", "IR", "CN", "US"] {
+            assert!(is_country(c), "{c}");
+        }
+        assert!(!is_country("ZZ"));
+        assert!(!is_country("vn"));
+        assert!(!is_country("VNM"));
     }
 
     #[test]
