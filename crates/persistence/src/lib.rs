@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod branches;
+pub mod customers;
 mod db;
 mod entities;
 mod error;

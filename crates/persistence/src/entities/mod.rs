@@ -1,6 +1,10 @@
 //! sea-orm entities: private to this crate, mapped to domain types by the repositories.
 pub mod audit_log;
 pub mod branches;
+pub mod customer_addresses;
+pub mod customer_emails;
+pub mod customer_phones;
+pub mod customers;
 pub mod refresh_tokens;
 pub mod skills;
 pub mod user_skills;
