@@ -7,6 +7,7 @@
 pub mod audit;
 pub mod auth;
 pub mod branches;
+pub mod customers;
 pub mod page;
 mod patch;
 pub mod problem;

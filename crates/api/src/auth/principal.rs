@@ -84,7 +84,7 @@ pub mod need {
         )*};
     }
 
-    needs!(ManageBranches, ManageUsers, ViewOrganisation, ManageSkills, ReadAudit);
+    needs!(ManageBranches, ManageUsers, ViewOrganisation, ManageSkills, ReadAudit, ManageCustomers, ViewCustomers);
 }
 
 /// A signed-in user whose roles grant `P`; 403 otherwise.

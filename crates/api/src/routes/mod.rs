@@ -13,6 +13,7 @@ use crate::state::AppState;
 pub mod audit;
 pub mod auth;
 pub mod branches;
+pub mod customers;
 pub mod health;
 pub mod skills;
 pub mod users;
@@ -33,6 +34,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(users::create::create_user)
         .service(users::get::get_user)
         .service(users::update::update_user)
+        .service(customers::list::list_customers)
+        .service(customers::create::create_customer)
+        // Before `{id}`: actix would otherwise take "duplicates" for an id and answer 404.
+        .service(customers::duplicates::find_duplicates)
+        .service(customers::get::get_customer)
+        .service(customers::update::update_customer)
+        .service(customers::delete::delete_customer)
         .service(skills::list::list_skills)
         .service(skills::create::create_skill)
         .service(skills::update::update_skill)
@@ -65,6 +73,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         users::create::create_user,
         users::get::get_user,
         users::update::update_user,
+        customers::list::list_customers,
+        customers::create::create_customer,
+        customers::duplicates::find_duplicates,
+        customers::get::get_customer,
+        customers::update::update_customer,
+        customers::delete::delete_customer,
         skills::list::list_skills,
         skills::create::create_skill,
         skills::update::update_skill,
@@ -75,6 +89,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "auth", description = "Sign in, refresh, sign out"),
         (name = "branches", description = "The service network: head office, regional centres, outlets"),
         (name = "users", description = "People who sign in, their roles and skills"),
+        (name = "customers", description = "Individuals and companies the network serves, found in any script"),
         (name = "skills", description = "The catalogue of technician skills"),
         (name = "audit", description = "The append-only record of changes"),
         (name = "operations", description = "Health and readiness"),
