@@ -2,6 +2,8 @@
 //! Run on SQLite by default and on PostgreSQL with `TEST_DATABASE_URL` set.
 mod audit;
 mod auth;
+mod customer_search;
+mod customers;
 mod errors;
 mod openapi;
 mod operations;

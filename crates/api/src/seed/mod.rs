@@ -1,4 +1,6 @@
 //! Demo data and the first user: what `seed-demo` and `admin create-user` write.
+mod customers;
+
 use aftersales_domain::access::Role;
 use aftersales_domain::branch_tree::{child_path, root_path};
 use aftersales_domain::organisation::{Branch, BranchKind, Locale, User};
@@ -198,8 +200,14 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<String> {
         let skill_ids = skill_rows.iter().filter(|s| u.skills.contains(&s.code.as_str())).map(|s| s.id).collect();
         insert_user(&txn, u.username, u.display_name, branch, u.roles, skill_ids, password_hash.clone()).await?;
     }
+    let customer_count = customers::seed(&txn, &created).await?;
     txn.commit().await?;
-    Ok(format!("loaded {} branches, {} skills and {} users", created.len(), skill_rows.len(), DEMO_USERS.len()))
+    Ok(format!(
+        "loaded {} branches, {} skills, {} users and {customer_count} customers",
+        created.len(),
+        skill_rows.len(),
+        DEMO_USERS.len()
+    ))
 }
 
 /// Creates a user for `admin create-user`; on an empty database it first creates
