@@ -9,6 +9,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_organisation;
 mod m20261122_000002_auth;
 mod m20261122_000003_audit;
+mod m20261122_000004_customers;
 mod m20261122_000005_catalogue;
 mod m20261122_000006_warranty_policies;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_organisation::Migration),
             Box::new(m20261122_000002_auth::Migration),
             Box::new(m20261122_000003_audit::Migration),
+            Box::new(m20261122_000004_customers::Migration),
             Box::new(m20261122_000005_catalogue::Migration),
             Box::new(m20261122_000006_warranty_policies::Migration),
         ]

@@ -4,6 +4,8 @@ mod audit;
 mod auth;
 mod catalogue;
 mod catalogue_records;
+mod customer_search;
+mod customers;
 mod errors;
 mod openapi;
 mod operations;

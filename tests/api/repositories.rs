@@ -135,3 +135,53 @@ async fn sqlite_runs_with_wal_and_foreign_keys_on() {
 fn sea_query_statement(backend: aftersales_persistence::DbBackend, sql: &str) -> aftersales_persistence::Statement {
     aftersales_persistence::Statement::from_string(backend, sql.to_owned())
 }
+
+#[tokio::test]
+async fn a_customer_is_stored_with_its_contacts_in_order_and_deleted_with_them() {
+    use aftersales_domain::customers::{CustomerKind, CustomerSource, Email, Phone};
+    use aftersales_persistence::customers;
+    let db = empty_db().await;
+    let now = Utc::now();
+    let hq = branches::insert(&db, new_branch(Uuid::now_v7(), None, "HQ"), now).await.unwrap_or_else(|e| panic!("{e}"));
+    let phone = |n: &str| Phone { number: n.into(), normalized: n.into(), label: None };
+    let new = customers::NewCustomer {
+        id: Uuid::now_v7(),
+        branch_id: hq.id,
+        kind: CustomerKind::Company,
+        name: "Công ty Đông Á".into(),
+        tax_id: None,
+        locale: Default::default(),
+        source: CustomerSource::Web,
+        notes: None,
+        phones: vec![phone("0241111111"), phone("+84912345678"), phone("0243333333")],
+        emails: vec![Email { address: "a@dong-a.vn".into(), label: Some("kế toán".into()) }],
+        addresses: vec![],
+    };
+    let stored = customers::insert(&db, new, now).await.unwrap_or_else(|e| panic!("{e}"));
+    let numbers: Vec<&str> = stored.phones.iter().map(|p| p.normalized.as_str()).collect();
+    assert_eq!(numbers, vec!["0241111111", "+84912345678", "0243333333"]);
+    assert_eq!(stored.emails[0].label.as_deref(), Some("kế toán"));
+
+    let scope = BranchScope { branch_id: hq.id, path: hq.path.clone() };
+    let filter = |q: &str| customers::CustomerFilter {
+        branch_id: None,
+        kind: None,
+        source: None,
+        q: Some(q.into()),
+        before_id: None,
+        limit: 50,
+    };
+    assert_eq!(customers::list(&db, &scope, filter("dong a")).await.map(|v| v.len()).ok(), Some(1));
+    assert_eq!(customers::list(&db, &scope, filter("0912 345 678")).await.map(|v| v.len()).ok(), Some(1));
+
+    customers::delete(&db, stored.id).await.unwrap_or_else(|e| panic!("{e}"));
+    use aftersales_persistence::ConnectionTrait;
+    let backend = db.get_database_backend();
+    let left = db
+        .query_one_raw(sea_query_statement(backend, "SELECT COUNT(*) FROM customer_phones"))
+        .await
+        .ok()
+        .flatten()
+        .and_then(|r| r.try_get_by_index::<i64>(0).ok());
+    assert_eq!(left, Some(0), "phones go with their customer");
+}

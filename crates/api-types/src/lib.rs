@@ -8,6 +8,7 @@ pub mod audit;
 pub mod auth;
 pub mod branches;
 pub mod catalogue;
+pub mod customers;
 pub mod entitlement;
 pub mod page;
 mod patch;

@@ -67,3 +67,36 @@ pub fn sku(value: &str) -> Result<(), ValidationError> {
     }
     Ok(())
 }
+
+pub fn phone_number(value: &str) -> Result<(), ValidationError> {
+    let is_digit = |c: char| matches!(c, '0'..='9' | '۰'..='۹' | '٠'..='٩' | '０'..='９');
+    let body = value.trim_start().strip_prefix('+').unwrap_or(value);
+    // Direction marks and zero-width characters come along when a number is
+    // copied from right-to-left text; they are ignored.
+    let invisible = |c: char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}');
+    let shape_ok =
+        body.chars().all(|c| is_digit(c) || c.is_whitespace() || invisible(c) || matches!(c, '-' | '.' | '(' | ')'));
+    let digits = body.chars().filter(|c| is_digit(*c)).count();
+    if !shape_ok || !(5..=20).contains(&digits) {
+        return Err(fail(
+            "format",
+            "5 to 20 digits, with spaces, '-', '.', '(', ')' and an optional leading '+' allowed",
+        ));
+    }
+    Ok(())
+}
+
+pub fn tax_id(value: &str) -> Result<(), ValidationError> {
+    let ok = value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '.' | '/'));
+    if !ok || value.trim().is_empty() {
+        return Err(fail("format", "letters, digits, spaces, '-', '.' and '/'"));
+    }
+    Ok(())
+}
+
+pub fn country_code(value: &str) -> Result<(), ValidationError> {
+    if value.len() != 2 || !value.chars().all(|c| c.is_ascii_uppercase()) {
+        return Err(fail("format", "an ISO 3166-1 alpha-2 country code such as VN, IR or CN"));
+    }
+    Ok(())
+}

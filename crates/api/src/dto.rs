@@ -2,6 +2,7 @@
 use aftersales_api_types as wire;
 use aftersales_domain::access::Role;
 use aftersales_domain::catalogue::{Brand, Component, ProductCategory, ProductModel};
+use aftersales_domain::customers::{Address, Customer, CustomerKind, CustomerSource};
 use aftersales_domain::organisation::{Branch, BranchKind, Locale, Skill, User};
 
 pub fn role_out(role: Role) -> wire::users::Role {
@@ -155,6 +156,79 @@ pub fn component_out(c: &Component) -> wire::catalogue::ComponentDto {
         model_id: c.model_id,
         code: c.code.clone(),
         name: c.name.clone(),
+        created_at: c.created_at,
+        updated_at: c.updated_at,
+        version: c.version,
+    }
+}
+
+pub fn customer_kind_out(kind: CustomerKind) -> wire::customers::CustomerKind {
+    match kind {
+        CustomerKind::Individual => wire::customers::CustomerKind::Individual,
+        CustomerKind::Company => wire::customers::CustomerKind::Company,
+    }
+}
+
+pub fn customer_kind_in(kind: wire::customers::CustomerKind) -> CustomerKind {
+    match kind {
+        wire::customers::CustomerKind::Individual => CustomerKind::Individual,
+        wire::customers::CustomerKind::Company => CustomerKind::Company,
+    }
+}
+
+pub fn source_out(source: CustomerSource) -> wire::customers::CustomerSource {
+    use wire::customers::CustomerSource as W;
+    match source {
+        CustomerSource::WalkIn => W::WalkIn,
+        CustomerSource::Phone => W::Phone,
+        CustomerSource::Partner => W::Partner,
+        CustomerSource::Web => W::Web,
+        CustomerSource::Ecommerce => W::Ecommerce,
+    }
+}
+
+pub fn source_in(source: wire::customers::CustomerSource) -> CustomerSource {
+    use wire::customers::CustomerSource as W;
+    match source {
+        W::WalkIn => CustomerSource::WalkIn,
+        W::Phone => CustomerSource::Phone,
+        W::Partner => CustomerSource::Partner,
+        W::Web => CustomerSource::Web,
+        W::Ecommerce => CustomerSource::Ecommerce,
+    }
+}
+
+pub fn address_out(a: &Address) -> wire::customers::AddressDto {
+    wire::customers::AddressDto {
+        label: a.label.clone(),
+        line1: a.line1.clone(),
+        line2: a.line2.clone(),
+        district: a.district.clone(),
+        city: a.city.clone(),
+        province: a.province.clone(),
+        postal_code: a.postal_code.clone(),
+        country: a.country.clone(),
+    }
+}
+
+pub fn customer_out(c: &Customer) -> wire::customers::CustomerDto {
+    use wire::customers::{EmailDto, PhoneDto};
+    wire::customers::CustomerDto {
+        id: c.id,
+        branch_id: c.branch_id,
+        kind: customer_kind_out(c.kind),
+        name: c.name.clone(),
+        tax_id: c.tax_id.clone(),
+        locale: locale_out(c.locale),
+        source: source_out(c.source),
+        notes: c.notes.clone(),
+        phones: c
+            .phones
+            .iter()
+            .map(|p| PhoneDto { number: p.number.clone(), normalized: p.normalized.clone(), label: p.label.clone() })
+            .collect(),
+        emails: c.emails.iter().map(|e| EmailDto { address: e.address.clone(), label: e.label.clone() }).collect(),
+        addresses: c.addresses.iter().map(address_out).collect(),
         created_at: c.created_at,
         updated_at: c.updated_at,
         version: c.version,

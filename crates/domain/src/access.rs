@@ -31,6 +31,10 @@ pub enum Permission {
     ViewCatalogue,
     /// Write warranty policies and publish their versions.
     ManageWarranty,
+    /// Create, change and delete customers of one's own part of the network.
+    ManageCustomers,
+    /// Read customers of one's own part of the network.
+    ViewCustomers,
 }
 
 impl Role {
@@ -43,9 +47,16 @@ impl Role {
         use Permission::*;
         match self {
             Role::Admin => true,
-            Role::Manager => matches!(permission, ViewOrganisation | ManageCatalogue | ViewCatalogue | ManageWarranty),
-            Role::Dispatcher => matches!(permission, ViewOrganisation | ViewCatalogue),
-            Role::Clerk | Role::Technician | Role::Warehouse | Role::Finance => matches!(permission, ViewCatalogue),
+            Role::Manager => matches!(
+                permission,
+                ViewOrganisation | ManageCatalogue | ViewCatalogue | ManageWarranty | ManageCustomers | ViewCustomers
+            ),
+            Role::Dispatcher => {
+                matches!(permission, ViewOrganisation | ViewCatalogue | ManageCustomers | ViewCustomers)
+            }
+            Role::Clerk => matches!(permission, ViewCatalogue | ManageCustomers | ViewCustomers),
+            Role::Technician => matches!(permission, ViewCatalogue | ViewCustomers),
+            Role::Warehouse | Role::Finance => matches!(permission, ViewCatalogue),
         }
     }
 }
@@ -70,6 +81,8 @@ mod tests {
             Permission::ManageCatalogue,
             Permission::ViewCatalogue,
             Permission::ManageWarranty,
+            Permission::ManageCustomers,
+            Permission::ViewCustomers,
         ] {
             assert!(allowed(&[Role::Admin], p), "{p:?}");
         }
@@ -99,5 +112,17 @@ mod tests {
     #[test]
     fn no_roles_means_no_permissions() {
         assert!(!allowed(&[], Permission::ViewOrganisation));
+    }
+
+    #[test]
+    fn the_counter_keeps_customers_and_technicians_read_them() {
+        for role in [Role::Manager, Role::Clerk, Role::Dispatcher] {
+            assert!(allowed(&[role], Permission::ManageCustomers), "{role:?}");
+            assert!(allowed(&[role], Permission::ViewCustomers), "{role:?}");
+        }
+        assert!(allowed(&[Role::Technician], Permission::ViewCustomers));
+        assert!(!allowed(&[Role::Technician], Permission::ManageCustomers));
+        assert!(!allowed(&[Role::Warehouse], Permission::ViewCustomers));
+        assert!(!allowed(&[Role::Finance], Permission::ViewCustomers));
     }
 }

@@ -4,8 +4,10 @@
 pub mod access;
 pub mod branch_tree;
 pub mod catalogue;
+pub mod customers;
 pub mod login_throttle;
 pub mod organisation;
 pub mod refresh_tokens;
 pub mod regional;
+pub mod text_fold;
 pub mod warranty;

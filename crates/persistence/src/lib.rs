@@ -8,6 +8,7 @@
 pub mod audit;
 pub mod branches;
 pub mod catalogue;
+pub mod customers;
 mod db;
 mod entities;
 mod error;

@@ -93,6 +93,8 @@ pub mod need {
         ManageCatalogue,
         ViewCatalogue,
         ManageWarranty,
+        ManageCustomers,
+        ViewCustomers,
     );
 }
 

@@ -14,6 +14,7 @@ pub mod audit;
 pub mod auth;
 pub mod branches;
 pub mod catalogue;
+pub mod customers;
 pub mod health;
 pub mod skills;
 pub mod users;
@@ -35,6 +36,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(users::create::create_user)
         .service(users::get::get_user)
         .service(users::update::update_user)
+        .service(customers::list::list_customers)
+        .service(customers::create::create_customer)
+        .service(customers::duplicates::find_duplicates)
+        .service(customers::get::get_customer)
+        .service(customers::update::update_customer)
+        .service(customers::delete::delete_customer)
         .service(skills::list::list_skills)
         .service(skills::create::create_skill)
         .service(skills::update::update_skill)
@@ -92,6 +99,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         users::create::create_user,
         users::get::get_user,
         users::update::update_user,
+        customers::list::list_customers,
+        customers::create::create_customer,
+        customers::duplicates::find_duplicates,
+        customers::get::get_customer,
+        customers::update::update_customer,
+        customers::delete::delete_customer,
         skills::list::list_skills,
         skills::create::create_skill,
         skills::update::update_skill,
@@ -127,6 +140,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "auth", description = "Sign in, refresh, sign out"),
         (name = "branches", description = "The service network: head office, regional centres, outlets"),
         (name = "users", description = "People who sign in, their roles and skills"),
+        (name = "customers", description = "Individuals and companies the network serves, found in any script"),
         (name = "skills", description = "The catalogue of technician skills"),
         (name = "catalogue", description = "The product catalogue: brands, product categories, product models and their components"),
         (name = "audit", description = "The append-only record of changes"),

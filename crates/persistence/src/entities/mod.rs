@@ -2,6 +2,10 @@
 pub mod audit_log;
 pub mod branches;
 pub mod brands;
+pub mod customer_addresses;
+pub mod customer_emails;
+pub mod customer_phones;
+pub mod customers;
 pub mod product_categories;
 pub mod product_components;
 pub mod product_models;

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::error::ApiError;
 
 /// The branch a user is put in must be within the caller's part of the network.
-async fn ensure_branch_in_scope(
+pub(crate) async fn ensure_branch_in_scope(
     db: &impl ConnectionTrait,
     scope: &BranchScope,
     branch_id: Uuid,

@@ -1,4 +1,6 @@
 //! Demo data and the first user: what `seed-demo` and `admin create-user` write.
+mod customers;
+
 use aftersales_domain::access::Role;
 use aftersales_domain::branch_tree::{child_path, root_path};
 use aftersales_domain::organisation::{Branch, BranchKind, Locale, User};
@@ -201,9 +203,10 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<String> {
         insert_user(&txn, u.username, u.display_name, branch, u.roles, skill_ids, password_hash.clone()).await?;
     }
     let model_count = catalogue::seed_catalogue(&txn).await?;
+    let customer_count = customers::seed(&txn, &created).await?;
     txn.commit().await?;
     Ok(format!(
-        "loaded {} branches, {} skills, {} users and {model_count} product models",
+        "loaded {} branches, {} skills, {} users, {model_count} product models and {customer_count} customers",
         created.len(),
         skill_rows.len(),
         DEMO_USERS.len()

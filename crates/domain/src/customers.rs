@@ -1,0 +1,158 @@
+//! Customers: the individuals and companies whose goods the network services.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use crate::organisation::Locale;
+use crate::text_fold::fold;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CustomerKind {
+    Individual,
+    Company,
+}
+
+impl CustomerKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CustomerKind::Individual => "individual",
+            CustomerKind::Company => "company",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "individual" => Some(CustomerKind::Individual),
+            "company" => Some(CustomerKind::Company),
+            _ => None,
+        }
+    }
+}
+
+/// How the customer first came to the network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CustomerSource {
+    WalkIn,
+    Phone,
+    Partner,
+    Web,
+    Ecommerce,
+}
+
+impl CustomerSource {
+    pub const ALL: [CustomerSource; 5] = [
+        CustomerSource::WalkIn,
+        CustomerSource::Phone,
+        CustomerSource::Partner,
+        CustomerSource::Web,
+        CustomerSource::Ecommerce,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CustomerSource::WalkIn => "walk_in",
+            CustomerSource::Phone => "phone",
+            CustomerSource::Partner => "partner",
+            CustomerSource::Web => "web",
+            CustomerSource::Ecommerce => "ecommerce",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        CustomerSource::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phone {
+    /// As the customer gave it, for people to read.
+    pub number: String,
+    /// See [`crate::text_fold::normalize_phone`]; what duplicates are found by.
+    pub normalized: String,
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email {
+    /// Lower-case.
+    pub address: String,
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Address {
+    pub label: Option<String>,
+    pub line1: String,
+    pub line2: Option<String>,
+    pub district: Option<String>,
+    pub city: Option<String>,
+    pub province: Option<String>,
+    pub postal_code: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Customer {
+    pub id: Uuid,
+    pub branch_id: Uuid,
+    pub kind: CustomerKind,
+    pub name: String,
+    pub tax_id: Option<String>,
+    pub locale: Locale,
+    pub source: CustomerSource,
+    pub notes: Option<String>,
+    pub phones: Vec<Phone>,
+    pub emails: Vec<Email>,
+    pub addresses: Vec<Address>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i64,
+}
+
+/// The most phones, e-mails and addresses one customer keeps.
+pub const MAX_CONTACTS: usize = 5;
+
+/// The text a customer is found by: the folded name and tax id, the e-mails and
+/// the phone digits (without `+`, so that a number typed without its country
+/// code still matches). Lines are separated by `\n`, which a folded search text
+/// never contains, so a match never spans two fields.
+pub fn search_key(name: &str, tax_id: Option<&str>, phones: &[Phone], emails: &[Email]) -> String {
+    let mut parts = vec![fold(name)];
+    parts.extend(tax_id.map(fold));
+    parts.extend(emails.iter().map(|e| fold(&e.address)));
+    parts.extend(phones.iter().map(|p| phone_digits(&p.normalized).to_owned()));
+    parts.join("\n")
+}
+
+/// A normalized phone number without its `+`: what a search by number looks for.
+pub fn phone_digits(normalized: &str) -> &str {
+    normalized.strip_prefix('+').unwrap_or(normalized)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phone(normalized: &str) -> Phone {
+        Phone { number: normalized.into(), normalized: normalized.into(), label: None }
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for k in [CustomerKind::Individual, CustomerKind::Company] {
+            assert_eq!(CustomerKind::parse(k.as_str()), Some(k));
+        }
+        for s in CustomerSource::ALL {
+            assert_eq!(CustomerSource::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(CustomerSource::parse("walk-in"), None);
+    }
+
+    #[test]
+    fn the_search_key_holds_the_folded_name_the_e_mails_and_the_phone_digits() {
+        let email = Email { address: "duc@example.vn".into(), label: None };
+        let key = search_key("Nguyễn Văn Đức", Some("0101234567"), &[phone("+84912345678")], &[email]);
+        assert_eq!(key, "nguyen van duc\n0101234567\nduc@example.vn\n84912345678");
+    }
+}
