@@ -12,6 +12,7 @@ mod m20261122_000003_audit;
 mod m20261122_000004_customers;
 mod m20261122_000005_catalogue;
 mod m20261122_000006_warranty_policies;
+mod m20261122_000007_serials;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_customers::Migration),
             Box::new(m20261122_000005_catalogue::Migration),
             Box::new(m20261122_000006_warranty_policies::Migration),
+            Box::new(m20261122_000007_serials::Migration),
         ]
     }
 }

@@ -9,5 +9,6 @@ pub mod login_throttle;
 pub mod organisation;
 pub mod refresh_tokens;
 pub mod regional;
+pub mod serials;
 pub mod text_fold;
 pub mod warranty;

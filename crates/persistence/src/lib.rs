@@ -13,6 +13,7 @@ mod db;
 mod entities;
 mod error;
 pub mod refresh_tokens;
+pub mod serials;
 pub mod skills;
 mod text;
 pub mod users;

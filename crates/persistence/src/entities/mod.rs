@@ -10,6 +10,8 @@ pub mod product_categories;
 pub mod product_components;
 pub mod product_models;
 pub mod refresh_tokens;
+pub mod serial_events;
+pub mod serials;
 pub mod skills;
 pub mod user_skills;
 pub mod users;
