@@ -142,4 +142,8 @@ async fn a_duplicate_check_needs_a_phone_or_an_e_mail() {
     assert_eq!(problem["errors"][0]["field"], "phone");
     let found = json(app.get("/api/v1/customers/duplicates?phone=%2B84903111222", &clerk).await).await;
     assert_eq!(names(&found), vec!["Nguyễn Thị Hoa"]);
+    // "duplicates" is no customer id: another method on it is refused, not looked up.
+    let patch = app.patch("/api/v1/customers/duplicates", &clerk, &json!({"name": "x"})).await;
+    assert_eq!(patch.headers().get("allow").and_then(|v| v.to_str().ok()), Some("GET"));
+    assert_problem(patch, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").await;
 }

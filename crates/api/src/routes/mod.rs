@@ -36,7 +36,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(users::update::update_user)
         .service(customers::list::list_customers)
         .service(customers::create::create_customer)
-        // Before `{id}`: actix would otherwise take "duplicates" for an id and answer 404.
         .service(customers::duplicates::find_duplicates)
         .service(customers::get::get_customer)
         .service(customers::update::update_customer)

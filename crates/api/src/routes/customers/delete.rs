@@ -21,7 +21,9 @@ use crate::state::AppState;
         (status = 409, description = "Other records refer to the customer", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[delete("/api/v1/customers/{id}")]
+// `{id}` is hex digits and dashes, so that `/api/v1/customers/duplicates` is never
+// taken for an id: a wrong method on it then answers 405, not 404 (see `routes::fallback`).
+#[delete("/api/v1/customers/{id:[0-9a-fA-F-]+}")]
 pub async fn delete_customer(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManageCustomers>,

@@ -21,7 +21,9 @@ use crate::state::AppState;
         (status = 404, description = "No such customer in your part of the network", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/api/v1/customers/{id}")]
+// `{id}` is hex digits and dashes, so that `/api/v1/customers/duplicates` is never
+// taken for an id: a wrong method on it then answers 405, not 404 (see `routes::fallback`).
+#[get("/api/v1/customers/{id:[0-9a-fA-F-]+}")]
 pub async fn get_customer(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ViewCustomers>,

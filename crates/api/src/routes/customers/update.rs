@@ -34,7 +34,9 @@ use crate::state::AppState;
         (status = 412, description = "The customer changed since you read it", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[patch("/api/v1/customers/{id}")]
+// `{id}` is hex digits and dashes, so that `/api/v1/customers/duplicates` is never
+// taken for an id: a wrong method on it then answers 405, not 404 (see `routes::fallback`).
+#[patch("/api/v1/customers/{id:[0-9a-fA-F-]+}")]
 pub async fn update_customer(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManageCustomers>,
