@@ -13,3 +13,4 @@ mod organisation;
 mod repositories;
 mod scoping;
 mod warranty;
+mod warranty_cards;

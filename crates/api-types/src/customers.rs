@@ -50,7 +50,10 @@ pub struct PhoneInput {
     /// 5 to 20 digits in any of ASCII, Persian or Arabic-Indic, with spaces, `-`,
     /// `.`, `(`, `)` and an optional leading `+` (`00` is read as `+`).
     #[validate(length(min = 1, max = 32), custom(function = "crate::rules::phone_number"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 5, max_length = 32, pattern = r"^\+?[0-9۰-۹٠-٩０-９ ().-]{5,32}$"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 5, max_length = 32, pattern = r"^\+?[0-9۰-۹٠-٩０-９ ().-]{5,32}$")
+    )]
     pub number: String,
     #[serde(default)]
     #[validate(length(min = 1, max = 40), custom(function = "crate::rules::not_blank"))]
@@ -284,7 +287,10 @@ pub struct CustomerQuery {
 pub struct DuplicateQuery {
     /// A phone number in any format.
     #[validate(length(min = 1, max = 32), custom(function = "crate::rules::phone_number"))]
-    #[cfg_attr(feature = "openapi", param(min_length = 5, max_length = 32, pattern = r"^\+?[0-9۰-۹٠-٩０-９ ().-]{5,32}$"))]
+    #[cfg_attr(
+        feature = "openapi",
+        param(min_length = 5, max_length = 32, pattern = r"^\+?[0-9۰-۹٠-٩０-９ ().-]{5,32}$")
+    )]
     pub phone: Option<String>,
     #[validate(email, length(max = 254))]
     #[cfg_attr(feature = "openapi", param(format = "email", max_length = 254))]

@@ -17,6 +17,7 @@ mod rules;
 pub mod skills;
 pub mod users;
 pub mod warranty;
+pub mod warranty_cards;
 
 pub use page::Page;
 pub use problem::{FieldError, Problem};

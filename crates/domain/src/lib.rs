@@ -12,3 +12,4 @@ pub mod regional;
 pub mod serials;
 pub mod text_fold;
 pub mod warranty;
+pub mod warranty_cards;

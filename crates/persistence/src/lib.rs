@@ -18,6 +18,7 @@ pub mod skills;
 mod text;
 pub mod users;
 mod versioned;
+pub mod warranty_cards;
 pub mod warranty_policies;
 
 pub use db::{DbOptions, begin_write, connect, migrate, ping};

@@ -19,6 +19,7 @@ pub mod health;
 pub mod skills;
 pub mod users;
 pub mod warranty;
+pub mod warranty_cards;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(health::healthz)
@@ -71,7 +72,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(warranty::create_policy::create_policy)
         .service(warranty::get_policy::get_policy)
         .service(warranty::add_version::add_version)
-        .service(warranty::evaluate::evaluate);
+        .service(warranty::evaluate::evaluate)
+        .service(warranty_cards::list_batches::list_batches)
+        .service(warranty_cards::issue_batch::issue_batch)
+        .service(warranty_cards::get_card::get_card)
+        .service(warranty_cards::activate::activate)
+        .service(warranty_cards::void::void);
 }
 
 #[derive(OpenApi)]
@@ -135,6 +141,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         warranty::get_policy::get_policy,
         warranty::add_version::add_version,
         warranty::evaluate::evaluate,
+        warranty_cards::list_batches::list_batches,
+        warranty_cards::issue_batch::issue_batch,
+        warranty_cards::get_card::get_card,
+        warranty_cards::activate::activate,
+        warranty_cards::void::void,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),
@@ -186,6 +197,9 @@ impl RouteTable {
         RouteTable(routes)
     }
 
+    /// The spec lists paths in lexical order, so a literal segment
+    /// (`/warranty-cards/batches`) is tried before a parameter (`/warranty-cards/{number}`):
+    /// `{` sorts after every letter and digit.
     fn allowed(&self, path: &str) -> Option<&[Method]> {
         self.0.iter().find(|(def, _)| def.is_match(path)).map(|(_, m)| m.as_slice())
     }

@@ -15,5 +15,7 @@ pub mod serials;
 pub mod skills;
 pub mod user_skills;
 pub mod users;
+pub mod warranty_card_batches;
+pub mod warranty_cards;
 pub mod warranty_policies;
 pub mod warranty_policy_versions;
