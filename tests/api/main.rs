@@ -12,4 +12,6 @@ mod operations;
 mod organisation;
 mod repositories;
 mod scoping;
+mod serial_warranty;
+mod serials;
 mod warranty;

@@ -16,6 +16,7 @@ pub mod branches;
 pub mod catalogue;
 pub mod customers;
 pub mod health;
+pub mod serials;
 pub mod skills;
 pub mod users;
 pub mod warranty;
@@ -71,7 +72,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(warranty::create_policy::create_policy)
         .service(warranty::get_policy::get_policy)
         .service(warranty::add_version::add_version)
-        .service(warranty::evaluate::evaluate);
+        .service(warranty::evaluate::evaluate)
+        .service(serials::list::list_serials)
+        .service(serials::register::register_serial)
+        .service(serials::get::get_serial)
+        .service(serials::update::update_serial)
+        .service(serials::change_owner::change_serial_owner)
+        .service(serials::record_swap::record_component_swap)
+        .service(serials::add_contract::add_serial_contract)
+        .service(serials::list_contracts::list_serial_contracts)
+        .service(serials::history::serial_history);
 }
 
 #[derive(OpenApi)]
@@ -135,6 +145,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         warranty::get_policy::get_policy,
         warranty::add_version::add_version,
         warranty::evaluate::evaluate,
+        serials::list::list_serials,
+        serials::register::register_serial,
+        serials::get::get_serial,
+        serials::update::update_serial,
+        serials::change_owner::change_serial_owner,
+        serials::record_swap::record_component_swap,
+        serials::add_contract::add_serial_contract,
+        serials::list_contracts::list_serial_contracts,
+        serials::history::serial_history,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),
@@ -145,6 +164,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "catalogue", description = "The product catalogue: brands, product categories, product models and their components"),
         (name = "audit", description = "The append-only record of changes"),
         (name = "warranty", description = "Warranty policies and the entitlement decision"),
+        (name = "serials", description = "The registry of sold units: serials, owners, swapped parts, contracts and history"),
         (name = "operations", description = "Health and readiness"),
     ),
     modifiers(&ApiModifiers),
