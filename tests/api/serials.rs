@@ -68,7 +68,7 @@ async fn a_unit_is_found_by_serial_card_document_and_owner_phone() {
     ] {
         assert_eq!(found(&app, &clerk, query).await, vec![id.clone()], "{query}");
     }
-    assert_eq!(found(&app, &tech, &format!("model_id={model}")).await, vec![id.clone()]);
+    assert!(found(&app, &tech, &format!("model_id={model}")).await.contains(&id), "any signed-in user reads");
     assert!(found(&app, &clerk, "serial=K3J00043").await.is_empty());
     assert!(found(&app, &clerk, "phone=0988000111").await.is_empty());
 }
