@@ -12,5 +12,7 @@ mod operations;
 mod organisation;
 mod repositories;
 mod scoping;
+mod serial_warranty;
+mod serials;
 mod warranty;
 mod warranty_cards;

@@ -98,8 +98,10 @@ pub struct PriorRepairFacts {
     pub warranty_days: u32,
 }
 
-/// Everything the decision depends on. Policies come from the catalogue's brand,
-/// category and model of `unit.model_id`.
+/// Everything the decision depends on: exactly one of `unit` (the facts, given
+/// here) or `serial_id` (a registered unit: its facts, contracts and component swaps
+/// come from the registry and are added to those given here). Policies come from
+/// the catalogue's brand, category and model of the unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({
@@ -109,8 +111,12 @@ pub struct PriorRepairFacts {
 })))]
 #[serde(deny_unknown_fields)]
 pub struct EvaluateRequest {
+    #[serde(default)]
     #[validate(nested)]
-    pub unit: UnitFacts,
+    pub unit: Option<UnitFacts>,
+    /// A unit of the serial registry, instead of `unit`.
+    #[serde(default)]
+    pub serial_id: Option<Uuid>,
     #[validate(nested)]
     pub claim: ClaimFacts,
     #[serde(default)]

@@ -14,6 +14,8 @@ pub mod page;
 mod patch;
 pub mod problem;
 mod rules;
+pub mod serial_records;
+pub mod serials;
 pub mod skills;
 pub mod users;
 pub mod warranty;

@@ -12,23 +12,35 @@ pub struct ModelPlacement {
     pub model_id: Uuid,
 }
 
+/// The facts of a unit given in the request.
+pub fn unit_in(u: &wire::UnitFacts, placement: ModelPlacement) -> domain::UnitFacts {
+    domain::UnitFacts {
+        brand_id: placement.brand_id,
+        category_id: placement.category_id,
+        model_id: placement.model_id,
+        manufacture_date: u.manufacture_date,
+        sale_date: u.sale_date,
+        delivery_date: u.delivery_date,
+        installation_date: u.installation_date,
+        registration_date: u.registration_date,
+    }
+}
+
+/// What the serial registry knows of a unit beyond its facts.
+#[derive(Default)]
+pub struct Registered {
+    pub contracts: Vec<domain::Contract>,
+    pub prior_repairs: Vec<domain::PriorRepair>,
+}
+
 pub fn input_in(
     req: &wire::EvaluateRequest,
-    placement: ModelPlacement,
+    unit: domain::UnitFacts,
     policies: Vec<WarrantyPolicy>,
+    registered: Registered,
 ) -> domain::EntitlementInput {
-    let u = &req.unit;
     domain::EntitlementInput {
-        unit: domain::UnitFacts {
-            brand_id: placement.brand_id,
-            category_id: placement.category_id,
-            model_id: placement.model_id,
-            manufacture_date: u.manufacture_date,
-            sale_date: u.sale_date,
-            delivery_date: u.delivery_date,
-            installation_date: u.installation_date,
-            registration_date: u.registration_date,
-        },
+        unit,
         policies,
         contracts: req
             .contracts
@@ -46,6 +58,7 @@ pub fn input_in(
                 ends_on: c.ends_on,
                 component_codes: c.component_codes.clone(),
             })
+            .chain(registered.contracts)
             .collect(),
         prior_repairs: req
             .prior_repairs
@@ -56,6 +69,7 @@ pub fn input_in(
                 replaced_on: r.replaced_on,
                 warranty_days: r.warranty_days,
             })
+            .chain(registered.prior_repairs)
             .collect(),
         claim: domain::Claim {
             date: req.claim.date,

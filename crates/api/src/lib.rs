@@ -14,6 +14,7 @@ pub mod openapi;
 pub mod pagination;
 pub mod routes;
 pub mod seed;
+pub mod serial_dto;
 pub mod spa;
 pub mod startup;
 pub mod state;

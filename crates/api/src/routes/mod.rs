@@ -16,6 +16,7 @@ pub mod branches;
 pub mod catalogue;
 pub mod customers;
 pub mod health;
+pub mod serials;
 pub mod skills;
 pub mod users;
 pub mod warranty;
@@ -77,7 +78,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(warranty_cards::issue_batch::issue_batch)
         .service(warranty_cards::get_card::get_card)
         .service(warranty_cards::activate::activate)
-        .service(warranty_cards::void::void);
+        .service(warranty_cards::void::void)
+        .service(serials::list::list_serials)
+        .service(serials::register::register_serial)
+        .service(serials::get::get_serial)
+        .service(serials::update::update_serial)
+        .service(serials::change_owner::change_serial_owner)
+        .service(serials::record_swap::record_component_swap)
+        .service(serials::add_contract::add_serial_contract)
+        .service(serials::list_contracts::list_serial_contracts)
+        .service(serials::history::serial_history);
 }
 
 #[derive(OpenApi)]
@@ -146,6 +156,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         warranty_cards::get_card::get_card,
         warranty_cards::activate::activate,
         warranty_cards::void::void,
+        serials::list::list_serials,
+        serials::register::register_serial,
+        serials::get::get_serial,
+        serials::update::update_serial,
+        serials::change_owner::change_serial_owner,
+        serials::record_swap::record_component_swap,
+        serials::add_contract::add_serial_contract,
+        serials::list_contracts::list_serial_contracts,
+        serials::history::serial_history,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),
@@ -156,6 +175,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "catalogue", description = "The product catalogue: brands, product categories, product models and their components"),
         (name = "audit", description = "The append-only record of changes"),
         (name = "warranty", description = "Warranty policies and the entitlement decision"),
+        (name = "serials", description = "The registry of sold units: serials, owners, swapped parts, contracts and history"),
         (name = "operations", description = "Health and readiness"),
     ),
     modifiers(&ApiModifiers),

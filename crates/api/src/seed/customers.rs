@@ -1,6 +1,6 @@
 //! Demo customers: a few per market, written in their own scripts, so that search
 //! across diacritics, Persian letter forms and digits can be tried at once.
-use aftersales_domain::customers::{Address, CustomerKind, CustomerSource, Email, Phone};
+use aftersales_domain::customers::{Address, Customer, CustomerKind, CustomerSource, Email, Phone};
 use aftersales_domain::organisation::{Branch, Locale};
 use aftersales_domain::text_fold::normalize_phone;
 use aftersales_persistence::{ConnectionTrait, customers};
@@ -84,7 +84,8 @@ const DEMO_CUSTOMERS: [DemoCustomer; 5] = [
 ];
 
 /// Writes the demo customers into `branches`, each with its audit row.
-pub(super) async fn seed(db: &impl ConnectionTrait, branches: &[Branch]) -> anyhow::Result<usize> {
+pub(super) async fn seed(db: &impl ConnectionTrait, branches: &[Branch]) -> anyhow::Result<Vec<Customer>> {
+    let mut written = Vec::with_capacity(DEMO_CUSTOMERS.len());
     for c in &DEMO_CUSTOMERS {
         let branch = branches.iter().find(|b| b.code == c.branch).context("demo branch missing")?;
         let normalized = normalize_phone(c.phone).with_context(|| format!("demo phone {}", c.phone))?;
@@ -129,6 +130,7 @@ pub(super) async fn seed(db: &impl ConnectionTrait, branches: &[Branch]) -> anyh
             after: snapshot(&dto::customer_out(&customer)),
         };
         audit::record(db, None, &system(), change).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        written.push(customer);
     }
-    Ok(DEMO_CUSTOMERS.len())
+    Ok(written)
 }

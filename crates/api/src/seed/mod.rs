@@ -1,5 +1,6 @@
 //! Demo data and the first user: what `seed-demo` and `admin create-user` write.
 mod customers;
+mod serials;
 
 use aftersales_domain::access::Role;
 use aftersales_domain::branch_tree::{child_path, root_path};
@@ -203,10 +204,13 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<String> {
         insert_user(&txn, u.username, u.display_name, branch, u.roles, skill_ids, password_hash.clone()).await?;
     }
     let model_count = catalogue::seed_catalogue(&txn).await?;
-    let customer_count = customers::seed(&txn, &created).await?;
+    let demo_customers = customers::seed(&txn, &created).await?;
+    let customer_count = demo_customers.len();
+    let serial_count = serials::seed(&txn, &demo_customers).await?;
     txn.commit().await?;
     Ok(format!(
-        "loaded {} branches, {} skills, {} users, {model_count} product models and {customer_count} customers",
+        "loaded {} branches, {} skills, {} users, {model_count} product models, {customer_count} customers \
+         and {serial_count} serials",
         created.len(),
         skill_rows.len(),
         DEMO_USERS.len()

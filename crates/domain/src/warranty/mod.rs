@@ -13,7 +13,7 @@ pub mod versions;
 
 pub use calendar::{add_months, last_covered_day};
 pub use evaluate::evaluate_entitlement;
-pub use selection::select_policy;
+pub use selection::{reference_date, select_policy};
 
 use chrono::NaiveDate;
 use uuid::Uuid;
