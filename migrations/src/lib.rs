@@ -13,6 +13,7 @@ mod m20261122_000004_customers;
 mod m20261122_000005_catalogue;
 mod m20261122_000006_warranty_policies;
 mod m20261122_000007_serials;
+mod m20261122_000009_import_jobs;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000005_catalogue::Migration),
             Box::new(m20261122_000006_warranty_policies::Migration),
             Box::new(m20261122_000007_serials::Migration),
+            Box::new(m20261122_000009_import_jobs::Migration),
         ]
     }
 }

@@ -15,7 +15,9 @@ pub mod auth;
 pub mod branches;
 pub mod catalogue;
 pub mod customers;
+pub mod exports;
 pub mod health;
+pub mod imports;
 pub mod skills;
 pub mod users;
 pub mod warranty;
@@ -71,7 +73,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(warranty::create_policy::create_policy)
         .service(warranty::get_policy::get_policy)
         .service(warranty::add_version::add_version)
-        .service(warranty::evaluate::evaluate);
+        .service(warranty::evaluate::evaluate)
+        .service(imports::list::list_imports)
+        .service(imports::create::create_import)
+        .service(imports::get::get_import)
+        .service(exports::product_models::export_product_models)
+        .service(exports::serials::export_serials);
 }
 
 #[derive(OpenApi)]
@@ -135,6 +142,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         warranty::get_policy::get_policy,
         warranty::add_version::add_version,
         warranty::evaluate::evaluate,
+        imports::list::list_imports,
+        imports::create::create_import,
+        imports::get::get_import,
+        exports::product_models::export_product_models,
+        exports::serials::export_serials,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),
@@ -145,6 +157,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "catalogue", description = "The product catalogue: brands, product categories, product models and their components"),
         (name = "audit", description = "The append-only record of changes"),
         (name = "warranty", description = "Warranty policies and the entitlement decision"),
+        (name = "imports", description = "Bulk import of product models and sold serials from CSV or XLSX, and export to XLSX"),
         (name = "operations", description = "Health and readiness"),
     ),
     modifiers(&ApiModifiers),
