@@ -95,6 +95,7 @@ pub async fn set_progress(db: &impl ConnectionTrait, id: Uuid, processed_rows: i
 }
 
 /// The outcome: `errors` is the stored (capped) list, `error_count` all of them.
+#[derive(Debug, Clone)]
 pub struct Outcome {
     pub succeeded: bool,
     pub processed_rows: i64,

@@ -43,8 +43,15 @@ pub async fn run(db: DatabaseConnection, upload: Upload) {
             outcome(total, vec![error])
         }
     };
-    if let Err(err) = import_jobs::finish(&db, job_id, outcome, Utc::now()).await {
-        tracing::error!(job_id = %job_id, error = ?err, "import job could not be finished");
+    // A busy database must not leave the job `running` for ever: try a few times.
+    for attempt in 1..=5u64 {
+        match import_jobs::finish(&db, job_id, outcome.clone(), Utc::now()).await {
+            Ok(()) => return,
+            Err(err) => {
+                tracing::error!(job_id = %job_id, attempt, error = ?err, "import job could not be finished");
+                tokio::time::sleep(std::time::Duration::from_millis(200 * attempt)).await;
+            }
+        }
     }
 }
 
