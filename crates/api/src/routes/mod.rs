@@ -193,15 +193,40 @@ impl RouteTable {
                         methods.push(method);
                     }
                 }
-                (ResourceDef::new(path.as_str()), methods)
+                let (template, constrained) = constrain_enums(path, item);
+                (constrained, ResourceDef::new(template), methods)
             })
-            .collect();
-        RouteTable(routes)
+            .collect::<Vec<_>>();
+        // `/imports/{kind}` (an enum) must be tried before `/imports/{id}`.
+        let (first, rest): (Vec<_>, Vec<_>) = routes.into_iter().partition(|(constrained, ..)| *constrained);
+        RouteTable(first.into_iter().chain(rest).map(|(_, def, methods)| (def, methods)).collect())
     }
 
     fn allowed(&self, path: &str) -> Option<&[Method]> {
         self.0.iter().find(|(def, _)| def.is_match(path)).map(|(_, m)| m.as_slice())
     }
+}
+
+/// The path template with each path parameter that is an enum narrowed to its
+/// values (`{kind:(product_models|serials)}`), and whether any was.
+fn constrain_enums(path: &str, item: &utoipa::openapi::PathItem) -> (String, bool) {
+    use utoipa::openapi::{RefOr, Schema};
+    let mut template = path.to_owned();
+    let mut constrained = false;
+    let operations = [&item.get, &item.post, &item.put, &item.patch, &item.delete];
+    let params = operations.into_iter().flatten().filter_map(|op| op.parameters.as_ref()).flatten();
+    for param in params {
+        let RefOr::T(param) = param else { continue };
+        let Some(RefOr::T(Schema::Object(object))) = &param.schema else { continue };
+        let Some(values) = &object.enum_values else { continue };
+        let names: Vec<&str> = values.iter().filter_map(|v| v.as_str()).collect();
+        let plain = format!("{{{}}}", param.name);
+        if !names.is_empty() && template.contains(&plain) {
+            template = template.replace(&plain, &format!("{{{}:({})}}", param.name, names.join("|")));
+            constrained = true;
+        }
+    }
+    (template, constrained)
 }
 
 /// Anything no route took: a wrong method on a known path (405), the web app

@@ -23,12 +23,12 @@ use crate::state::AppState;
 #[utoipa::path(
     post, path = "/api/v1/imports/{kind}", tag = "imports", operation_id = "create_import",
     security(("bearer" = [])),
-    params(("kind" = ImportKindName, Path, description = "What the file holds"), ImportQuery),
+    params(("kind" = inline(ImportKindName), Path, description = "What the file holds"), ImportQuery),
     request_body(
         description = "The file itself, the first row naming the columns (case-insensitive). Dates as YYYY-MM-DD (or date cells in XLSX).",
         content(
-            (String = "text/csv"),
-            (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            ("text/csv"),
+            ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         ),
     ),
     responses(
@@ -54,7 +54,12 @@ pub async fn create_import(
 ) -> Result<HttpResponse, ApiError> {
     let kind = ImportKind::parse(&kind)
         .ok_or_else(|| ApiError::NotFound(format!("no import of '{kind}'; use product_models or serials")))?;
-    let format = req.mime_type().ok().flatten().and_then(|m| Format::from_mime(m.essence_str())).ok_or_else(|| {
+    let mime = req.mime_type().ok().flatten();
+    if mime.is_none() {
+        let message = format!("send the file as the body, with Content-Type: {} or {}", read::CSV, read::XLSX);
+        return Err(ApiError::field("body", "missing_file", message));
+    }
+    let format = mime.and_then(|m| Format::from_mime(m.essence_str())).ok_or_else(|| {
         ApiError::UnsupportedMediaType(format!("send the file as Content-Type: {} or {}", read::CSV, read::XLSX))
     })?;
     let limit = state.config.max_import_bytes;
