@@ -259,6 +259,16 @@ async fn serials_export_round_trips_and_bad_uploads_are_refused() {
         "not_found",
     )
     .await;
+    let bare = app.request(Method::POST, path, Some(&token)).send().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_problem(bare, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    // `/imports/{kind}` and `/imports/{id}` share a shape but not their methods.
+    for (url, allow) in
+        [(path.to_owned(), "POST"), (format!("/api/v1/imports/{}", job["id"].as_str().unwrap_or_default()), "GET")]
+    {
+        let wrong = app.request(Method::DELETE, &url, Some(&token)).send().await.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(wrong.headers().get("allow").and_then(|v| v.to_str().ok()), Some(allow), "{url}");
+        assert_problem(wrong, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").await;
+    }
     let clerk = app.token("clerk.hn01").await;
     assert_problem(send(&app, &clerk, path, CSV, b"a\n".to_vec()).await, StatusCode::FORBIDDEN, "forbidden").await;
     // A file with the wrong columns is a job that fails on row 1.
