@@ -14,6 +14,7 @@ mod m20261122_000005_catalogue;
 mod m20261122_000006_warranty_policies;
 mod m20261122_000007_serials;
 mod m20261122_000008_serial_registry;
+mod m20261122_000009_import_jobs;
 mod m20261122_000010_warranty_cards;
 
 pub struct Migrator;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000006_warranty_policies::Migration),
             Box::new(m20261122_000007_serials::Migration),
             Box::new(m20261122_000008_serial_registry::Migration),
+            Box::new(m20261122_000009_import_jobs::Migration),
             Box::new(m20261122_000010_warranty_cards::Migration),
         ]
     }

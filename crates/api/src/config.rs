@@ -42,6 +42,8 @@ pub struct Config {
     pub login_lockout_minutes: u64,
     /// Largest accepted JSON body in bytes.
     pub max_body_bytes: usize,
+    /// Largest accepted import file (CSV or XLSX) in bytes.
+    pub max_import_bytes: usize,
     /// Folder of the built web app served at `/` (SPA fallback to index.html).
     pub static_dir: PathBuf,
     pub log_format: LogFormat,
@@ -65,6 +67,7 @@ impl Default for Config {
             login_max_failures: 5,
             login_lockout_minutes: 15,
             max_body_bytes: 1 << 20,
+            max_import_bytes: 64 << 20,
             static_dir: "frontend/dist".into(),
             log_format: LogFormat::Pretty,
             log_filter: "info,sqlx=warn,sea_orm=warn".into(),
@@ -101,7 +104,7 @@ pub fn redact_url(url: &str) -> String {
     }
 }
 
-const KEYS: [&str; 15] = [
+const KEYS: [&str; 16] = [
     "bind",
     "database_url",
     "db_max_connections",
@@ -113,6 +116,7 @@ const KEYS: [&str; 15] = [
     "login_max_failures",
     "login_lockout_minutes",
     "max_body_bytes",
+    "max_import_bytes",
     "static_dir",
     "log_format",
     "log_filter",
@@ -164,6 +168,9 @@ impl Config {
         }
         if self.max_body_bytes < 1024 {
             return Err("max_body_bytes: must be at least 1024".into());
+        }
+        if self.max_import_bytes < 1024 {
+            return Err("max_import_bytes: must be at least 1024".into());
         }
         Ok(())
     }

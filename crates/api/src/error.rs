@@ -40,6 +40,8 @@ pub enum ApiError {
     RateLimited { retry_after_secs: u64 },
     #[error("{0}")]
     Unavailable(&'static str),
+    #[error("the database is busy with a long write (e.g. a bulk import); retry in a few seconds")]
+    Busy,
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
 }
@@ -71,6 +73,7 @@ impl ApiError {
             ApiError::PreconditionFailed => ("version_mismatch", "The record has changed"),
             ApiError::RateLimited { .. } => ("rate_limited", "Too many requests"),
             ApiError::Unavailable(_) => ("unavailable", "Service unavailable"),
+            ApiError::Busy => ("busy", "Busy, retry shortly"),
             ApiError::Internal(_) => ("internal_error", "Internal server error"),
         }
     }
@@ -117,7 +120,7 @@ impl ResponseError for ApiError {
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Unavailable(_) | ApiError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -135,6 +138,9 @@ impl ResponseError for ApiError {
             ApiError::RateLimited { retry_after_secs } => {
                 response.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
             }
+            ApiError::Busy => {
+                response.insert_header((header::RETRY_AFTER, "5"));
+            }
             ApiError::Unauthenticated(_) | ApiError::InvalidCredentials => {
                 response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
             }
@@ -150,6 +156,7 @@ impl From<StoreError> for ApiError {
             StoreError::NotFound => ApiError::NotFound("not found".into()),
             StoreError::Conflict(message) => ApiError::Conflict(message),
             StoreError::StaleVersion => ApiError::PreconditionFailed,
+            StoreError::Busy => ApiError::Busy,
             StoreError::Corrupt(what) => ApiError::Internal(anyhow::anyhow!(what)),
             StoreError::Db(e) => ApiError::Internal(e.into()),
         }

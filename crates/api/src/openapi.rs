@@ -47,6 +47,7 @@ fn add_common_errors(op: &mut Operation) {
         add("403", "Your roles do not allow this");
     }
     add("500", "Unexpected error; quote the x-request-id header when reporting it");
+    add("503", "The database is busy (e.g. with a bulk import); retry after `Retry-After` seconds");
 }
 
 fn problem(description: &str) -> RefOr<utoipa::openapi::Response> {

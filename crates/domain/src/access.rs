@@ -35,6 +35,8 @@ pub enum Permission {
     ManageCustomers,
     /// Read customers of one's own part of the network.
     ViewCustomers,
+    /// Bulk-import and export product models and sold serials.
+    ImportData,
 }
 
 impl Role {
@@ -49,7 +51,13 @@ impl Role {
             Role::Admin => true,
             Role::Manager => matches!(
                 permission,
-                ViewOrganisation | ManageCatalogue | ViewCatalogue | ManageWarranty | ManageCustomers | ViewCustomers
+                ViewOrganisation
+                    | ManageCatalogue
+                    | ViewCatalogue
+                    | ManageWarranty
+                    | ManageCustomers
+                    | ViewCustomers
+                    | ImportData
             ),
             Role::Dispatcher => {
                 matches!(permission, ViewOrganisation | ViewCatalogue | ManageCustomers | ViewCustomers)
@@ -83,6 +91,7 @@ mod tests {
             Permission::ManageWarranty,
             Permission::ManageCustomers,
             Permission::ViewCustomers,
+            Permission::ImportData,
         ] {
             assert!(allowed(&[Role::Admin], p), "{p:?}");
         }

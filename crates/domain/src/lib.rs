@@ -5,6 +5,7 @@ pub mod access;
 pub mod branch_tree;
 pub mod catalogue;
 pub mod customers;
+pub mod imports;
 pub mod login_throttle;
 pub mod organisation;
 pub mod refresh_tokens;

@@ -19,7 +19,8 @@ pub struct DbOptions {
 }
 
 /// Opens the pool. On SQLite: creates the file, WAL journal, foreign keys on, a busy
-/// timeout so concurrent writers wait instead of failing.
+/// timeout so concurrent writers wait (up to 30 s, the length of a large import)
+/// instead of failing.
 pub async fn connect(options: &DbOptions) -> Result<DatabaseConnection, DbErr> {
     let mut opts = ConnectOptions::new(options.url.clone());
     opts.max_connections(options.max_connections)
@@ -32,7 +33,7 @@ pub async fn connect(options: &DbOptions) -> Result<DatabaseConnection, DbErr> {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(synchronous)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10))
+            .busy_timeout(Duration::from_secs(30))
     });
     Database::connect(opts).await
 }

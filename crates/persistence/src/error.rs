@@ -12,6 +12,11 @@ pub enum StoreError {
     /// The row changed since the caller read it (optimistic concurrency).
     #[error("the record was changed by someone else")]
     StaleVersion,
+    /// The database is too busy to take the write now (SQLite's single writer is
+    /// held by a long transaction such as a bulk import; a PostgreSQL
+    /// serialization failure or deadlock): safe to retry.
+    #[error("the database is busy; retry in a moment")]
+    Busy,
     /// A stored value this version of the code cannot read.
     #[error("stored data is not readable: {0}")]
     Corrupt(String),
@@ -28,6 +33,7 @@ impl From<DbErr> for StoreError {
             Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
                 StoreError::Conflict("the record is referenced by or refers to a missing record".into())
             }
+            _ if is_busy(&err) => StoreError::Busy,
             // SQLite reports some foreign-key failures with an extended code that
             // sea-orm does not classify (1811); its message is stable.
             _ if err.to_string().contains("FOREIGN KEY constraint failed") => {
@@ -39,6 +45,15 @@ impl From<DbErr> for StoreError {
             },
         }
     }
+}
+
+/// SQLite "database is locked/busy" after the busy timeout, PostgreSQL 40001/40P01.
+fn is_busy(err: &DbErr) -> bool {
+    let text = err.to_string();
+    text.contains("database is locked")
+        || text.contains("database is busy")
+        || text.contains("40001")
+        || text.contains("40P01")
 }
 
 impl StoreError {

@@ -12,6 +12,7 @@ pub mod customers;
 mod db;
 mod entities;
 mod error;
+pub mod import_jobs;
 pub mod refresh_tokens;
 pub mod serials;
 pub mod skills;

@@ -95,6 +95,7 @@ pub mod need {
         ManageWarranty,
         ManageCustomers,
         ViewCustomers,
+        ImportData,
     );
 }
 

@@ -15,7 +15,9 @@ pub mod auth;
 pub mod branches;
 pub mod catalogue;
 pub mod customers;
+pub mod exports;
 pub mod health;
+pub mod imports;
 pub mod serials;
 pub mod skills;
 pub mod users;
@@ -87,7 +89,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(serials::record_swap::record_component_swap)
         .service(serials::add_contract::add_serial_contract)
         .service(serials::list_contracts::list_serial_contracts)
-        .service(serials::history::serial_history);
+        .service(serials::history::serial_history)
+        .service(imports::list::list_imports)
+        .service(imports::create::create_import)
+        .service(imports::get::get_import)
+        .service(exports::product_models::export_product_models)
+        .service(exports::serials::export_serials);
 }
 
 #[derive(OpenApi)]
@@ -165,6 +172,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         serials::add_contract::add_serial_contract,
         serials::list_contracts::list_serial_contracts,
         serials::history::serial_history,
+        imports::list::list_imports,
+        imports::create::create_import,
+        imports::get::get_import,
+        exports::product_models::export_product_models,
+        exports::serials::export_serials,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),
@@ -176,6 +188,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "audit", description = "The append-only record of changes"),
         (name = "warranty", description = "Warranty policies and the entitlement decision"),
         (name = "serials", description = "The registry of sold units: serials, owners, swapped parts, contracts and history"),
+        (name = "imports", description = "Bulk import of product models and sold serials from CSV or XLSX, and export to XLSX"),
         (name = "operations", description = "Health and readiness"),
     ),
     modifiers(&ApiModifiers),
@@ -211,10 +224,13 @@ impl RouteTable {
                         methods.push(method);
                     }
                 }
-                (ResourceDef::new(path.as_str()), methods)
+                let (template, constrained) = constrain_enums(path, item);
+                (constrained, ResourceDef::new(template), methods)
             })
-            .collect();
-        RouteTable(routes)
+            .collect::<Vec<_>>();
+        // `/imports/{kind}` (an enum) must be tried before `/imports/{id}`.
+        let (first, rest): (Vec<_>, Vec<_>) = routes.into_iter().partition(|(constrained, ..)| *constrained);
+        RouteTable(first.into_iter().chain(rest).map(|(_, def, methods)| (def, methods)).collect())
     }
 
     /// The spec lists paths in lexical order, so a literal segment
@@ -223,6 +239,28 @@ impl RouteTable {
     fn allowed(&self, path: &str) -> Option<&[Method]> {
         self.0.iter().find(|(def, _)| def.is_match(path)).map(|(_, m)| m.as_slice())
     }
+}
+
+/// The path template with each path parameter that is an enum narrowed to its
+/// values (`{kind:(product_models|serials)}`), and whether any was.
+fn constrain_enums(path: &str, item: &utoipa::openapi::PathItem) -> (String, bool) {
+    use utoipa::openapi::{RefOr, Schema};
+    let mut template = path.to_owned();
+    let mut constrained = false;
+    let operations = [&item.get, &item.post, &item.put, &item.patch, &item.delete];
+    let params = operations.into_iter().flatten().filter_map(|op| op.parameters.as_ref()).flatten();
+    for param in params {
+        let RefOr::T(param) = param else { continue };
+        let Some(RefOr::T(Schema::Object(object))) = &param.schema else { continue };
+        let Some(values) = &object.enum_values else { continue };
+        let names: Vec<&str> = values.iter().filter_map(|v| v.as_str()).collect();
+        let plain = format!("{{{}}}", param.name);
+        if !names.is_empty() && template.contains(&plain) {
+            template = template.replace(&plain, &format!("{{{}:({})}}", param.name, names.join("|")));
+            constrained = true;
+        }
+    }
+    (template, constrained)
 }
 
 /// Anything no route took: a wrong method on a known path (405), the web app

@@ -1,6 +1,7 @@
 //! The product catalogue: brands, product categories, product models and their
 //! components. Company-wide, so no branch scope applies.
 pub mod brands;
+pub mod bulk;
 pub mod categories;
 pub mod components;
 pub mod models;

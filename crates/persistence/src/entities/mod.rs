@@ -7,6 +7,7 @@ pub mod customer_addresses;
 pub mod customer_emails;
 pub mod customer_phones;
 pub mod customers;
+pub mod import_jobs;
 pub mod product_categories;
 pub mod product_components;
 pub mod product_models;
