@@ -17,3 +17,4 @@ mod serial_warranty;
 mod serials;
 mod warranty;
 mod warranty_cards;
+mod warranty_cases;
