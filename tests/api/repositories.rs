@@ -185,3 +185,17 @@ async fn a_customer_is_stored_with_its_contacts_in_order_and_deleted_with_them()
         .and_then(|r| r.try_get_by_index::<i64>(0).ok());
     assert_eq!(left, Some(0), "phones go with their customer");
 }
+
+#[tokio::test]
+async fn admin_create_user_finds_the_branch_by_its_code() {
+    let db = empty_db().await;
+    aftersales_api::seed::seed_demo(&db).await.unwrap_or_else(|e| panic!("{e:#}"));
+    let roles = [aftersales_domain::access::Role::Clerk];
+    let user = aftersales_api::seed::create_user(&db, "new.clerk", "long-enough-pw", None, Some("HN02"), &roles)
+        .await
+        .unwrap_or_else(|e| panic!("{e:#}"));
+    let hn02 = branches::find_by_code(&db, "HN02").await.ok().flatten().map(|b| b.id);
+    assert_eq!(Some(user.branch_id), hn02);
+    let unknown = aftersales_api::seed::create_user(&db, "other", "long-enough-pw", None, Some("NOPE"), &roles).await;
+    assert!(unknown.is_err_and(|e| e.to_string().contains("no branch with code NOPE")));
+}

@@ -113,7 +113,7 @@ pub struct AddressDto {
     #[cfg_attr(feature = "openapi", schema(max_length = 20))]
     pub postal_code: Option<String>,
     /// ISO 3166-1 alpha-2, e.g. `VN`, `IR`, `CN`.
-    #[validate(custom(function = "crate::rules::country_code"))]
+    #[validate(custom(function = "crate::rules::country"))]
     #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 2, pattern = "^[A-Z]{2}$"))]
     pub country: String,
 }

@@ -93,10 +93,3 @@ pub fn tax_id(value: &str) -> Result<(), ValidationError> {
     }
     Ok(())
 }
-
-pub fn country_code(value: &str) -> Result<(), ValidationError> {
-    if value.len() != 2 || !value.chars().all(|c| c.is_ascii_uppercase()) {
-        return Err(fail("format", "an ISO 3166-1 alpha-2 country code such as VN, IR or CN"));
-    }
-    Ok(())
-}

@@ -20,6 +20,16 @@ pub fn decode_cursor(cursor: Option<&str>) -> Result<Option<String>, ApiError> {
         .ok_or_else(|| ApiError::field("cursor", "invalid_cursor", "is not a cursor this API gave out"))
 }
 
+/// A cursor whose key is an id (lists ordered by UUIDv7, i.e. by creation).
+pub fn decode_id_cursor(cursor: Option<&str>) -> Result<Option<uuid::Uuid>, ApiError> {
+    decode_cursor(cursor)?
+        .map(|raw| {
+            uuid::Uuid::parse_str(&raw)
+                .map_err(|_| ApiError::field("cursor", "invalid_cursor", "is not a cursor this API gave out"))
+        })
+        .transpose()
+}
+
 /// Builds a page from up to `limit + 1` rows; the extra row only says "there is more".
 pub fn page<T, W>(mut rows: Vec<T>, limit: u32, key: impl Fn(&T) -> String, wire: impl Fn(&T) -> W) -> Page<W> {
     let more = rows.len() > limit as usize;

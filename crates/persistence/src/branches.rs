@@ -84,6 +84,11 @@ pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Branch, StoreEr
     Entity::find_by_id(id).one(db).await?.map(to_domain).ok_or(StoreError::NotFound)
 }
 
+/// The branch with this code (codes are unique).
+pub async fn find_by_code(db: &impl ConnectionTrait, code: &str) -> Result<Option<Branch>, StoreError> {
+    Ok(Entity::find().filter(Column::Code.eq(code)).one(db).await?.map(to_domain))
+}
+
 /// The branch, if the scope covers it; a branch outside the scope is "not found",
 /// so users cannot probe for other branches.
 pub async fn find_in_scope(db: &impl ConnectionTrait, scope: &BranchScope, id: Uuid) -> Result<Branch, StoreError> {

@@ -89,16 +89,6 @@ fn system() -> RequestId {
     RequestId("seed".into())
 }
 
-async fn find_branch_by_code(db: &impl ConnectionTrait, code: &str) -> anyhow::Result<Option<Branch>> {
-    let root = branches::list(
-        db,
-        &aftersales_domain::organisation::BranchScope { branch_id: Uuid::nil(), path: "/".into() },
-        branches::BranchFilter { parent_id: None, q: None, after_code: None, limit: 200 },
-    )
-    .await?;
-    Ok(root.into_iter().find(|b| b.code == code))
-}
-
 async fn insert_branch(
     db: &impl ConnectionTrait,
     code: &str,
@@ -233,7 +223,7 @@ pub async fn create_user(
         insert_branch(&txn, branch_code.unwrap_or("HQ"), "Head Office", BranchKind::Hq, None, "UTC", "USD").await?
     } else {
         let code = branch_code.unwrap_or("HQ");
-        find_branch_by_code(&txn, code).await?.with_context(|| format!("no branch with code {code}"))?
+        branches::find_by_code(&txn, code).await?.with_context(|| format!("no branch with code {code}"))?
     };
     let user = insert_user(
         &txn,

@@ -2,7 +2,6 @@ use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Page;
 use aftersales_api_types::audit::{AuditEntryDto, AuditQuery};
 use aftersales_persistence::audit::{self, AuditFilter, AuditRecord};
-use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
@@ -24,13 +23,7 @@ pub async fn list_audit(
     ValidatedQuery(query): ValidatedQuery<AuditQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let limit = pagination::limit(query.limit);
-    let before_id = match pagination::decode_cursor(query.cursor.as_deref())? {
-        Some(raw) => Some(
-            Uuid::parse_str(&raw)
-                .map_err(|_| ApiError::field("cursor", "invalid_cursor", "is not a cursor this API gave out"))?,
-        ),
-        None => None,
-    };
+    let before_id = pagination::decode_id_cursor(query.cursor.as_deref())?;
     let filter = AuditFilter {
         entity: query.entity,
         entity_id: query.entity_id,

@@ -2,7 +2,6 @@ use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Page;
 use aftersales_api_types::customers::{CustomerDto, CustomerQuery};
 use aftersales_persistence::customers::{self, CustomerFilter};
-use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::dto;
@@ -25,13 +24,7 @@ pub async fn list_customers(
     ValidatedQuery(query): ValidatedQuery<CustomerQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let limit = pagination::limit(query.limit);
-    let before_id = match pagination::decode_cursor(query.cursor.as_deref())? {
-        Some(raw) => Some(
-            Uuid::parse_str(&raw)
-                .map_err(|_| ApiError::field("cursor", "invalid_cursor", "is not a cursor this API gave out"))?,
-        ),
-        None => None,
-    };
+    let before_id = pagination::decode_id_cursor(query.cursor.as_deref())?;
     let filter = CustomerFilter {
         branch_id: query.branch_id,
         kind: query.kind.map(dto::customer_kind_in),

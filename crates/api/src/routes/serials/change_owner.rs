@@ -4,12 +4,12 @@ use aftersales_api_types::Problem;
 use aftersales_api_types::serial_records::ChangeOwner;
 use aftersales_api_types::serials::SerialUnitDto;
 use aftersales_persistence::begin_write;
-use aftersales_persistence::serials::{self, owners};
+use aftersales_persistence::serials::{self, UnitFacts, owners};
 use chrono::Utc;
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{facts_of, optional, record_change, visible_customer};
+use super::{optional, record_change, visible_customer};
 use crate::audit::snapshot;
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
@@ -68,7 +68,7 @@ pub async fn change_serial_owner(
         created_by: Some(me.user_id),
     };
     owners::hand_over(&txn, ownership, now).await?;
-    let mut facts = facts_of(&current);
+    let mut facts = UnitFacts::of(&current);
     facts.owner_customer_id = Some(body.customer_id);
     let updated = serials::update_facts(&txn, &current, expected, facts, now).await?;
     let out = serial_dto::unit_out(&updated);

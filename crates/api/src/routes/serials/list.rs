@@ -4,7 +4,6 @@ use aftersales_api_types::serials::{SerialQuery, SerialUnitDto};
 use aftersales_domain::serials::normalize_serial;
 use aftersales_domain::text_fold::normalize_phone;
 use aftersales_persistence::{customers, serials};
-use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
@@ -31,13 +30,7 @@ pub async fn list_serials(
     ValidatedQuery(query): ValidatedQuery<SerialQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let limit = pagination::limit(query.limit);
-    let after_id = match pagination::decode_cursor(query.cursor.as_deref())? {
-        Some(raw) => Some(
-            Uuid::parse_str(&raw)
-                .map_err(|_| ApiError::field("cursor", "invalid_cursor", "is not a cursor this API gave out"))?,
-        ),
-        None => None,
-    };
+    let after_id = pagination::decode_id_cursor(query.cursor.as_deref())?;
     let serial_key = match query.serial.as_deref() {
         Some(raw) => Some(normalize_serial(raw).ok_or_else(|| {
             ApiError::field("serial", "format", "letters and digits, with spaces, '-', '.', '/' or '_' between them")

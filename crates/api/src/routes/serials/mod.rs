@@ -88,20 +88,3 @@ async fn record_change(
     )
     .await
 }
-
-/// The unit's facts as they are, to change one of them.
-fn facts_of(u: &SerialUnit) -> aftersales_persistence::serials::UnitFacts {
-    aftersales_persistence::serials::UnitFacts {
-        lot: u.lot.clone(),
-        manufacture_date: u.manufacture_date,
-        sale_date: u.sale_date,
-        sale_document: u.sale_document.clone(),
-        seller: u.seller.clone(),
-        delivery_date: u.delivery_date,
-        installation_date: u.installation_date,
-        installation_address: u.installation_address.clone(),
-        registration_date: u.registration_date,
-        warranty_card_number: u.warranty_card_number.clone(),
-        owner_customer_id: u.owner_customer_id,
-    }
-}

@@ -2,7 +2,6 @@ use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Page;
 use aftersales_api_types::warranty::{PolicyDto, PolicyQuery, PolicyScope};
 use aftersales_persistence::warranty_policies::{self, PolicyFilter};
-use uuid::Uuid;
 
 use crate::auth::Authenticated;
 use crate::error::ApiError;
@@ -30,13 +29,7 @@ pub async fn list_policies(
         (None, None) => None,
         _ => return Err(ApiError::field("scope_id", "required", "give scope_kind and scope_id together")),
     };
-    let after_id = match pagination::decode_cursor(query.cursor.as_deref())? {
-        Some(raw) => Some(
-            Uuid::parse_str(&raw)
-                .map_err(|_| ApiError::field("cursor", "invalid_cursor", "is not a cursor this API gave out"))?,
-        ),
-        None => None,
-    };
+    let after_id = pagination::decode_id_cursor(query.cursor.as_deref())?;
     let rows = warranty_policies::list(&state.db, PolicyFilter { scope, after_id, limit }).await?;
     Ok(HttpResponse::Ok().json(pagination::page(rows, limit, |p| p.id.to_string(), policy_out)))
 }

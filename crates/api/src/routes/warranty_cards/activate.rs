@@ -19,17 +19,9 @@ use crate::state::AppState;
 /// registration day unless the unit was registered before.
 fn with_card(unit: &SerialUnit, number: &str, on: chrono::NaiveDate) -> UnitFacts {
     UnitFacts {
-        lot: unit.lot.clone(),
-        manufacture_date: unit.manufacture_date,
-        sale_date: unit.sale_date,
-        sale_document: unit.sale_document.clone(),
-        seller: unit.seller.clone(),
-        delivery_date: unit.delivery_date,
-        installation_date: unit.installation_date,
-        installation_address: unit.installation_address.clone(),
         registration_date: unit.registration_date.or(Some(on)),
         warranty_card_number: Some(number.to_owned()),
-        owner_customer_id: unit.owner_customer_id,
+        ..UnitFacts::of(unit)
     }
 }
 

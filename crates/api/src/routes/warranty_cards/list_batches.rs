@@ -2,7 +2,6 @@ use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Page;
 use aftersales_api_types::warranty_cards::{BatchQuery, CardBatchDto};
 use aftersales_persistence::warranty_cards;
-use uuid::Uuid;
 
 use super::batch_out;
 use crate::auth::{Authorized, need};
@@ -25,13 +24,7 @@ pub async fn list_batches(
     ValidatedQuery(query): ValidatedQuery<BatchQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let limit = pagination::limit(query.limit);
-    let after_id = match pagination::decode_cursor(query.cursor.as_deref())? {
-        Some(raw) => Some(
-            Uuid::parse_str(&raw)
-                .map_err(|_| ApiError::field("cursor", "invalid_cursor", "is not a cursor this API gave out"))?,
-        ),
-        None => None,
-    };
+    let after_id = pagination::decode_id_cursor(query.cursor.as_deref())?;
     let rows = warranty_cards::list_batches(&state.db, query.brand_id, after_id, limit).await?;
     Ok(HttpResponse::Ok().json(pagination::page(rows, limit, |b| b.id.to_string(), batch_out)))
 }
