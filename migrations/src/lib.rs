@@ -16,6 +16,9 @@ mod m20261122_000007_serials;
 mod m20261122_000008_serial_registry;
 mod m20261122_000009_import_jobs;
 mod m20261122_000010_warranty_cards;
+mod m20261122_000011_tickets;
+mod m20261122_000012_ticket_work;
+mod m20261122_000013_ticket_followup;
 
 pub struct Migrator;
 
@@ -33,6 +36,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000008_serial_registry::Migration),
             Box::new(m20261122_000009_import_jobs::Migration),
             Box::new(m20261122_000010_warranty_cards::Migration),
+            Box::new(m20261122_000011_tickets::Migration),
+            Box::new(m20261122_000012_ticket_work::Migration),
+            Box::new(m20261122_000013_ticket_followup::Migration),
         ]
     }
 }

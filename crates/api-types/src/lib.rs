@@ -18,9 +18,11 @@ mod rules;
 pub mod serial_records;
 pub mod serials;
 pub mod skills;
+pub mod tickets;
 pub mod users;
 pub mod warranty;
 pub mod warranty_cards;
+pub mod workflows;
 
 pub use page::Page;
 pub use problem::{FieldError, Problem};

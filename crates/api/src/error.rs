@@ -36,6 +36,10 @@ pub enum ApiError {
     Conflict(String),
     #[error("the record was changed by someone else; reload it and try again")]
     PreconditionFailed,
+    /// A workflow step whose conditions are not met; each failing guard is listed
+    /// in `errors` (`field` = the guard's code).
+    #[error("{message}")]
+    GuardsFailed { message: String, guards: Vec<FieldError> },
     #[error("too many requests; retry in {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
     #[error("{0}")]
@@ -71,6 +75,7 @@ impl ApiError {
             ApiError::MethodNotAllowed { .. } => ("method_not_allowed", "Method not allowed"),
             ApiError::Conflict(_) => ("conflict", "Conflict"),
             ApiError::PreconditionFailed => ("version_mismatch", "The record has changed"),
+            ApiError::GuardsFailed { .. } => ("guard_failed", "The step's conditions are not met"),
             ApiError::RateLimited { .. } => ("rate_limited", "Too many requests"),
             ApiError::Unavailable(_) => ("unavailable", "Service unavailable"),
             ApiError::Busy => ("busy", "Busy, retry shortly"),
@@ -82,7 +87,7 @@ impl ApiError {
         let (code, title) = self.kind();
         let status = self.status_code();
         let errors = match self {
-            ApiError::Validation(errors) => errors.clone(),
+            ApiError::Validation(errors) | ApiError::GuardsFailed { guards: errors, .. } => errors.clone(),
             _ => Vec::new(),
         };
         let detail = match self {
@@ -117,7 +122,7 @@ impl ResponseError for ApiError {
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) | ApiError::RouteNotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
-            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Conflict(_) | ApiError::GuardsFailed { .. } => StatusCode::CONFLICT,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) | ApiError::Busy => StatusCode::SERVICE_UNAVAILABLE,

@@ -20,4 +20,5 @@ pub mod spa;
 pub mod startup;
 pub mod state;
 pub mod telemetry;
+pub mod tickets;
 pub mod warranty_dto;

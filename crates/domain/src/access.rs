@@ -37,6 +37,20 @@ pub enum Permission {
     ViewCustomers,
     /// Bulk-import and export product models and sold serials.
     ImportData,
+    /// Read the service tickets of one's own part of the network.
+    ViewTickets,
+    /// Take in tickets and change their details.
+    ManageTickets,
+    /// Move tickets through their workflow and record the work done.
+    WorkTickets,
+    /// Assign technicians and appointments.
+    DispatchTickets,
+    /// Call customers back, record their answers, handle complaints.
+    HandleFollowUps,
+    /// Configure workflows, code lists, the service catalogue and ticket settings.
+    ConfigureTickets,
+    /// Reopen a closed (sealed) ticket.
+    ReopenTickets,
 }
 
 impl Role {
@@ -58,13 +72,36 @@ impl Role {
                     | ManageCustomers
                     | ViewCustomers
                     | ImportData
+                    | ViewTickets
+                    | ManageTickets
+                    | WorkTickets
+                    | DispatchTickets
+                    | HandleFollowUps
             ),
-            Role::Dispatcher => {
-                matches!(permission, ViewOrganisation | ViewCatalogue | ManageCustomers | ViewCustomers)
-            }
-            Role::Clerk => matches!(permission, ViewCatalogue | ManageCustomers | ViewCustomers),
-            Role::Technician => matches!(permission, ViewCatalogue | ViewCustomers),
-            Role::Warehouse | Role::Finance => matches!(permission, ViewCatalogue),
+            Role::Dispatcher => matches!(
+                permission,
+                ViewOrganisation
+                    | ViewCatalogue
+                    | ManageCustomers
+                    | ViewCustomers
+                    | ViewTickets
+                    | ManageTickets
+                    | WorkTickets
+                    | DispatchTickets
+                    | HandleFollowUps
+            ),
+            Role::Clerk => matches!(
+                permission,
+                ViewCatalogue
+                    | ManageCustomers
+                    | ViewCustomers
+                    | ViewTickets
+                    | ManageTickets
+                    | WorkTickets
+                    | HandleFollowUps
+            ),
+            Role::Technician => matches!(permission, ViewCatalogue | ViewCustomers | ViewTickets | WorkTickets),
+            Role::Warehouse | Role::Finance => matches!(permission, ViewCatalogue | ViewTickets),
         }
     }
 }
@@ -77,6 +114,23 @@ pub fn allowed(roles: &[Role], permission: Permission) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_admins_configure_workflows_and_reopen_sealed_tickets() {
+        for role in Role::ALL {
+            let admin = role == Role::Admin;
+            assert_eq!(allowed(&[role], Permission::ConfigureTickets), admin, "{role:?}");
+            assert_eq!(allowed(&[role], Permission::ReopenTickets), admin, "{role:?}");
+        }
+    }
+
+    #[test]
+    fn technicians_work_tickets_but_neither_take_them_in_nor_dispatch() {
+        assert!(allowed(&[Role::Technician], Permission::WorkTickets));
+        assert!(!allowed(&[Role::Technician], Permission::ManageTickets));
+        assert!(!allowed(&[Role::Technician], Permission::DispatchTickets));
+        assert!(allowed(&[Role::Dispatcher], Permission::DispatchTickets));
+    }
 
     #[test]
     fn admin_may_do_everything() {
@@ -92,6 +146,13 @@ mod tests {
             Permission::ManageCustomers,
             Permission::ViewCustomers,
             Permission::ImportData,
+            Permission::ViewTickets,
+            Permission::ManageTickets,
+            Permission::WorkTickets,
+            Permission::DispatchTickets,
+            Permission::HandleFollowUps,
+            Permission::ConfigureTickets,
+            Permission::ReopenTickets,
         ] {
             assert!(allowed(&[Role::Admin], p), "{p:?}");
         }

@@ -32,6 +32,12 @@ pub fn is_time_zone(name: &str) -> bool {
     name.parse::<chrono_tz::Tz>().is_ok()
 }
 
+/// The calendar date at an instant in a time zone; `None` for an unknown zone.
+pub fn local_date(time_zone: &str, at: chrono::DateTime<chrono::Utc>) -> Option<chrono::NaiveDate> {
+    let tz: chrono_tz::Tz = time_zone.parse().ok()?;
+    Some(at.with_timezone(&tz).date_naive())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -185,3 +185,13 @@ pub async fn delete(db: &impl ConnectionTrait, id: Uuid) -> Result<(), StoreErro
 pub async fn count(db: &impl ConnectionTrait) -> Result<u64, StoreError> {
     Ok(Entity::find().count(db).await?)
 }
+
+/// Ids of the branches within the scope, as a subquery for `IN (…)`.
+pub(crate) fn branches_in(scope: &BranchScope) -> sea_orm::sea_query::SelectStatement {
+    use sea_orm::sea_query::{Expr, ExprTrait, Query};
+    Query::select()
+        .column(Column::Id)
+        .from(Entity)
+        .and_where(Expr::col(Column::Path).like(format!("{}%", scope.path)))
+        .to_owned()
+}

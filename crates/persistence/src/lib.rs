@@ -15,12 +15,15 @@ mod error;
 pub mod import_jobs;
 pub mod refresh_tokens;
 pub mod serials;
+pub mod settings;
 pub mod skills;
 mod text;
+pub mod tickets;
 pub mod users;
 mod versioned;
 pub mod warranty_cards;
 pub mod warranty_policies;
+pub mod workflows;
 
 pub use db::{DbOptions, begin_write, connect, migrate, ping};
 pub use error::StoreError;

@@ -96,6 +96,13 @@ pub mod need {
         ManageCustomers,
         ViewCustomers,
         ImportData,
+        ViewTickets,
+        ManageTickets,
+        WorkTickets,
+        DispatchTickets,
+        HandleFollowUps,
+        ConfigureTickets,
+        ReopenTickets,
     );
 }
 

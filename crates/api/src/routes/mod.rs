@@ -20,6 +20,7 @@ pub mod health;
 pub mod imports;
 pub mod serials;
 pub mod skills;
+pub mod tickets;
 pub mod users;
 pub mod warranty;
 pub mod warranty_cards;
@@ -94,7 +95,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(imports::create::create_import)
         .service(imports::get::get_import)
         .service(exports::product_models::export_product_models)
-        .service(exports::serials::export_serials);
+        .service(exports::serials::export_serials)
+        .service(tickets::list::list_tickets)
+        .service(tickets::create::create_ticket)
+        .service(tickets::get::get_ticket)
+        .service(tickets::update::update_ticket)
+        .service(tickets::timeline::ticket_timeline)
+        .service(tickets::next_steps::ticket_next_steps)
+        .service(tickets::transition::transition_ticket)
+        .service(tickets::reopen::reopen_ticket)
+        .service(tickets::reevaluate::reevaluate_ticket_warranty);
 }
 
 #[derive(OpenApi)]
@@ -177,6 +187,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         imports::get::get_import,
         exports::product_models::export_product_models,
         exports::serials::export_serials,
+        tickets::list::list_tickets,
+        tickets::create::create_ticket,
+        tickets::get::get_ticket,
+        tickets::update::update_ticket,
+        tickets::timeline::ticket_timeline,
+        tickets::next_steps::ticket_next_steps,
+        tickets::transition::transition_ticket,
+        tickets::reopen::reopen_ticket,
+        tickets::reevaluate::reevaluate_ticket_warranty,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),

@@ -3,13 +3,14 @@
 use aftersales_domain::customers::{Customer, CustomerKind, CustomerSource, phone_digits};
 use aftersales_domain::organisation::BranchScope;
 use aftersales_domain::text_fold::{fold, normalize_phone};
-use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement};
+use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use super::with_contacts;
+use crate::branches::branches_in;
 use crate::entities::customers::{Column, Entity};
-use crate::entities::{branches, customer_emails, customer_phones};
+use crate::entities::{customer_emails, customer_phones};
 use crate::{StoreError, fetch_size, text};
 
 pub struct CustomerFilter {
@@ -22,15 +23,6 @@ pub struct CustomerFilter {
     /// Keyset cursor: customers older than this id (ids are UUIDv7, ordered by time).
     pub before_id: Option<Uuid>,
     pub limit: u32,
-}
-
-/// Ids of the branches within the scope.
-fn branches_in(scope: &BranchScope) -> SelectStatement {
-    Query::select()
-        .column(branches::Column::Id)
-        .from(branches::Entity)
-        .and_where(Expr::col(branches::Column::Path).like(format!("{}%", scope.path)))
-        .to_owned()
 }
 
 /// The search condition for what a clerk typed: its folded form, and when it

@@ -20,7 +20,7 @@ use uuid::Uuid;
 use crate::error::ApiError;
 
 /// Trimmed, and absent when blank.
-fn optional(text: Option<String>) -> Option<String> {
+pub(crate) fn optional(text: Option<String>) -> Option<String> {
     text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
 }
 
@@ -85,13 +85,13 @@ fn addresses_in(input: Vec<AddressDto>, errors: &mut Vec<FieldError>) -> Vec<Add
 
 /// Contacts as the domain keeps them, or a 422 naming every bad one. The lists
 /// are absent from an update that leaves them as they are.
-struct Contacts {
-    phones: Option<Vec<Phone>>,
-    emails: Option<Vec<Email>>,
-    addresses: Option<Vec<Address>>,
+pub(crate) struct Contacts {
+    pub phones: Option<Vec<Phone>>,
+    pub emails: Option<Vec<Email>>,
+    pub addresses: Option<Vec<Address>>,
 }
 
-fn contacts_in(
+pub(crate) fn contacts_in(
     phones: Option<Vec<PhoneInput>>,
     emails: Option<Vec<EmailDto>>,
     addresses: Option<Vec<AddressDto>>,
@@ -107,7 +107,7 @@ fn contacts_in(
 
 /// 409 when another customer in the caller's part of the network already has one
 /// of these phones or e-mails: most often the same person, registered before.
-async fn refuse_duplicates(
+pub(crate) async fn refuse_duplicates(
     db: &impl ConnectionTrait,
     scope: &BranchScope,
     phones: &[Phone],

@@ -1,0 +1,442 @@
+//! Service tickets: intake, the ticket as read, changes, stage transitions, the timeline.
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::customers::{AddressDto, CustomerKind, EmailDto, PhoneInput};
+use crate::entitlement::Decision;
+use crate::patch::double_option;
+use crate::users::Locale;
+
+macro_rules! wire_enum {
+    ($(#[$meta:meta])* $name:ident, $example:literal { $($variant:ident),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[cfg_attr(feature = "openapi", schema(example = $example))]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),* }
+    };
+}
+
+wire_enum!(
+    /// What the customer asked for; each kind has its own workflow and number series.
+    TicketKind, "repair" { Repair, Installation, Maintenance, ReturnExchange }
+);
+wire_enum!(
+    /// How the request reached us.
+    Channel, "counter" { Counter, Phone, PartnerApi, SelfService, Ecommerce }
+);
+wire_enum!(
+    /// Sent down by the manufacturer or a centre (`dispatched`), or taken in by the branch itself.
+    Origin, "own_intake" { Dispatched, OwnIntake }
+);
+wire_enum!(Priority, "normal" { Low, Normal, High, Urgent });
+wire_enum!(
+    /// What a stage means whatever it is called: lists and the tracking page reason in categories.
+    StageCategory, "in_progress" { Open, InProgress, Waiting, Done, Closed }
+);
+wire_enum!(
+    /// The warranty decision in one word: `covered` (parts and labour), `partial`,
+    /// `not_covered`, or `unknown` (no registered unit).
+    WarrantyStatus, "covered" { Covered, Partial, NotCovered, Unknown }
+);
+
+/// How to find the unit brought in: exactly one of the keys. A scanned barcode is
+/// tried as a serial, then as a warranty card number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"serial": "K3J-00042"})))]
+#[serde(deny_unknown_fields)]
+pub struct UnitRef {
+    #[serde(default)]
+    pub serial_id: Option<Uuid>,
+    /// As printed on the unit, any case or punctuation.
+    #[serde(default)]
+    #[validate(length(min = 1, max = 80))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 80))]
+    pub serial: Option<String>,
+    /// Narrows `serial` when two brands use the same one.
+    #[serde(default)]
+    pub brand_id: Option<Uuid>,
+    #[serde(default)]
+    #[validate(length(min = 1, max = 32))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
+    pub warranty_card: Option<String>,
+    /// The sale invoice or e-commerce order number.
+    #[serde(default)]
+    #[validate(length(min = 1, max = 64))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
+    pub sale_document: Option<String>,
+    #[serde(default)]
+    #[validate(length(min = 1, max = 120))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120))]
+    pub barcode: Option<String>,
+}
+
+/// A customer registered together with the ticket, in the ticket's branch.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "kind": "individual", "name": "Nguyễn Văn Đức", "phones": [{"number": "+84 912-345-678"}]
+})))]
+#[serde(deny_unknown_fields)]
+pub struct IntakeCustomer {
+    pub kind: CustomerKind,
+    #[validate(length(min = 1, max = 200), custom(function = "crate::rules::not_blank"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"\S"))]
+    pub name: String,
+    #[serde(default)]
+    pub locale: Locale,
+    #[validate(length(min = 1, max = 5), nested)]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 5))]
+    pub phones: Vec<PhoneInput>,
+    #[serde(default)]
+    #[validate(length(max = 5), nested)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 5))]
+    pub emails: Vec<EmailDto>,
+    #[serde(default)]
+    #[validate(length(max = 5), nested)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 5))]
+    pub addresses: Vec<AddressDto>,
+    /// Register even if another customer of the branch has one of these phones or e-mails.
+    #[serde(default)]
+    pub allow_duplicate: bool,
+}
+
+/// A new ticket. Give the customer as `customer_id` or as `new_customer`, and the
+/// unit as `unit` (a registered unit: the warranty is decided and stored on the
+/// ticket) or, for a unit not in the registry, its `model_id`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "branch_id": "0193a4f2-7b1c-7cde-8f00-0000000000bb", "kind": "repair", "channel": "counter",
+    "customer_id": "0193a4f2-7b1c-7cde-8f00-00000000c001", "unit": {"serial": "K3J-00042"},
+    "fault_codes": ["NO_COOLING"], "fault_description": "Blows warm air since Monday",
+    "accessories": ["remote control"], "condition_notes": "scratch on the left side"
+})))]
+#[serde(deny_unknown_fields)]
+pub struct CreateTicket {
+    /// Yours or one below yours.
+    pub branch_id: Uuid,
+    pub kind: TicketKind,
+    pub channel: Channel,
+    /// `own_intake` when absent.
+    #[serde(default)]
+    pub origin: Option<Origin>,
+    /// `normal` when absent.
+    #[serde(default)]
+    pub priority: Option<Priority>,
+    #[serde(default)]
+    pub customer_id: Option<Uuid>,
+    #[serde(default)]
+    #[validate(nested)]
+    pub new_customer: Option<IntakeCustomer>,
+    #[serde(default)]
+    #[validate(nested)]
+    pub unit: Option<UnitRef>,
+    /// For a unit not in the registry.
+    #[serde(default)]
+    pub model_id: Option<Uuid>,
+    /// The partner's or platform's own reference for the job.
+    #[serde(default)]
+    #[validate(length(min = 1, max = 64))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
+    pub external_reference: Option<String>,
+    /// Symptom codes of the unit's product category.
+    #[serde(default)]
+    #[validate(length(max = 10))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 10))]
+    pub fault_codes: Vec<String>,
+    #[serde(default)]
+    #[validate(length(max = 4000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
+    pub fault_description: Option<String>,
+    /// Conditions found that matter to the warranty, e.g. `liquid_damage`.
+    #[serde(default)]
+    #[validate(length(max = 10))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 10))]
+    pub claim_conditions: Vec<String>,
+    /// What came in with the unit (remote, cables, box…).
+    #[serde(default)]
+    #[validate(length(max = 20))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
+    pub accessories: Vec<String>,
+    #[serde(default)]
+    #[validate(length(max = 2000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
+    pub condition_notes: Option<String>,
+    /// The window the customer asked for a pickup or a visit.
+    #[serde(default)]
+    pub requested_from: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub requested_to: Option<DateTime<Utc>>,
+    /// When the customer may expect the unit back.
+    #[serde(default)]
+    pub expected_on: Option<NaiveDate>,
+}
+
+/// A ticket as read. `warranty` is the decision stored at intake (or at the last
+/// re-evaluation); `tracking_code` is what the customer uses on the public page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TicketDto {
+    pub id: Uuid,
+    /// e.g. `RO-HN01-2026-000123`.
+    pub number: String,
+    pub branch_id: Uuid,
+    pub kind: TicketKind,
+    pub stage: String,
+    pub stage_category: StageCategory,
+    pub channel: Channel,
+    pub origin: Origin,
+    pub priority: Priority,
+    pub customer_id: Uuid,
+    pub serial_id: Option<Uuid>,
+    pub model_id: Option<Uuid>,
+    pub external_reference: Option<String>,
+    pub fault_codes: Vec<String>,
+    pub fault_description: Option<String>,
+    pub accessories: Vec<String>,
+    pub condition_notes: Option<String>,
+    pub requested_from: Option<DateTime<Utc>>,
+    pub requested_to: Option<DateTime<Utc>>,
+    pub technician_id: Option<Uuid>,
+    pub dispatched_at: Option<DateTime<Utc>>,
+    pub appointment_from: Option<DateTime<Utc>>,
+    pub appointment_to: Option<DateTime<Utc>>,
+    pub warranty_status: WarrantyStatus,
+    pub warranty: Option<Decision>,
+    pub warranty_evaluated_at: Option<DateTime<Utc>>,
+    pub diagnosis_code: Option<String>,
+    pub resolution_code: Option<String>,
+    pub technician_notes: Option<String>,
+    pub time_on_site_minutes: Option<i32>,
+    /// 1–5, from the callback.
+    pub satisfaction_score: Option<i32>,
+    /// The unit came back within the repeat-repair window after this ticket.
+    pub repeat_of_ticket_id: Option<Uuid>,
+    pub flags: TicketFlags,
+    pub expected_on: Option<NaiveDate>,
+    /// 12 symbols, printed in groups of four on the receipt.
+    pub tracking_code: String,
+    pub closed_at: Option<DateTime<Utc>>,
+    /// True when closed: only an admin reopen changes it.
+    pub sealed: bool,
+    pub created_by: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Send it back as `If-Match` to change the ticket safely.
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TicketFlags {
+    /// The same unit was here within the repeat-repair window.
+    pub repeat_repair: bool,
+    /// A callback answer contradicts the ticket (e.g. charged on a covered repair).
+    pub contradiction: bool,
+}
+
+/// Changes to a ticket's details; absent fields stay, `null` clears.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"diagnosis_code": "GAS_LEAK", "technician_notes": "Leak at the flare nut"})))]
+#[serde(deny_unknown_fields)]
+pub struct UpdateTicket {
+    #[serde(default)]
+    pub priority: Option<Priority>,
+    #[serde(default)]
+    #[validate(length(max = 10))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 10))]
+    pub fault_codes: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = 4000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
+    pub fault_description: Option<Option<String>>,
+    #[serde(default)]
+    #[validate(length(max = 20))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
+    pub accessories: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = 2000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
+    pub condition_notes: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, max = 64))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
+    pub external_reference: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    pub requested_from: Option<Option<DateTime<Utc>>>,
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    pub requested_to: Option<Option<DateTime<Utc>>>,
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    pub expected_on: Option<Option<NaiveDate>>,
+    /// A diagnosis code of the unit's product category.
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, max = 32))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
+    pub diagnosis_code: Option<Option<String>>,
+    /// A resolution code of the unit's product category.
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, max = 32))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
+    pub resolution_code: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = 4000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
+    pub technician_notes: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[validate(range(min = 0, max = 10000))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 10000))]
+    pub time_on_site_minutes: Option<Option<i32>>,
+}
+
+/// Move the ticket to another stage of its workflow.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"to": "diagnosed"})))]
+#[serde(deny_unknown_fields)]
+pub struct TransitionRequest {
+    /// The stage code to move to.
+    #[validate(length(min = 1, max = 32))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
+    pub to: String,
+    /// Why; some steps (cancelling, sending back) require it.
+    #[serde(default)]
+    #[validate(length(min = 1, max = 2000), custom(function = "crate::rules::not_blank"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000, pattern = r"\S"))]
+    pub note: Option<String>,
+}
+
+/// A step the ticket can take from its stage, and what it still lacks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NextStep {
+    pub to: String,
+    pub to_category: StageCategory,
+    /// Roles that may take it; empty: anyone working on tickets.
+    pub roles: Vec<String>,
+    pub guards: Vec<GuardState>,
+    /// True when every guard holds and the caller's roles allow it.
+    pub allowed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GuardState {
+    /// e.g. `callback_done`.
+    pub guard: String,
+    pub holds: bool,
+    /// What the guard asks for, in words.
+    pub explanation: String,
+}
+
+/// An admin reopens a closed ticket, saying why.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"reason": "Customer called: the noise is back"})))]
+#[serde(deny_unknown_fields)]
+pub struct ReopenRequest {
+    #[validate(length(min = 1, max = 2000), custom(function = "crate::rules::not_blank"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000, pattern = r"\S"))]
+    pub reason: String,
+    /// The stage to reopen into; the stage before closing when absent.
+    #[serde(default)]
+    #[validate(length(min = 1, max = 32))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
+    pub stage: Option<String>,
+}
+
+/// One entry of the append-only timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TicketEventDto {
+    pub id: Uuid,
+    pub at: DateTime<Utc>,
+    pub actor_id: Option<Uuid>,
+    /// `created`, `stage_changed`, `field_changed`, `dispatched`, `reassigned`,
+    /// `warranty_reevaluated`, `reopened`, `callback_recorded`, `complaint_opened`…
+    pub kind: String,
+    pub field: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub note: Option<String>,
+}
+
+/// The warranty decided again with today's facts, next to the one stored before.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WarrantyReevaluation {
+    pub before: Option<Decision>,
+    pub before_status: WarrantyStatus,
+    pub after: Decision,
+    pub after_status: WarrantyStatus,
+    /// What changed, one line per leg or fact, e.g. `labour: covered → not covered`.
+    pub differences: Vec<String>,
+    pub ticket: TicketDto,
+}
+
+/// Filters of the ticket list; all optional and combined with AND.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct TicketQuery {
+    pub kind: Option<TicketKind>,
+    #[validate(length(min = 1, max = 32))]
+    pub stage: Option<String>,
+    pub stage_category: Option<StageCategory>,
+    pub branch_id: Option<Uuid>,
+    pub technician_id: Option<Uuid>,
+    /// Only tickets with no technician.
+    pub unassigned: Option<bool>,
+    pub customer_id: Option<Uuid>,
+    pub serial_id: Option<Uuid>,
+    pub warranty_status: Option<WarrantyStatus>,
+    /// Created at or after.
+    pub created_from: Option<DateTime<Utc>>,
+    /// Created before.
+    pub created_to: Option<DateTime<Utc>>,
+    /// Appointment starting at or after.
+    pub appointment_from: Option<DateTime<Utc>>,
+    /// Appointment starting before.
+    pub appointment_to: Option<DateTime<Utc>>,
+    pub repeat_repair: Option<bool>,
+    pub contradiction: Option<bool>,
+    /// Ticket number, customer name or phone, serial — however typed.
+    #[validate(length(min = 1, max = 100))]
+    pub q: Option<String>,
+    /// `newest` (default) or `oldest` first.
+    pub sort: Option<TicketSort>,
+    /// 1 to 200; 50 when absent.
+    #[validate(range(min = 1, max = 200))]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
+    pub limit: Option<u32>,
+    #[validate(length(max = 200))]
+    pub cursor: Option<String>,
+}
+
+wire_enum!(TicketSort, "newest" { Newest, Oldest });
+
+/// Company-wide settings of the ticket desk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"repeat_repair_days": 30, "technician_daily_jobs": 6, "callback_due_hours": 48})))]
+#[serde(deny_unknown_fields)]
+pub struct TicketSettings {
+    /// A unit back within this many days of its last ticket is flagged as a repeat repair; 0 turns it off.
+    #[validate(range(max = 365))]
+    #[cfg_attr(feature = "openapi", schema(maximum = 365))]
+    pub repeat_repair_days: u32,
+    /// Jobs a technician takes in a day before dispatch warns.
+    #[validate(range(min = 1, max = 50))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 50))]
+    pub technician_daily_jobs: u32,
+    /// The callback falls due this many hours after completion.
+    #[validate(range(min = 1, max = 720))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 720))]
+    pub callback_due_hours: u32,
+}

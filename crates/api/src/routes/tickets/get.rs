@@ -1,0 +1,32 @@
+use actix_web::http::header;
+use actix_web::{HttpResponse, get, web};
+use aftersales_api_types::Problem;
+use aftersales_api_types::tickets::TicketDto;
+use uuid::Uuid;
+
+use super::ticket_in_scope;
+use crate::auth::{Authorized, need};
+use crate::error::ApiError;
+use crate::extract::etag;
+use crate::state::AppState;
+use crate::tickets::ticket_out;
+
+/// One ticket of your part of the network.
+#[utoipa::path(
+    get, path = "/api/v1/tickets/{id}", tag = "tickets", operation_id = "get_ticket",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Ticket id")),
+    responses(
+        (status = 200, description = "The ticket", body = TicketDto, headers(("ETag" = String, description = "Version, for If-Match"))),
+        (status = 404, description = "No such ticket in your part of the network", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/api/v1/tickets/{id}")]
+pub async fn get_ticket(
+    state: web::Data<AppState>,
+    Authorized(me, ..): Authorized<need::ViewTickets>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let ticket = ticket_in_scope(&state.db, &me.scope, *id).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(ticket.version))).json(ticket_out(&ticket)?))
+}

@@ -1,0 +1,32 @@
+use actix_web::{HttpResponse, get, web};
+use aftersales_api_types::Problem;
+use aftersales_api_types::tickets::TicketEventDto;
+use aftersales_persistence::tickets::events;
+use uuid::Uuid;
+
+use super::ticket_in_scope;
+use crate::auth::{Authorized, need};
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::tickets::event_out;
+
+/// The ticket's timeline: every change, oldest first. Append-only.
+#[utoipa::path(
+    get, path = "/api/v1/tickets/{id}/timeline", tag = "tickets", operation_id = "ticket_timeline",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Ticket id")),
+    responses(
+        (status = 200, description = "Events, oldest first", body = Vec<TicketEventDto>),
+        (status = 404, description = "No such ticket in your part of the network", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/api/v1/tickets/{id}/timeline")]
+pub async fn ticket_timeline(
+    state: web::Data<AppState>,
+    Authorized(me, ..): Authorized<need::ViewTickets>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let ticket = ticket_in_scope(&state.db, &me.scope, *id).await?;
+    let events = events::of_ticket(&state.db, ticket.id).await?;
+    Ok(HttpResponse::Ok().json(events.iter().map(event_out).collect::<Vec<_>>()))
+}

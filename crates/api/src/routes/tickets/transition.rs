@@ -1,0 +1,130 @@
+use actix_web::http::header;
+use actix_web::{HttpResponse, post, web};
+use aftersales_api_types::tickets::{TicketDto, TransitionRequest};
+use aftersales_api_types::{FieldError, Problem};
+use aftersales_domain::tickets::StageCategory;
+use aftersales_domain::tickets::workflow::{Guard, Refusal};
+use aftersales_persistence::tickets::{self, callbacks, events, facts};
+use aftersales_persistence::{begin_write, settings, workflows};
+use chrono::{Duration, Utc};
+use uuid::Uuid;
+
+use super::ticket_in_scope;
+use crate::audit::{self, Change, snapshot};
+use crate::auth::{Authorized, need};
+use crate::error::ApiError;
+use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
+use crate::state::AppState;
+use crate::tickets::ticket_out;
+
+/// Move a ticket to another stage of its workflow.
+///
+/// The step must exist from the ticket's current stage, be open to one of your
+/// roles (403 otherwise), and its guards must hold: a failing guard answers 409
+/// listing every guard that failed in `errors` (`field` = the guard). Completing a
+/// ticket whose workflow asks for a callback creates the callback task. Closing
+/// seals the ticket. Atomic: checked and written in one transaction against the
+/// stage as it is now.
+#[utoipa::path(
+    post, path = "/api/v1/tickets/{id}/transitions", tag = "tickets", operation_id = "transition_ticket",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Ticket id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag you read")),
+    request_body = TransitionRequest,
+    responses(
+        (status = 200, description = "Moved", body = TicketDto, headers(("ETag" = String, description = "New version"))),
+        (status = 404, description = "No such ticket in your part of the network", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "No such step from the current stage, a guard failed, or the ticket is closed", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The ticket changed since you read it", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/api/v1/tickets/{id}/transitions")]
+pub async fn transition_ticket(
+    state: web::Data<AppState>,
+    Authorized(me, ..): Authorized<need::WorkTickets>,
+    request_id: RequestId,
+    id: web::Path<Uuid>,
+    IfMatch(expected): IfMatch,
+    ValidatedJson(body): ValidatedJson<TransitionRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let now = Utc::now();
+    let txn = begin_write(&state.db).await?;
+    let before = ticket_in_scope(&txn, &me.scope, *id).await?;
+    let workflow = workflows::get(&txn, before.kind).await?.workflow;
+    let mut known = facts::of_ticket(&txn, &before).await?;
+    let note = body.note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+    known.note_given = note.is_some();
+    let to = body.to.trim();
+    let step = workflow.check(&before.stage, to, &me.roles, &known).map_err(|refusal| refused(&before, to, refusal))?;
+    let target =
+        workflow.stage(&step.to).ok_or_else(|| ApiError::Internal(anyhow::anyhow!("checked stage missing")))?;
+
+    let mut t = before.clone();
+    t.stage = target.code.clone();
+    t.stage_category = target.category;
+    if target.category == StageCategory::Closed {
+        t.closed_at = Some(now);
+    }
+    let saved = tickets::save(&txn, before.version, expected, &t, now).await?;
+    let event = events::NewEvent {
+        kind: "stage_changed",
+        field: Some("stage"),
+        from_value: Some(before.stage.clone()),
+        to_value: Some(saved.stage.clone()),
+        note,
+    };
+    events::append(&txn, saved.id, Some(me.user_id), now, event).await?;
+    let asks_for_callback = workflow.transitions.iter().any(|t| t.guards.contains(&Guard::CallbackDone));
+    if target.category == StageCategory::Done && asks_for_callback {
+        let due = now + Duration::hours(i64::from(settings::tickets(&txn).await?.callback_due_hours));
+        callbacks::ensure_pending(&txn, saved.id, due, now).await?;
+    }
+    audit::record(
+        &txn,
+        Some(me.user_id),
+        &request_id,
+        Change {
+            action: "ticket.transition",
+            entity: "ticket",
+            entity_id: saved.id,
+            branch_id: Some(saved.branch_id),
+            before: snapshot(&serde_json::json!({"stage": before.stage})),
+            after: snapshot(&serde_json::json!({"stage": saved.stage})),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(saved.version))).json(ticket_out(&saved)?))
+}
+
+fn refused(ticket: &tickets::Ticket, to: &str, refusal: Refusal) -> ApiError {
+    match refusal {
+        Refusal::Sealed => {
+            ApiError::Conflict(format!("ticket {} is closed and sealed; an admin must reopen it first", ticket.number))
+        }
+        Refusal::UnknownStage(stage) => {
+            ApiError::field("to", "unknown_stage", format!("'{stage}' is not a stage of this ticket's workflow"))
+        }
+        Refusal::NoSuchTransition { from, to, allowed } => ApiError::Conflict(format!(
+            "a ticket cannot go from '{from}' to '{to}'; from '{from}' it can go to: {}",
+            if allowed.is_empty() { "nowhere".to_owned() } else { allowed.join(", ") }
+        )),
+        Refusal::RoleNotAllowed { .. } => ApiError::Forbidden("this step is reserved to other roles"),
+        Refusal::GuardsFailed(guards) => ApiError::GuardsFailed {
+            message: format!(
+                "cannot move {} from '{}' to '{to}': {}",
+                ticket.number,
+                ticket.stage,
+                guards.iter().map(|g| g.explain()).collect::<Vec<_>>().join("; ")
+            ),
+            guards: guards
+                .iter()
+                .map(|g| FieldError {
+                    field: g.as_str().into(),
+                    code: "guard_failed".into(),
+                    message: g.explain().into(),
+                })
+                .collect(),
+        },
+    }
+}

@@ -1,0 +1,143 @@
+//! Finding tickets: every filter of the ticket list, scoped to the caller's branches.
+use aftersales_domain::organisation::BranchScope;
+use aftersales_domain::text_fold::{fold, normalize_phone};
+use aftersales_domain::tickets::{StageCategory, TicketKind, WarrantyStatus};
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use uuid::Uuid;
+
+use super::record::{Ticket, to_record};
+use crate::branches::branches_in;
+use crate::entities::tickets::{Column, Entity};
+use crate::{StoreError, fetch_size, text};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TicketOrder {
+    #[default]
+    NewestFirst,
+    OldestFirst,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct TicketFilter {
+    pub kind: Option<TicketKind>,
+    pub stage: Option<String>,
+    pub stage_category: Option<StageCategory>,
+    /// Only this branch (within the scope).
+    pub branch_id: Option<Uuid>,
+    pub technician_id: Option<Uuid>,
+    /// Only tickets nobody is assigned to.
+    pub unassigned: bool,
+    pub customer_id: Option<Uuid>,
+    pub serial_id: Option<Uuid>,
+    pub warranty_status: Option<WarrantyStatus>,
+    pub created_from: Option<DateTime<Utc>>,
+    pub created_to: Option<DateTime<Utc>>,
+    pub appointment_from: Option<DateTime<Utc>>,
+    pub appointment_to: Option<DateTime<Utc>>,
+    pub repeat_repair: Option<bool>,
+    pub contradiction: Option<bool>,
+    /// Number, customer name or phone, serial — however typed.
+    pub q: Option<String>,
+    pub order: TicketOrder,
+    /// Keyset cursor: the id of the last ticket of the previous page.
+    pub after_id: Option<Uuid>,
+    pub limit: u32,
+}
+
+/// The folded text a ticket is found by.
+pub fn search_text(number: &str, customer_name: &str, phones: &[String], serial: Option<&str>) -> String {
+    let mut parts = vec![fold(number), fold(customer_name)];
+    parts.extend(phones.iter().map(|p| p.chars().filter(char::is_ascii_digit).collect::<String>()));
+    if let Some(serial) = serial {
+        parts.push(fold(serial));
+        if let Some(key) = aftersales_domain::serials::normalize_serial(serial) {
+            parts.push(key.to_lowercase());
+        }
+    }
+    parts.join(" ")
+}
+
+fn matching(q: &str) -> Option<Condition> {
+    let folded = fold(q);
+    if folded.is_empty() {
+        return None;
+    }
+    let mut cond = Condition::any().add(text::folded_contains(Column::SearchText, &folded));
+    if let Some(phone) = normalize_phone(q) {
+        let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+        let significant = if phone.starts_with('+') { digits.as_str() } else { digits.trim_start_matches('0') };
+        if !significant.is_empty() {
+            cond = cond.add(text::folded_contains(Column::SearchText, significant));
+        }
+    }
+    if let Some(serial) = aftersales_domain::serials::normalize_serial(q) {
+        cond = cond.add(text::folded_contains(Column::SearchText, &serial.to_lowercase()));
+    }
+    Some(cond)
+}
+
+pub async fn list(db: &impl ConnectionTrait, scope: &BranchScope, f: TicketFilter) -> Result<Vec<Ticket>, StoreError> {
+    let mut query = Entity::find().filter(Column::BranchId.in_subquery(branches_in(scope)));
+    let eq_filters = [
+        (Column::Kind, f.kind.map(|k| k.as_str().to_owned())),
+        (Column::Stage, f.stage),
+        (Column::StageCategory, f.stage_category.map(|c| c.as_str().to_owned())),
+        (Column::WarrantyStatus, f.warranty_status.map(|w| w.as_str().to_owned())),
+    ];
+    for (column, value) in eq_filters {
+        if let Some(value) = value {
+            query = query.filter(column.eq(value));
+        }
+    }
+    for (column, value) in [
+        (Column::BranchId, f.branch_id),
+        (Column::TechnicianId, f.technician_id),
+        (Column::CustomerId, f.customer_id),
+        (Column::SerialId, f.serial_id),
+    ] {
+        if let Some(value) = value {
+            query = query.filter(column.eq(value));
+        }
+    }
+    if f.unassigned {
+        query = query.filter(Column::TechnicianId.is_null());
+    }
+    if let Some(from) = f.created_from {
+        query = query.filter(Column::CreatedAt.gte(from));
+    }
+    if let Some(to) = f.created_to {
+        query = query.filter(Column::CreatedAt.lt(to));
+    }
+    if let Some(from) = f.appointment_from {
+        query = query.filter(Column::AppointmentFrom.gte(from));
+    }
+    if let Some(to) = f.appointment_to {
+        query = query.filter(Column::AppointmentFrom.lt(to));
+    }
+    if let Some(flag) = f.repeat_repair {
+        query = query.filter(Column::FlagRepeatRepair.eq(flag));
+    }
+    if let Some(flag) = f.contradiction {
+        query = query.filter(Column::FlagContradiction.eq(flag));
+    }
+    if let Some(cond) = f.q.as_deref().and_then(matching) {
+        query = query.filter(cond);
+    }
+    query = match (f.order, f.after_id) {
+        (TicketOrder::NewestFirst, after) => {
+            if let Some(id) = after {
+                query = query.filter(Column::Id.lt(id));
+            }
+            query.order_by_desc(Column::Id)
+        }
+        (TicketOrder::OldestFirst, after) => {
+            if let Some(id) = after {
+                query = query.filter(Column::Id.gt(id));
+            }
+            query.order_by_asc(Column::Id)
+        }
+    };
+    let rows = query.limit(fetch_size(f.limit)).all(db).await?;
+    rows.into_iter().map(to_record).collect()
+}

@@ -1,0 +1,16 @@
+//! Service tickets and everything stored around them.
+pub mod attachments;
+pub mod callbacks;
+pub mod complaints;
+pub mod counters;
+pub mod events;
+pub mod facts;
+pub mod fault_codes;
+pub mod labour;
+mod list;
+mod record;
+mod write;
+
+pub use list::*;
+pub use record::*;
+pub use write::*;
