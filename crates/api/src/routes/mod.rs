@@ -24,6 +24,7 @@ pub mod tickets;
 pub mod users;
 pub mod warranty;
 pub mod warranty_cards;
+pub mod workflows;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(health::healthz)
@@ -104,7 +105,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(tickets::next_steps::ticket_next_steps)
         .service(tickets::transition::transition_ticket)
         .service(tickets::reopen::reopen_ticket)
-        .service(tickets::reevaluate::reevaluate_ticket_warranty);
+        .service(tickets::reevaluate::reevaluate_ticket_warranty)
+        .service(workflows::list::list_workflows)
+        .service(workflows::get::get_workflow)
+        .service(workflows::put::put_workflow)
+        .service(workflows::settings::get_ticket_settings)
+        .service(workflows::settings::put_ticket_settings);
 }
 
 #[derive(OpenApi)]
@@ -196,6 +202,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         tickets::transition::transition_ticket,
         tickets::reopen::reopen_ticket,
         tickets::reevaluate::reevaluate_ticket_warranty,
+        workflows::list::list_workflows,
+        workflows::get::get_workflow,
+        workflows::put::put_workflow,
+        workflows::settings::get_ticket_settings,
+        workflows::settings::put_ticket_settings,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),
@@ -208,6 +219,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "warranty", description = "Warranty policies and the entitlement decision"),
         (name = "serials", description = "The registry of sold units: serials, owners, swapped parts, contracts and history"),
         (name = "imports", description = "Bulk import of product models and sold serials from CSV or XLSX, and export to XLSX"),
+        (name = "tickets", description = "Service tickets: intake, details, stage transitions, timeline, warranty snapshot"),
+        (name = "workflows", description = "Ticket workflows per kind (stages, guarded steps) and the ticket desk's settings"),
         (name = "operations", description = "Health and readiness"),
     ),
     modifiers(&ApiModifiers),

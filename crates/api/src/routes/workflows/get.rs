@@ -1,0 +1,29 @@
+use actix_web::http::header;
+use actix_web::{HttpResponse, get, web};
+use aftersales_api_types::tickets::TicketKind;
+use aftersales_api_types::workflows::WorkflowDto;
+use aftersales_persistence::workflows;
+
+use super::{kind_in, workflow_out};
+use crate::auth::{Authorized, need};
+use crate::error::ApiError;
+use crate::extract::etag;
+use crate::state::AppState;
+
+/// The workflow of one ticket kind: stages in order (tickets start in the first)
+/// and the guarded steps between them. Version 0 is the shipped default.
+#[utoipa::path(
+    get, path = "/api/v1/workflows/{kind}", tag = "workflows", operation_id = "get_workflow",
+    security(("bearer" = [])),
+    params(("kind" = TicketKind, Path, description = "Ticket kind")),
+    responses((status = 200, description = "The workflow", body = WorkflowDto, headers(("ETag" = String, description = "Version, for If-Match"))))
+)]
+#[get("/api/v1/workflows/{kind}")]
+pub async fn get_workflow(
+    state: web::Data<AppState>,
+    _: Authorized<need::ViewTickets>,
+    kind: web::Path<TicketKind>,
+) -> Result<HttpResponse, ApiError> {
+    let stored = workflows::get(&state.db, kind_in(&kind)?).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(stored.version))).json(workflow_out(&stored)?))
+}
