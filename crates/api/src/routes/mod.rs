@@ -10,6 +10,7 @@ use crate::openapi::ApiModifiers;
 use crate::spa;
 use crate::state::AppState;
 
+pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod branches;
@@ -21,6 +22,7 @@ pub mod imports;
 pub mod serials;
 pub mod skills;
 pub mod tickets;
+pub mod tracking;
 pub mod users;
 pub mod warranty;
 pub mod warranty_cards;
@@ -104,7 +106,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(tickets::next_steps::ticket_next_steps)
         .service(tickets::transition::transition_ticket)
         .service(tickets::reopen::reopen_ticket)
-        .service(tickets::reevaluate::reevaluate_ticket_warranty);
+        .service(tickets::reevaluate::reevaluate_ticket_warranty)
+        .service(tracking::track::track_ticket)
+        .service(tracking::qr::ticket_qr_svg)
+        .service(tracking::qr::ticket_qr_png)
+        .service(tracking::receipt::ticket_receipt)
+        .service(attachments::list::list_ticket_attachments)
+        .service(attachments::upload::upload_ticket_attachment)
+        .service(attachments::download::download_ticket_attachment);
 }
 
 #[derive(OpenApi)]
@@ -196,6 +205,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         tickets::transition::transition_ticket,
         tickets::reopen::reopen_ticket,
         tickets::reevaluate::reevaluate_ticket_warranty,
+        tracking::track::track_ticket,
+        tracking::qr::ticket_qr_svg,
+        tracking::qr::ticket_qr_png,
+        tracking::receipt::ticket_receipt,
+        attachments::list::list_ticket_attachments,
+        attachments::upload::upload_ticket_attachment,
+        attachments::download::download_ticket_attachment,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),
@@ -208,6 +224,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "warranty", description = "Warranty policies and the entitlement decision"),
         (name = "serials", description = "The registry of sold units: serials, owners, swapped parts, contracts and history"),
         (name = "imports", description = "Bulk import of product models and sold serials from CSV or XLSX, and export to XLSX"),
+        (name = "tracking", description = "Public ticket tracking for customers, by the code on their receipt, without signing in"),
         (name = "operations", description = "Health and readiness"),
     ),
     modifiers(&ApiModifiers),
