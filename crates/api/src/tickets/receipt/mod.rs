@@ -77,47 +77,58 @@ fn row(out: &mut String, label: &str, value_html: &str) {
     let _ = write!(out, "<tr><th>{}</th><td>{value_html}</td></tr>", escape(label));
 }
 
+/// Typed text in its own direction (a Latin note inside a Persian page).
+fn bdi(text: &str) -> String {
+    format!("<bdi>{}</bdi>", escape(text))
+}
+
+/// Numbers, codes and dates: left to right on every page.
+fn ltr(text: &str) -> String {
+    format!("<bdi dir=\"ltr\">{}</bdi>", escape(text))
+}
+
 fn list(items: &[String]) -> String {
     if items.is_empty() {
         return "—".into();
     }
     let mut out = String::from("<ul>");
     for item in items {
-        let _ = write!(out, "<li>{}</li>", escape(item));
+        let _ = write!(out, "<li>{}</li>", bdi(item));
     }
     out.push_str("</ul>");
     out
 }
 
-fn text(value: Option<&str>) -> String {
-    value.map(str::trim).filter(|v| !v.is_empty()).map_or_else(|| "—".into(), escape)
+fn text(value: Option<&str>, show: fn(&str) -> String) -> String {
+    value.map(str::trim).filter(|v| !v.is_empty()).map_or_else(|| "—".into(), show)
 }
 
 fn warranty_html(r: &Receipt, l: &Labels) -> String {
-    let mut lines = Vec::new();
-    if let Some(decision) = &r.warranty {
-        for leg in &decision.legs {
-            let name = match leg.leg {
-                Leg::Parts => l.legs[0],
-                Leg::Labour => l.legs[1],
-                Leg::Travel => l.legs[2],
-            };
-            let mut line = format!("{name}: {}", if leg.covered { l.covered } else { l.not_covered });
-            if let (true, Some(until)) = (leg.covered, leg.expires_on) {
-                let _ = write!(line, " {} {until}", l.until);
-            }
-            if !leg.reasons.is_empty() {
-                let _ = write!(line, " — {}", leg.reasons.join("; "));
-            }
-            lines.push(line);
+    let mut out = format!("<strong>{}</strong>", escape(l.status_name(r.warranty_status)));
+    let Some(decision) = &r.warranty else { return out };
+    out.push_str("<ul>");
+    for leg in &decision.legs {
+        let name = match leg.leg {
+            Leg::Parts => l.legs[0],
+            Leg::Labour => l.legs[1],
+            Leg::Travel => l.legs[2],
+        };
+        let status = if leg.covered { l.covered } else { l.not_covered };
+        let _ = write!(out, "<li>{}: {}", escape(name), escape(status));
+        if let (true, Some(until)) = (leg.covered, leg.expires_on) {
+            let _ = write!(out, " {} {}", escape(l.until), ltr(&until.to_string()));
         }
-        lines.extend(decision.excluded_by.iter().cloned());
+        // The engine's reasons are plain English sentences.
+        if !leg.reasons.is_empty() {
+            let _ = write!(out, "<br><small>{}</small>", bdi(&leg.reasons.join("; ")));
+        }
+        out.push_str("</li>");
     }
-    format!(
-        "<strong>{}</strong>{}",
-        escape(l.status_name(r.warranty_status)),
-        if lines.is_empty() { String::new() } else { list(&lines) }
-    )
+    for condition in &decision.excluded_by {
+        let _ = write!(out, "<li>{}</li>", bdi(condition));
+    }
+    out.push_str("</ul>");
+    out
 }
 
 /// The whole page.
@@ -147,20 +158,21 @@ pub fn render(r: &Receipt) -> String {
         escape(&r.branch_code)
     );
     row(&mut out, l.number, &format!("<span class=\"code\">{}</span>", escape(&r.number)));
-    row(&mut out, l.received_on, &r.received_on.to_string());
+    row(&mut out, l.received_on, &ltr(&r.received_on.to_string()));
     row(&mut out, l.kind, &escape(l.kind_name(r.kind)));
-    row(&mut out, l.customer, &escape(&r.customer_name));
-    row(&mut out, l.phone, &escape(&r.customer_phones.join(", ")));
-    row(&mut out, l.model, &text(r.model.as_deref()));
-    row(&mut out, l.serial, &text(r.serial.as_deref()));
+    row(&mut out, l.customer, &bdi(&r.customer_name));
+    let phones: Vec<String> = r.customer_phones.iter().map(|p| ltr(p)).collect();
+    row(&mut out, l.phone, &phones.join(", "));
+    row(&mut out, l.model, &text(r.model.as_deref(), bdi));
+    row(&mut out, l.serial, &text(r.serial.as_deref(), ltr));
     let mut faults: Vec<String> = r.fault_codes.clone();
     faults.extend(r.fault_description.iter().map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()));
     row(&mut out, l.faults, &list(&faults));
     row(&mut out, l.accessories, &list(&r.accessories));
-    row(&mut out, l.condition, &text(r.condition_notes.as_deref()));
+    row(&mut out, l.condition, &text(r.condition_notes.as_deref(), bdi));
     row(&mut out, l.warranty, &warranty_html(r, l));
     if let Some(date) = r.expected_on {
-        row(&mut out, l.expected_on, &date.to_string());
+        row(&mut out, l.expected_on, &ltr(&date.to_string()));
     }
     let _ = write!(
         out,
