@@ -61,6 +61,7 @@ log "starting a server for the spec fuzzing and the browser tests"
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 BASE_URL="http://127.0.0.1:$PORT"
 export AFTERSALES_DATABASE_URL="sqlite://$WORK/e2e.db"
+export AFTERSALES_DATA_DIR="$WORK/data"
 export AFTERSALES_JWT_SECRET="e2e-secret-e2e-secret-e2e-secret-e2e"
 export AFTERSALES_ACCESS_TOKEN_TTL_SECS=3600
 # The fuzzer signs in thousands of times from one address on purpose.

@@ -23,8 +23,8 @@ pub struct TestApp {
     _cleanup: Cleanup,
 }
 
-/// Removes a test's SQLite files when the test ends.
-struct Cleanup(Option<PathBuf>);
+/// Removes a test's SQLite files and data folder (attachments) when the test ends.
+struct Cleanup(Option<PathBuf>, PathBuf);
 
 impl Drop for Cleanup {
     fn drop(&mut self) {
@@ -33,6 +33,7 @@ impl Drop for Cleanup {
                 let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
             }
         }
+        let _ = std::fs::remove_dir_all(&self.1);
     }
 }
 
@@ -72,6 +73,7 @@ pub async fn spawn_app() -> TestApp {
 /// Like [`spawn_app`], with settings changed first.
 pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
     let (url, file) = fresh_database().await;
+    let data_dir = std::env::temp_dir().join(format!("aftersales-test-data-{}", Uuid::now_v7().simple()));
     let mut config = Config {
         bind: "127.0.0.1:0".into(),
         database_url: url.clone(),
@@ -79,6 +81,7 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
         jwt_secret: "test-secret-test-secret-test-secret!".into(),
         workers: 2,
         static_dir: PathBuf::from("/nonexistent"),
+        data_dir: data_dir.clone(),
         ..Config::default()
     };
     tweak(&mut config);
@@ -90,7 +93,7 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
     let server = startup::run(listener, state).unwrap_or_else(|e| panic!("run: {e:#}"));
     tokio::spawn(server);
     let check = connect(&options(&url)).await.unwrap_or_else(|e| panic!("second pool: {e}"));
-    TestApp { address, client: reqwest::Client::new(), db: check, _cleanup: Cleanup(file) }
+    TestApp { address, client: reqwest::Client::new(), db: check, _cleanup: Cleanup(file, data_dir) }
 }
 
 impl TestApp {

@@ -4,6 +4,7 @@
 //! Validation rules live on the types (`validator`) so the server and the web app
 //! check the same thing; OpenAPI schemas are derived behind the `openapi` feature.
 
+pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod branches;
@@ -19,6 +20,7 @@ pub mod serial_records;
 pub mod serials;
 pub mod skills;
 pub mod tickets;
+pub mod tracking;
 pub mod users;
 pub mod warranty;
 pub mod warranty_cards;

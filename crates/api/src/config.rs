@@ -44,6 +44,15 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// Largest accepted import file (CSV or XLSX) in bytes.
     pub max_import_bytes: usize,
+    /// Largest accepted ticket attachment (photo, scan, PDF) in bytes.
+    pub max_attachment_bytes: usize,
+    /// Folder for files the server keeps (attachments under `attachments/`).
+    pub data_dir: PathBuf,
+    /// Where customers reach the web app, e.g. `https://service.example.com`: the
+    /// tracking link printed on receipts and in QR codes is `{public_url}/track/{code}`.
+    pub public_url: String,
+    /// Public tracking look-ups allowed per client IP per minute.
+    pub track_per_ip_per_minute: u32,
     /// Folder of the built web app served at `/` (SPA fallback to index.html).
     pub static_dir: PathBuf,
     pub log_format: LogFormat,
@@ -68,6 +77,10 @@ impl Default for Config {
             login_lockout_minutes: 15,
             max_body_bytes: 1 << 20,
             max_import_bytes: 64 << 20,
+            max_attachment_bytes: 10 << 20,
+            data_dir: "data".into(),
+            public_url: "http://127.0.0.1:8080".into(),
+            track_per_ip_per_minute: 60,
             static_dir: "frontend/dist".into(),
             log_format: LogFormat::Pretty,
             log_filter: "info,sqlx=warn,sea_orm=warn".into(),
@@ -104,7 +117,17 @@ pub fn redact_url(url: &str) -> String {
     }
 }
 
-const KEYS: [&str; 16] = [
+/// An absolute http(s) address with a host and no query, fragment or spaces.
+fn is_public_url(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")) else { return false };
+    let host = rest.split('/').next().unwrap_or_default();
+    !host.is_empty()
+        && !host.contains('@')
+        && !url.contains(['?', '#'])
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+const KEYS: [&str; 20] = [
     "bind",
     "database_url",
     "db_max_connections",
@@ -117,6 +140,10 @@ const KEYS: [&str; 16] = [
     "login_lockout_minutes",
     "max_body_bytes",
     "max_import_bytes",
+    "max_attachment_bytes",
+    "data_dir",
+    "public_url",
+    "track_per_ip_per_minute",
     "static_dir",
     "log_format",
     "log_filter",
@@ -172,7 +199,27 @@ impl Config {
         if self.max_import_bytes < 1024 {
             return Err("max_import_bytes: must be at least 1024".into());
         }
+        if self.max_attachment_bytes < 1024 {
+            return Err("max_attachment_bytes: must be at least 1024".into());
+        }
+        if self.data_dir.as_os_str().is_empty() {
+            return Err("data_dir: must name a folder".into());
+        }
+        if !is_public_url(&self.public_url) {
+            return Err(format!(
+                "public_url: '{}' is not an http(s) address such as https://service.example.com",
+                self.public_url
+            ));
+        }
+        if self.track_per_ip_per_minute == 0 {
+            return Err("track_per_ip_per_minute: must be at least 1".into());
+        }
         Ok(())
+    }
+
+    /// `public_url` without a trailing `/`.
+    pub fn public_base(&self) -> &str {
+        self.public_url.trim_end_matches('/')
     }
 
     pub fn is_sqlite(&self) -> bool {
@@ -231,6 +278,16 @@ mod tests {
             assert!(err.contains("jwt_secret"), "{err}");
             Ok(())
         });
+    }
+
+    #[test]
+    fn the_public_url_must_be_an_http_address() {
+        let with = |url: &str| Config { public_url: url.into(), ..Config::default() };
+        assert_eq!(with("https://service.example.com/").validate(), Ok(()));
+        assert_eq!(with("https://service.example.com/").public_base(), "https://service.example.com");
+        for bad in ["service.example.com", "ftp://x", "https://", "https://a b", "https://x/?q=1", "https://u@x"] {
+            assert!(with(bad).validate().is_err_and(|e| e.contains("public_url")), "{bad}");
+        }
     }
 
     #[test]

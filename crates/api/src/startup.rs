@@ -14,7 +14,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::jwt::AccessTokens;
 use crate::auth::passwords::Passwords;
-use crate::auth::throttle::LoginGuard;
+use crate::auth::throttle::{IpLimiter, LoginGuard};
 use crate::config::Config;
 use crate::error::ApiError;
 use crate::middleware::request_context;
@@ -57,6 +57,7 @@ pub fn build_state(config: Config, db: DatabaseConnection) -> anyhow::Result<App
         tokens: AccessTokens::new(&secret, config.access_token_ttl_secs),
         passwords: Passwords::new(cores).map_err(|e| anyhow::anyhow!("{e}"))?,
         login_guard: LoginGuard::new(config.login_per_ip_per_minute, policy),
+        track_limiter: IpLimiter::per_minute(config.track_per_ip_per_minute),
         routes: RouteTable::from_spec(),
         config: Arc::new(config),
     })

@@ -1,12 +1,12 @@
 //! What every handler can reach: the database, the configuration, the token keys,
-//! the password hasher and the sign-in guard.
+//! the password hasher, the sign-in guard and the tracking page's rate limit.
 use std::sync::Arc;
 
 use aftersales_persistence::DatabaseConnection;
 
 use crate::auth::jwt::AccessTokens;
 use crate::auth::passwords::Passwords;
-use crate::auth::throttle::LoginGuard;
+use crate::auth::throttle::{IpLimiter, LoginGuard};
 use crate::config::Config;
 use crate::routes::RouteTable;
 
@@ -16,6 +16,8 @@ pub struct AppState {
     pub tokens: AccessTokens,
     pub passwords: Passwords,
     pub login_guard: LoginGuard,
+    /// Look-ups of the public tracking page per client IP.
+    pub track_limiter: IpLimiter,
     /// Known paths and their methods, for 405 answers.
     pub routes: RouteTable,
 }

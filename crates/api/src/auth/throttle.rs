@@ -1,5 +1,6 @@
-//! Sign-in throttling: per client IP (token bucket) and per account name (lockout
-//! after repeated failures, rules in `aftersales_domain::login_throttle`).
+//! Throttling: per client IP (token bucket, for sign-in and the public tracking
+//! page) and per account name (lockout after repeated failures, rules in
+//! `aftersales_domain::login_throttle`).
 //!
 //! Kept in memory of each process: behind a load balancer with N instances an
 //! attacker gets at most N times the allowance.
@@ -15,26 +16,44 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use crate::error::ApiError;
 
-/// Account records kept before stale ones are swept out.
+/// Records (accounts, addresses) kept before stale ones are swept out.
 const SWEEP_ABOVE: usize = 10_000;
 
-pub struct LoginGuard {
+/// Requests per client IP per minute, refused with 429 and `Retry-After` beyond that.
+pub struct IpLimiter {
     per_ip: DefaultKeyedRateLimiter<IpAddr>,
+}
+
+impl IpLimiter {
+    pub fn per_minute(n: u32) -> Self {
+        let quota = Quota::per_minute(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN));
+        IpLimiter { per_ip: RateLimiter::keyed(quota) }
+    }
+
+    pub fn check(&self, ip: IpAddr) -> Result<(), ApiError> {
+        if self.per_ip.len() > SWEEP_ABOVE {
+            self.per_ip.retain_recent();
+        }
+        self.per_ip.check_key(&ip).map_err(|not_until| {
+            let wait = not_until.wait_time_from(DefaultClock::default().now());
+            ApiError::RateLimited { retry_after_secs: wait.as_secs().max(1) }
+        })
+    }
+}
+
+pub struct LoginGuard {
+    per_ip: IpLimiter,
     accounts: Mutex<HashMap<String, FailureRecord>>,
     policy: ThrottlePolicy,
 }
 
 impl LoginGuard {
     pub fn new(per_ip_per_minute: u32, policy: ThrottlePolicy) -> Self {
-        let quota = Quota::per_minute(NonZeroU32::new(per_ip_per_minute).unwrap_or(NonZeroU32::MIN));
-        LoginGuard { per_ip: RateLimiter::keyed(quota), accounts: Mutex::new(HashMap::new()), policy }
+        LoginGuard { per_ip: IpLimiter::per_minute(per_ip_per_minute), accounts: Mutex::new(HashMap::new()), policy }
     }
 
     pub fn check_ip(&self, ip: IpAddr) -> Result<(), ApiError> {
-        self.per_ip.check_key(&ip).map_err(|not_until| {
-            let wait = not_until.wait_time_from(DefaultClock::default().now());
-            ApiError::RateLimited { retry_after_secs: wait.as_secs().max(1) }
-        })
+        self.per_ip.check(ip)
     }
 
     /// Refuses while the account name is locked, whether or not the account exists.
@@ -49,7 +68,6 @@ impl LoginGuard {
         if let Ok(mut accounts) = self.accounts.lock() {
             if accounts.len() > SWEEP_ABOVE {
                 accounts.retain(|_, r| !self.policy.is_stale(r, now));
-                self.per_ip.retain_recent();
             }
             let next = self.policy.record_failure(accounts.get(name).copied(), now);
             accounts.insert(name.to_owned(), next);

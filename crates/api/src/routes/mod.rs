@@ -10,6 +10,7 @@ use crate::openapi::ApiModifiers;
 use crate::spa;
 use crate::state::AppState;
 
+pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod branches;
@@ -21,6 +22,7 @@ pub mod imports;
 pub mod serials;
 pub mod skills;
 pub mod tickets;
+pub mod tracking;
 pub mod users;
 pub mod warranty;
 pub mod warranty_cards;
@@ -110,7 +112,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(workflows::get::get_workflow)
         .service(workflows::put::put_workflow)
         .service(workflows::settings::get_ticket_settings)
-        .service(workflows::settings::put_ticket_settings);
+        .service(workflows::settings::put_ticket_settings)
+        .service(tracking::track::track_ticket)
+        .service(tracking::qr::ticket_qr_svg)
+        .service(tracking::qr::ticket_qr_png)
+        .service(tracking::receipt::ticket_receipt)
+        .service(attachments::list::list_ticket_attachments)
+        .service(attachments::upload::upload_ticket_attachment)
+        .service(attachments::download::download_ticket_attachment);
 }
 
 #[derive(OpenApi)]
@@ -207,6 +216,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         workflows::put::put_workflow,
         workflows::settings::get_ticket_settings,
         workflows::settings::put_ticket_settings,
+        tracking::track::track_ticket,
+        tracking::qr::ticket_qr_svg,
+        tracking::qr::ticket_qr_png,
+        tracking::receipt::ticket_receipt,
+        attachments::list::list_ticket_attachments,
+        attachments::upload::upload_ticket_attachment,
+        attachments::download::download_ticket_attachment,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),
@@ -221,6 +237,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "imports", description = "Bulk import of product models and sold serials from CSV or XLSX, and export to XLSX"),
         (name = "tickets", description = "Service tickets: intake, details, stage transitions, timeline, warranty snapshot"),
         (name = "workflows", description = "Ticket workflows per kind (stages, guarded steps) and the ticket desk's settings"),
+        (name = "tracking", description = "Public ticket tracking for customers, by the code on their receipt, without signing in"),
         (name = "operations", description = "Health and readiness"),
     ),
     modifiers(&ApiModifiers),
