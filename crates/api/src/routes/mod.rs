@@ -16,6 +16,7 @@ pub mod branches;
 pub mod catalogue;
 pub mod customers;
 pub mod exports;
+pub mod followups;
 pub mod health;
 pub mod imports;
 pub mod serials;
@@ -104,7 +105,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(tickets::next_steps::ticket_next_steps)
         .service(tickets::transition::transition_ticket)
         .service(tickets::reopen::reopen_ticket)
-        .service(tickets::reevaluate::reevaluate_ticket_warranty);
+        .service(tickets::reevaluate::reevaluate_ticket_warranty)
+        .service(followups::script::callback_script)
+        .service(followups::list_callbacks::list_callbacks)
+        .service(followups::get_callback::get_ticket_callback)
+        .service(followups::record_callback::record_ticket_callback)
+        .service(followups::open_complaint::open_complaint)
+        .service(followups::list_complaints::list_complaints)
+        .service(followups::get_complaint::get_complaint)
+        .service(followups::resolve_complaint::resolve_complaint);
 }
 
 #[derive(OpenApi)]
@@ -196,6 +205,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         tickets::transition::transition_ticket,
         tickets::reopen::reopen_ticket,
         tickets::reevaluate::reevaluate_ticket_warranty,
+        followups::script::callback_script,
+        followups::list_callbacks::list_callbacks,
+        followups::get_callback::get_ticket_callback,
+        followups::record_callback::record_ticket_callback,
+        followups::open_complaint::open_complaint,
+        followups::list_complaints::list_complaints,
+        followups::get_complaint::get_complaint,
+        followups::resolve_complaint::resolve_complaint,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),
@@ -208,6 +225,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "warranty", description = "Warranty policies and the entitlement decision"),
         (name = "serials", description = "The registry of sold units: serials, owners, swapped parts, contracts and history"),
         (name = "imports", description = "Bulk import of product models and sold serials from CSV or XLSX, and export to XLSX"),
+        (name = "followups", description = "After the work: the callback to the customer and complaints"),
         (name = "operations", description = "Health and readiness"),
     ),
     modifiers(&ApiModifiers),
