@@ -7,6 +7,7 @@ mod catalogue_records;
 mod customer_search;
 mod customers;
 mod errors;
+mod followups;
 mod imports;
 mod openapi;
 mod operations;

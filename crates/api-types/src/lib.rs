@@ -11,6 +11,7 @@ pub mod branches;
 pub mod catalogue;
 pub mod customers;
 pub mod entitlement;
+pub mod followups;
 pub mod imports;
 pub mod page;
 mod patch;

@@ -17,6 +17,7 @@ pub mod branches;
 pub mod catalogue;
 pub mod customers;
 pub mod exports;
+pub mod followups;
 pub mod health;
 pub mod imports;
 pub mod serials;
@@ -119,7 +120,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(tracking::receipt::ticket_receipt)
         .service(attachments::list::list_ticket_attachments)
         .service(attachments::upload::upload_ticket_attachment)
-        .service(attachments::download::download_ticket_attachment);
+        .service(attachments::download::download_ticket_attachment)
+        .service(followups::script::callback_script)
+        .service(followups::list_callbacks::list_callbacks)
+        .service(followups::get_callback::get_ticket_callback)
+        .service(followups::record_callback::record_ticket_callback)
+        .service(followups::open_complaint::open_complaint)
+        .service(followups::list_complaints::list_complaints)
+        .service(followups::get_complaint::get_complaint)
+        .service(followups::resolve_complaint::resolve_complaint);
 }
 
 #[derive(OpenApi)]
@@ -223,6 +232,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         attachments::list::list_ticket_attachments,
         attachments::upload::upload_ticket_attachment,
         attachments::download::download_ticket_attachment,
+        followups::script::callback_script,
+        followups::list_callbacks::list_callbacks,
+        followups::get_callback::get_ticket_callback,
+        followups::record_callback::record_ticket_callback,
+        followups::open_complaint::open_complaint,
+        followups::list_complaints::list_complaints,
+        followups::get_complaint::get_complaint,
+        followups::resolve_complaint::resolve_complaint,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),
@@ -238,6 +255,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "tickets", description = "Service tickets: intake, details, stage transitions, timeline, warranty snapshot"),
         (name = "workflows", description = "Ticket workflows per kind (stages, guarded steps) and the ticket desk's settings"),
         (name = "tracking", description = "Public ticket tracking for customers, by the code on their receipt, without signing in"),
+        (name = "followups", description = "After the work: the callback to the customer and complaints"),
         (name = "operations", description = "Health and readiness"),
     ),
     modifiers(&ApiModifiers),

@@ -1,6 +1,61 @@
-//! The callback after a job: a short script of questions, and the rule that an
-//! answer contradicting the ticket raises a flag for a supervisor.
-use super::WarrantyStatus;
+//! The callback after a job: a short script of questions, the rule that an
+//! answer contradicting the ticket raises a flag for a supervisor, what the
+//! customer was billed to hold that answer against, and when a customer nobody
+//! reaches stops holding the ticket open.
+use super::{WarrantyStatus, named_enum};
+
+named_enum!(
+    /// Where a ticket's callback task stands.
+    CallbackStatus {
+        /// Not yet reached.
+        Pending = "pending",
+        /// The customer answered the script.
+        Done = "done",
+        /// [`MAX_CALL_ATTEMPTS`] calls went unanswered.
+        Unreachable = "unreachable",
+    }
+);
+
+/// Unanswered calls after which the customer counts as unreachable.
+pub const MAX_CALL_ATTEMPTS: u32 = 3;
+
+impl CallbackStatus {
+    /// Whether the callback no longer holds the ticket open (the `callback_done`
+    /// guard). A customer who answered settles it; so does one nobody reached in
+    /// [`MAX_CALL_ATTEMPTS`] calls: a finished job must not stay open for ever
+    /// because the phone rings out. The task records which of the two it was.
+    pub fn is_settled(self) -> bool {
+        self != CallbackStatus::Pending
+    }
+}
+
+/// A call nobody answered, on a task with `attempts_before` unanswered calls: the
+/// attempts now, and the status (unreachable from the last allowed attempt on).
+pub fn after_unanswered_call(attempts_before: u32) -> (u32, CallbackStatus) {
+    let attempts = attempts_before.saturating_add(1);
+    let status = if attempts >= MAX_CALL_ATTEMPTS { CallbackStatus::Unreachable } else { CallbackStatus::Pending };
+    (attempts, status)
+}
+
+/// A labour line as billed: how many, at what unit price (minor units).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BilledLine {
+    pub quantity: i32,
+    pub unit_price_minor: i64,
+}
+
+/// What the customer is billed for a ticket, in minor units. The one place this
+/// rule lives until invoices exist: a repair the warranty covers in full
+/// (`covered`) bills nothing; any other (partial, not covered, unknown) bills its
+/// labour lines, quantity × unit price. Parts are not billed yet.
+pub fn customer_charges_minor(warranty: WarrantyStatus, labour: &[BilledLine]) -> i64 {
+    if warranty == WarrantyStatus::Covered {
+        return 0;
+    }
+    labour.iter().fold(0_i64, |sum, line| {
+        sum.saturating_add(i64::from(line.quantity.max(0)).saturating_mul(line.unit_price_minor.max(0)))
+    })
+}
 
 /// The kind of answer a question takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +126,8 @@ pub enum Answer {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnswerError {
     pub question: String,
+    /// `unknown_question`, `invalid_answer` or `required`.
+    pub code: &'static str,
     pub message: &'static str,
 }
 
@@ -80,7 +137,11 @@ pub fn check_answers(answers: &[(String, Answer)]) -> Vec<AnswerError> {
     let mut errors = Vec::new();
     for (code, answer) in answers {
         let Some(question) = SCRIPT.iter().find(|q| q.code == code) else {
-            errors.push(AnswerError { question: code.clone(), message: "is not a question of the callback script" });
+            errors.push(AnswerError {
+                question: code.clone(),
+                code: "unknown_question",
+                message: "is not a question of the callback script",
+            });
             continue;
         };
         let fits = match (question.kind, answer) {
@@ -91,6 +152,7 @@ pub fn check_answers(answers: &[(String, Answer)]) -> Vec<AnswerError> {
         if !fits {
             errors.push(AnswerError {
                 question: code.clone(),
+                code: "invalid_answer",
                 message: match question.kind {
                     AnswerKind::YesNo => "must be yes or no (true/false)",
                     AnswerKind::Score => "must be a score from 1 to 5",
@@ -101,7 +163,7 @@ pub fn check_answers(answers: &[(String, Answer)]) -> Vec<AnswerError> {
     }
     for q in SCRIPT.iter().filter(|q| q.required) {
         if !answers.iter().any(|(code, _)| code == q.code) {
-            errors.push(AnswerError { question: q.code.to_owned(), message: "must be answered" });
+            errors.push(AnswerError { question: q.code.to_owned(), code: "required", message: "must be answered" });
         }
     }
     errors
@@ -213,6 +275,28 @@ mod tests {
         wrong.remove(0);
         let questions: Vec<String> = check_answers(&wrong).into_iter().map(|e| e.question).collect();
         assert_eq!(questions, vec!["technician_attitude", "favourite_colour", "unit_working"]);
+    }
+
+    #[test]
+    fn the_third_unanswered_call_makes_the_customer_unreachable_and_settles_the_callback() {
+        assert_eq!(after_unanswered_call(0), (1, CallbackStatus::Pending));
+        assert_eq!(after_unanswered_call(1), (2, CallbackStatus::Pending));
+        assert_eq!(after_unanswered_call(2), (3, CallbackStatus::Unreachable));
+        assert!(!CallbackStatus::Pending.is_settled());
+        assert!(CallbackStatus::Done.is_settled());
+        assert!(CallbackStatus::Unreachable.is_settled());
+    }
+
+    #[test]
+    fn the_customer_pays_labour_unless_the_warranty_covers_it_all() {
+        let lines = [
+            BilledLine { quantity: 2, unit_price_minor: 150_000 },
+            BilledLine { quantity: 1, unit_price_minor: 50_000 },
+        ];
+        assert_eq!(customer_charges_minor(WarrantyStatus::Covered, &lines), 0);
+        assert_eq!(customer_charges_minor(WarrantyStatus::Partial, &lines), 350_000);
+        assert_eq!(customer_charges_minor(WarrantyStatus::NotCovered, &lines), 350_000);
+        assert_eq!(customer_charges_minor(WarrantyStatus::Unknown, &[]), 0);
     }
 
     #[test]

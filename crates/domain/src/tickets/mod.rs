@@ -1,6 +1,7 @@
 //! Service tickets: what a ticket is, how it is numbered, and the rules that move it
 //! (workflow guards, dispatch checks, callbacks, repeat repairs, tracking codes).
 pub mod callback;
+pub mod complaint;
 pub mod default_workflows;
 pub mod dispatch;
 pub mod numbering;

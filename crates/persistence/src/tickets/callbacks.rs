@@ -1,14 +1,73 @@
-//! The callback task of a ticket: created when the work is completed, done when
-//! the customer has answered the script.
+//! The callback task of a ticket: created when the work is completed, settled when
+//! the customer has answered the script or could not be reached
+//! (`aftersales_domain::tickets::callback::CallbackStatus::is_settled`).
+use aftersales_domain::organisation::BranchScope;
+use aftersales_domain::tickets::callback::CallbackStatus;
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
 use uuid::Uuid;
 
-use crate::StoreError;
-use crate::entities::ticket_callbacks::{ActiveModel, Column, Entity};
+use crate::branches::branches_in;
+use crate::entities::ticket_callbacks::{ActiveModel, Column, Entity, Model};
+use crate::entities::tickets;
+use crate::versioned::{Expect, update_if_unchanged};
+use crate::{StoreError, fetch_size};
 
-pub const PENDING: &str = "pending";
-pub const DONE: &str = "done";
+#[derive(Debug, Clone, PartialEq)]
+pub struct Callback {
+    pub id: Uuid,
+    pub ticket_id: Uuid,
+    pub due_at: DateTime<Utc>,
+    pub status: CallbackStatus,
+    /// Unanswered calls so far.
+    pub attempts: u32,
+    /// Question code → answer, as recorded.
+    pub answers: Option<serde_json::Value>,
+    pub satisfaction_score: Option<i32>,
+    /// Codes of what the answers contradict on the ticket.
+    pub contradictions: Vec<String>,
+    pub notes: Option<String>,
+    pub done_by: Option<Uuid>,
+    pub done_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub version: i64,
+}
+
+/// A callback with what a work list shows of its ticket.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CallbackRow {
+    pub callback: Callback,
+    pub ticket_number: String,
+    pub branch_id: Uuid,
+}
+
+fn corrupt(what: &str) -> StoreError {
+    StoreError::Corrupt(format!("ticket callback {what}"))
+}
+
+fn to_record(m: Model) -> Result<Callback, StoreError> {
+    Ok(Callback {
+        status: CallbackStatus::parse(&m.status).ok_or_else(|| corrupt("status"))?,
+        attempts: u32::try_from(m.attempts).map_err(|_| corrupt("attempts"))?,
+        answers: m.answers.as_deref().map(serde_json::from_str).transpose().map_err(|_| corrupt("answers"))?,
+        contradictions: match m.contradictions.as_deref() {
+            Some(text) => super::record::string_list(text)?,
+            None => Vec::new(),
+        },
+        id: m.id,
+        ticket_id: m.ticket_id,
+        due_at: m.due_at,
+        satisfaction_score: m.satisfaction_score,
+        notes: m.notes,
+        done_by: m.done_by,
+        done_at: m.done_at,
+        created_at: m.created_at,
+        version: m.version,
+    })
+}
 
 /// Creates the ticket's callback task due at `due_at`, unless it has one already
 /// (a reopened ticket completed again keeps its first task).
@@ -25,7 +84,7 @@ pub async fn ensure_pending(
         id: Set(Uuid::now_v7()),
         ticket_id: Set(ticket_id),
         due_at: Set(due_at),
-        status: Set(PENDING.into()),
+        status: Set(CallbackStatus::Pending.as_str().into()),
         attempts: Set(0),
         answers: Set(None),
         satisfaction_score: Set(None),
@@ -41,7 +100,96 @@ pub async fn ensure_pending(
     Ok(())
 }
 
+pub async fn of_ticket(db: &impl ConnectionTrait, ticket_id: Uuid) -> Result<Option<Callback>, StoreError> {
+    Entity::find().filter(Column::TicketId.eq(ticket_id)).one(db).await?.map(to_record).transpose()
+}
+
+/// The `callback_done` guard: answered, or the customer could not be reached.
 pub async fn is_done(db: &impl ConnectionTrait, ticket_id: Uuid) -> Result<bool, StoreError> {
-    let row = Entity::find().filter(Column::TicketId.eq(ticket_id)).one(db).await?;
-    Ok(row.is_some_and(|r| r.status == DONE))
+    Ok(of_ticket(db, ticket_id).await?.is_some_and(|c| c.status.is_settled()))
+}
+
+/// Writes the task as changed by the caller (status, attempts, answers, outcome),
+/// if nobody changed it since it was read.
+pub async fn save(db: &impl ConnectionTrait, c: &Callback) -> Result<Callback, StoreError> {
+    let changes = ActiveModel {
+        status: Set(c.status.as_str().into()),
+        attempts: Set(i32::try_from(c.attempts).unwrap_or(i32::MAX)),
+        answers: Set(c.answers.as_ref().map(ToString::to_string)),
+        satisfaction_score: Set(c.satisfaction_score),
+        contradictions: Set(
+            (!c.contradictions.is_empty()).then(|| serde_json::to_string(&c.contradictions).unwrap_or_default())
+        ),
+        notes: Set(c.notes.clone()),
+        done_by: Set(c.done_by),
+        done_at: Set(c.done_at),
+        version: Set(c.version + 1),
+        ..Default::default()
+    };
+    update_if_unchanged(
+        db,
+        changes,
+        Expect { id: (Column::Id, c.id), version: (Column::Version, c.version), client_version: None },
+    )
+    .await?;
+    Entity::find_by_id(c.id).one(db).await?.map(to_record).transpose()?.ok_or(StoreError::NotFound)
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CallbackFilter {
+    pub status: Option<CallbackStatus>,
+    /// `Some(true)`: pending and past due; `Some(false)`: everything else.
+    pub overdue: Option<bool>,
+    /// Only tickets of this branch (within the scope).
+    pub branch_id: Option<Uuid>,
+    /// Keyset cursor: due time and id of the last task of the previous page.
+    pub after: Option<(DateTime<Utc>, Uuid)>,
+    pub limit: u32,
+}
+
+/// Callback tasks of tickets within the scope, the earliest due first.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    scope: &BranchScope,
+    f: CallbackFilter,
+    now: DateTime<Utc>,
+) -> Result<Vec<CallbackRow>, StoreError> {
+    let mut in_scope = Query::select()
+        .column(tickets::Column::Id)
+        .from(tickets::Entity)
+        .and_where(Expr::col(tickets::Column::BranchId).in_subquery(branches_in(scope)))
+        .to_owned();
+    if let Some(branch) = f.branch_id {
+        in_scope.and_where(Expr::col(tickets::Column::BranchId).eq(branch));
+    }
+    let mut query = Entity::find().filter(Column::TicketId.in_subquery(in_scope));
+    if let Some(status) = f.status {
+        query = query.filter(Column::Status.eq(status.as_str()));
+    }
+    let overdue = Condition::all().add(Column::Status.eq(CallbackStatus::Pending.as_str())).add(Column::DueAt.lt(now));
+    match f.overdue {
+        Some(true) => query = query.filter(overdue),
+        Some(false) => query = query.filter(overdue.not()),
+        None => {}
+    }
+    if let Some((due, id)) = f.after {
+        query = query.filter(
+            Condition::any()
+                .add(Column::DueAt.gt(due))
+                .add(Condition::all().add(Column::DueAt.eq(due)).add(Column::Id.gt(id))),
+        );
+    }
+    let rows = query.order_by_asc(Column::DueAt).order_by_asc(Column::Id).limit(fetch_size(f.limit)).all(db).await?;
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.ticket_id).collect();
+    let owners = tickets::Entity::find().filter(tickets::Column::Id.is_in(ids)).all(db).await?;
+    rows.into_iter()
+        .map(|row| {
+            let ticket = owners.iter().find(|t| t.id == row.ticket_id).ok_or_else(|| corrupt("without its ticket"))?;
+            Ok(CallbackRow {
+                ticket_number: ticket.number.clone(),
+                branch_id: ticket.branch_id,
+                callback: to_record(row)?,
+            })
+        })
+        .collect()
 }
