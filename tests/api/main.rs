@@ -15,6 +15,8 @@ mod repositories;
 mod scoping;
 mod serial_warranty;
 mod serials;
+mod ticket_labour;
+mod ticket_work;
 mod warranty;
 mod warranty_cards;
 mod warranty_cases;

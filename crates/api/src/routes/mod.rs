@@ -16,9 +16,11 @@ pub mod branches;
 pub mod catalogue;
 pub mod customers;
 pub mod exports;
+pub mod fault_codes;
 pub mod health;
 pub mod imports;
 pub mod serials;
+pub mod service_items;
 pub mod skills;
 pub mod tickets;
 pub mod users;
@@ -104,7 +106,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(tickets::next_steps::ticket_next_steps)
         .service(tickets::transition::transition_ticket)
         .service(tickets::reopen::reopen_ticket)
-        .service(tickets::reevaluate::reevaluate_ticket_warranty);
+        .service(tickets::reevaluate::reevaluate_ticket_warranty)
+        .service(tickets::labour::list::list_ticket_labour)
+        .service(tickets::labour::add::add_ticket_labour)
+        .service(tickets::labour::remove::remove_ticket_labour)
+        .service(fault_codes::list::list_fault_codes)
+        .service(fault_codes::create::create_fault_code)
+        .service(fault_codes::get::get_fault_code)
+        .service(fault_codes::update::update_fault_code)
+        .service(fault_codes::delete::delete_fault_code)
+        .service(service_items::list::list_service_items)
+        .service(service_items::create::create_service_item)
+        .service(service_items::get::get_service_item)
+        .service(service_items::update::update_service_item)
+        .service(service_items::delete::delete_service_item);
 }
 
 #[derive(OpenApi)]
@@ -196,6 +211,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         tickets::transition::transition_ticket,
         tickets::reopen::reopen_ticket,
         tickets::reevaluate::reevaluate_ticket_warranty,
+        tickets::labour::list::list_ticket_labour,
+        tickets::labour::add::add_ticket_labour,
+        tickets::labour::remove::remove_ticket_labour,
+        fault_codes::list::list_fault_codes,
+        fault_codes::create::create_fault_code,
+        fault_codes::get::get_fault_code,
+        fault_codes::update::update_fault_code,
+        fault_codes::delete::delete_fault_code,
+        service_items::list::list_service_items,
+        service_items::create::create_service_item,
+        service_items::get::get_service_item,
+        service_items::update::update_service_item,
+        service_items::delete::delete_service_item,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),
@@ -207,6 +235,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "audit", description = "The append-only record of changes"),
         (name = "warranty", description = "Warranty policies and the entitlement decision"),
         (name = "serials", description = "The registry of sold units: serials, owners, swapped parts, contracts and history"),
+        (name = "service-catalogue", description = "Per product category: the symptom, diagnosis and resolution code lists, and the priced service catalogue labour lines are taken from"),
         (name = "imports", description = "Bulk import of product models and sold serials from CSV or XLSX, and export to XLSX"),
         (name = "operations", description = "Health and readiness"),
     ),

@@ -4,5 +4,6 @@ pub mod intake;
 pub mod tracking;
 pub mod warranty;
 mod wire_out;
+pub mod work;
 
 pub use wire_out::*;
