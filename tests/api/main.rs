@@ -19,7 +19,9 @@ mod serials;
 mod ticket_attachments;
 mod ticket_flow;
 mod tickets;
-mod tracking;
+mod tracking
+mod ticket_labour;
+mod ticket_work;
 mod warranty;
 mod warranty_cards;
 mod warranty_cases;

@@ -11,14 +11,17 @@ pub mod branches;
 pub mod catalogue;
 pub mod customers;
 pub mod entitlement;
-pub mod followups;
+pub mod followups
+pub mod fault_codes;
 pub mod imports;
+pub mod labour;
 pub mod page;
 mod patch;
 pub mod problem;
 mod rules;
 pub mod serial_records;
 pub mod serials;
+pub mod service_items;
 pub mod skills;
 pub mod tickets;
 pub mod tracking;

@@ -93,3 +93,35 @@ pub fn tax_id(value: &str) -> Result<(), ValidationError> {
     }
     Ok(())
 }
+
+/// A code of a code list or the service catalogue as typed: letters, digits and
+/// `_`, with spaces around it allowed. The server trims and upper-cases it.
+pub fn list_code(value: &str) -> Result<(), ValidationError> {
+    let core = value.trim_matches(' ');
+    if core.is_empty() || !core.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(fail("format", "letters, digits and '_' (stored upper-case; spaces around it are trimmed)"));
+    }
+    Ok(())
+}
+
+/// A decimal amount of money as text: digits with at most three decimals, e.g.
+/// `350000` or `12.50` (whether the currency has that many places is checked by the server).
+pub fn amount(value: &str) -> Result<(), ValidationError> {
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    let (whole, fraction_ok) = match value.split_once('.') {
+        None => (value, true),
+        Some((whole, fraction)) => (whole, (1..=3).contains(&fraction.len()) && digits(fraction)),
+    };
+    if !(1..=15).contains(&whole.len()) || !digits(whole) || !fraction_ok {
+        return Err(fail("format", "a decimal amount such as 350000 or 12.50 (up to 15 digits and 3 decimals)"));
+    }
+    Ok(())
+}
+
+/// An ISO 4217 code's shape (whether it is in circulation is checked by the server).
+pub fn currency(value: &str) -> Result<(), ValidationError> {
+    if value.len() != 3 || !value.chars().all(|c| c.is_ascii_uppercase()) {
+        return Err(fail("format", "three upper-case letters, an ISO 4217 code such as VND"));
+    }
+    Ok(())
+}

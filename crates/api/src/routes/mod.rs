@@ -17,10 +17,12 @@ pub mod branches;
 pub mod catalogue;
 pub mod customers;
 pub mod exports;
-pub mod followups;
+pub mod followups
+pub mod fault_codes;
 pub mod health;
 pub mod imports;
 pub mod serials;
+pub mod service_items;
 pub mod skills;
 pub mod tickets;
 pub mod tracking;
@@ -128,7 +130,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(followups::open_complaint::open_complaint)
         .service(followups::list_complaints::list_complaints)
         .service(followups::get_complaint::get_complaint)
-        .service(followups::resolve_complaint::resolve_complaint);
+        .service(followups::resolve_complaint::resolve_complaint)
+        .service(tickets::labour::list::list_ticket_labour)
+        .service(tickets::labour::add::add_ticket_labour)
+        .service(tickets::labour::remove::remove_ticket_labour)
+        .service(fault_codes::list::list_fault_codes)
+        .service(fault_codes::create::create_fault_code)
+        .service(fault_codes::get::get_fault_code)
+        .service(fault_codes::update::update_fault_code)
+        .service(fault_codes::delete::delete_fault_code)
+        .service(service_items::list::list_service_items)
+        .service(service_items::create::create_service_item)
+        .service(service_items::get::get_service_item)
+        .service(service_items::update::update_service_item)
+        .service(service_items::delete::delete_service_item);
 }
 
 #[derive(OpenApi)]
@@ -240,6 +255,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         followups::list_complaints::list_complaints,
         followups::get_complaint::get_complaint,
         followups::resolve_complaint::resolve_complaint,
+        tickets::labour::list::list_ticket_labour,
+        tickets::labour::add::add_ticket_labour,
+        tickets::labour::remove::remove_ticket_labour,
+        fault_codes::list::list_fault_codes,
+        fault_codes::create::create_fault_code,
+        fault_codes::get::get_fault_code,
+        fault_codes::update::update_fault_code,
+        fault_codes::delete::delete_fault_code,
+        service_items::list::list_service_items,
+        service_items::create::create_service_item,
+        service_items::get::get_service_item,
+        service_items::update::update_service_item,
+        service_items::delete::delete_service_item,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),
@@ -251,6 +279,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "audit", description = "The append-only record of changes"),
         (name = "warranty", description = "Warranty policies and the entitlement decision"),
         (name = "serials", description = "The registry of sold units: serials, owners, swapped parts, contracts and history"),
+        (name = "service-catalogue", description = "Per product category: the symptom, diagnosis and resolution code lists, and the priced service catalogue labour lines are taken from"),
         (name = "imports", description = "Bulk import of product models and sold serials from CSV or XLSX, and export to XLSX"),
         (name = "tickets", description = "Service tickets: intake, details, stage transitions, timeline, warranty snapshot"),
         (name = "workflows", description = "Ticket workflows per kind (stages, guarded steps) and the ticket desk's settings"),

@@ -1,6 +1,7 @@
 //! Demo data and the first user: what `seed-demo` and `admin create-user` write.
 mod customers;
 mod serials;
+mod ticket_work;
 
 use aftersales_domain::access::Role;
 use aftersales_domain::branch_tree::{child_path, root_path};
@@ -197,10 +198,11 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<String> {
     let demo_customers = customers::seed(&txn, &created).await?;
     let customer_count = demo_customers.len();
     let serial_count = serials::seed(&txn, &demo_customers).await?;
+    let (code_count, service_count) = ticket_work::seed(&txn).await?;
     txn.commit().await?;
     Ok(format!(
-        "loaded {} branches, {} skills, {} users, {model_count} product models, {customer_count} customers \
-         and {serial_count} serials",
+        "loaded {} branches, {} skills, {} users, {model_count} product models, {customer_count} customers, \
+         {serial_count} serials, {code_count} fault codes and {service_count} service items",
         created.len(),
         skill_rows.len(),
         DEMO_USERS.len()

@@ -9,5 +9,6 @@ pub mod receipt;
 pub mod tracking;
 pub mod warranty;
 mod wire_out;
+pub mod work;
 
 pub use wire_out::*;

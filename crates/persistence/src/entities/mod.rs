@@ -17,6 +17,7 @@ pub mod refresh_tokens;
 pub mod serial_events;
 pub mod serial_owners;
 pub mod serials;
+pub mod service_items;
 pub mod settings;
 pub mod skills;
 pub mod ticket_attachments;

@@ -1,10 +1,110 @@
 //! Labour lines on a ticket: coded services from the service catalogue.
 use aftersales_domain::tickets::callback::BilledLine;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter}
+//! Labour lines on a ticket: coded services from the service catalogue, or free
+//! lines, each priced (in minor units) when recorded.
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
 use uuid::Uuid;
 
 use crate::StoreError;
-use crate::entities::ticket_labour_lines::{Column, Entity};
+use crate::entities::ticket_labour_lines::{ActiveModel, Column, Entity, Model};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabourLine {
+    pub id: Uuid,
+    pub ticket_id: Uuid,
+    /// `None` for a free line.
+    pub service_item_id: Option<Uuid>,
+    pub code: String,
+    pub description: String,
+    pub quantity: i32,
+    pub unit_price_minor: i64,
+    pub currency: String,
+    /// Minutes per unit.
+    pub minutes: i32,
+    pub technician_id: Option<Uuid>,
+    pub created_by: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+}
+
+pub struct NewLabourLine {
+    pub ticket_id: Uuid,
+    pub service_item_id: Option<Uuid>,
+    pub code: String,
+    pub description: String,
+    pub quantity: i32,
+    pub unit_price_minor: i64,
+    pub currency: String,
+    pub minutes: i32,
+    pub technician_id: Option<Uuid>,
+    pub created_by: Option<Uuid>,
+}
+
+fn to_line(m: Model) -> LabourLine {
+    LabourLine {
+        id: m.id,
+        ticket_id: m.ticket_id,
+        service_item_id: m.service_item_id,
+        code: m.code,
+        description: m.description,
+        quantity: m.quantity,
+        unit_price_minor: m.unit_price_minor,
+        currency: m.currency,
+        minutes: m.minutes,
+        technician_id: m.technician_id,
+        created_by: m.created_by,
+        created_at: m.created_at,
+    }
+}
+
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    new: NewLabourLine,
+    now: DateTime<Utc>,
+) -> Result<LabourLine, StoreError> {
+    let model = ActiveModel {
+        id: Set(Uuid::now_v7()),
+        ticket_id: Set(new.ticket_id),
+        service_item_id: Set(new.service_item_id),
+        code: Set(new.code),
+        description: Set(new.description),
+        quantity: Set(new.quantity),
+        unit_price_minor: Set(new.unit_price_minor),
+        currency: Set(new.currency),
+        minutes: Set(new.minutes),
+        technician_id: Set(new.technician_id),
+        created_by: Set(new.created_by),
+        created_at: Set(now),
+    }
+    .insert(db)
+    .await
+    .map_err(|e| StoreError::from(e).explain_conflict("the ticket or the service item no longer exists"))?;
+    Ok(to_line(model))
+}
+
+/// The ticket's lines, oldest first (ids are UUIDv7).
+pub async fn of_ticket(db: &impl ConnectionTrait, ticket_id: Uuid) -> Result<Vec<LabourLine>, StoreError> {
+    let rows = Entity::find().filter(Column::TicketId.eq(ticket_id)).order_by_asc(Column::Id).all(db).await?;
+    Ok(rows.into_iter().map(to_line).collect())
+}
+
+/// One line of the ticket; "not found" for a line of another ticket.
+pub async fn find(db: &impl ConnectionTrait, ticket_id: Uuid, line_id: Uuid) -> Result<LabourLine, StoreError> {
+    Entity::find_by_id(line_id)
+        .filter(Column::TicketId.eq(ticket_id))
+        .one(db)
+        .await?
+        .map(to_line)
+        .ok_or(StoreError::NotFound)
+}
+
+pub async fn delete(db: &impl ConnectionTrait, line_id: Uuid) -> Result<(), StoreError> {
+    Entity::delete_by_id(line_id).exec(db).await?;
+    Ok(())
+}
 
 /// How many labour lines the ticket has.
 pub async fn count(db: &impl ConnectionTrait, ticket_id: Uuid) -> Result<u32, StoreError> {
@@ -16,4 +116,7 @@ pub async fn count(db: &impl ConnectionTrait, ticket_id: Uuid) -> Result<u32, St
 pub async fn billed_lines(db: &impl ConnectionTrait, ticket_id: Uuid) -> Result<Vec<BilledLine>, StoreError> {
     let rows = Entity::find().filter(Column::TicketId.eq(ticket_id)).all(db).await?;
     Ok(rows.into_iter().map(|r| BilledLine { quantity: r.quantity, unit_price_minor: r.unit_price_minor }).collect())
+/// How many labour lines were taken from the service item.
+pub async fn count_of_item(db: &impl ConnectionTrait, service_item_id: Uuid) -> Result<u64, StoreError> {
+    Ok(Entity::find().filter(Column::ServiceItemId.eq(service_item_id)).count(db).await?)
 }

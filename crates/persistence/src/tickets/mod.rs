@@ -9,6 +9,7 @@ pub mod fault_codes;
 pub mod labour;
 mod list;
 mod record;
+pub mod service_items;
 mod write;
 
 pub use list::*;

@@ -1,6 +1,7 @@
 //! `/api/v1/tickets`: service tickets from intake to closing.
 pub mod create;
 pub mod get;
+pub mod labour;
 pub mod list;
 pub mod next_steps;
 pub mod reevaluate;

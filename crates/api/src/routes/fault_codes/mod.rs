@@ -1,0 +1,13 @@
+//! `/api/v1/fault-codes`: the symptom, diagnosis and resolution code lists of each
+//! product category. Admins maintain them; everyone working on tickets reads them.
+//!
+//! A code is never renamed (tickets store it). Deleting works only for a code no
+//! ticket carries; a code in use is retired with `active: false` instead, which
+//! keeps it on the tickets that have it and refuses it on new ones.
+pub mod create;
+pub mod delete;
+pub mod get;
+pub mod list;
+pub mod update;
+
+pub(crate) const ENTITY: &str = "fault_code";

@@ -1,0 +1,227 @@
+//! The work on tickets at the edge: code lists, the service catalogue, labour lines
+//! and money, between wire and storage.
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use aftersales_api_types::fault_codes::{FaultCodeDto, FaultCodeKind, Names};
+use aftersales_api_types::labour::{LabourLineDto, TicketLabourDto};
+use aftersales_api_types::service_items::{Money, ServiceItemDto};
+use aftersales_domain::money::{MoneyError, from_minor, minor_digits, to_minor};
+use aftersales_domain::regional::is_currency;
+use aftersales_persistence::tickets::fault_codes::{self, FaultCode};
+use aftersales_persistence::tickets::labour::LabourLine;
+use aftersales_persistence::tickets::service_items::ServiceItem;
+use rust_decimal::Decimal;
+use uuid::Uuid;
+
+use crate::error::ApiError;
+use crate::pagination;
+
+pub fn kind_str(kind: FaultCodeKind) -> &'static str {
+    match kind {
+        FaultCodeKind::Symptom => fault_codes::SYMPTOM,
+        FaultCodeKind::Diagnosis => fault_codes::DIAGNOSIS,
+        FaultCodeKind::Resolution => fault_codes::RESOLUTION,
+    }
+}
+
+fn kind_out(kind: &str) -> Result<FaultCodeKind, ApiError> {
+    match kind {
+        fault_codes::SYMPTOM => Ok(FaultCodeKind::Symptom),
+        fault_codes::DIAGNOSIS => Ok(FaultCodeKind::Diagnosis),
+        fault_codes::RESOLUTION => Ok(FaultCodeKind::Resolution),
+        other => Err(ApiError::Internal(anyhow::anyhow!("stored fault code kind `{other}`"))),
+    }
+}
+
+/// Trimmed, upper-cased: how codes are stored and compared.
+pub fn normalize_code(code: &str) -> String {
+    code.trim().to_uppercase()
+}
+
+pub fn names_in(names: Names) -> BTreeMap<String, String> {
+    let given = [("en", Some(names.en)), ("vi", names.vi), ("fa", names.fa), ("zh", names.zh)];
+    given.into_iter().filter_map(|(lang, name)| Some((lang.to_owned(), name?.trim().to_owned()))).collect()
+}
+
+pub fn names_out(names: &BTreeMap<String, String>) -> Names {
+    Names {
+        en: names.get("en").cloned().unwrap_or_default(),
+        vi: names.get("vi").cloned(),
+        fa: names.get("fa").cloned(),
+        zh: names.get("zh").cloned(),
+    }
+}
+
+/// A wire amount in minor units; 422 naming `{field}.currency` or `{field}.amount`.
+pub fn money_in(money: &Money, field: &str) -> Result<(i64, String), ApiError> {
+    if !is_currency(&money.currency) {
+        return Err(ApiError::field(
+            &format!("{field}.currency"),
+            "unknown_currency",
+            "is not an ISO 4217 currency in circulation",
+        ));
+    }
+    let amount_field = format!("{field}.amount");
+    let amount = Decimal::from_str(&money.amount)
+        .map_err(|_| ApiError::field(&amount_field, "format", "is not a decimal amount"))?;
+    let minor = to_minor(amount, &money.currency).map_err(|e| {
+        let code = match e {
+            MoneyError::TooPrecise { .. } => "too_precise",
+            MoneyError::TooLarge => "too_large",
+            MoneyError::Negative => "negative",
+        };
+        ApiError::field(&amount_field, code, e.to_string())
+    })?;
+    Ok((minor, money.currency.clone()))
+}
+
+pub fn money_out(minor: i64, currency: &str) -> Money {
+    Money { amount: from_minor(minor, currency).to_string(), currency: currency.to_owned() }
+}
+
+/// A sum of minor units (which may exceed `i64`) as wire money.
+fn sum_out(minor: i128, currency: &str) -> Result<Money, ApiError> {
+    let amount = Decimal::try_from_i128_with_scale(minor, minor_digits(currency))
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("labour total out of range: {e}")))?;
+    Ok(Money { amount: amount.to_string(), currency: currency.to_owned() })
+}
+
+pub fn fault_code_out(c: &FaultCode) -> Result<FaultCodeDto, ApiError> {
+    Ok(FaultCodeDto {
+        id: c.id,
+        kind: kind_out(&c.kind)?,
+        category_id: c.category_id,
+        code: c.code.clone(),
+        names: names_out(&c.names),
+        active: c.active,
+        created_at: c.created_at,
+        updated_at: c.updated_at,
+        version: c.version,
+    })
+}
+
+pub fn service_item_out(s: &ServiceItem) -> ServiceItemDto {
+    ServiceItemDto {
+        id: s.id,
+        category_id: s.category_id,
+        code: s.code.clone(),
+        names: names_out(&s.names),
+        price: money_out(s.price_minor, &s.currency),
+        standard_minutes: s.standard_minutes,
+        active: s.active,
+        created_at: s.created_at,
+        updated_at: s.updated_at,
+        version: s.version,
+    }
+}
+
+fn line_total_minor(l: &LabourLine) -> i128 {
+    i128::from(l.quantity) * i128::from(l.unit_price_minor)
+}
+
+pub fn labour_line_out(l: &LabourLine) -> Result<LabourLineDto, ApiError> {
+    Ok(LabourLineDto {
+        id: l.id,
+        service_item_id: l.service_item_id,
+        code: l.code.clone(),
+        description: l.description.clone(),
+        quantity: l.quantity,
+        unit_price: money_out(l.unit_price_minor, &l.currency),
+        minutes: l.minutes,
+        line_total: sum_out(line_total_minor(l), &l.currency)?,
+        technician_id: l.technician_id,
+        created_by: l.created_by,
+        created_at: l.created_at,
+    })
+}
+
+/// The lines with one exact total per currency.
+pub fn labour_out(lines: &[LabourLine]) -> Result<TicketLabourDto, ApiError> {
+    let mut totals: BTreeMap<&str, i128> = BTreeMap::new();
+    for l in lines {
+        *totals.entry(l.currency.as_str()).or_default() += line_total_minor(l);
+    }
+    Ok(TicketLabourDto {
+        lines: lines.iter().map(labour_line_out).collect::<Result<_, _>>()?,
+        totals: totals.into_iter().map(|(currency, minor)| sum_out(minor, currency)).collect::<Result<_, _>>()?,
+        total_minutes: lines.iter().map(|l| i64::from(l.quantity) * i64::from(l.minutes)).sum(),
+    })
+}
+
+/// The page key of a row ordered by code, then id.
+pub fn code_key(code: &str, id: Uuid) -> String {
+    format!("{code} {id}")
+}
+
+/// The `(code, id)` of a cursor given out by [`code_key`].
+pub fn decode_code_cursor(cursor: Option<&str>) -> Result<Option<(String, Uuid)>, ApiError> {
+    let Some(raw) = pagination::decode_cursor(cursor)? else { return Ok(None) };
+    raw.split_once(' ')
+        .and_then(|(code, id)| Some((code.to_owned(), Uuid::parse_str(id).ok()?)))
+        .map(Some)
+        .ok_or_else(|| ApiError::field("cursor", "invalid_cursor", "is not a cursor this API gave out"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Utc;
+
+    fn line(quantity: i32, unit_price_minor: i64, currency: &str, minutes: i32) -> LabourLine {
+        LabourLine {
+            id: Uuid::nil(),
+            ticket_id: Uuid::nil(),
+            service_item_id: None,
+            code: "X".into(),
+            description: "x".into(),
+            quantity,
+            unit_price_minor,
+            currency: currency.into(),
+            minutes,
+            technician_id: None,
+            created_by: None,
+            created_at: Utc::now(),
+        }
+    }
+
+    fn money(amount: &str, currency: &str) -> Money {
+        Money { amount: amount.into(), currency: currency.into() }
+    }
+
+    fn field_of(err: ApiError) -> Vec<(String, String)> {
+        match err {
+            ApiError::Validation(list) => list.into_iter().map(|e| (e.field, e.code)).collect(),
+            other => panic!("not a field error: {other}"),
+        }
+    }
+
+    #[test]
+    fn totals_are_exact_per_currency_even_beyond_64_bits() {
+        let lines = [line(3, 10, "USD", 5), line(2, 450_000, "VND", 45), line(999, i64::MAX, "VND", 0)];
+        let sheet = labour_out(&lines).unwrap_or_else(|e| panic!("{e}"));
+        let expected_vnd = (i128::from(i64::MAX) * 999 + 900_000).to_string();
+        assert_eq!(sheet.totals, vec![money("0.30", "USD"), money(&expected_vnd, "VND")]);
+        assert_eq!(sheet.lines[0].line_total, money("0.30", "USD"));
+        assert_eq!(sheet.total_minutes, 3 * 5 + 2 * 45);
+    }
+
+    #[test]
+    fn prices_in_are_exact_or_refused_naming_the_field() {
+        assert_eq!(money_in(&money("12.5", "USD"), "price").ok(), Some((1250, "USD".into())));
+        assert_eq!(money_in(&money("350000", "VND"), "price").ok(), Some((350_000, "VND".into())));
+        let refused = |m: Money| money_in(&m, "price").err().map(field_of).unwrap_or_default();
+        assert_eq!(refused(money("0.5", "VND")), [("price.amount".to_owned(), "too_precise".to_owned())]);
+        assert_eq!(refused(money("1", "ABC")), [("price.currency".to_owned(), "unknown_currency".to_owned())]);
+    }
+
+    #[test]
+    fn a_cursor_round_trips_and_a_forged_one_is_refused() {
+        use base64::Engine;
+        let id = Uuid::now_v7();
+        let cursor = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(code_key("AC_GAS", id));
+        assert_eq!(decode_code_cursor(Some(&cursor)).ok().flatten(), Some(("AC_GAS".to_owned(), id)));
+        let forged = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode("AC_GAS");
+        assert!(decode_code_cursor(Some(&forged)).is_err());
+    }
+}
