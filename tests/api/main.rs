@@ -18,10 +18,10 @@ mod serial_warranty;
 mod serials;
 mod ticket_attachments;
 mod ticket_flow;
-mod tickets;
-mod tracking
 mod ticket_labour;
 mod ticket_work;
+mod tickets;
+mod tracking;
 mod warranty;
 mod warranty_cards;
 mod warranty_cases;

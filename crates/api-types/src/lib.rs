@@ -11,8 +11,8 @@ pub mod branches;
 pub mod catalogue;
 pub mod customers;
 pub mod entitlement;
-pub mod followups
 pub mod fault_codes;
+pub mod followups;
 pub mod imports;
 pub mod labour;
 pub mod page;

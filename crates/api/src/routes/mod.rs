@@ -17,8 +17,8 @@ pub mod branches;
 pub mod catalogue;
 pub mod customers;
 pub mod exports;
-pub mod followups
 pub mod fault_codes;
+pub mod followups;
 pub mod health;
 pub mod imports;
 pub mod serials;

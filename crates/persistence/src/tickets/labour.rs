@@ -1,6 +1,3 @@
-//! Labour lines on a ticket: coded services from the service catalogue.
-use aftersales_domain::tickets::callback::BilledLine;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter}
 //! Labour lines on a ticket: coded services from the service catalogue, or free
 //! lines, each priced (in minor units) when recorded.
 use chrono::{DateTime, Utc};
@@ -112,11 +109,22 @@ pub async fn count(db: &impl ConnectionTrait, ticket_id: Uuid) -> Result<u32, St
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
-/// The ticket's labour lines as billed: quantity and unit price of each.
-pub async fn billed_lines(db: &impl ConnectionTrait, ticket_id: Uuid) -> Result<Vec<BilledLine>, StoreError> {
-    let rows = Entity::find().filter(Column::TicketId.eq(ticket_id)).all(db).await?;
-    Ok(rows.into_iter().map(|r| BilledLine { quantity: r.quantity, unit_price_minor: r.unit_price_minor }).collect())
 /// How many labour lines were taken from the service item.
 pub async fn count_of_item(db: &impl ConnectionTrait, service_item_id: Uuid) -> Result<u64, StoreError> {
     Ok(Entity::find().filter(Column::ServiceItemId.eq(service_item_id)).count(db).await?)
+}
+
+/// The ticket's labour lines as billed: quantity and unit price of each.
+pub async fn billed_lines(
+    db: &impl ConnectionTrait,
+    ticket_id: Uuid,
+) -> Result<Vec<aftersales_domain::tickets::callback::BilledLine>, StoreError> {
+    let rows = Entity::find().filter(Column::TicketId.eq(ticket_id)).all(db).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| aftersales_domain::tickets::callback::BilledLine {
+            quantity: r.quantity,
+            unit_price_minor: r.unit_price_minor,
+        })
+        .collect())
 }
