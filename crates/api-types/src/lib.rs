@@ -9,6 +9,7 @@ pub mod auth;
 pub mod branches;
 pub mod catalogue;
 pub mod customers;
+pub mod dispatch;
 pub mod entitlement;
 pub mod imports;
 pub mod page;

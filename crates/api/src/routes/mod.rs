@@ -15,6 +15,7 @@ pub mod auth;
 pub mod branches;
 pub mod catalogue;
 pub mod customers;
+pub mod dispatch;
 pub mod exports;
 pub mod health;
 pub mod imports;
@@ -61,6 +62,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(catalogue::categories::get::get_category)
         .service(catalogue::categories::update::update_category)
         .service(catalogue::categories::delete::delete_category)
+        .service(catalogue::categories::required_skills::get_required_skills)
+        .service(catalogue::categories::set_required_skills::set_required_skills)
         .service(catalogue::models::list::list_product_models)
         .service(catalogue::models::create::create_product_model)
         .service(catalogue::models::get::get_product_model)
@@ -104,7 +107,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(tickets::next_steps::ticket_next_steps)
         .service(tickets::transition::transition_ticket)
         .service(tickets::reopen::reopen_ticket)
-        .service(tickets::reevaluate::reevaluate_ticket_warranty);
+        .service(tickets::reevaluate::reevaluate_ticket_warranty)
+        .service(tickets::dispatch::dispatch_ticket)
+        .service(dispatch::board::dispatch_board);
 }
 
 #[derive(OpenApi)]
@@ -152,6 +157,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         catalogue::categories::get::get_category,
         catalogue::categories::update::update_category,
         catalogue::categories::delete::delete_category,
+        catalogue::categories::required_skills::get_required_skills,
+        catalogue::categories::set_required_skills::set_required_skills,
         catalogue::models::list::list_product_models,
         catalogue::models::create::create_product_model,
         catalogue::models::get::get_product_model,
@@ -196,6 +203,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         tickets::transition::transition_ticket,
         tickets::reopen::reopen_ticket,
         tickets::reevaluate::reevaluate_ticket_warranty,
+        tickets::dispatch::dispatch_ticket,
+        dispatch::board::dispatch_board,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),
@@ -208,6 +217,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "warranty", description = "Warranty policies and the entitlement decision"),
         (name = "serials", description = "The registry of sold units: serials, owners, swapped parts, contracts and history"),
         (name = "imports", description = "Bulk import of product models and sold serials from CSV or XLSX, and export to XLSX"),
+        (name = "dispatch", description = "Sending technicians to tickets, and the dispatch board"),
         (name = "operations", description = "Health and readiness"),
     ),
     modifiers(&ApiModifiers),
