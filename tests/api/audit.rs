@@ -65,9 +65,9 @@ async fn the_audit_log_pages_newest_first_without_gaps_or_repeats() {
         }
     }
     // The demo seed writes 6 branches, 7 users, 5 customers, a catalogue of 4
-    // brands, 4 categories, 6 models and 13 components, and 3 serials (skills are
-    // not audited); the admin's sign-in is the 49th.
-    assert_eq!(seen.len(), 49);
+    // brands, 4 categories (one requiring a skill), 6 models and 13 components,
+    // and 3 serials (skills are not audited); the admin's sign-in is the 50th.
+    assert_eq!(seen.len(), 50);
     let mut sorted = seen.clone();
     sorted.sort_unstable_by(|a, b| b.cmp(a));
     sorted.dedup();
