@@ -65,10 +65,10 @@ async fn the_audit_log_pages_newest_first_without_gaps_or_repeats() {
         }
     }
     // The demo seed writes 6 branches, 7 users, 5 customers, a catalogue of 4
-    // brands, 4 categories, 6 models and 13 components, 3 serials, and 11 fault
-    // codes and 5 service items (skills are not audited); the admin's sign-in is
-    // the 65th.
-    assert_eq!(seen.len(), 65);
+    // brands, 4 categories (one requiring a skill), 6 models and 13 components,
+    // 3 serials, and 11 fault codes and 5 service items (skills are not audited);
+    // the admin's sign-in is the 66th.
+    assert_eq!(seen.len(), 66);
     let mut sorted = seen.clone();
     sorted.sort_unstable_by(|a, b| b.cmp(a));
     sorted.dedup();

@@ -6,6 +6,8 @@ mod catalogue;
 mod catalogue_records;
 mod customer_search;
 mod customers;
+mod dispatch;
+mod dispatch_board;
 mod errors;
 mod followups;
 mod imports;

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod branches;
 pub mod catalogue;
 pub mod customers;
+pub mod dispatch;
 pub mod entitlement;
 pub mod fault_codes;
 pub mod followups;

@@ -357,7 +357,7 @@ pub struct TicketEventDto {
     pub id: Uuid,
     pub at: DateTime<Utc>,
     pub actor_id: Option<Uuid>,
-    /// `created`, `stage_changed`, `field_changed`, `dispatched`, `reassigned`,
+    /// `created`, `stage_changed`, `field_changed`, `dispatched`, `reassigned`, `rescheduled`,
     /// `warranty_reevaluated`, `reopened`, `callback_recorded`, `complaint_opened`…
     pub kind: String,
     pub field: Option<String>,

@@ -40,6 +40,10 @@ pub enum ApiError {
     /// in `errors` (`field` = the guard's code).
     #[error("{message}")]
     GuardsFailed { message: String, guards: Vec<FieldError> },
+    /// A dispatch that needs a second look; each warning is listed in `errors`
+    /// (`field` = the warning's code). Sent again with an override, it goes through.
+    #[error("{message}")]
+    DispatchWarnings { message: String, warnings: Vec<FieldError> },
     #[error("too many requests; retry in {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
     #[error("{0}")]
@@ -76,6 +80,7 @@ impl ApiError {
             ApiError::Conflict(_) => ("conflict", "Conflict"),
             ApiError::PreconditionFailed => ("version_mismatch", "The record has changed"),
             ApiError::GuardsFailed { .. } => ("guard_failed", "The step's conditions are not met"),
+            ApiError::DispatchWarnings { .. } => ("dispatch_warnings", "The dispatch needs an override"),
             ApiError::RateLimited { .. } => ("rate_limited", "Too many requests"),
             ApiError::Unavailable(_) => ("unavailable", "Service unavailable"),
             ApiError::Busy => ("busy", "Busy, retry shortly"),
@@ -87,7 +92,9 @@ impl ApiError {
         let (code, title) = self.kind();
         let status = self.status_code();
         let errors = match self {
-            ApiError::Validation(errors) | ApiError::GuardsFailed { guards: errors, .. } => errors.clone(),
+            ApiError::Validation(errors)
+            | ApiError::GuardsFailed { guards: errors, .. }
+            | ApiError::DispatchWarnings { warnings: errors, .. } => errors.clone(),
             _ => Vec::new(),
         };
         let detail = match self {
@@ -122,7 +129,9 @@ impl ResponseError for ApiError {
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) | ApiError::RouteNotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
-            ApiError::Conflict(_) | ApiError::GuardsFailed { .. } => StatusCode::CONFLICT,
+            ApiError::Conflict(_) | ApiError::GuardsFailed { .. } | ApiError::DispatchWarnings { .. } => {
+                StatusCode::CONFLICT
+            }
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) | ApiError::Busy => StatusCode::SERVICE_UNAVAILABLE,

@@ -38,6 +38,24 @@ pub fn local_date(time_zone: &str, at: chrono::DateTime<chrono::Utc>) -> Option<
     Some(at.with_timezone(&tz).date_naive())
 }
 
+/// The instants a calendar day spans in a time zone: from its first moment, up to
+/// (not including) the next day's; `None` for an unknown zone. A day that starts in
+/// a daylight-saving gap starts when the clocks resume.
+pub fn local_day_bounds(
+    time_zone: &str,
+    date: chrono::NaiveDate,
+) -> Option<(chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>)> {
+    use chrono::TimeZone;
+    let tz: chrono_tz::Tz = time_zone.parse().ok()?;
+    let start_of = |day: chrono::NaiveDate| {
+        (0..=3 * 60).find_map(|minutes| {
+            let local = day.and_hms_opt(0, 0, 0)? + chrono::Duration::minutes(minutes);
+            tz.from_local_datetime(&local).earliest().map(|t| t.with_timezone(&chrono::Utc))
+        })
+    };
+    Some((start_of(date)?, start_of(date.succ_opt()?)?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +87,27 @@ mod tests {
         assert!(is_time_zone("Asia/Ho_Chi_Minh"));
         assert!(is_time_zone("UTC"));
         assert!(!is_time_zone("Mars/Olympus_Mons"));
+    }
+
+    #[test]
+    fn a_local_day_spans_its_own_instants() {
+        use chrono::{NaiveDate, TimeZone, Utc};
+        let day = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap_or_default();
+        let (from, to) = local_day_bounds("Asia/Ho_Chi_Minh", day).unwrap_or_else(|| panic!("known zone"));
+        assert_eq!(Some(from), Utc.with_ymd_and_hms(2026, 3, 4, 17, 0, 0).single());
+        assert_eq!(Some(to), Utc.with_ymd_and_hms(2026, 3, 5, 17, 0, 0).single());
+        assert_eq!(local_date("Asia/Ho_Chi_Minh", from), Some(day));
+        assert_ne!(local_date("Asia/Ho_Chi_Minh", to), Some(day));
+        assert!(local_day_bounds("Mars/Olympus_Mons", day).is_none());
+    }
+
+    #[test]
+    fn a_day_starting_in_a_daylight_saving_gap_starts_when_clocks_resume() {
+        use chrono::{NaiveDate, TimeZone, Utc};
+        // Tehran moved its clocks from 00:00 to 01:00 on 22 March 2022.
+        let day = NaiveDate::from_ymd_opt(2022, 3, 22).unwrap_or_default();
+        let (from, to) = local_day_bounds("Asia/Tehran", day).unwrap_or_else(|| panic!("known zone"));
+        assert_eq!(Some(from), Utc.with_ymd_and_hms(2022, 3, 21, 20, 30, 0).single());
+        assert_eq!(Some(to), Utc.with_ymd_and_hms(2022, 3, 22, 19, 30, 0).single());
     }
 }

@@ -68,10 +68,9 @@ pub async fn rename(
 }
 
 pub async fn delete(db: &impl ConnectionTrait, id: Uuid) -> Result<(), StoreError> {
-    Entity::delete_by_id(id)
-        .exec(db)
-        .await
-        .map_err(|e| StoreError::from(e).explain_conflict("the skill is still assigned to users"))?;
+    Entity::delete_by_id(id).exec(db).await.map_err(|e| {
+        StoreError::from(e).explain_conflict("the skill is still assigned to users or required by product categories")
+    })?;
     Ok(())
 }
 

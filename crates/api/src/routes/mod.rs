@@ -16,6 +16,7 @@ pub mod auth;
 pub mod branches;
 pub mod catalogue;
 pub mod customers;
+pub mod dispatch;
 pub mod exports;
 pub mod fault_codes;
 pub mod followups;
@@ -67,6 +68,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(catalogue::categories::get::get_category)
         .service(catalogue::categories::update::update_category)
         .service(catalogue::categories::delete::delete_category)
+        .service(catalogue::categories::required_skills::get_required_skills)
+        .service(catalogue::categories::set_required_skills::set_required_skills)
         .service(catalogue::models::list::list_product_models)
         .service(catalogue::models::create::create_product_model)
         .service(catalogue::models::get::get_product_model)
@@ -143,7 +146,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(service_items::create::create_service_item)
         .service(service_items::get::get_service_item)
         .service(service_items::update::update_service_item)
-        .service(service_items::delete::delete_service_item);
+        .service(service_items::delete::delete_service_item)
+        .service(tickets::dispatch::dispatch_ticket)
+        .service(dispatch::board::dispatch_board);
 }
 
 #[derive(OpenApi)]
@@ -191,6 +196,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         catalogue::categories::get::get_category,
         catalogue::categories::update::update_category,
         catalogue::categories::delete::delete_category,
+        catalogue::categories::required_skills::get_required_skills,
+        catalogue::categories::set_required_skills::set_required_skills,
         catalogue::models::list::list_product_models,
         catalogue::models::create::create_product_model,
         catalogue::models::get::get_product_model,
@@ -268,6 +275,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         service_items::get::get_service_item,
         service_items::update::update_service_item,
         service_items::delete::delete_service_item,
+        tickets::dispatch::dispatch_ticket,
+        dispatch::board::dispatch_board,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),
@@ -285,6 +294,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "workflows", description = "Ticket workflows per kind (stages, guarded steps) and the ticket desk's settings"),
         (name = "tracking", description = "Public ticket tracking for customers, by the code on their receipt, without signing in"),
         (name = "followups", description = "After the work: the callback to the customer and complaints"),
+        (name = "dispatch", description = "Sending technicians to tickets, and the dispatch board"),
         (name = "operations", description = "Health and readiness"),
     ),
     modifiers(&ApiModifiers),

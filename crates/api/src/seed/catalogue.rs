@@ -1,8 +1,9 @@
 //! The demo product catalogue: a few brands of the first markets (Vietnam, Iran,
 //! China), the categories the demo technicians are skilled in, and models with the
 //! components their warranties cover separately.
+use aftersales_domain::organisation::Skill;
 use aftersales_persistence::ConnectionTrait;
-use aftersales_persistence::catalogue::{brands, categories, components, models};
+use aftersales_persistence::catalogue::{brands, categories, category_skills, components, models};
 use anyhow::Context;
 use chrono::Utc;
 use uuid::Uuid;
@@ -26,6 +27,10 @@ const DEMO_CATEGORIES: [(&str, &str); 4] = [
     ("washing_machine", "Washing machines"),
     ("television", "Televisions"),
 ];
+
+/// Category code and the skill codes its units need: only a trained technician
+/// installs or repairs an air conditioner (refrigerant handling).
+const DEMO_REQUIRED_SKILLS: [(&str, &[&str]); 1] = [("air_conditioner", &["air_conditioner"])];
 
 struct DemoModel {
     brand: &'static str,
@@ -102,9 +107,9 @@ async fn record_creation(
     audit::record(db, None, &system(), change).await.map_err(|e| anyhow::anyhow!("{e}"))
 }
 
-/// Writes the demo catalogue, each row with its audit entry; returns how many
-/// models it wrote.
-pub async fn seed_catalogue(db: &impl ConnectionTrait) -> anyhow::Result<usize> {
+/// Writes the demo catalogue, each row with its audit entry, and the skills its
+/// categories require (from `skills`); returns how many models it wrote.
+pub async fn seed_catalogue(db: &impl ConnectionTrait, skills: &[Skill]) -> anyhow::Result<usize> {
     let now = Utc::now();
     let mut brand_ids = Vec::new();
     for (code, name, country) in DEMO_BRANDS {
@@ -122,6 +127,22 @@ pub async fn seed_catalogue(db: &impl ConnectionTrait) -> anyhow::Result<usize> 
         category_ids.push((code, category.id));
     }
     let id_of = |ids: &[(&str, Uuid)], code: &str| ids.iter().find(|(c, _)| *c == code).map(|(_, id)| *id);
+    for (category, codes) in DEMO_REQUIRED_SKILLS {
+        let category_id = id_of(&category_ids, category).context("demo category missing")?;
+        let required: Vec<&Skill> = skills.iter().filter(|s| codes.contains(&s.code.as_str())).collect();
+        let ids: Vec<Uuid> = required.iter().map(|s| s.id).collect();
+        category_skills::replace(db, category_id, &ids).await?;
+        let after = serde_json::json!({"skills": required.iter().map(|s| &s.code).collect::<Vec<_>>()});
+        let change = Change {
+            action: "product_category.required_skills",
+            entity: "product_category",
+            entity_id: category_id,
+            branch_id: None,
+            before: None,
+            after: Some(after),
+        };
+        audit::record(db, None, &system(), change).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
     for m in &DEMO_MODELS {
         let new = models::NewModel {
             brand_id: id_of(&brand_ids, m.brand).context("demo brand missing")?,

@@ -194,7 +194,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<String> {
         let skill_ids = skill_rows.iter().filter(|s| u.skills.contains(&s.code.as_str())).map(|s| s.id).collect();
         insert_user(&txn, u.username, u.display_name, branch, u.roles, skill_ids, password_hash.clone()).await?;
     }
-    let model_count = catalogue::seed_catalogue(&txn).await?;
+    let model_count = catalogue::seed_catalogue(&txn, &skill_rows).await?;
     let demo_customers = customers::seed(&txn, &created).await?;
     let customer_count = demo_customers.len();
     let serial_count = serials::seed(&txn, &demo_customers).await?;

@@ -2,6 +2,7 @@
 //! the unit and customer at intake, the warranty snapshot, the public tracking
 //! view, QR codes, the printed receipt and attachment files.
 pub mod attachment_files;
+pub mod dispatch;
 pub mod intake;
 pub mod public_track;
 pub mod qr;

@@ -3,5 +3,6 @@
 pub mod brands;
 pub mod bulk;
 pub mod categories;
+pub mod category_skills;
 pub mod components;
 pub mod models;

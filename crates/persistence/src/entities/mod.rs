@@ -2,6 +2,7 @@
 pub mod audit_log;
 pub mod branches;
 pub mod brands;
+pub mod category_skills;
 pub mod complaints;
 pub mod component_swaps;
 pub mod customer_addresses;

@@ -1,5 +1,6 @@
 //! `/api/v1/tickets`: service tickets from intake to closing.
 pub mod create;
+pub mod dispatch;
 pub mod get;
 pub mod labour;
 pub mod list;

@@ -3,6 +3,8 @@ pub mod create;
 pub mod delete;
 pub mod get;
 pub mod list;
+pub mod required_skills;
+pub mod set_required_skills;
 pub mod update;
 
 use aftersales_domain::catalogue::{ParentError, check_parent};
