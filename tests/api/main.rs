@@ -21,6 +21,7 @@ mod serials;
 mod ticket_attachments;
 mod ticket_flow;
 mod ticket_labour;
+mod ticket_walks;
 mod ticket_work;
 mod tickets;
 mod tracking;

@@ -40,6 +40,8 @@ pub struct TicketFilter {
     /// Number, customer name or phone, serial — however typed.
     pub q: Option<String>,
     pub order: TicketOrder,
+    /// Also tickets assigned to this technician, wherever they are.
+    pub assigned_to: Option<Uuid>,
     /// Keyset cursor: the id of the last ticket of the previous page.
     pub after_id: Option<Uuid>,
     pub limit: u32,
@@ -78,7 +80,11 @@ fn matching(q: &str) -> Option<Condition> {
 }
 
 pub async fn list(db: &impl ConnectionTrait, scope: &BranchScope, f: TicketFilter) -> Result<Vec<Ticket>, StoreError> {
-    let mut query = Entity::find().filter(Column::BranchId.in_subquery(branches_in(scope)));
+    let mut visible = Condition::any().add(Column::BranchId.in_subquery(branches_in(scope)));
+    if let Some(me) = f.assigned_to {
+        visible = visible.add(Column::TechnicianId.eq(me));
+    }
+    let mut query = Entity::find().filter(visible);
     let eq_filters = [
         (Column::Kind, f.kind.map(|k| k.as_str().to_owned())),
         (Column::Stage, f.stage),

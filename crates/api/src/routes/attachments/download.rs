@@ -32,7 +32,7 @@ pub async fn download_ticket_attachment(
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
     let (ticket_id, attachment_id) = path.into_inner();
-    let ticket = ticket_in_scope(&state.db, &me.scope, ticket_id).await?;
+    let ticket = ticket_in_scope(&state.db, &me, ticket_id).await?;
     let attachment = attachments::find(&state.db, ticket.id, attachment_id).await.or_not_found("attachment")?;
     let root = attachment_files::root(&state.config.data_dir);
     let sha = attachment.sha256.clone();

@@ -26,7 +26,7 @@ pub async fn list_ticket_attachments(
     Authorized(me, ..): Authorized<need::ViewTickets>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let ticket = ticket_in_scope(&state.db, &me.scope, *id).await?;
+    let ticket = ticket_in_scope(&state.db, &me, *id).await?;
     let rows = attachments::of_ticket(&state.db, ticket.id).await?;
     let out = rows.iter().map(attachment_out).collect::<Result<Vec<_>, _>>()?;
     Ok(HttpResponse::Ok().json(out))

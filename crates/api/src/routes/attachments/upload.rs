@@ -51,7 +51,7 @@ pub async fn upload_ticket_attachment(
     ValidatedQuery(query): ValidatedQuery<UploadQuery>,
     mut payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let ticket = ticket_in_scope(&state.db, &me.scope, *id).await?;
+    let ticket = ticket_in_scope(&state.db, &me, *id).await?;
     refuse_if_sealed(&ticket)?;
     let media_type = req.mime_type().ok().flatten().and_then(|m| accepted(m.essence_str())).ok_or_else(|| {
         ApiError::UnsupportedMediaType("send the file as image/jpeg, image/png, image/webp or application/pdf".into())
@@ -101,7 +101,7 @@ pub async fn upload_ticket_attachment(
 
     let now = Utc::now();
     let txn = begin_write(&state.db).await?;
-    let ticket = ticket_in_scope(&txn, &me.scope, ticket.id).await?;
+    let ticket = ticket_in_scope(&txn, &me, ticket.id).await?;
     refuse_if_sealed(&ticket)?;
     let new = attachments::NewAttachment {
         ticket_id: ticket.id,

@@ -27,7 +27,7 @@ pub async fn get_ticket_callback(
     Authorized(me, ..): Authorized<need::ViewTickets>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let ticket = ticket_in_scope(&state.db, &me.scope, *id).await?;
+    let ticket = ticket_in_scope(&state.db, &me, *id).await?;
     let callback = callbacks::of_ticket(&state.db, ticket.id).await?.ok_or_else(|| ApiError::not_found("callback"))?;
     Ok(HttpResponse::Ok().json(callback_out(&callback, &ticket.number, ticket.branch_id, Utc::now())?))
 }

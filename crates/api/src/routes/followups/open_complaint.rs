@@ -49,7 +49,7 @@ pub async fn open_complaint(
     let now = Utc::now();
     let category = domain_enum(&body.category, ComplaintCategory::parse)?;
     let txn = begin_write(&state.db).await?;
-    let ticket = ticket_in_scope(&txn, &me.scope, *id).await?;
+    let ticket = ticket_in_scope(&txn, &me, *id).await?;
     let technician_id = match body.technician_id {
         Some(given) => match users::find_in_scope(&txn, &me.scope, given).await {
             Ok(user) => Some(user.id),

@@ -59,7 +59,7 @@ pub async fn record_ticket_callback(
     let now = Utc::now();
     let notes = body.notes.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
     let txn = begin_write(&state.db).await?;
-    let ticket = ticket_in_scope(&txn, &me.scope, *id).await?;
+    let ticket = ticket_in_scope(&txn, &me, *id).await?;
     refuse_if_sealed(&ticket)?;
     let before = callbacks::of_ticket(&txn, ticket.id).await?.ok_or_else(|| {
         ApiError::Conflict(format!("ticket {} is not completed: it has no callback to make yet", ticket.number))

@@ -61,7 +61,7 @@ pub async fn dispatch_ticket(
     }
     let now = Utc::now();
     let txn = begin_write(&state.db).await?;
-    let before = ticket_in_scope(&txn, &me.scope, *id).await?;
+    let before = ticket_in_scope(&txn, &me, *id).await?;
     refuse_if_sealed(&before)?;
     if expected.is_some_and(|v| v != before.version) {
         return Err(ApiError::PreconditionFailed);

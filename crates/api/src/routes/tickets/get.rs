@@ -27,6 +27,6 @@ pub async fn get_ticket(
     Authorized(me, ..): Authorized<need::ViewTickets>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let ticket = ticket_in_scope(&state.db, &me.scope, *id).await?;
+    let ticket = ticket_in_scope(&state.db, &me, *id).await?;
     Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(ticket.version))).json(ticket_out(&ticket)?))
 }

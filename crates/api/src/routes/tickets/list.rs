@@ -49,6 +49,7 @@ pub async fn list_tickets(
             Some(TicketSort::Oldest) => TicketOrder::OldestFirst,
             _ => TicketOrder::NewestFirst,
         },
+        assigned_to: Some(me.user_id),
         after_id: pagination::decode_id_cursor(query.cursor.as_deref())?,
         limit,
     };

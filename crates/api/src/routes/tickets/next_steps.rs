@@ -31,7 +31,7 @@ pub async fn ticket_next_steps(
     Authorized(me, ..): Authorized<need::ViewTickets>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let ticket = ticket_in_scope(&state.db, &me.scope, *id).await?;
+    let ticket = ticket_in_scope(&state.db, &me, *id).await?;
     let workflow = workflows::get(&state.db, ticket.kind).await?.workflow;
     let known = facts::of_ticket(&state.db, &ticket).await?;
     let mut steps = Vec::new();

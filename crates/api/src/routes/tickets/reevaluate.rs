@@ -39,7 +39,7 @@ pub async fn reevaluate_ticket_warranty(
 ) -> Result<HttpResponse, ApiError> {
     let now = Utc::now();
     let txn = begin_write(&state.db).await?;
-    let before = ticket_in_scope(&txn, &me.scope, *id).await?;
+    let before = ticket_in_scope(&txn, &me, *id).await?;
     refuse_if_sealed(&before)?;
     let Some(serial_id) = before.serial_id else {
         return Err(ApiError::Conflict("the ticket has no registered unit to decide a warranty for".into()));

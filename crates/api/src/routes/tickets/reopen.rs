@@ -43,7 +43,7 @@ pub async fn reopen_ticket(
 ) -> Result<HttpResponse, ApiError> {
     let now = Utc::now();
     let txn = begin_write(&state.db).await?;
-    let before = ticket_in_scope(&txn, &me.scope, *id).await?;
+    let before = ticket_in_scope(&txn, &me, *id).await?;
     if !before.is_sealed() {
         return Err(ApiError::Conflict(format!("ticket {} is not closed", before.number)));
     }

@@ -26,7 +26,7 @@ pub async fn ticket_timeline(
     Authorized(me, ..): Authorized<need::ViewTickets>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let ticket = ticket_in_scope(&state.db, &me.scope, *id).await?;
+    let ticket = ticket_in_scope(&state.db, &me, *id).await?;
     let events = events::of_ticket(&state.db, ticket.id).await?;
     Ok(HttpResponse::Ok().json(events.iter().map(event_out).collect::<Vec<_>>()))
 }

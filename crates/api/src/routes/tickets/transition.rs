@@ -49,7 +49,7 @@ pub async fn transition_ticket(
 ) -> Result<HttpResponse, ApiError> {
     let now = Utc::now();
     let txn = begin_write(&state.db).await?;
-    let before = ticket_in_scope(&txn, &me.scope, *id).await?;
+    let before = ticket_in_scope(&txn, &me, *id).await?;
     let workflow = workflows::get(&txn, before.kind).await?.workflow;
     let mut known = facts::of_ticket(&txn, &before).await?;
     let note = body.note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());

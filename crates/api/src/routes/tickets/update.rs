@@ -64,7 +64,7 @@ pub async fn update_ticket(
     }
     let now = Utc::now();
     let txn = begin_write(&state.db).await?;
-    let before = ticket_in_scope(&txn, &me.scope, *id).await?;
+    let before = ticket_in_scope(&txn, &me, *id).await?;
     refuse_if_sealed(&before)?;
     let mut t = before.clone();
     let clean = |text: Option<String>| text.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());

@@ -25,7 +25,7 @@ pub async fn ticket_qr_svg(
     Authorized(me, ..): Authorized<need::ViewTickets>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let ticket = ticket_in_scope(&state.db, &me.scope, *id).await?;
+    let ticket = ticket_in_scope(&state.db, &me, *id).await?;
     let svg = qr::svg(&qr::tracking_url(&state.config, &ticket.tracking_code))?;
     Ok(HttpResponse::Ok()
         .content_type("image/svg+xml")
@@ -49,7 +49,7 @@ pub async fn ticket_qr_png(
     Authorized(me, ..): Authorized<need::ViewTickets>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let ticket = ticket_in_scope(&state.db, &me.scope, *id).await?;
+    let ticket = ticket_in_scope(&state.db, &me, *id).await?;
     let url = qr::tracking_url(&state.config, &ticket.tracking_code);
     let png = web::block(move || qr::png(&url)).await.map_err(|e| ApiError::Internal(anyhow::anyhow!("{e}")))??;
     Ok(HttpResponse::Ok()

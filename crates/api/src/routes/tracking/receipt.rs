@@ -40,7 +40,7 @@ pub async fn ticket_receipt(
     id: web::Path<Uuid>,
     ValidatedQuery(query): ValidatedQuery<LangQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let t = ticket_in_scope(&state.db, &me.scope, *id).await?;
+    let t = ticket_in_scope(&state.db, &me, *id).await?;
     let branch = branches::find(&state.db, t.branch_id).await?;
     let customer = customers::find(&state.db, t.customer_id).await?;
     let serial = match t.serial_id {

@@ -50,7 +50,7 @@ pub async fn add_ticket_labour(
     }
     let now = Utc::now();
     let txn = begin_write(&state.db).await?;
-    let ticket = ticket_in_scope(&txn, &me.scope, *id).await?;
+    let ticket = ticket_in_scope(&txn, &me, *id).await?;
     refuse_if_sealed(&ticket)?;
     let technician_id = technician(&txn, &me, body.technician_id).await?;
     let quantity = body.quantity.unwrap_or(1);

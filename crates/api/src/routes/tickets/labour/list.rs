@@ -26,7 +26,7 @@ pub async fn list_ticket_labour(
     Authorized(me, ..): Authorized<need::ViewTickets>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let ticket = ticket_in_scope(&state.db, &me.scope, *id).await?;
+    let ticket = ticket_in_scope(&state.db, &me, *id).await?;
     let lines = labour::of_ticket(&state.db, ticket.id).await?;
     Ok(HttpResponse::Ok().json(labour_out(&lines)?))
 }

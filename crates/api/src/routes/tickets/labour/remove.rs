@@ -37,7 +37,7 @@ pub async fn remove_ticket_labour(
     let (ticket_id, line_id) = path.into_inner();
     let now = Utc::now();
     let txn = begin_write(&state.db).await?;
-    let ticket = ticket_in_scope(&txn, &me.scope, ticket_id).await?;
+    let ticket = ticket_in_scope(&txn, &me, ticket_id).await?;
     let line = labour::find(&txn, ticket.id, line_id).await.or_not_found("labour line")?;
     refuse_if_sealed(&ticket)?;
     if line.service_item_id.is_none() {
