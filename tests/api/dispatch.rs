@@ -1,6 +1,9 @@
 //! Dispatch over HTTP: sending a technician, reassigning, the warnings and their
 //! override, the skills a category requires, and what dispatch unlocks.
+use std::sync::atomic::{AtomicU32, Ordering};
+
 use aftersales_tests::{TestApp, assert_problem, json, spawn_app};
+use chrono::NaiveDate;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -70,6 +73,30 @@ impl Desk {
     pub async fn ticket(&self, ticket: &Value) -> Value {
         json(self.app.get(&format!("/api/v1/tickets/{}", id_of(ticket)), &self.admin).await).await
     }
+}
+
+static NEXT_DAY: AtomicU32 = AtomicU32::new(0);
+
+/// Sends the demo user `username` (a technician of HN01) to a ticket of HN01 as
+/// dispatcher.hn01 would, without warnings; each call books its own day, so no
+/// technician reaches the daily job limit. Returns the technician's id.
+pub async fn send_technician(app: &TestApp, ticket: &str, username: &str) -> String {
+    let dispatcher = app.token("dispatcher.hn01").await;
+    let page = json(app.get(&format!("/api/v1/users?q={username}"), &dispatcher).await).await;
+    let technician = page["items"]
+        .as_array()
+        .and_then(|users| users.iter().find(|u| u["username"] == username))
+        .map(id_of)
+        .unwrap_or_else(|| panic!("no user {username}: {page}"));
+    let day = NaiveDate::from_ymd_opt(2030, 6, 1).unwrap_or_default()
+        + chrono::Days::new(u64::from(NEXT_DAY.fetch_add(1, Ordering::Relaxed)));
+    let body = json!({"technician_id": technician, "appointment_from": format!("{day}T02:00:00Z"),
+        "appointment_to": format!("{day}T04:00:00Z")});
+    let response = app.post(&format!("/api/v1/tickets/{ticket}/dispatch"), &dispatcher, &body).await;
+    assert_eq!(response.status(), StatusCode::OK, "dispatch {username} to {ticket}");
+    let result = json(response).await;
+    assert_eq!(result["ticket"]["technician_id"], technician, "{result}");
+    technician
 }
 
 pub fn id_of(v: &Value) -> String {

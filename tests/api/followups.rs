@@ -1,35 +1,25 @@
-//! After the work: callbacks to the customer and complaints, over HTTP.
-//!
-//! Getting a ticket to `completed` needs a technician, labour lines and
-//! diagnosis/resolution codes. The endpoints that record those (dispatch, labour,
-//! fault-code lists) are not in this branch yet, so the helpers marked STAND-IN
-//! write those facts through the repositories; every stage change still goes
-//! through `POST /api/v1/tickets/{id}/transitions`. Replace the stand-ins with the
-//! real endpoints when they are merged.
+//! After the work: callbacks to the customer and complaints, over HTTP. Tickets
+//! get to `completed` the way they do at a service desk: dispatched, codes and
+//! labour recorded, every stage change through `POST /api/v1/tickets/{id}/transitions`.
 mod callbacks;
 mod complaints;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use aftersales_persistence::tickets;
-use aftersales_persistence::{ConnectionTrait, Statement};
 use aftersales_tests::{TestApp, json};
 use chrono::{Duration, Utc};
 use reqwest::{Method, Response, StatusCode};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::catalogue::model_id;
+use crate::catalogue::{category_id, id_in, model_id};
 use crate::customers::{create, customer};
+use crate::dispatch::send_technician;
 
 static NEXT_PHONE: AtomicU32 = AtomicU32::new(100_001);
 
 pub fn id_of(v: &Value) -> String {
     v["id"].as_str().unwrap_or_default().to_owned()
-}
-
-fn uuid(text: &str) -> Uuid {
-    Uuid::parse_str(text).unwrap_or_else(|e| panic!("{text}: {e}"))
 }
 
 /// A ticket of `kind` at HN01 for a new customer: for a registered unit sold
@@ -73,44 +63,21 @@ pub async fn daikin_policy(app: &TestApp) {
     assert_eq!(app.post("/api/v1/warranty-policies", &admin, &body).await.status(), StatusCode::CREATED);
 }
 
-/// STAND-IN for dispatch: puts a technician on the ticket.
-pub async fn assign_technician_directly(app: &TestApp, ticket: &str, technician: Uuid) {
-    let mut t = tickets::find(&app.db, uuid(ticket)).await.unwrap_or_else(|e| panic!("{e}"));
-    t.technician_id = Some(technician);
-    tickets::save(&app.db, t.version, None, &t, Utc::now()).await.unwrap_or_else(|e| panic!("{e}"));
+/// Records the diagnosis and the resolution from the air conditioner's code lists,
+/// as the technician would.
+pub async fn record_codes(app: &TestApp, token: &str, ticket: &str) {
+    let body = json!({"diagnosis_code": "GAS_LEAK", "resolution_code": "RECHARGED_GAS"});
+    let response = app.patch(&format!("/api/v1/tickets/{ticket}"), token, &body).await;
+    assert_eq!(response.status(), StatusCode::OK, "codes on {ticket}");
 }
 
-/// STAND-IN for the fault-code lists: records diagnosis and resolution codes.
-pub async fn record_codes_directly(app: &TestApp, ticket: &str) {
-    let mut t = tickets::find(&app.db, uuid(ticket)).await.unwrap_or_else(|e| panic!("{e}"));
-    t.diagnosis_code = Some("DEFECT".into());
-    t.resolution_code = Some("EXCHANGED".into());
-    tickets::save(&app.db, t.version, None, &t, Utc::now()).await.unwrap_or_else(|e| panic!("{e}"));
-}
-
-/// STAND-IN for the labour endpoint: one labour line of `quantity` × `unit_price` đồng.
-pub async fn add_labour_directly(app: &TestApp, ticket: &str, quantity: i32, unit_price: i64) {
-    let backend = app.db.get_database_backend();
-    let marks: Vec<String> = (1..=9)
-        .map(|i| if backend == aftersales_persistence::DbBackend::Postgres { format!("${i}") } else { "?".into() })
-        .collect();
-    let sql = format!(
-        "INSERT INTO ticket_labour_lines (id, ticket_id, code, description, quantity, unit_price_minor, currency, \
-         minutes, created_at) VALUES ({})",
-        marks.join(", ")
-    );
-    let values = vec![
-        Uuid::now_v7().into(),
-        uuid(ticket).into(),
-        "AC-SERVICE".into(),
-        "Clean and service an air conditioner".into(),
-        quantity.into(),
-        unit_price.into(),
-        "VND".into(),
-        60_i32.into(),
-        Utc::now().into(),
-    ];
-    app.db.execute_raw(Statement::from_sql_and_values(backend, sql, values)).await.unwrap_or_else(|e| panic!("{e}"));
+/// One line of the catalogue's air-conditioner service `code` on the ticket.
+pub async fn add_labour(app: &TestApp, token: &str, ticket: &str, code: &str) {
+    let ac = category_id(app, token, "air_conditioner").await;
+    let item = id_in(app, token, &format!("/api/v1/service-items?category_id={ac}"), "code", code).await;
+    let response =
+        app.post(&format!("/api/v1/tickets/{ticket}/labour"), token, &json!({"service_item_id": item})).await;
+    assert_eq!(response.status(), StatusCode::CREATED, "labour {code} on {ticket}");
 }
 
 /// Moves the ticket one step; returns the response.
@@ -124,24 +91,40 @@ async fn step_ok(app: &TestApp, token: &str, ticket: &str, to: &str) -> Value {
     json(response).await
 }
 
-/// A maintenance ticket walked to `completed` with one labour line, as the
-/// technician tech.hn01 would; the completion creates its callback task.
-pub async fn completed_maintenance(app: &TestApp, clerk: &str, sold_days_ago: Option<i64>, labour_price: i64) -> Value {
+/// A maintenance ticket dispatched to tech.hn01 and walked to `completed` with
+/// one maintenance cleaning (250 000 đồng) on it, as the technician would; the
+/// completion creates its callback task.
+pub async fn completed_maintenance(app: &TestApp, clerk: &str, sold_days_ago: Option<i64>) -> Value {
     let ticket = take_in(app, clerk, "maintenance", sold_days_ago).await;
     let id = id_of(&ticket);
-    let tech = app.login("tech.hn01").await;
-    assign_technician_directly(app, &id, tech.user.id).await;
-    step_ok(app, &tech.access_token, &id, "in_service").await;
-    add_labour_directly(app, &id, 1, labour_price).await;
-    step_ok(app, &tech.access_token, &id, "completed").await
+    send_technician(app, &id, "tech.hn01").await;
+    let tech = app.token("tech.hn01").await;
+    step_ok(app, &tech, &id, "in_service").await;
+    add_labour(app, &tech, &id, "AC_CLEAN").await;
+    step_ok(app, &tech, &id, "completed").await
 }
 
-/// A return/exchange ticket walked to `completed` (it has no callback).
+/// A repair ticket dispatched to tech.hn01, diagnosed, repaired (a gas recharge)
+/// and walked to `completed`; the completion creates its callback task.
+pub async fn completed_repair(app: &TestApp, clerk: &str) -> Value {
+    let ticket = take_in(app, clerk, "repair", None).await;
+    let id = id_of(&ticket);
+    send_technician(app, &id, "tech.hn01").await;
+    let tech = app.token("tech.hn01").await;
+    record_codes(app, &tech, &id).await;
+    step_ok(app, &tech, &id, "diagnosed").await;
+    step_ok(app, &tech, &id, "in_repair").await;
+    add_labour(app, &tech, &id, "AC_GAS").await;
+    step_ok(app, &tech, &id, "completed").await
+}
+
+/// A return/exchange ticket dispatched to tech.hn01 and walked to `completed` (it
+/// has no callback).
 pub async fn completed_return(app: &TestApp, clerk: &str) -> Value {
     let ticket = take_in(app, clerk, "return_exchange", None).await;
     let id = id_of(&ticket);
-    assign_technician_directly(app, &id, app.login("tech.hn01").await.user.id).await;
-    record_codes_directly(app, &id).await;
+    send_technician(app, &id, "tech.hn01").await;
+    record_codes(app, &app.token("tech.hn01").await, &id).await;
     step_ok(app, clerk, &id, "inspected").await;
     step_ok(app, clerk, &id, "completed").await
 }

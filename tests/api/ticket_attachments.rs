@@ -1,13 +1,12 @@
 //! Files attached to tickets: type and size checks, the content matching its type,
 //! listing and byte-identical download, and the installation card that lets an
 //! installation be completed.
-use aftersales_persistence::tickets;
 use aftersales_tests::{TestApp, assert_problem, json, spawn_app_with};
-use chrono::Utc;
 use reqwest::{Method, Response, StatusCode};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
+use crate::dispatch::send_technician;
 use crate::tracking::take_in;
 
 /// A tiny but real PNG header and some bytes.
@@ -148,12 +147,7 @@ async fn the_returned_installation_card_lets_an_installation_be_completed() {
     let (clerk, ticket) = take_in(&app, "installation", "").await;
     let id = id_of(&ticket);
     let tech = app.token("tech.hn01").await;
-    let tech_id = Uuid::parse_str(&id_of(&json(app.get("/api/v1/auth/me", &tech).await).await)).unwrap_or_default();
-    // Dispatching has no endpoint yet: assign the technician in the store.
-    let ticket_id = Uuid::parse_str(&id).unwrap_or_default();
-    let mut stored = tickets::find(&app.db, ticket_id).await.unwrap_or_else(|e| panic!("find: {e}"));
-    stored.technician_id = Some(tech_id);
-    tickets::save(&app.db, stored.version, None, &stored, Utc::now()).await.unwrap_or_else(|e| panic!("save: {e}"));
+    send_technician(&app, &id, "tech.hn01").await;
     let started = app.post(&format!("/api/v1/tickets/{id}/transitions"), &tech, &json!({"to": "in_service"})).await;
     assert_eq!(started.status(), StatusCode::OK);
 

@@ -1,13 +1,13 @@
 //! Labour lines on a ticket: taken from the service catalogue at its price of the
 //! day, free lines for the office only, exact totals per currency, timeline events,
 //! and the `labour_recorded` guard of completing a repair.
-use aftersales_persistence::tickets;
 use aftersales_tests::{TestApp, assert_problem, json, spawn_app};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::catalogue::{category_id, delete, id_in};
+use crate::dispatch::send_technician;
 use crate::ticket_work::{fields, header, ticket};
 
 async fn service_item(app: &TestApp, token: &str, category: &str, code: &str) -> String {
@@ -159,11 +159,7 @@ async fn a_repair_is_completed_only_with_labour_recorded() {
     let tech = app.token("tech.hn01").await;
     let t = ticket(&app, &clerk, "repair").await;
     let ticket_id = id(&t);
-    // Dispatch is not part of this slice: the technician is assigned in storage.
-    let tech_id: Uuid = user_id(&app, &tech).await.parse().unwrap_or_else(|e| panic!("user id: {e}"));
-    let stored = tickets::find(&app.db, ticket_id.parse().unwrap_or_default()).await.unwrap_or_else(|e| panic!("{e}"));
-    let assigned = tickets::Ticket { technician_id: Some(tech_id), ..stored.clone() };
-    tickets::save(&app.db, stored.version, None, &assigned, chrono::Utc::now()).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(send_technician(&app, &ticket_id, "tech.hn01").await, user_id(&app, &tech).await);
 
     let path = format!("/api/v1/tickets/{ticket_id}");
     let step = |to: &str| json!({"to": to});

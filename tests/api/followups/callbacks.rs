@@ -6,7 +6,7 @@ use chrono::{Duration, Utc};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use super::{completed_maintenance, daikin_policy, id_of, send, step, take_in, timeline};
+use super::{completed_maintenance, completed_repair, daikin_policy, id_of, send, step, take_in, timeline};
 
 fn good_answers(charged: bool) -> Value {
     json!({"unit_working": true, "technician_attitude": 5, "service_quality": 4, "was_charged": charged,
@@ -53,7 +53,7 @@ async fn answers_are_stored_and_the_satisfaction_goes_on_the_ticket() {
     assert!(problem["detail"].as_str().is_some_and(|d| d.contains("not completed")), "{problem}");
 
     // Not under warranty: the customer pays the labour, so "charged" is no contradiction.
-    let ticket = completed_maintenance(&app, &clerk, None, 350_000).await;
+    let ticket = completed_maintenance(&app, &clerk, None).await;
     let id = id_of(&ticket);
     assert_eq!(ticket["warranty_status"], "unknown");
     let path = format!("/api/v1/tickets/{id}/callback");
@@ -87,7 +87,13 @@ async fn answers_are_stored_and_the_satisfaction_goes_on_the_ticket() {
     assert_eq!(after["satisfaction_score"], 5);
     assert_eq!(after["flags"]["contradiction"], false);
     let events = timeline(&app, &clerk, &id).await;
-    assert!(events.contains(&("callback_recorded".into(), "satisfaction 5/5; contradictions: none".into())));
+    let recorded = events.iter().find(|(kind, _)| kind == "callback_recorded").map(|(_, note)| note.as_str());
+    let answers = recorded
+        .and_then(|note| note.strip_prefix("satisfaction 5/5; contradictions: none; answers: "))
+        .and_then(|rest| rest.strip_suffix("; notes: Spoke to the owner"))
+        .unwrap_or_else(|| panic!("callback_recorded: {recorded:?}"));
+    let answers: Value = serde_json::from_str(answers).unwrap_or_else(|e| panic!("{answers}: {e}"));
+    assert_eq!(answers, done["answers"], "the timeline keeps the answers");
     assert!(!events.iter().any(|(kind, _)| kind == "flagged_contradiction"));
 
     let again = app.post(&path, &clerk, &json!({"reached": true, "answers": good_answers(false)})).await;
@@ -101,7 +107,7 @@ async fn paying_for_a_covered_repair_flags_the_ticket() {
     let app = spawn_app().await;
     daikin_policy(&app).await;
     let clerk = app.token("clerk.hn01").await;
-    let ticket = completed_maintenance(&app, &clerk, Some(30), 350_000).await;
+    let ticket = completed_maintenance(&app, &clerk, Some(30)).await;
     let id = id_of(&ticket);
     assert_eq!(ticket["warranty_status"], "covered", "sold a month ago: {ticket}");
     let path = format!("/api/v1/tickets/{id}/callback");
@@ -125,7 +131,7 @@ async fn paying_for_a_covered_repair_flags_the_ticket() {
 async fn bad_answers_are_refused_naming_each_one_and_nothing_is_stored() {
     let app = spawn_app().await;
     let clerk = app.token("clerk.hn01").await;
-    let ticket = completed_maintenance(&app, &clerk, None, 200_000).await;
+    let ticket = completed_maintenance(&app, &clerk, None).await;
     let path = format!("/api/v1/tickets/{}/callback", id_of(&ticket));
     let answers = json!({"unit_working": "yes", "technician_attitude": 9, "service_quality": [4],
         "favourite_colour": "blue", "comments": 5});
@@ -154,7 +160,7 @@ async fn bad_answers_are_refused_naming_each_one_and_nothing_is_stored() {
 async fn three_unanswered_calls_make_the_customer_unreachable_and_let_the_ticket_close() {
     let app = spawn_app().await;
     let clerk = app.token("clerk.hn01").await;
-    let ticket = completed_maintenance(&app, &clerk, None, 200_000).await;
+    let ticket = completed_maintenance(&app, &clerk, None).await;
     let id = id_of(&ticket);
     let path = format!("/api/v1/tickets/{id}/callback");
     assert_eq!(step(&app, &clerk, &id, "callback").await.status(), StatusCode::OK);
@@ -184,8 +190,9 @@ async fn three_unanswered_calls_make_the_customer_unreachable_and_let_the_ticket
 async fn the_work_list_shows_overdue_callbacks_of_your_branches_only() {
     let app = spawn_app().await;
     let clerk = app.token("clerk.hn01").await;
-    let late = id_of(&completed_maintenance(&app, &clerk, None, 100_000).await);
-    let fresh = id_of(&completed_maintenance(&app, &clerk, None, 100_000).await);
+    let late = id_of(&completed_maintenance(&app, &clerk, None).await);
+    let fresh = id_of(&completed_maintenance(&app, &clerk, None).await);
+    // No request moves time on: the late task's due time is put in the past in storage.
     let backend = app.db.get_database_backend();
     let mark = if backend == aftersales_persistence::DbBackend::Postgres { ["$1", "$2"] } else { ["?", "?"] };
     let sql = format!("UPDATE ticket_callbacks SET due_at = {} WHERE ticket_id = {}", mark[0], mark[1]);
@@ -210,4 +217,64 @@ async fn the_work_list_shows_overdue_callbacks_of_your_branches_only() {
     assert_problem(elsewhere, StatusCode::NOT_FOUND, "not_found").await;
     let tech = app.token("tech.hn01").await;
     assert_problem(app.get("/api/v1/callbacks", &tech).await, StatusCode::FORBIDDEN, "forbidden").await;
+}
+
+#[tokio::test]
+async fn a_unit_sent_back_to_the_bench_needs_a_new_call_once_it_is_repaired_again() {
+    let app = spawn_app().await;
+    let clerk = app.token("clerk.hn01").await;
+    let tech = app.token("tech.hn01").await;
+    let ticket = completed_repair(&app, &clerk).await;
+    let id = id_of(&ticket);
+    let path = format!("/api/v1/tickets/{id}/callback");
+    let first = json(app.get(&path, &clerk).await).await;
+    assert_eq!(step(&app, &clerk, &id, "callback").await.status(), StatusCode::OK);
+    let mut still_broken = good_answers(false);
+    still_broken["unit_working"] = json!(false);
+    let body = json!({"reached": true, "answers": still_broken, "notes": "Still blows warm air"});
+    let answered = json(app.post(&path, &clerk, &body).await).await;
+    assert_eq!(answered["status"], "done", "{answered}");
+    assert_eq!(answered["contradictions"], json!(["not_working_after_completion"]));
+    let flagged = json(app.get(&format!("/api/v1/tickets/{id}"), &clerk).await).await;
+    assert_eq!(flagged["flags"]["contradiction"], true);
+
+    // Back to the bench (with a note), repaired and completed again.
+    let transitions = format!("/api/v1/tickets/{id}/transitions");
+    let silent = assert_problem(step(&app, &clerk, &id, "in_repair").await, StatusCode::CONFLICT, "guard_failed").await;
+    assert_eq!(silent["errors"][0]["field"], "note_given");
+    let back =
+        app.post(&transitions, &clerk, &json!({"to": "in_repair", "note": "Customer says it is not cooling"})).await;
+    assert_eq!(back.status(), StatusCode::OK);
+    assert_eq!(step(&app, &tech, &id, "completed").await.status(), StatusCode::OK);
+
+    let task = json(app.get(&path, &clerk).await).await;
+    assert_eq!(task["id"], first["id"], "the ticket's one task, due again");
+    assert_eq!(task["status"], "pending", "{task}");
+    assert_eq!(task["attempts"], 0);
+    for cleared in ["answers", "satisfaction_score", "notes", "done_by", "done_at"] {
+        assert_eq!(task[cleared], Value::Null, "{cleared}: {task}");
+    }
+    assert_eq!(task["contradictions"], json!([]));
+    let due = |t: &Value| t["due_at"].as_str().and_then(|d| chrono::DateTime::parse_from_rfc3339(d).ok());
+    assert!(due(&task) > due(&first), "due anew: {task}");
+    assert!(due(&task).is_some_and(|d| d > Utc::now() + Duration::hours(47)), "{task}");
+    let pending = json(app.get("/api/v1/callbacks?status=pending", &clerk).await).await;
+    assert_eq!(ids(&pending), vec![id.clone()]);
+
+    let events = timeline(&app, &clerk, &id).await;
+    let reopened: Vec<&String> =
+        events.iter().filter(|(kind, _)| kind == "callback_reopened").map(|(_, n)| n).collect();
+    assert_eq!(reopened.len(), 1, "{events:?}");
+    assert!(reopened[0].starts_with("the work was completed again"), "{reopened:?}");
+    let earlier = events.iter().find(|(kind, _)| kind == "callback_recorded").map(|(_, n)| n.as_str()).unwrap_or("");
+    assert!(earlier.contains("\"unit_working\":false") && earlier.contains("Still blows warm air"), "{earlier}");
+
+    // The second call has to be made before the ticket closes.
+    assert_eq!(step(&app, &clerk, &id, "callback").await.status(), StatusCode::OK);
+    let refused = assert_problem(step(&app, &clerk, &id, "closed").await, StatusCode::CONFLICT, "guard_failed").await;
+    assert_eq!(refused["errors"][0]["field"], "callback_done");
+    let again = app.post(&path, &clerk, &json!({"reached": true, "answers": good_answers(false)})).await;
+    assert_eq!(again.status(), StatusCode::OK);
+    assert_eq!(json(again).await["satisfaction_score"], 5);
+    assert_eq!(step(&app, &clerk, &id, "closed").await.status(), StatusCode::OK);
 }

@@ -69,18 +69,57 @@ fn to_record(m: Model) -> Result<Callback, StoreError> {
     })
 }
 
-/// Creates the ticket's callback task due at `due_at`, unless it has one already
-/// (a reopened ticket completed again keeps its first task).
+/// What [`ensure_pending`] did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ensured {
+    /// The ticket had no callback task: a pending one was created.
+    Created(Callback),
+    /// The task was left as it was (pending, or settled and not to be reopened).
+    Kept(Callback),
+    /// A settled task was reset to pending for another call.
+    Reopened { earlier: Callback, reopened: Callback },
+}
+
+/// Makes sure the ticket has a callback task to work on after its work was
+/// completed: creates a pending one due at `due_at` if it has none; when
+/// `reopen_settled` (the work was completed again, e.g. after a callback sent the
+/// unit back to the bench) a task already settled (done or unreachable) is reset to
+/// pending, due at `due_at`, with no attempts, answers, score, contradictions, notes
+/// or outcome — the earlier call stays on the ticket's timeline.
 pub async fn ensure_pending(
     db: &impl ConnectionTrait,
     ticket_id: Uuid,
     due_at: DateTime<Utc>,
     now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    if Entity::find().filter(Column::TicketId.eq(ticket_id)).one(db).await?.is_some() {
-        return Ok(());
+    reopen_settled: bool,
+) -> Result<Ensured, StoreError> {
+    if let Some(existing) = of_ticket(db, ticket_id).await? {
+        if !(reopen_settled && existing.status.is_settled()) {
+            return Ok(Ensured::Kept(existing));
+        }
+        let changes = ActiveModel {
+            due_at: Set(due_at),
+            status: Set(CallbackStatus::Pending.as_str().into()),
+            attempts: Set(0),
+            answers: Set(None),
+            satisfaction_score: Set(None),
+            contradictions: Set(None),
+            notes: Set(None),
+            done_by: Set(None),
+            done_at: Set(None),
+            version: Set(existing.version + 1),
+            ..Default::default()
+        };
+        let expect = Expect {
+            id: (Column::Id, existing.id),
+            version: (Column::Version, existing.version),
+            client_version: None,
+        };
+        update_if_unchanged(db, changes, expect).await?;
+        let reopened = of_ticket(db, ticket_id).await?.ok_or(StoreError::NotFound)?;
+        return Ok(Ensured::Reopened { earlier: existing, reopened });
     }
-    ActiveModel {
+    let created = ActiveModel {
         id: Set(Uuid::now_v7()),
         ticket_id: Set(ticket_id),
         due_at: Set(due_at),
@@ -97,7 +136,7 @@ pub async fn ensure_pending(
     }
     .insert(db)
     .await?;
-    Ok(())
+    Ok(Ensured::Created(to_record(created)?))
 }
 
 pub async fn of_ticket(db: &impl ConnectionTrait, ticket_id: Uuid) -> Result<Option<Callback>, StoreError> {

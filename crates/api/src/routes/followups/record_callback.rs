@@ -78,7 +78,7 @@ pub async fn record_ticket_callback(
         if expected.is_some_and(|v| v != ticket.version) {
             return Err(ApiError::PreconditionFailed);
         }
-        ("callback.record", record_answers(&txn, me.user_id, ticket, &mut c, &answers, now).await?)
+        ("callback.record", record_answers(&txn, me.user_id, ticket, &mut c, &answers, notes.as_deref(), now).await?)
     } else {
         if !body.answers.is_empty() {
             return Err(ApiError::field("answers", "not_reached", "a customer who was not reached gave no answers"));
@@ -133,6 +133,7 @@ async fn record_answers(
     ticket: Ticket,
     c: &mut Callback,
     answers: &[(String, Answer)],
+    notes: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Ticket, ApiError> {
     let billed = labour::billed_lines(db, ticket.id).await?;
@@ -153,10 +154,14 @@ async fn record_answers(
     t.satisfaction_score = score;
     t.flag_contradiction = t.flag_contradiction || !found.is_empty();
     let saved = tickets::save(db, ticket.version, None, &t, now).await?;
+    // The answers go on the timeline too: a callback made again after the work is
+    // redone starts from a clean task, and this is what stays of the earlier call.
     let summary = format!(
-        "satisfaction {}; contradictions: {}",
+        "satisfaction {}; contradictions: {}; answers: {}{}",
         score.map_or("none".into(), |s| format!("{s}/5")),
-        if found.is_empty() { "none".into() } else { found.join(", ") }
+        if found.is_empty() { "none".into() } else { found.join(", ") },
+        c.answers.as_ref().map(ToString::to_string).unwrap_or_default(),
+        notes.map(|n| format!("; notes: {n}")).unwrap_or_default()
     );
     let recorded = events::NewEvent {
         kind: "callback_recorded",

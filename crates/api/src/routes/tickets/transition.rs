@@ -5,8 +5,8 @@ use aftersales_api_types::{FieldError, Problem};
 use aftersales_domain::tickets::StageCategory;
 use aftersales_domain::tickets::workflow::{Guard, Refusal};
 use aftersales_persistence::tickets::{self, callbacks, events, facts};
-use aftersales_persistence::{begin_write, settings, workflows};
-use chrono::{Duration, Utc};
+use aftersales_persistence::{ConnectionTrait, begin_write, settings, workflows};
+use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use uuid::Uuid;
 
 use super::ticket_in_scope;
@@ -14,6 +14,7 @@ use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
+use crate::routes::followups::callback_out;
 use crate::state::AppState;
 use crate::tickets::ticket_out;
 
@@ -22,8 +23,10 @@ use crate::tickets::ticket_out;
 /// The step must exist from the ticket's current stage, be open to one of your
 /// roles (403 otherwise), and its guards must hold: a failing guard answers 409
 /// listing every guard that failed in `errors` (`field` = the guard). Completing a
-/// ticket whose workflow asks for a callback creates the callback task. Closing
-/// seals the ticket. Atomic: checked and written in one transaction against the
+/// ticket whose workflow asks for a callback creates the callback task; completing
+/// it again (say a callback sent it back to the bench) makes an answered or
+/// unreachable callback pending again, due anew, with a `callback_reopened` event.
+/// Closing seals the ticket. Atomic: checked and written in one transaction against the
 /// stage as it is now.
 #[utoipa::path(
     post, path = "/api/v1/tickets/{id}/transitions", tag = "tickets", operation_id = "transition_ticket",
@@ -77,7 +80,13 @@ pub async fn transition_ticket(
     let asks_for_callback = workflow.transitions.iter().any(|t| t.guards.contains(&Guard::CallbackDone));
     if target.category == StageCategory::Done && asks_for_callback {
         let due = now + Duration::hours(i64::from(settings::tickets(&txn).await?.callback_due_hours));
-        callbacks::ensure_pending(&txn, saved.id, due, now).await?;
+        // Coming back into `done` from the work (not moving on within it, e.g.
+        // completed → callback) means the work was completed again: it needs a new call.
+        let completed_again = before.stage_category != StageCategory::Done;
+        let ensured = callbacks::ensure_pending(&txn, saved.id, due, now, completed_again).await?;
+        if let callbacks::Ensured::Reopened { earlier, reopened } = ensured {
+            callback_reopened(&txn, me.user_id, &request_id, &saved, &earlier, &reopened, now).await?;
+        }
     }
     audit::record(
         &txn,
@@ -95,6 +104,44 @@ pub async fn transition_ticket(
     .await?;
     txn.commit().await?;
     Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(saved.version))).json(ticket_out(&saved)?))
+}
+
+/// Notes on the timeline and in the audit that a settled callback is due again.
+/// The earlier call's answers are on the timeline already (`callback_recorded`,
+/// `callback_attempted`, `callback_unreachable`).
+async fn callback_reopened(
+    txn: &impl ConnectionTrait,
+    actor: Uuid,
+    request_id: &RequestId,
+    ticket: &tickets::Ticket,
+    earlier: &callbacks::Callback,
+    reopened: &callbacks::Callback,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let due = reopened.due_at.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let event = events::NewEvent {
+        kind: "callback_reopened",
+        field: Some("callback"),
+        from_value: Some(earlier.status.as_str().to_owned()),
+        to_value: Some(reopened.status.as_str().to_owned()),
+        note: Some(format!("the work was completed again: a new call is due by {due}")),
+    };
+    events::append(txn, ticket.id, Some(actor), now, event).await?;
+    audit::record(
+        txn,
+        Some(actor),
+        request_id,
+        Change {
+            action: "callback.reopen",
+            entity: "ticket_callback",
+            entity_id: reopened.id,
+            branch_id: Some(ticket.branch_id),
+            before: snapshot(&callback_out(earlier, &ticket.number, ticket.branch_id, now)?),
+            after: snapshot(&callback_out(reopened, &ticket.number, ticket.branch_id, now)?),
+        },
+    )
+    .await?;
+    Ok(())
 }
 
 fn refused(ticket: &tickets::Ticket, to: &str, refusal: Refusal) -> ApiError {
