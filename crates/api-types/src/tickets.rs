@@ -6,8 +6,9 @@ use validator::Validate;
 
 use crate::customers::{AddressDto, CustomerKind, EmailDto, PhoneInput};
 use crate::entitlement::Decision;
-use crate::patch::double_option;
 use crate::users::Locale;
+
+pub use crate::ticket_changes::*;
 
 macro_rules! wire_enum {
     ($(#[$meta:meta])* $name:ident, $example:literal { $($variant:ident),* $(,)? }) => {
@@ -240,145 +241,6 @@ pub struct TicketFlags {
     pub contradiction: bool,
 }
 
-/// Changes to a ticket's details; absent fields stay, `null` clears.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"diagnosis_code": "GAS_LEAK", "technician_notes": "Leak at the flare nut"})))]
-#[serde(deny_unknown_fields)]
-pub struct UpdateTicket {
-    #[serde(default)]
-    pub priority: Option<Priority>,
-    #[serde(default)]
-    #[validate(length(max = 10))]
-    #[cfg_attr(feature = "openapi", schema(max_items = 10))]
-    pub fault_codes: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
-    #[validate(length(max = 4000))]
-    #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
-    pub fault_description: Option<Option<String>>,
-    #[serde(default)]
-    #[validate(length(max = 20))]
-    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
-    pub accessories: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
-    #[validate(length(max = 2000))]
-    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
-    pub condition_notes: Option<Option<String>>,
-    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
-    #[validate(length(min = 1, max = 64))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
-    pub external_reference: Option<Option<String>>,
-    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
-    pub requested_from: Option<Option<DateTime<Utc>>>,
-    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
-    pub requested_to: Option<Option<DateTime<Utc>>>,
-    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
-    pub expected_on: Option<Option<NaiveDate>>,
-    /// A diagnosis code of the unit's product category.
-    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
-    #[validate(length(min = 1, max = 32))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
-    pub diagnosis_code: Option<Option<String>>,
-    /// A resolution code of the unit's product category.
-    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
-    #[validate(length(min = 1, max = 32))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
-    pub resolution_code: Option<Option<String>>,
-    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
-    #[validate(length(max = 4000))]
-    #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
-    pub technician_notes: Option<Option<String>>,
-    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
-    #[validate(range(min = 0, max = 10000))]
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 10000))]
-    pub time_on_site_minutes: Option<Option<i32>>,
-}
-
-/// Move the ticket to another stage of its workflow.
-#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"to": "diagnosed"})))]
-#[serde(deny_unknown_fields)]
-pub struct TransitionRequest {
-    /// The stage code to move to.
-    #[validate(length(min = 1, max = 32))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
-    pub to: String,
-    /// Why; some steps (cancelling, sending back) require it.
-    #[serde(default)]
-    #[validate(length(min = 1, max = 2000), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000, pattern = r"\S"))]
-    pub note: Option<String>,
-}
-
-/// A step the ticket can take from its stage, and what it still lacks.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct NextStep {
-    pub to: String,
-    pub to_category: StageCategory,
-    /// Roles that may take it; empty: anyone working on tickets.
-    pub roles: Vec<String>,
-    pub guards: Vec<GuardState>,
-    /// True when every guard holds and the caller's roles allow it.
-    pub allowed: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct GuardState {
-    /// e.g. `callback_done`.
-    pub guard: String,
-    pub holds: bool,
-    /// What the guard asks for, in words.
-    pub explanation: String,
-}
-
-/// An admin reopens a closed ticket, saying why.
-#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"reason": "Customer called: the noise is back"})))]
-#[serde(deny_unknown_fields)]
-pub struct ReopenRequest {
-    #[validate(length(min = 1, max = 2000), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000, pattern = r"\S"))]
-    pub reason: String,
-    /// The stage to reopen into; the stage before closing when absent.
-    #[serde(default)]
-    #[validate(length(min = 1, max = 32))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
-    pub stage: Option<String>,
-}
-
-/// One entry of the append-only timeline.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct TicketEventDto {
-    pub id: Uuid,
-    pub at: DateTime<Utc>,
-    pub actor_id: Option<Uuid>,
-    /// `created`, `stage_changed`, `field_changed`, `dispatched`, `reassigned`, `rescheduled`,
-    /// `warranty_reevaluated`, `reopened`, `callback_recorded`, `complaint_opened`…
-    pub kind: String,
-    pub field: Option<String>,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub note: Option<String>,
-}
-
-/// The warranty decided again with today's facts, next to the one stored before.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct WarrantyReevaluation {
-    pub before: Option<Decision>,
-    pub before_status: WarrantyStatus,
-    pub after: Decision,
-    pub after_status: WarrantyStatus,
-    /// What changed, one line per leg or fact, e.g. `labour: covered → not covered`.
-    pub differences: Vec<String>,
-    pub ticket: TicketDto,
-}
-
 /// Filters of the ticket list; all optional and combined with AND.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
@@ -410,6 +272,7 @@ pub struct TicketQuery {
     #[validate(length(min = 1, max = 100))]
     pub q: Option<String>,
     /// `newest` (default) or `oldest` first.
+    #[cfg_attr(feature = "openapi", param(inline))]
     pub sort: Option<TicketSort>,
     /// 1 to 200; 50 when absent.
     #[validate(range(min = 1, max = 200))]
