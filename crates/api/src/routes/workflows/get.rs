@@ -1,5 +1,6 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
+use aftersales_api_types::Problem;
 use aftersales_api_types::tickets::TicketKind;
 use aftersales_api_types::workflows::WorkflowDto;
 use aftersales_persistence::workflows;
@@ -16,7 +17,10 @@ use crate::state::AppState;
     get, path = "/api/v1/workflows/{kind}", tag = "workflows", operation_id = "get_workflow",
     security(("bearer" = [])),
     params(("kind" = TicketKind, Path, description = "Ticket kind")),
-    responses((status = 200, description = "The workflow", body = WorkflowDto, headers(("ETag" = String, description = "Version, for If-Match"))))
+    responses(
+        (status = 200, description = "The workflow", body = WorkflowDto, headers(("ETag" = String, description = "Version, for If-Match"))),
+        (status = 404, description = "No such ticket kind", body = Problem, content_type = "application/problem+json"),
+    )
 )]
 #[get("/api/v1/workflows/{kind}")]
 pub async fn get_workflow(

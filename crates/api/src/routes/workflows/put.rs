@@ -29,6 +29,7 @@ use crate::state::AppState;
     request_body = WorkflowBody,
     responses(
         (status = 200, description = "Stored", body = WorkflowDto, headers(("ETag" = String, description = "New version"))),
+        (status = 404, description = "No such ticket kind", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Tickets are in a stage the new workflow removes", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "The workflow changed since you read it", body = Problem, content_type = "application/problem+json"),
     )
