@@ -12,6 +12,7 @@ pub mod organisation;
 pub mod refresh_tokens;
 pub mod regional;
 pub mod serials;
+pub mod stock;
 pub mod text_fold;
 pub mod tickets;
 pub mod warranty;
