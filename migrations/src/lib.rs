@@ -19,6 +19,7 @@ mod m20261122_000010_warranty_cards;
 mod m20261122_000011_tickets;
 mod m20261122_000012_ticket_work;
 mod m20261122_000013_ticket_followup;
+mod m20261122_000014_parts;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000011_tickets::Migration),
             Box::new(m20261122_000012_ticket_work::Migration),
             Box::new(m20261122_000013_ticket_followup::Migration),
+            Box::new(m20261122_000014_parts::Migration),
         ]
     }
 }
