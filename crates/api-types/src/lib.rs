@@ -24,6 +24,7 @@ pub mod serial_records;
 pub mod serials;
 pub mod service_items;
 pub mod skills;
+pub mod stock;
 pub mod ticket_changes;
 pub mod tickets;
 pub mod tracking;

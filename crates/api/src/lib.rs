@@ -9,6 +9,7 @@ pub mod dto;
 pub mod entitlement_dto;
 pub mod error;
 pub mod extract;
+pub mod idempotency;
 pub mod imports;
 pub mod middleware;
 pub mod openapi;

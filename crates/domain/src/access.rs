@@ -51,6 +51,10 @@ pub enum Permission {
     ConfigureTickets,
     /// Reopen a closed (sealed) ticket.
     ReopenTickets,
+    /// Read stock on hand and its ledger.
+    ViewStock,
+    /// Receive and issue stock in one's own warehouses.
+    MoveStock,
 }
 
 impl Role {
@@ -77,6 +81,8 @@ impl Role {
                     | WorkTickets
                     | DispatchTickets
                     | HandleFollowUps
+                    | ViewStock
+                    | MoveStock
             ),
             Role::Dispatcher => matches!(
                 permission,
@@ -89,6 +95,7 @@ impl Role {
                     | WorkTickets
                     | DispatchTickets
                     | HandleFollowUps
+                    | ViewStock
             ),
             Role::Clerk => matches!(
                 permission,
@@ -100,8 +107,11 @@ impl Role {
                     | WorkTickets
                     | HandleFollowUps
             ),
-            Role::Technician => matches!(permission, ViewCatalogue | ViewCustomers | ViewTickets | WorkTickets),
-            Role::Warehouse | Role::Finance => matches!(permission, ViewCatalogue | ViewTickets),
+            Role::Technician => {
+                matches!(permission, ViewCatalogue | ViewCustomers | ViewTickets | WorkTickets | ViewStock)
+            }
+            Role::Warehouse => matches!(permission, ViewCatalogue | ViewTickets | ViewStock | MoveStock),
+            Role::Finance => matches!(permission, ViewCatalogue | ViewTickets | ViewStock),
         }
     }
 }
@@ -153,6 +163,8 @@ mod tests {
             Permission::HandleFollowUps,
             Permission::ConfigureTickets,
             Permission::ReopenTickets,
+            Permission::ViewStock,
+            Permission::MoveStock,
         ] {
             assert!(allowed(&[Role::Admin], p), "{p:?}");
         }

@@ -25,6 +25,7 @@ pub mod imports;
 pub mod serials;
 pub mod service_items;
 pub mod skills;
+pub mod stock;
 pub mod tickets;
 pub mod tracking;
 pub mod users;
@@ -148,7 +149,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(service_items::update::update_service_item)
         .service(service_items::delete::delete_service_item)
         .service(tickets::dispatch::dispatch_ticket)
-        .service(dispatch::board::dispatch_board);
+        .service(dispatch::board::dispatch_board)
+        .service(stock::balances::list_stock)
+        .service(stock::movements::list_stock_movements)
+        .service(stock::receive::receive_stock)
+        .service(stock::issue::issue_stock);
 }
 
 #[derive(OpenApi)]
@@ -277,6 +282,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         service_items::delete::delete_service_item,
         tickets::dispatch::dispatch_ticket,
         dispatch::board::dispatch_board,
+        stock::balances::list_stock,
+        stock::movements::list_stock_movements,
+        stock::receive::receive_stock,
+        stock::issue::issue_stock,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),
@@ -295,6 +304,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "tracking", description = "Public ticket tracking for customers, by the code on their receipt, without signing in"),
         (name = "followups", description = "After the work: the callback to the customer and complaints"),
         (name = "dispatch", description = "Sending technicians to tickets, and the dispatch board"),
+        (name = "stock", description = "Stock on hand per warehouse, its append-only ledger, receiving and issuing parts"),
         (name = "operations", description = "Health and readiness"),
     ),
     modifiers(&ApiModifiers),

@@ -1,0 +1,32 @@
+use actix_web::{HttpResponse, get, web};
+use aftersales_api_types::Page;
+use aftersales_api_types::stock::{MovementDto, StockQuery};
+use aftersales_persistence::stock;
+
+use super::{ensure_warehouse_in_scope, movement_out};
+use crate::auth::{Authorized, need};
+use crate::error::ApiError;
+use crate::extract::ValidatedQuery;
+use crate::pagination;
+use crate::state::AppState;
+
+/// The ledger of a warehouse (one part with `part_id`), oldest first. Append-only:
+/// its quantities add up to the stock on hand.
+#[utoipa::path(
+    get, path = "/api/v1/stock/movements", tag = "stock", operation_id = "list_stock_movements",
+    security(("bearer" = [])),
+    params(StockQuery),
+    responses((status = 200, description = "One page of movements", body = Page<MovementDto>))
+)]
+#[get("/api/v1/stock/movements")]
+pub async fn list_stock_movements(
+    state: web::Data<AppState>,
+    Authorized(me, ..): Authorized<need::ViewStock>,
+    ValidatedQuery(query): ValidatedQuery<StockQuery>,
+) -> Result<HttpResponse, ApiError> {
+    ensure_warehouse_in_scope(&state.db, &me, query.warehouse_id).await?;
+    let limit = pagination::limit(query.limit);
+    let after = pagination::decode_id_cursor(query.cursor.as_deref())?;
+    let rows = stock::movements(&state.db, query.warehouse_id, query.part_id, after, limit).await?;
+    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, |m| m.id.to_string(), movement_out)))
+}

@@ -1,0 +1,212 @@
+//! Stock on hand and the ledger: every movement is checked by the pure rules in
+//! `aftersales_domain::stock::ledger` against the balance as it is now (the row is
+//! locked on PostgreSQL; SQLite has one writer), written as an append-only ledger
+//! row, and the balance updated in the same transaction.
+use aftersales_domain::stock::MovementKind;
+use aftersales_domain::stock::ledger::{self, Balance, Movement, StockError};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
+};
+use uuid::Uuid;
+
+use crate::entities::stock_balances::{self, Entity as Balances};
+use crate::entities::stock_movements::{self, Entity as Movements};
+use crate::{StoreError, fetch_size};
+
+/// Who moved stock, why, and for which document.
+#[derive(Debug, Clone, Default)]
+pub struct MovementMeta {
+    pub actor_id: Option<Uuid>,
+    pub reason: Option<String>,
+    pub document_kind: Option<String>,
+    pub document_id: Option<Uuid>,
+    pub ticket_id: Option<Uuid>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LedgerRow {
+    pub id: Uuid,
+    pub warehouse_id: Uuid,
+    pub part_id: Uuid,
+    pub kind: MovementKind,
+    pub quantity_delta: i64,
+    pub value_delta_minor: i64,
+    pub unit_cost_minor: i64,
+    pub on_hand_after: i64,
+    pub actor_id: Option<Uuid>,
+    pub reason: Option<String>,
+    pub document_kind: Option<String>,
+    pub document_id: Option<Uuid>,
+    pub ticket_id: Option<Uuid>,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StockLine {
+    pub warehouse_id: Uuid,
+    pub part_id: Uuid,
+    pub balance: Balance,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The balance row of a part in a warehouse, created empty if missing, and locked
+/// for the rest of the transaction (PostgreSQL `FOR UPDATE`).
+async fn locked_balance(
+    db: &impl ConnectionTrait,
+    warehouse_id: Uuid,
+    part_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Balance, StoreError> {
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        sea_orm::DbBackend::Postgres => {
+            "INSERT INTO stock_balances (warehouse_id, part_id, on_hand, reserved, value_minor, updated_at, version) \
+             VALUES ($1, $2, 0, 0, 0, $3, 0) ON CONFLICT (warehouse_id, part_id) DO NOTHING"
+        }
+        _ => {
+            "INSERT INTO stock_balances (warehouse_id, part_id, on_hand, reserved, value_minor, updated_at, version) \
+             VALUES (?, ?, 0, 0, 0, ?, 0) ON CONFLICT (warehouse_id, part_id) DO NOTHING"
+        }
+    };
+    db.execute_raw(Statement::from_sql_and_values(backend, sql, [warehouse_id.into(), part_id.into(), now.into()]))
+        .await?;
+    let row = Balances::find_by_id((warehouse_id, part_id))
+        .lock_exclusive()
+        .one(db)
+        .await?
+        .ok_or_else(|| StoreError::Corrupt("stock balance vanished".into()))?;
+    Ok(Balance { on_hand: row.on_hand, reserved: row.reserved, value_minor: row.value_minor })
+}
+
+/// Applies a movement, or answers why the stock does not allow it (nothing written).
+pub async fn apply(
+    db: &impl ConnectionTrait,
+    warehouse_id: Uuid,
+    part_id: Uuid,
+    movement: Movement,
+    meta: MovementMeta,
+    now: DateTime<Utc>,
+) -> Result<Result<(Balance, LedgerRow), StockError>, StoreError> {
+    let before = locked_balance(db, warehouse_id, part_id, now).await?;
+    let (after, effect) = match ledger::apply(before, movement) {
+        Ok(done) => done,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    Balances::update_many()
+        .col_expr(stock_balances::Column::OnHand, Expr::value(after.on_hand))
+        .col_expr(stock_balances::Column::Reserved, Expr::value(after.reserved))
+        .col_expr(stock_balances::Column::ValueMinor, Expr::value(after.value_minor))
+        .col_expr(stock_balances::Column::UpdatedAt, Expr::value(now))
+        .col_expr(stock_balances::Column::Version, Expr::col(stock_balances::Column::Version).add(1))
+        .filter(stock_balances::Column::WarehouseId.eq(warehouse_id))
+        .filter(stock_balances::Column::PartId.eq(part_id))
+        .exec(db)
+        .await?;
+    let row = stock_movements::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        warehouse_id: Set(warehouse_id),
+        part_id: Set(part_id),
+        kind: Set(movement.kind.as_str().into()),
+        quantity_delta: Set(effect.quantity_delta),
+        value_delta_minor: Set(effect.value_delta_minor),
+        unit_cost_minor: Set(effect.unit_cost_minor),
+        on_hand_after: Set(after.on_hand),
+        actor_id: Set(meta.actor_id),
+        reason: Set(meta.reason),
+        document_kind: Set(meta.document_kind),
+        document_id: Set(meta.document_id),
+        ticket_id: Set(meta.ticket_id),
+        at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    Ok(Ok((after, to_row(row)?)))
+}
+
+fn to_row(r: stock_movements::Model) -> Result<LedgerRow, StoreError> {
+    Ok(LedgerRow {
+        kind: MovementKind::parse(&r.kind).ok_or_else(|| StoreError::Corrupt(format!("movement kind `{}`", r.kind)))?,
+        id: r.id,
+        warehouse_id: r.warehouse_id,
+        part_id: r.part_id,
+        quantity_delta: r.quantity_delta,
+        value_delta_minor: r.value_delta_minor,
+        unit_cost_minor: r.unit_cost_minor,
+        on_hand_after: r.on_hand_after,
+        actor_id: r.actor_id,
+        reason: r.reason,
+        document_kind: r.document_kind,
+        document_id: r.document_id,
+        ticket_id: r.ticket_id,
+        at: r.at,
+    })
+}
+
+/// Balances of a warehouse (and part), by part id.
+pub async fn balances(
+    db: &impl ConnectionTrait,
+    warehouse_id: Uuid,
+    part_id: Option<Uuid>,
+) -> Result<Vec<StockLine>, StoreError> {
+    let mut query = Balances::find().filter(stock_balances::Column::WarehouseId.eq(warehouse_id));
+    if let Some(part) = part_id {
+        query = query.filter(stock_balances::Column::PartId.eq(part));
+    }
+    let rows = query.order_by_asc(stock_balances::Column::PartId).all(db).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| StockLine {
+            warehouse_id: r.warehouse_id,
+            part_id: r.part_id,
+            balance: Balance { on_hand: r.on_hand, reserved: r.reserved, value_minor: r.value_minor },
+            updated_at: r.updated_at,
+        })
+        .collect())
+}
+
+/// The ledger of a warehouse (and part), oldest first, after `after_id`.
+pub async fn movements(
+    db: &impl ConnectionTrait,
+    warehouse_id: Uuid,
+    part_id: Option<Uuid>,
+    after_id: Option<Uuid>,
+    limit: u32,
+) -> Result<Vec<LedgerRow>, StoreError> {
+    let mut query = Movements::find().filter(stock_movements::Column::WarehouseId.eq(warehouse_id));
+    if let Some(part) = part_id {
+        query = query.filter(stock_movements::Column::PartId.eq(part));
+    }
+    if let Some(after) = after_id {
+        query = query.filter(stock_movements::Column::Id.gt(after));
+    }
+    let rows = query.order_by_asc(stock_movements::Column::Id).limit(fetch_size(limit)).all(db).await?;
+    rows.into_iter().map(to_row).collect()
+}
+
+/// The branch a warehouse belongs to, and the currency a part is priced in, for
+/// checking a movement before it is made.
+pub async fn warehouse_branch(db: &impl ConnectionTrait, warehouse_id: Uuid) -> Result<Option<Uuid>, StoreError> {
+    let query = Query::select()
+        .column(Alias::new("branch_id"))
+        .from(Alias::new("warehouses"))
+        .and_where(Expr::col(Alias::new("id")).eq(warehouse_id))
+        .to_owned();
+    match db.query_one(&query).await? {
+        Some(row) => Ok(Some(row.try_get::<Uuid>("", "branch_id")?)),
+        None => Ok(None),
+    }
+}
+
+pub async fn part_currency(db: &impl ConnectionTrait, part_id: Uuid) -> Result<Option<String>, StoreError> {
+    let query = Query::select()
+        .column(Alias::new("currency"))
+        .from(Alias::new("parts"))
+        .and_where(Expr::col(Alias::new("id")).eq(part_id))
+        .to_owned();
+    match db.query_one(&query).await? {
+        Some(row) => Ok(Some(row.try_get::<String>("", "currency")?)),
+        None => Ok(None),
+    }
+}
