@@ -14,6 +14,7 @@ mod imports;
 mod openapi;
 mod operations;
 mod organisation;
+mod parts;
 mod repositories;
 mod scoping;
 mod serial_warranty;

@@ -51,6 +51,10 @@ pub enum Permission {
     ConfigureTickets,
     /// Reopen a closed (sealed) ticket.
     ReopenTickets,
+    /// Read the parts catalogue and the warehouses of one's own part of the network.
+    ViewParts,
+    /// Maintain the parts catalogue and the warehouses of one's own part of the network.
+    ManageParts,
 }
 
 impl Role {
@@ -77,6 +81,8 @@ impl Role {
                     | WorkTickets
                     | DispatchTickets
                     | HandleFollowUps
+                    | ViewParts
+                    | ManageParts
             ),
             Role::Dispatcher => matches!(
                 permission,
@@ -89,6 +95,7 @@ impl Role {
                     | WorkTickets
                     | DispatchTickets
                     | HandleFollowUps
+                    | ViewParts
             ),
             Role::Clerk => matches!(
                 permission,
@@ -99,9 +106,13 @@ impl Role {
                     | ManageTickets
                     | WorkTickets
                     | HandleFollowUps
+                    | ViewParts
             ),
-            Role::Technician => matches!(permission, ViewCatalogue | ViewCustomers | ViewTickets | WorkTickets),
-            Role::Warehouse | Role::Finance => matches!(permission, ViewCatalogue | ViewTickets),
+            Role::Technician => {
+                matches!(permission, ViewCatalogue | ViewCustomers | ViewTickets | WorkTickets | ViewParts)
+            }
+            Role::Warehouse => matches!(permission, ViewCatalogue | ViewTickets | ViewParts | ManageParts),
+            Role::Finance => matches!(permission, ViewCatalogue | ViewTickets | ViewParts),
         }
     }
 }
@@ -153,6 +164,8 @@ mod tests {
             Permission::HandleFollowUps,
             Permission::ConfigureTickets,
             Permission::ReopenTickets,
+            Permission::ViewParts,
+            Permission::ManageParts,
         ] {
             assert!(allowed(&[Role::Admin], p), "{p:?}");
         }
@@ -176,6 +189,15 @@ mod tests {
             assert!(allowed(&[role], Permission::ViewCatalogue), "{role:?}");
             let manages = matches!(role, Role::Admin | Role::Manager);
             assert_eq!(allowed(&[role], Permission::ManageCatalogue), manages, "{role:?}");
+        }
+    }
+
+    #[test]
+    fn everyone_reads_parts_and_warehouse_keepers_admins_and_managers_maintain_them() {
+        for role in Role::ALL {
+            assert!(allowed(&[role], Permission::ViewParts), "{role:?}");
+            let manages = matches!(role, Role::Admin | Role::Manager | Role::Warehouse);
+            assert_eq!(allowed(&[role], Permission::ManageParts), manages, "{role:?}");
         }
     }
 

@@ -103,6 +103,8 @@ pub mod need {
         HandleFollowUps,
         ConfigureTickets,
         ReopenTickets,
+        ViewParts,
+        ManageParts,
     );
 }
 

@@ -22,12 +22,14 @@ pub mod fault_codes;
 pub mod followups;
 pub mod health;
 pub mod imports;
+pub mod parts;
 pub mod serials;
 pub mod service_items;
 pub mod skills;
 pub mod tickets;
 pub mod tracking;
 pub mod users;
+pub mod warehouses;
 pub mod warranty;
 pub mod warranty_cards;
 pub mod workflows;
@@ -148,7 +150,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(service_items::update::update_service_item)
         .service(service_items::delete::delete_service_item)
         .service(tickets::dispatch::dispatch_ticket)
-        .service(dispatch::board::dispatch_board);
+        .service(dispatch::board::dispatch_board)
+        .service(parts::list::list_parts)
+        .service(parts::create::create_part)
+        .service(parts::get::get_part)
+        .service(parts::update::update_part)
+        .service(warehouses::list::list_warehouses)
+        .service(warehouses::create::create_warehouse)
+        .service(warehouses::get::get_warehouse)
+        .service(warehouses::update::update_warehouse);
 }
 
 #[derive(OpenApi)]
@@ -277,6 +287,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         service_items::delete::delete_service_item,
         tickets::dispatch::dispatch_ticket,
         dispatch::board::dispatch_board,
+        parts::list::list_parts,
+        parts::create::create_part,
+        parts::get::get_part,
+        parts::update::update_part,
+        warehouses::list::list_warehouses,
+        warehouses::create::create_warehouse,
+        warehouses::get::get_warehouse,
+        warehouses::update::update_warehouse,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),
@@ -295,6 +313,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "tracking", description = "Public ticket tracking for customers, by the code on their receipt, without signing in"),
         (name = "followups", description = "After the work: the callback to the customer and complaints"),
         (name = "dispatch", description = "Sending technicians to tickets, and the dispatch board"),
+        (name = "parts", description = "Spare parts: the parts catalogue and the warehouses parts are kept in (central, regional, outlet, technician van, defective)"),
         (name = "operations", description = "Health and readiness"),
     ),
     modifiers(&ApiModifiers),
