@@ -26,6 +26,7 @@ mod ticket_walks;
 mod ticket_work;
 mod tickets;
 mod tracking;
+mod warehouses;
 mod warranty;
 mod warranty_cards;
 mod warranty_cases;
