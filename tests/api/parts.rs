@@ -241,3 +241,17 @@ async fn technicians_and_clerks_read_parts_but_cannot_change_them() {
     let manager = app.token("manager.hn").await;
     assert_eq!(app.patch(&path, &manager, &json!({"reorder_point": 5})).await.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn the_demo_catalogue_has_parts_for_the_daikin_air_conditioners() {
+    let app = spawn_app().await;
+    let tech = app.token("tech.hn01").await;
+    let large = model_id(&app, &tech, "FTKB35WVMV").await;
+    let page = json(app.get(&format!("/api/v1/parts?model_id={large}"), &tech).await).await;
+    assert_eq!(skus(&page), ["DK-CMP-FTKB", "DK-RMC-ARC480"]);
+    let compressor = &page["items"][0];
+    assert_eq!(compressor["component_code"], "compressor");
+    assert_eq!(compressor["price"], vnd("4500000"));
+    let page = json(app.get("/api/v1/parts?q=thermostat", &tech).await).await;
+    assert_eq!(skus(&page), ["SS-THM-RT38"]);
+}

@@ -121,7 +121,7 @@ async fn a_van_belongs_to_an_active_technician_of_its_branch_and_only_vans_have_
     let other = id(&json(app.post("/api/v1/users", &admin, &other).await).await);
 
     let with = |kind: &str, technician: Option<&str>| {
-        let mut body = store(&hn01, "HN01-VAN-AN", kind);
+        let mut body = store(&hn01, "HN01-VAN-2", kind);
         body["technician_id"] = json!(technician);
         body
     };
@@ -131,13 +131,14 @@ async fn a_van_belongs_to_an_active_technician_of_its_branch_and_only_vans_have_
     assert_eq!(refused(post(with("outlet", Some(&tech))).await).await, technician_refused("only_vans"));
     assert_eq!(refused(post(with("van", Some(&dispatcher))).await).await, technician_refused("not_a_technician"));
     assert_eq!(refused(post(with("van", Some(&other))).await).await, technician_refused("unknown_technician"));
-    assert!(!listed(&app, &admin, "&kind=van").await.contains(&"HN01-VAN-AN".to_owned()), "nothing stored");
+    assert!(!listed(&app, &admin, "&kind=van").await.contains(&"HN01-VAN-2".to_owned()), "nothing stored");
 
     let van = post(with("van", Some(&tech))).await;
     assert_eq!(van.status(), StatusCode::CREATED);
     let van = json(van).await;
     assert_eq!(van["technician_id"], json!(tech));
-    assert_eq!(listed(&app, &keeper, &format!("&technician_id={tech}")).await, ["HN01-VAN-AN"]);
+    // The demo seed gave the technician a van already.
+    assert_eq!(listed(&app, &keeper, &format!("&technician_id={tech}")).await, ["HN01-VAN-2", "HN01-VAN-AN"]);
 
     // A van cannot stop being one while it still has a technician; cleared, it can.
     let path = format!("/api/v1/warehouses/{}", id(&van));
@@ -153,7 +154,7 @@ async fn a_van_belongs_to_an_active_technician_of_its_branch_and_only_vans_have_
     assert_eq!(shelf.status(), StatusCode::OK);
     let shelf = json(shelf).await;
     assert_eq!((shelf["kind"].clone(), shelf["technician_id"].clone()), (json!("outlet"), Value::Null));
-    assert_eq!(listed(&app, &keeper, &format!("&technician_id={tech}")).await, Vec::<String>::new());
+    assert_eq!(listed(&app, &keeper, &format!("&technician_id={tech}")).await, ["HN01-VAN-AN"]);
 }
 
 #[tokio::test]
@@ -209,4 +210,19 @@ async fn the_warehouse_list_pages_by_code() {
         json(app.get(&format!("/api/v1/warehouses?branch_id={sh01}&limit=2&cursor={cursor}"), &admin).await).await;
     assert_eq!(codes(&rest), ["SH01-C"]);
     assert_eq!(rest["next_cursor"], Value::Null);
+}
+
+#[tokio::test]
+async fn the_demo_network_has_a_chain_of_warehouses_each_seen_from_its_own_level() {
+    let app = spawn_app().await;
+    let outlet = ["HN01-DEF", "HN01-MAIN", "HN01-VAN-AN"];
+    assert_eq!(listed(&app, &app.token("clerk.hn01").await, "").await, outlet);
+    let region = ["HN01-DEF", "HN01-MAIN", "HN01-VAN-AN", "RC-HN-MAIN"];
+    assert_eq!(listed(&app, &app.token("manager.hn").await, "").await, region);
+    let all = ["HN01-DEF", "HN01-MAIN", "HN01-VAN-AN", "HQ-CENTRAL", "RC-HN-MAIN"];
+    assert_eq!(listed(&app, &app.token("admin").await, "").await, all);
+    let tech = app.token("tech.hn01").await;
+    let me = user_id(&app, &tech).await;
+    let vans = json(app.get("/api/v1/warehouses?kind=van", &tech).await).await;
+    assert_eq!(vans["items"][0]["technician_id"], json!(me));
 }
