@@ -55,6 +55,10 @@ pub enum Permission {
     ViewStock,
     /// Receive and issue stock in one's own warehouses.
     MoveStock,
+    /// Read the parts catalogue and the warehouses of one's own part of the network.
+    ViewParts,
+    /// Maintain the parts catalogue and the warehouses of one's own part of the network.
+    ManageParts,
 }
 
 impl Role {
@@ -83,6 +87,8 @@ impl Role {
                     | HandleFollowUps
                     | ViewStock
                     | MoveStock
+                    | ViewParts
+                    | ManageParts
             ),
             Role::Dispatcher => matches!(
                 permission,
@@ -96,6 +102,7 @@ impl Role {
                     | DispatchTickets
                     | HandleFollowUps
                     | ViewStock
+                    | ViewParts
             ),
             Role::Clerk => matches!(
                 permission,
@@ -106,12 +113,16 @@ impl Role {
                     | ManageTickets
                     | WorkTickets
                     | HandleFollowUps
+                    | ViewParts
+                    | ViewStock
             ),
             Role::Technician => {
-                matches!(permission, ViewCatalogue | ViewCustomers | ViewTickets | WorkTickets | ViewStock)
+                matches!(permission, ViewCatalogue | ViewCustomers | ViewTickets | WorkTickets | ViewParts | ViewStock)
             }
-            Role::Warehouse => matches!(permission, ViewCatalogue | ViewTickets | ViewStock | MoveStock),
-            Role::Finance => matches!(permission, ViewCatalogue | ViewTickets | ViewStock),
+            Role::Warehouse => {
+                matches!(permission, ViewCatalogue | ViewTickets | ViewParts | ManageParts | ViewStock | MoveStock)
+            }
+            Role::Finance => matches!(permission, ViewCatalogue | ViewTickets | ViewParts | ViewStock),
         }
     }
 }
@@ -165,6 +176,8 @@ mod tests {
             Permission::ReopenTickets,
             Permission::ViewStock,
             Permission::MoveStock,
+            Permission::ViewParts,
+            Permission::ManageParts,
         ] {
             assert!(allowed(&[Role::Admin], p), "{p:?}");
         }
@@ -188,6 +201,15 @@ mod tests {
             assert!(allowed(&[role], Permission::ViewCatalogue), "{role:?}");
             let manages = matches!(role, Role::Admin | Role::Manager);
             assert_eq!(allowed(&[role], Permission::ManageCatalogue), manages, "{role:?}");
+        }
+    }
+
+    #[test]
+    fn everyone_reads_parts_and_warehouse_keepers_admins_and_managers_maintain_them() {
+        for role in Role::ALL {
+            assert!(allowed(&[role], Permission::ViewParts), "{role:?}");
+            let manages = matches!(role, Role::Admin | Role::Manager | Role::Warehouse);
+            assert_eq!(allowed(&[role], Permission::ManageParts), manages, "{role:?}");
         }
     }
 

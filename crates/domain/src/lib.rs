@@ -15,5 +15,6 @@ pub mod serials;
 pub mod stock;
 pub mod text_fold;
 pub mod tickets;
+pub mod warehouses;
 pub mod warranty;
 pub mod warranty_cards;

@@ -105,6 +105,8 @@ pub mod need {
         ReopenTickets,
         ViewStock,
         MoveStock,
+        ViewParts,
+        ManageParts,
     );
 }
 

@@ -22,6 +22,7 @@ pub mod fault_codes;
 pub mod followups;
 pub mod health;
 pub mod imports;
+pub mod parts;
 pub mod serials;
 pub mod service_items;
 pub mod skills;
@@ -29,6 +30,7 @@ pub mod stock;
 pub mod tickets;
 pub mod tracking;
 pub mod users;
+pub mod warehouses;
 pub mod warranty;
 pub mod warranty_cards;
 pub mod workflows;
@@ -153,7 +155,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(stock::balances::list_stock)
         .service(stock::movements::list_stock_movements)
         .service(stock::receive::receive_stock)
-        .service(stock::issue::issue_stock);
+        .service(stock::issue::issue_stock)
+        .service(parts::list::list_parts)
+        .service(parts::create::create_part)
+        .service(parts::get::get_part)
+        .service(parts::update::update_part)
+        .service(warehouses::list::list_warehouses)
+        .service(warehouses::create::create_warehouse)
+        .service(warehouses::get::get_warehouse)
+        .service(warehouses::update::update_warehouse);
 }
 
 #[derive(OpenApi)]
@@ -286,6 +296,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         stock::movements::list_stock_movements,
         stock::receive::receive_stock,
         stock::issue::issue_stock,
+        parts::list::list_parts,
+        parts::create::create_part,
+        parts::get::get_part,
+        parts::update::update_part,
+        warehouses::list::list_warehouses,
+        warehouses::create::create_warehouse,
+        warehouses::get::get_warehouse,
+        warehouses::update::update_warehouse,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),
@@ -305,6 +323,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "followups", description = "After the work: the callback to the customer and complaints"),
         (name = "dispatch", description = "Sending technicians to tickets, and the dispatch board"),
         (name = "stock", description = "Stock on hand per warehouse, its append-only ledger, receiving and issuing parts"),
+        (name = "parts", description = "Spare parts: the parts catalogue and the warehouses parts are kept in (central, regional, outlet, technician van, defective)"),
         (name = "operations", description = "Health and readiness"),
     ),
     modifiers(&ApiModifiers),

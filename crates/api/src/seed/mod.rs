@@ -1,5 +1,6 @@
 //! Demo data and the first user: what `seed-demo` and `admin create-user` write.
 mod customers;
+mod parts;
 mod serials;
 mod ticket_work;
 
@@ -199,10 +200,12 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<String> {
     let customer_count = demo_customers.len();
     let serial_count = serials::seed(&txn, &demo_customers).await?;
     let (code_count, service_count) = ticket_work::seed(&txn).await?;
+    let (part_count, warehouse_count) = parts::seed(&txn, &created).await?;
     txn.commit().await?;
     Ok(format!(
         "loaded {} branches, {} skills, {} users, {model_count} product models, {customer_count} customers, \
-         {serial_count} serials, {code_count} fault codes and {service_count} service items",
+         {serial_count} serials, {code_count} fault codes, {service_count} service items, {part_count} parts \
+         and {warehouse_count} warehouses",
         created.len(),
         skill_rows.len(),
         DEMO_USERS.len()
