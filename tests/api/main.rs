@@ -19,6 +19,7 @@ mod repositories;
 mod scoping;
 mod serial_warranty;
 mod serials;
+mod stock;
 mod ticket_attachments;
 mod ticket_flow;
 mod ticket_labour;
