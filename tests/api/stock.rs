@@ -94,7 +94,10 @@ async fn a_replayed_issue_moves_stock_once() {
     let shelf = shelf(&app, "REPLAY").await;
     assert_eq!(receive(&app, &keeper, &shelf, 5, "1000000").await.status(), StatusCode::CREATED);
     let send = |body: Value, key: &'static str| {
-        app.request(Method::POST, "/api/v1/stock/issues", Some(&keeper)).header("Idempotency-Key", key).json(&body).send()
+        app.request(Method::POST, "/api/v1/stock/issues", Some(&keeper))
+            .header("Idempotency-Key", key)
+            .json(&body)
+            .send()
     };
     let first = send(issue_body(&shelf, 2), "pick-0001").await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(first.status(), StatusCode::CREATED);
@@ -148,11 +151,16 @@ async fn only_the_warehouse_s_own_people_move_its_stock() {
     let app = spawn_app().await;
     let shelf = shelf(&app, "SCOPE").await;
     let tehran = app.token("clerk.teh01").await;
-    assert_eq!(receive(&app, &tehran, &shelf, 1, "1").await.status(), StatusCode::FORBIDDEN, "clerks do not move stock");
+    assert_eq!(
+        receive(&app, &tehran, &shelf, 1, "1").await.status(),
+        StatusCode::FORBIDDEN,
+        "clerks do not move stock"
+    );
     let tech = app.token("tech.hn01").await;
     assert_eq!(receive(&app, &tech, &shelf, 1, "1").await.status(), StatusCode::FORBIDDEN);
     let path = format!("/api/v1/stock?warehouse_id={}", shelf.warehouse);
     assert_eq!(app.get(&path, &tech).await.status(), StatusCode::OK, "technicians see stock");
-    let problem = assert_problem(app.get(&path, &tehran).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    let problem =
+        assert_problem(app.get(&path, &tehran).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
     assert_eq!(problem["errors"][0]["field"], "warehouse_id");
 }
