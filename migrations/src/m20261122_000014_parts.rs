@@ -13,6 +13,7 @@ enum Parts {
     BrandId,
     Sku,
     Name,
+    SearchKey,
     ComponentCode,
     Unit,
     Serialised,
@@ -135,6 +136,8 @@ impl MigrationTrait for Migration {
                 .col(uuid(Parts::BrandId))
                 .col(string_len(Parts::Sku, 64))
                 .col(string_len(Parts::Name, 200))
+                // Folded SKU and name (case, diacritics): what a search matches.
+                .col(text(Parts::SearchKey))
                 // The component of the product this part is (compressor, pcb…), for warranty legs.
                 .col(string_len_null(Parts::ComponentCode, 32))
                 .col(string_len(Parts::Unit, 16))

@@ -13,10 +13,7 @@ use uuid::Uuid;
 use crate::entities::part_models;
 use crate::entities::parts::{ActiveModel, Column, Entity, Model};
 use crate::versioned::{Expect, update_if_unchanged};
-use crate::{StoreError, fetch_size};
-
-/// Rows read at a time while a text search filters them.
-const SCAN_BATCH: u64 = 500;
+use crate::{StoreError, fetch_size, text};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Part {
@@ -158,6 +155,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewPart, now: DateTime<Utc>)
     ActiveModel {
         id: Set(id),
         brand_id: Set(new.brand_id),
+        search_key: Set(search_key(&new.sku, &new.name)),
         sku: Set(new.sku),
         name: Set(new.name),
         component_code: Set(new.component_code),
@@ -182,6 +180,11 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewPart, now: DateTime<Utc>)
 pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Part, StoreError> {
     let row = Entity::find_by_id(id).one(db).await?.ok_or(StoreError::NotFound)?;
     with_models(db, vec![row]).await?.pop().ok_or(StoreError::NotFound)
+}
+
+/// What a search matches: the SKU and the name, folded.
+fn search_key(sku: &str, name: &str) -> String {
+    format!("{} {}", fold(sku), fold(name))
 }
 
 fn after_sku(after: Option<(String, Uuid)>) -> Condition {
@@ -214,34 +217,16 @@ pub async fn list(db: &impl ConnectionTrait, filter: PartFilter) -> Result<Vec<P
     if let Some(active) = filter.active {
         query = query.filter(Column::Active.eq(active));
     }
-    let wanted = usize::try_from(fetch_size(filter.limit)).unwrap_or(usize::MAX);
-    // The folded search key is not stored, so a search reads the filtered rows in
-    // order and keeps the matching ones until the page is full.
-    let needle = filter.q.as_deref().map(fold).filter(|q| !q.is_empty());
-    let batch = if needle.is_some() { SCAN_BATCH } else { fetch_size(filter.limit) };
-    let mut after = filter.after;
-    let mut found = Vec::new();
-    loop {
-        let rows = query
-            .clone()
-            .filter(after_sku(after.take()))
-            .order_by_asc(Column::Sku)
-            .order_by_asc(Column::Id)
-            .limit(batch)
-            .all(db)
-            .await?;
-        let exhausted = (rows.len() as u64) < batch;
-        after = rows.last().map(|r| (r.sku.clone(), r.id));
-        for row in rows {
-            let matches = needle.as_deref().is_none_or(|q| fold(&row.sku).contains(q) || fold(&row.name).contains(q));
-            if matches && found.len() < wanted {
-                found.push(row);
-            }
-        }
-        if found.len() >= wanted || exhausted || after.is_none() {
-            break;
-        }
+    if let Some(needle) = filter.q.as_deref().map(fold).filter(|q| !q.is_empty()) {
+        query = query.filter(text::folded_contains(Column::SearchKey, &needle));
     }
+    let found = query
+        .filter(after_sku(filter.after))
+        .order_by_asc(Column::Sku)
+        .order_by_asc(Column::Id)
+        .limit(fetch_size(filter.limit))
+        .all(db)
+        .await?;
     with_models(db, found).await
 }
 
@@ -255,6 +240,11 @@ pub async fn update(
 ) -> Result<Part, StoreError> {
     let mut model = ActiveModel { updated_at: Set(now), version: Set(current.version + 1), ..Default::default() };
     let taken = duplicate(changes.sku.as_deref().unwrap_or(&current.sku));
+    if changes.sku.is_some() || changes.name.is_some() {
+        let sku = changes.sku.as_deref().unwrap_or(&current.sku);
+        let name = changes.name.as_deref().unwrap_or(&current.name);
+        model.search_key = Set(search_key(sku, name));
+    }
     if let Some(sku) = changes.sku {
         model.sku = Set(sku);
     }

@@ -8,6 +8,8 @@ pub struct Model {
     pub brand_id: Uuid,
     pub sku: String,
     pub name: String,
+    /// Folded SKU and name.
+    pub search_key: String,
     pub component_code: Option<String>,
     pub unit: String,
     pub serialised: bool,
