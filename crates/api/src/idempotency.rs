@@ -9,9 +9,9 @@ use aftersales_persistence::idempotency::{self, StoredAnswer};
 use chrono::Utc;
 use futures_util::future::{Ready, ready};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use crate::auth::refresh::hash_token;
 use crate::error::ApiError;
 
 pub const HEADER: &str = "Idempotency-Key";
@@ -36,8 +36,7 @@ impl FromRequest for IdempotencyKey {
 /// What identifies a request for replay: its path and body.
 pub fn request_hash(path: &str, body: &impl Serialize) -> String {
     let text = serde_json::to_string(body).unwrap_or_default();
-    let digest = Sha256::digest(format!("{path}\n{text}").as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    hash_token(&format!("{path}\n{text}"))
 }
 
 /// The kept answer to this key, if the request was made before; 422 when the key

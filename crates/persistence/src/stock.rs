@@ -5,7 +5,7 @@
 use aftersales_domain::stock::MovementKind;
 use aftersales_domain::stock::ledger::{self, Balance, Movement, StockError};
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
 };
@@ -183,30 +183,4 @@ pub async fn movements(
     }
     let rows = query.order_by_asc(stock_movements::Column::Id).limit(fetch_size(limit)).all(db).await?;
     rows.into_iter().map(to_row).collect()
-}
-
-/// The branch a warehouse belongs to, and the currency a part is priced in, for
-/// checking a movement before it is made.
-pub async fn warehouse_branch(db: &impl ConnectionTrait, warehouse_id: Uuid) -> Result<Option<Uuid>, StoreError> {
-    let query = Query::select()
-        .column(Alias::new("branch_id"))
-        .from(Alias::new("warehouses"))
-        .and_where(Expr::col(Alias::new("id")).eq(warehouse_id))
-        .to_owned();
-    match db.query_one(&query).await? {
-        Some(row) => Ok(Some(row.try_get::<Uuid>("", "branch_id")?)),
-        None => Ok(None),
-    }
-}
-
-pub async fn part_currency(db: &impl ConnectionTrait, part_id: Uuid) -> Result<Option<String>, StoreError> {
-    let query = Query::select()
-        .column(Alias::new("currency"))
-        .from(Alias::new("parts"))
-        .and_where(Expr::col(Alias::new("id")).eq(part_id))
-        .to_owned();
-    match db.query_one(&query).await? {
-        Some(row) => Ok(Some(row.try_get::<String>("", "currency")?)),
-        None => Ok(None),
-    }
 }

@@ -4,14 +4,23 @@ pub mod issue;
 pub mod movements;
 pub mod receive;
 
-use aftersales_api_types::stock::{MovementDto, StockDto};
-use aftersales_domain::stock::ledger::{Balance, StockError};
-use aftersales_persistence::stock::{self, LedgerRow, StockLine};
-use aftersales_persistence::{ConnectionTrait, branches};
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
+use aftersales_api_types::stock::{MovementDto, MovementResult, StockDto};
+use aftersales_domain::stock::ledger::{Balance, Movement, StockError};
+use aftersales_persistence::parts::{self, Part};
+use aftersales_persistence::stock::{self, LedgerRow, MovementMeta, StockLine};
+use aftersales_persistence::{ConnectionTrait, DatabaseTransaction, StoreError, begin_write, warehouses};
+use chrono::Utc;
+use serde::Serialize;
 use uuid::Uuid;
 
+use crate::audit::{self, Change, snapshot};
 use crate::auth::Principal;
 use crate::error::ApiError;
+use crate::extract::RequestId;
+use crate::idempotency::{self, IdempotencyKey};
+use crate::state::AppState;
 
 /// The warehouse must be one of the caller's branches' (422 otherwise).
 pub(crate) async fn ensure_warehouse_in_scope(
@@ -19,17 +28,76 @@ pub(crate) async fn ensure_warehouse_in_scope(
     me: &Principal,
     warehouse_id: Uuid,
 ) -> Result<(), ApiError> {
-    let unknown =
-        || ApiError::field("warehouse_id", "unknown_warehouse", "no such warehouse in your part of the network");
-    let branch = stock::warehouse_branch(db, warehouse_id).await?.ok_or_else(unknown)?;
-    let path = branches::path_of(db, branch).await?;
-    if me.scope.covers(&path) { Ok(()) } else { Err(unknown()) }
+    match warehouses::find_in_scope(db, &me.scope, warehouse_id).await {
+        Ok(_) => Ok(()),
+        Err(StoreError::NotFound) => {
+            Err(ApiError::field("warehouse_id", "unknown_warehouse", "no such warehouse in your part of the network"))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
-pub(crate) async fn part_currency(db: &impl ConnectionTrait, part_id: Uuid) -> Result<String, ApiError> {
-    stock::part_currency(db, part_id)
-        .await?
-        .ok_or_else(|| ApiError::field("part_id", "unknown_part", "there is no part with this id"))
+/// A movement request checked so far: not a replay, the warehouse in scope, the
+/// part known. The transaction holds the write for the rest of it.
+pub(crate) struct Checked {
+    pub txn: DatabaseTransaction,
+    pub hash: String,
+    pub warehouse_id: Uuid,
+    pub part: Part,
+}
+
+/// Opens the write and answers a replayed request with its first answer.
+pub(crate) async fn begin(
+    state: &AppState,
+    me: &Principal,
+    key: &IdempotencyKey,
+    path: &str,
+    body: &impl Serialize,
+    warehouse_id: Uuid,
+    part_id: Uuid,
+) -> Result<Result<Checked, HttpResponse>, ApiError> {
+    let hash = idempotency::request_hash(path, body);
+    let txn = begin_write(&state.db).await?;
+    if let Some(answer) = idempotency::replay(&txn, me.user_id, key, &hash).await? {
+        return Ok(Err(answer));
+    }
+    ensure_warehouse_in_scope(&txn, me, warehouse_id).await?;
+    let part = match parts::find(&txn, part_id).await {
+        Err(StoreError::NotFound) => {
+            return Err(ApiError::field("part_id", "unknown_part", "there is no part with this id"));
+        }
+        other => other?,
+    };
+    Ok(Ok(Checked { txn, hash, warehouse_id, part }))
+}
+
+/// Applies the movement, audits it, keeps the answer under the key, commits: 201
+/// with the movement and the stock after it, or 409 when the stock does not allow it.
+pub(crate) async fn finish(
+    checked: Checked,
+    me: &Principal,
+    request_id: &RequestId,
+    key: &IdempotencyKey,
+    action: &'static str,
+    movement: Movement,
+    meta: MovementMeta,
+) -> Result<HttpResponse, ApiError> {
+    let Checked { txn, hash, warehouse_id, part } = checked;
+    let now = Utc::now();
+    let (balance, row) = stock::apply(&txn, warehouse_id, part.id, movement, meta, now).await?.map_err(refused)?;
+    let out = MovementResult { movement: movement_out(&row), stock: stock_out(warehouse_id, part.id, balance, now) };
+    let change = Change {
+        action,
+        entity: "stock_movement",
+        entity_id: row.id,
+        branch_id: None,
+        before: None,
+        after: snapshot(&out.movement),
+    };
+    audit::record(&txn, Some(me.user_id), request_id, change).await?;
+    let text = idempotency::keep(&txn, me.user_id, key, hash, StatusCode::CREATED, &out).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Created().content_type("application/json").body(text))
 }
 
 /// A refused movement: 409 saying how many are available.
