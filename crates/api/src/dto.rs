@@ -5,6 +5,11 @@ use aftersales_domain::catalogue::{Brand, Component, ProductCategory, ProductMod
 use aftersales_domain::customers::{Address, Customer, CustomerKind, CustomerSource};
 use aftersales_domain::organisation::{Branch, BranchKind, Locale, Skill, User};
 
+/// Text as typed, trimmed; absent when blank.
+pub fn optional(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
 pub fn role_out(role: Role) -> wire::users::Role {
     use wire::users::Role as W;
     match role {

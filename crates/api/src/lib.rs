@@ -12,6 +12,7 @@ pub mod extract;
 pub mod idempotency;
 pub mod imports;
 pub mod middleware;
+pub mod money_dto;
 pub mod openapi;
 pub mod pagination;
 pub mod routes;

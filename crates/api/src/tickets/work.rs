@@ -1,13 +1,11 @@
 //! The work on tickets at the edge: code lists, the service catalogue, labour lines
 //! and money, between wire and storage.
 use std::collections::BTreeMap;
-use std::str::FromStr;
 
 use aftersales_api_types::fault_codes::{FaultCodeDto, FaultCodeKind, Names};
 use aftersales_api_types::labour::{LabourLineDto, TicketLabourDto};
 use aftersales_api_types::service_items::{Money, ServiceItemDto};
-use aftersales_domain::money::{MoneyError, from_minor, minor_digits, to_minor};
-use aftersales_domain::regional::is_currency;
+use aftersales_domain::money::minor_digits;
 use aftersales_persistence::tickets::fault_codes::{self, FaultCode};
 use aftersales_persistence::tickets::labour::LabourLine;
 use aftersales_persistence::tickets::service_items::ServiceItem;
@@ -15,6 +13,7 @@ use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use crate::error::ApiError;
+use crate::money_dto::money_out;
 use crate::pagination;
 
 pub fn kind_str(kind: FaultCodeKind) -> &'static str {
@@ -51,33 +50,6 @@ pub fn names_out(names: &BTreeMap<String, String>) -> Names {
         fa: names.get("fa").cloned(),
         zh: names.get("zh").cloned(),
     }
-}
-
-/// A wire amount in minor units; 422 naming `{field}.currency` or `{field}.amount`.
-pub fn money_in(money: &Money, field: &str) -> Result<(i64, String), ApiError> {
-    if !is_currency(&money.currency) {
-        return Err(ApiError::field(
-            &format!("{field}.currency"),
-            "unknown_currency",
-            "is not an ISO 4217 currency in circulation",
-        ));
-    }
-    let amount_field = format!("{field}.amount");
-    let amount = Decimal::from_str(&money.amount)
-        .map_err(|_| ApiError::field(&amount_field, "format", "is not a decimal amount"))?;
-    let minor = to_minor(amount, &money.currency).map_err(|e| {
-        let code = match e {
-            MoneyError::TooPrecise { .. } => "too_precise",
-            MoneyError::TooLarge => "too_large",
-            MoneyError::Negative => "negative",
-        };
-        ApiError::field(&amount_field, code, e.to_string())
-    })?;
-    Ok((minor, money.currency.clone()))
-}
-
-pub fn money_out(minor: i64, currency: &str) -> Money {
-    Money { amount: from_minor(minor, currency).to_string(), currency: currency.to_owned() }
 }
 
 /// A sum of minor units (which may exceed `i64`) as wire money.
@@ -189,13 +161,6 @@ mod tests {
         Money { amount: amount.into(), currency: currency.into() }
     }
 
-    fn field_of(err: ApiError) -> Vec<(String, String)> {
-        match err {
-            ApiError::Validation(list) => list.into_iter().map(|e| (e.field, e.code)).collect(),
-            other => panic!("not a field error: {other}"),
-        }
-    }
-
     #[test]
     fn totals_are_exact_per_currency_even_beyond_64_bits() {
         let lines = [line(3, 10, "USD", 5), line(2, 450_000, "VND", 45), line(999, i64::MAX, "VND", 0)];
@@ -204,15 +169,6 @@ mod tests {
         assert_eq!(sheet.totals, vec![money("0.30", "USD"), money(&expected_vnd, "VND")]);
         assert_eq!(sheet.lines[0].line_total, money("0.30", "USD"));
         assert_eq!(sheet.total_minutes, 3 * 5 + 2 * 45);
-    }
-
-    #[test]
-    fn prices_in_are_exact_or_refused_naming_the_field() {
-        assert_eq!(money_in(&money("12.5", "USD"), "price").ok(), Some((1250, "USD".into())));
-        assert_eq!(money_in(&money("350000", "VND"), "price").ok(), Some((350_000, "VND".into())));
-        let refused = |m: Money| money_in(&m, "price").err().map(field_of).unwrap_or_default();
-        assert_eq!(refused(money("0.5", "VND")), [("price.amount".to_owned(), "too_precise".to_owned())]);
-        assert_eq!(refused(money("1", "ABC")), [("price.currency".to_owned(), "unknown_currency".to_owned())]);
     }
 
     #[test]

@@ -17,12 +17,8 @@ use aftersales_domain::text_fold::normalize_phone;
 use aftersales_persistence::{ConnectionTrait, customers};
 use uuid::Uuid;
 
+use crate::dto::optional;
 use crate::error::ApiError;
-
-/// Trimmed, and absent when blank.
-pub(crate) fn optional(text: Option<String>) -> Option<String> {
-    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
-}
 
 fn field_error(field: String, code: &str, message: impl Into<String>) -> FieldError {
     FieldError { field, code: code.into(), message: message.into() }

@@ -15,7 +15,7 @@ use aftersales_persistence::{ConnectionTrait, StoreError};
 use uuid::Uuid;
 
 use crate::error::ApiError;
-use crate::tickets::work::{money_in, money_out};
+use crate::money_dto::{money_in, money_out};
 
 pub(crate) const ENTITY: &str = "part";
 

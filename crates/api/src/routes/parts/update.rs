@@ -13,8 +13,8 @@ use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
+use crate::money_dto::money_in;
 use crate::state::AppState;
-use crate::tickets::work::money_in;
 
 /// Change a part: SKU, name, component, unit, serialisation, prices, reorder
 /// point, compatible models, or retire it (`active: false`). The brand stays.

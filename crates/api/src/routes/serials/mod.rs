@@ -23,11 +23,6 @@ use crate::audit::{self, Change};
 use crate::error::ApiError;
 use crate::extract::RequestId;
 
-/// Trimmed, and absent when blank.
-fn optional(text: Option<String>) -> Option<String> {
-    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
-}
-
 /// 422 on `field` unless the customer is one the caller can see.
 async fn visible_customer(
     db: &impl ConnectionTrait,

@@ -9,9 +9,10 @@ use chrono::Utc;
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{known_components, optional, record_change};
+use super::{known_components, record_change};
 use crate::audit::snapshot;
 use crate::auth::{Authorized, need};
+use crate::dto::optional;
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{RequestId, ValidatedJson};
 use crate::serial_dto;

@@ -10,9 +10,10 @@ use chrono::Utc;
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{optional, record_change, visible_customer};
+use super::{record_change, visible_customer};
 use crate::audit::snapshot;
 use crate::auth::{Authorized, need};
+use crate::dto::optional;
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
 use crate::serial_dto;

@@ -9,9 +9,9 @@ use chrono::Utc;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use super::optional;
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
+use crate::dto::optional;
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
 use crate::serial_dto;

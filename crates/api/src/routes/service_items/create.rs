@@ -12,8 +12,9 @@ use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
+use crate::money_dto::money_in;
 use crate::state::AppState;
-use crate::tickets::work::{money_in, names_in, normalize_code, service_item_out};
+use crate::tickets::work::{names_in, normalize_code, service_item_out};
 
 /// Add a priced service to a product category's catalogue.
 ///

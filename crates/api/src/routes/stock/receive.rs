@@ -10,8 +10,8 @@ use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
 use crate::idempotency::IdempotencyKey;
+use crate::money_dto::money_in;
 use crate::state::AppState;
-use crate::tickets::work::money_in;
 
 /// Receive parts into a warehouse at a unit cost; the warehouse's moving-average
 /// cost follows. Send an `Idempotency-Key` to make a retry safe.

@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
+use crate::dto::optional;
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
 use crate::routes::users::ensure_branch_in_scope;
@@ -130,7 +131,6 @@ pub async fn create_ticket(
     let (tracking_code, tracking_hash) = tracking::new_code()?;
     let phones: Vec<String> = customer.phones.iter().map(|p| p.normalized.clone()).collect();
     let search_text = tickets::search_text(&number, &customer.name, &phones, unit.as_ref().map(|u| u.serial.as_str()));
-    let clean = |text: Option<String>| text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
     let ticket = tickets::insert(
         &txn,
         tickets::NewTicket {
@@ -146,11 +146,11 @@ pub async fn create_ticket(
             customer_id: customer.id,
             serial_id: unit.as_ref().map(|u| u.id),
             model_id,
-            external_reference: clean(body.external_reference),
+            external_reference: optional(body.external_reference),
             fault_codes,
-            fault_description: clean(body.fault_description),
+            fault_description: optional(body.fault_description),
             accessories: body.accessories.into_iter().map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()).collect(),
-            condition_notes: clean(body.condition_notes),
+            condition_notes: optional(body.condition_notes),
             requested_from: body.requested_from,
             requested_to: body.requested_to,
             warranty_status,

@@ -12,6 +12,7 @@ use uuid::Uuid;
 use super::{refuse_if_sealed, ticket_in_scope};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, Principal, need};
+use crate::dto::optional;
 use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
 use crate::state::AppState;
@@ -53,9 +54,8 @@ pub async fn dispatch_ticket(
     if body.appointment_to < body.appointment_from {
         return Err(ApiError::field("appointment_to", "before_start", "must not be before appointment_from"));
     }
-    let clean = |text: &Option<String>| text.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
-    let reason = clean(&body.reason);
-    let override_reason = clean(&body.override_reason);
+    let reason = optional(body.reason.clone());
+    let override_reason = optional(body.override_reason.clone());
     if body.override_warnings && override_reason.is_none() {
         return Err(ApiError::field("override_reason", "required", "say why the warnings are overridden"));
     }

@@ -13,6 +13,7 @@ use uuid::Uuid;
 use super::{refuse_if_sealed, ticket_in_scope};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
+use crate::dto::optional;
 use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
 use crate::state::AppState;
@@ -67,7 +68,6 @@ pub async fn update_ticket(
     let before = ticket_in_scope(&txn, &me, *id).await?;
     refuse_if_sealed(&before)?;
     let mut t = before.clone();
-    let clean = |text: Option<String>| text.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
     let code = |text: Option<String>| text.map(|s| s.trim().to_uppercase()).filter(|s| !s.is_empty());
     if let Some(p) = &body.priority {
         t.priority = domain_enum(p, Priority::parse)?;
@@ -77,16 +77,16 @@ pub async fn update_ticket(
         check_codes(&txn, &t, fault_codes::SYMPTOM, "fault_codes", &t.fault_codes).await?;
     }
     if let Some(v) = body.fault_description {
-        t.fault_description = clean(v);
+        t.fault_description = optional(v);
     }
     if let Some(v) = body.accessories {
-        t.accessories = v.into_iter().filter_map(|a| clean(Some(a))).collect();
+        t.accessories = v.into_iter().filter_map(|a| optional(Some(a))).collect();
     }
     if let Some(v) = body.condition_notes {
-        t.condition_notes = clean(v);
+        t.condition_notes = optional(v);
     }
     if let Some(v) = body.external_reference {
-        t.external_reference = clean(v);
+        t.external_reference = optional(v);
     }
     if let Some(v) = body.requested_from {
         t.requested_from = v;
@@ -113,7 +113,7 @@ pub async fn update_ticket(
         check_codes(&txn, &t, fault_codes::RESOLUTION, "resolution_code", &given).await?;
     }
     if let Some(v) = body.technician_notes {
-        t.technician_notes = clean(v);
+        t.technician_notes = optional(v);
     }
     if let Some(v) = body.time_on_site_minutes {
         t.time_on_site_minutes = v;

@@ -14,9 +14,10 @@ use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, Principal, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
+use crate::money_dto::{money_in, money_out};
 use crate::routes::tickets::{refuse_if_sealed, ticket_in_scope};
 use crate::state::AppState;
-use crate::tickets::work::{labour_line_out, money_in, money_out, normalize_code};
+use crate::tickets::work::{labour_line_out, normalize_code};
 
 /// Record a labour line on a ticket.
 ///
