@@ -24,3 +24,13 @@ pub fn contains_any<C: ColumnTrait>(columns: &[C], needle: &str) -> Condition {
 pub fn folded_contains<C: ColumnTrait>(column: C, needle: &str) -> SimpleExpr {
     Expr::col(column.as_column_ref()).like(contains_pattern(needle))
 }
+
+/// The digits a typed phone number is found by among stored digits: all of them for
+/// an international number, without the national trunk `0` otherwise, so that
+/// `0912 345 678` also finds the number stored as `+84 912 345 678`.
+pub fn phone_needle(q: &str) -> Option<String> {
+    let phone = aftersales_domain::text_fold::normalize_phone(q)?;
+    let digits = aftersales_domain::customers::phone_digits(&phone);
+    let significant = if phone.starts_with('+') { digits } else { digits.strip_prefix('0').unwrap_or(digits) };
+    (!significant.is_empty()).then(|| significant.to_owned())
+}

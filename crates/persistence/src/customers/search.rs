@@ -1,8 +1,8 @@
 //! Finding customers: the scoped, filtered list with its folded text search, and
 //! the customers who share a phone number or e-mail address.
-use aftersales_domain::customers::{Customer, CustomerKind, CustomerSource, phone_digits};
+use aftersales_domain::customers::{Customer, CustomerKind, CustomerSource};
 use aftersales_domain::organisation::BranchScope;
-use aftersales_domain::text_fold::{fold, normalize_phone};
+use aftersales_domain::text_fold::fold;
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
@@ -26,19 +26,15 @@ pub struct CustomerFilter {
 }
 
 /// The search condition for what a clerk typed: its folded form, and when it
-/// reads as a phone number, its digits (so `0912 345 6789` finds `09123456789`).
-/// A national number's leading trunk `0` is left out of the digits, so that
-/// `0912 345 678` also finds the number stored as `+84 912 345 678`.
+/// reads as a phone number, its digits (see `text::phone_needle`).
 fn matching(q: &str) -> Option<Condition> {
     let folded = fold(q);
     if folded.is_empty() {
         return None;
     }
     let mut cond = Condition::any().add(text::folded_contains(Column::SearchKey, &folded));
-    if let Some(phone) = normalize_phone(q) {
-        let digits = phone_digits(&phone);
-        let significant = if phone.starts_with('+') { digits } else { digits.strip_prefix('0').unwrap_or(digits) };
-        cond = cond.add(text::folded_contains(Column::SearchKey, significant));
+    if let Some(digits) = text::phone_needle(q) {
+        cond = cond.add(text::folded_contains(Column::SearchKey, &digits));
     }
     Some(cond)
 }

@@ -1,6 +1,7 @@
 //! Finding tickets: every filter of the ticket list, scoped to the caller's branches.
+use aftersales_domain::customers::phone_digits;
 use aftersales_domain::organisation::BranchScope;
-use aftersales_domain::text_fold::{fold, normalize_phone};
+use aftersales_domain::text_fold::fold;
 use aftersales_domain::tickets::{StageCategory, TicketKind, WarrantyStatus};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -50,7 +51,7 @@ pub struct TicketFilter {
 /// The folded text a ticket is found by.
 pub fn search_text(number: &str, customer_name: &str, phones: &[String], serial: Option<&str>) -> String {
     let mut parts = vec![fold(number), fold(customer_name)];
-    parts.extend(phones.iter().map(|p| p.chars().filter(char::is_ascii_digit).collect::<String>()));
+    parts.extend(phones.iter().map(|p| phone_digits(p).to_owned()));
     if let Some(serial) = serial {
         parts.push(fold(serial));
         if let Some(key) = aftersales_domain::serials::normalize_serial(serial) {
@@ -66,12 +67,8 @@ fn matching(q: &str) -> Option<Condition> {
         return None;
     }
     let mut cond = Condition::any().add(text::folded_contains(Column::SearchText, &folded));
-    if let Some(phone) = normalize_phone(q) {
-        let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
-        let significant = if phone.starts_with('+') { digits.as_str() } else { digits.trim_start_matches('0') };
-        if !significant.is_empty() {
-            cond = cond.add(text::folded_contains(Column::SearchText, significant));
-        }
+    if let Some(digits) = text::phone_needle(q) {
+        cond = cond.add(text::folded_contains(Column::SearchText, &digits));
     }
     if let Some(serial) = aftersales_domain::serials::normalize_serial(q) {
         cond = cond.add(text::folded_contains(Column::SearchText, &serial.to_lowercase()));
