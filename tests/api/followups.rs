@@ -15,6 +15,7 @@ use uuid::Uuid;
 use crate::catalogue::{category_id, id_in, model_id};
 use crate::customers::{create, customer};
 use crate::dispatch::send_technician;
+pub use crate::tickets::daikin_policy;
 
 static NEXT_PHONE: AtomicU32 = AtomicU32::new(100_001);
 
@@ -47,20 +48,6 @@ pub async fn take_in(app: &TestApp, clerk: &str, kind: &str, sold_days_ago: Opti
     let response = app.post("/api/v1/tickets", clerk, &body).await;
     assert_eq!(response.status(), StatusCode::CREATED, "{body}");
     json(response).await
-}
-
-/// A Daikin brand-wide policy: 12 months of parts and labour from the sale (the
-/// demo data has no policy).
-pub async fn daikin_policy(app: &TestApp) {
-    let admin = app.token("admin").await;
-    let daikin = crate::catalogue::brand_id(app, &admin, "DAIKIN").await;
-    let terms = json!({
-        "effective_from": "2020-01-01", "start_basis": "sale", "manufacture_grace_days": 90,
-        "legs": [{"leg": "parts", "months": 12}, {"leg": "labour", "months": 12}, {"leg": "travel", "months": 6}],
-        "component_overrides": [], "exclusions": [], "repair_warranty_days": 90
-    });
-    let body = json!({"name": "Daikin 12 months", "scope": {"kind": "brand", "id": daikin}, "terms": terms});
-    assert_eq!(app.post("/api/v1/warranty-policies", &admin, &body).await.status(), StatusCode::CREATED);
 }
 
 /// Records the diagnosis and the resolution from the air conditioner's code lists,

@@ -4,21 +4,9 @@ use aftersales_tests::{TestApp, assert_problem, json, spawn_app};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::catalogue::{brand_id, model_id};
+use crate::catalogue::model_id;
 use crate::serials::register;
-
-/// Daikin brand-wide: 12 months of everything from the sale, no component
-/// override, 90 days on a replaced part.
-async fn daikin_policy(app: &TestApp, token: &str) {
-    let daikin = brand_id(app, token, "DAIKIN").await;
-    let terms = json!({
-        "effective_from": "2020-01-01", "start_basis": "sale", "manufacture_grace_days": 90,
-        "legs": [{"leg": "parts", "months": 12}, {"leg": "labour", "months": 12}, {"leg": "travel", "months": 6}],
-        "component_overrides": [], "exclusions": ["liquid_damage"], "repair_warranty_days": 90
-    });
-    let body = json!({"name": "Daikin 12 months", "scope": {"kind": "brand", "id": daikin}, "terms": terms});
-    assert_eq!(app.post("/api/v1/warranty-policies", token, &body).await.status(), StatusCode::CREATED);
-}
+use crate::tickets::daikin_policy;
 
 async fn evaluate(app: &TestApp, token: &str, body: &Value) -> Value {
     let response = app.post("/api/v1/warranty/evaluate", token, body).await;
@@ -39,8 +27,7 @@ async fn daikin_unit(app: &TestApp, token: &str, serial: &str) -> String {
 #[tokio::test]
 async fn a_swapped_compressor_is_covered_by_its_repair_warranty() {
     let app = spawn_app().await;
-    let admin = app.token("admin").await;
-    daikin_policy(&app, &admin).await;
+    daikin_policy(&app).await;
     let clerk = app.token("clerk.hn01").await;
     let id = daikin_unit(&app, &clerk, "SW-1").await;
     let claim = json!({"serial_id": id, "claim": {"date": "2027-04-01", "component_code": "compressor"}});
@@ -69,7 +56,7 @@ async fn a_swapped_compressor_is_covered_by_its_repair_warranty() {
 async fn a_contract_extends_cover_when_evaluated_by_serial() {
     let app = spawn_app().await;
     let admin = app.token("admin").await;
-    daikin_policy(&app, &admin).await;
+    daikin_policy(&app).await;
     let id = daikin_unit(&app, &admin, "EW-1").await;
     let claim = json!({"serial_id": id, "claim": {"date": "2027-06-01", "component_code": "pcb"}});
     assert_eq!(parts(&evaluate(&app, &admin, &claim).await)["covered"], false);
