@@ -39,3 +39,19 @@ pub use sea_orm::{
 pub fn fetch_size(limit: u32) -> u64 {
     u64::from(limit) + 1
 }
+
+/// Keyset paging over `(key, id)`: rows after the last one of the previous page,
+/// for lists ordered by a non-unique key and then by id.
+pub(crate) fn after_key<C, V>(key: C, id: C, after: Option<(V, uuid::Uuid)>) -> sea_orm::Condition
+where
+    C: sea_orm::ColumnTrait,
+    V: Into<sea_orm::Value> + Clone,
+{
+    use sea_orm::Condition;
+    match after {
+        None => Condition::all(),
+        Some((value, last)) => {
+            Condition::any().add(key.gt(value.clone())).add(Condition::all().add(key.eq(value)).add(id.gt(last)))
+        }
+    }
+}

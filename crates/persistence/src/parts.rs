@@ -5,9 +5,7 @@ use std::collections::BTreeMap;
 use aftersales_domain::text_fold::fold;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use uuid::Uuid;
 
 use crate::entities::part_models;
@@ -187,15 +185,6 @@ fn search_key(sku: &str, name: &str) -> String {
     format!("{} {}", fold(sku), fold(name))
 }
 
-fn after_sku(after: Option<(String, Uuid)>) -> Condition {
-    match after {
-        None => Condition::all(),
-        Some((sku, id)) => Condition::any()
-            .add(Column::Sku.gt(sku.clone()))
-            .add(Condition::all().add(Column::Sku.eq(sku)).add(Column::Id.gt(id))),
-    }
-}
-
 /// Parts ordered by SKU, then id: up to `limit + 1`, the extra one saying another
 /// page follows.
 pub async fn list(db: &impl ConnectionTrait, filter: PartFilter) -> Result<Vec<Part>, StoreError> {
@@ -221,7 +210,7 @@ pub async fn list(db: &impl ConnectionTrait, filter: PartFilter) -> Result<Vec<P
         query = query.filter(text::folded_contains(Column::SearchKey, &needle));
     }
     let found = query
-        .filter(after_sku(filter.after))
+        .filter(crate::after_key(Column::Sku, Column::Id, filter.after))
         .order_by_asc(Column::Sku)
         .order_by_asc(Column::Id)
         .limit(fetch_size(filter.limit))

@@ -1,9 +1,7 @@
 //! Product models: what a brand sells under one SKU.
 use aftersales_domain::catalogue::ProductModel;
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use uuid::Uuid;
 
 use crate::entities::product_models::{ActiveModel, Column, Entity, Model};
@@ -99,13 +97,7 @@ pub async fn list(db: &impl ConnectionTrait, filter: ModelFilter) -> Result<Vec<
     if let Some(active) = filter.active {
         query = query.filter(Column::Active.eq(active));
     }
-    if let Some((sku, id)) = filter.after {
-        query = query.filter(
-            Condition::any()
-                .add(Column::Sku.gt(sku.clone()))
-                .add(Condition::all().add(Column::Sku.eq(sku)).add(Column::Id.gt(id))),
-        );
-    }
+    query = query.filter(crate::after_key(Column::Sku, Column::Id, filter.after));
     let rows = query.order_by_asc(Column::Sku).order_by_asc(Column::Id).limit(fetch_size(filter.limit)).all(db).await?;
     Ok(rows.into_iter().map(to_domain).collect())
 }

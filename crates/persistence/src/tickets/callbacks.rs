@@ -211,13 +211,7 @@ pub async fn list(
         Some(false) => query = query.filter(overdue.not()),
         None => {}
     }
-    if let Some((due, id)) = f.after {
-        query = query.filter(
-            Condition::any()
-                .add(Column::DueAt.gt(due))
-                .add(Condition::all().add(Column::DueAt.eq(due)).add(Column::Id.gt(id))),
-        );
-    }
+    query = query.filter(crate::after_key(Column::DueAt, Column::Id, f.after));
     let rows = query.order_by_asc(Column::DueAt).order_by_asc(Column::Id).limit(fetch_size(f.limit)).all(db).await?;
     let ids: Vec<Uuid> = rows.iter().map(|r| r.ticket_id).collect();
     let owners = tickets::Entity::find().filter(tickets::Column::Id.is_in(ids)).all(db).await?;

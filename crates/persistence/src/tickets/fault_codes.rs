@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Query;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set,
 };
 use uuid::Uuid;
 
@@ -68,16 +68,6 @@ pub(crate) fn names_from(json: &str) -> Result<BTreeMap<String, String>, StoreEr
     serde_json::from_str(json).map_err(|_| StoreError::Corrupt(format!("names `{json}`")))
 }
 
-/// Rows ordered by code, then id, after the cursor `(code, id)`.
-pub(crate) fn after_code<C: ColumnTrait>(code_col: C, id_col: C, after: Option<(String, Uuid)>) -> Condition {
-    match after {
-        None => Condition::all(),
-        Some((code, id)) => Condition::any()
-            .add(code_col.gt(code.clone()))
-            .add(Condition::all().add(code_col.eq(code)).add(id_col.gt(id))),
-    }
-}
-
 fn to_code(m: Model) -> Result<FaultCode, StoreError> {
     Ok(FaultCode {
         names: names_from(&m.names)?,
@@ -117,7 +107,7 @@ pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<FaultCode, Stor
 
 /// Codes ordered by code (then id).
 pub async fn list(db: &impl ConnectionTrait, filter: FaultCodeFilter) -> Result<Vec<FaultCode>, StoreError> {
-    let mut query = Entity::find().filter(after_code(Column::Code, Column::Id, filter.after));
+    let mut query = Entity::find().filter(crate::after_key(Column::Code, Column::Id, filter.after));
     if let Some(kind) = filter.kind {
         query = query.filter(Column::Kind.eq(kind));
     }

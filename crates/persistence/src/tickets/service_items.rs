@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use uuid::Uuid;
 
-use super::fault_codes::{after_code, names_from, names_json};
+use super::fault_codes::{names_from, names_json};
 use crate::entities::service_items::{ActiveModel, Column, Entity, Model};
 use crate::versioned::{Expect, update_if_unchanged};
 use crate::{StoreError, fetch_size};
@@ -103,7 +103,7 @@ pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<ServiceItem, St
 
 /// Items ordered by code (then id).
 pub async fn list(db: &impl ConnectionTrait, filter: ServiceItemFilter) -> Result<Vec<ServiceItem>, StoreError> {
-    let mut query = Entity::find().filter(after_code(Column::Code, Column::Id, filter.after));
+    let mut query = Entity::find().filter(crate::after_key(Column::Code, Column::Id, filter.after));
     if let Some(category) = filter.category_id {
         query = query.filter(Column::CategoryId.eq(category));
     }
