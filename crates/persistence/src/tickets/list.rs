@@ -144,3 +144,9 @@ pub async fn list(db: &impl ConnectionTrait, scope: &BranchScope, f: TicketFilte
     let rows = query.limit(fetch_size(f.limit)).all(db).await?;
     rows.into_iter().map(to_record).collect()
 }
+
+/// Is any ticket of this kind, anywhere in the network, in this stage?
+pub async fn any_in_stage(db: &impl ConnectionTrait, kind: TicketKind, stage: &str) -> Result<bool, StoreError> {
+    let found = Entity::find().filter(Column::Kind.eq(kind.as_str())).filter(Column::Stage.eq(stage)).one(db).await?;
+    Ok(found.is_some())
+}

@@ -34,11 +34,10 @@ pub(crate) async fn ticket_in_scope(db: &impl ConnectionTrait, me: &Principal, i
 
 /// A sealed (closed) ticket changes only through an admin reopen.
 pub(crate) fn refuse_if_sealed(ticket: &Ticket) -> Result<(), ApiError> {
-    if ticket.is_sealed() {
-        return Err(ApiError::Conflict(format!(
-            "ticket {} is closed and sealed; an admin must reopen it first",
-            ticket.number
-        )));
-    }
-    Ok(())
+    if ticket.is_sealed() { Err(sealed(ticket)) } else { Ok(()) }
+}
+
+/// The answer to any change of a closed ticket.
+pub(crate) fn sealed(ticket: &Ticket) -> ApiError {
+    ApiError::Conflict(format!("ticket {} is closed and sealed; an admin must reopen it first", ticket.number))
 }

@@ -9,7 +9,7 @@ use aftersales_persistence::{ConnectionTrait, begin_write, settings, workflows};
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use uuid::Uuid;
 
-use super::ticket_in_scope;
+use super::{sealed, ticket_in_scope};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
@@ -146,9 +146,7 @@ async fn callback_reopened(
 
 fn refused(ticket: &tickets::Ticket, to: &str, refusal: Refusal) -> ApiError {
     match refusal {
-        Refusal::Sealed => {
-            ApiError::Conflict(format!("ticket {} is closed and sealed; an admin must reopen it first", ticket.number))
-        }
+        Refusal::Sealed => sealed(ticket),
         Refusal::UnknownStage(stage) => {
             ApiError::field("to", "unknown_stage", format!("'{stage}' is not a stage of this ticket's workflow"))
         }

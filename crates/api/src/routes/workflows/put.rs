@@ -4,7 +4,7 @@ use aftersales_api_types::tickets::TicketKind;
 use aftersales_api_types::workflows::{WorkflowBody, WorkflowDto};
 use aftersales_api_types::{FieldError, Problem};
 use aftersales_domain::tickets::workflow::validate;
-use aftersales_persistence::tickets::{self, TicketFilter};
+use aftersales_persistence::tickets;
 use aftersales_persistence::{begin_write, workflows};
 use chrono::Utc;
 
@@ -60,9 +60,8 @@ pub async fn put_workflow(
         return Err(ApiError::PreconditionFailed);
     }
     for removed in current.workflow.stages.iter().filter(|s| workflow.stage(&s.code).is_none()) {
-        let filter =
-            TicketFilter { kind: Some(kind), stage: Some(removed.code.clone()), limit: 1, ..Default::default() };
-        if !tickets::list(&txn, &me.scope, filter).await?.is_empty() {
+        // Workflows are company-wide: a ticket anywhere holds its stage, not only those the admin sees.
+        if tickets::any_in_stage(&txn, kind, &removed.code).await? {
             return Err(ApiError::Conflict(format!(
                 "tickets are in stage '{}'; move them before removing it",
                 removed.code
