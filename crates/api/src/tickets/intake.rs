@@ -41,35 +41,33 @@ fn card_lookup(raw: &str) -> serials::UnitLookup {
 
 /// The registered unit the clerk pointed at, by exactly one of the keys of `UnitRef`.
 pub async fn find_unit(db: &impl ConnectionTrait, r: &UnitRef) -> Result<SerialUnit, ApiError> {
-    let given = [
-        r.serial_id.is_some(),
-        r.serial.is_some(),
-        r.warranty_card.is_some(),
-        r.sale_document.is_some(),
-        r.barcode.is_some(),
-    ];
-    if given.iter().filter(|g| **g).count() != 1 {
+    let given = usize::from(r.serial_id.is_some())
+        + usize::from(r.serial.is_some())
+        + usize::from(r.warranty_card.is_some())
+        + usize::from(r.sale_document.is_some())
+        + usize::from(r.barcode.is_some());
+    if given != 1 {
         return Err(ApiError::field(
             "unit",
             "one_key",
             "give exactly one of serial_id, serial, warranty_card, sale_document or barcode",
         ));
     }
-    let found = if let Some(id) = r.serial_id {
+    let (key, found) = if let Some(id) = r.serial_id {
         match serials::find(db, id).await {
-            Err(StoreError::NotFound) => None,
-            other => Some(other?),
+            Err(StoreError::NotFound) => ("serial_id", None),
+            other => ("serial_id", Some(other?)),
         }
     } else if let Some(raw) = &r.serial {
         let lookup = serial_lookup(raw, r.brand_id).ok_or_else(|| {
             unit_error("serial", "format", "letters and digits, with '-', '.', '/' or '_' between them")
         })?;
-        by_lookup(db, "serial", lookup).await?
+        ("serial", by_lookup(db, "serial", lookup).await?)
     } else if let Some(raw) = &r.warranty_card {
-        by_lookup(db, "warranty_card", card_lookup(raw)).await?
+        ("warranty_card", by_lookup(db, "warranty_card", card_lookup(raw)).await?)
     } else if let Some(raw) = &r.sale_document {
         let lookup = serials::UnitLookup { sale_document: Some(raw.trim().to_owned()), ..Default::default() };
-        by_lookup(db, "sale_document", lookup).await?
+        ("sale_document", by_lookup(db, "sale_document", lookup).await?)
     } else if let Some(raw) = &r.barcode {
         // A scanned label is a serial more often than a card number.
         let as_serial = match serial_lookup(raw, r.brand_id) {
@@ -77,17 +75,12 @@ pub async fn find_unit(db: &impl ConnectionTrait, r: &UnitRef) -> Result<SerialU
             None => None,
         };
         match as_serial {
-            Some(unit) => Some(unit),
-            None => by_lookup(db, "barcode", card_lookup(raw)).await?,
+            Some(unit) => ("barcode", Some(unit)),
+            None => ("barcode", by_lookup(db, "barcode", card_lookup(raw)).await?),
         }
     } else {
-        None
+        ("unit", None)
     };
-    let key = ["serial_id", "serial", "warranty_card", "sale_document", "barcode"]
-        .into_iter()
-        .zip(given)
-        .find_map(|(k, g)| g.then_some(k))
-        .unwrap_or("serial");
     found.ok_or_else(|| unit_error(key, "unknown_unit", "no registered unit matches; register it or give model_id"))
 }
 
