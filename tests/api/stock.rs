@@ -164,3 +164,38 @@ async fn only_the_warehouse_s_own_people_move_its_stock() {
         assert_problem(app.get(&path, &tehran).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
     assert_eq!(problem["errors"][0]["field"], "warehouse_id");
 }
+
+#[tokio::test]
+async fn a_discontinued_part_or_a_closed_warehouse_moves_no_stock() {
+    let app = spawn_app().await;
+    let admin = app.token("admin").await;
+    let keeper = app.token("warehouse.hn01").await;
+    let shelf = shelf(&app, "RETIRED").await;
+    assert_eq!(receive(&app, &keeper, &shelf, 2, "100").await.status(), StatusCode::CREATED);
+
+    let retired = app.patch(&format!("/api/v1/parts/{}", shelf.part), &admin, &json!({"active": false})).await;
+    assert_eq!(retired.status(), StatusCode::OK);
+    let problem = assert_problem(
+        app.post("/api/v1/stock/issues", &keeper, &issue_body(&shelf, 1)).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(
+        (problem["errors"][0]["field"].as_str(), problem["errors"][0]["code"].as_str()),
+        (Some("part_id"), Some("inactive_part"))
+    );
+
+    let back = app.patch(&format!("/api/v1/parts/{}", shelf.part), &admin, &json!({"active": true})).await;
+    assert_eq!(back.status(), StatusCode::OK);
+    let closed = app.patch(&format!("/api/v1/warehouses/{}", shelf.warehouse), &admin, &json!({"active": false})).await;
+    assert_eq!(closed.status(), StatusCode::OK);
+    let problem = assert_problem(
+        receive(&app, &keeper, &shelf, 1, "100").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(problem["errors"][0]["code"], "inactive_warehouse");
+    assert_eq!(on_hand(&app, &keeper, &shelf).await, (2, 200), "nothing moved");
+}

@@ -10,7 +10,8 @@ use aftersales_api_types::stock::{MovementDto, MovementResult, StockDto};
 use aftersales_domain::stock::ledger::{Balance, Movement, StockError};
 use aftersales_persistence::parts::{self, Part};
 use aftersales_persistence::stock::{self, LedgerRow, MovementMeta, StockLine};
-use aftersales_persistence::{ConnectionTrait, DatabaseTransaction, StoreError, begin_write, warehouses};
+use aftersales_persistence::warehouses::{self, Warehouse};
+use aftersales_persistence::{ConnectionTrait, DatabaseTransaction, StoreError, begin_write};
 use chrono::Utc;
 use serde::Serialize;
 use uuid::Uuid;
@@ -27,14 +28,55 @@ pub(crate) async fn ensure_warehouse_in_scope(
     db: &impl ConnectionTrait,
     me: &Principal,
     warehouse_id: Uuid,
-) -> Result<(), ApiError> {
+) -> Result<Warehouse, ApiError> {
+    warehouse_in_scope(db, me, warehouse_id, "warehouse_id").await
+}
+
+/// The warehouse named by `field`, in the caller's branches (422 naming `field` otherwise).
+pub(crate) async fn warehouse_in_scope(
+    db: &impl ConnectionTrait,
+    me: &Principal,
+    warehouse_id: Uuid,
+    field: &str,
+) -> Result<Warehouse, ApiError> {
     match warehouses::find_in_scope(db, &me.scope, warehouse_id).await {
-        Ok(_) => Ok(()),
         Err(StoreError::NotFound) => {
-            Err(ApiError::field("warehouse_id", "unknown_warehouse", "no such warehouse in your part of the network"))
+            Err(ApiError::field(field, "unknown_warehouse", "no such warehouse in your part of the network"))
         }
-        Err(e) => Err(e.into()),
+        other => Ok(other?),
     }
+}
+
+/// A warehouse stock may move in or out of: in scope and not closed (422 naming `field`).
+pub(crate) async fn movable_warehouse(
+    db: &impl ConnectionTrait,
+    me: &Principal,
+    warehouse_id: Uuid,
+    field: &str,
+) -> Result<Warehouse, ApiError> {
+    let warehouse = warehouse_in_scope(db, me, warehouse_id, field).await?;
+    if !warehouse.active {
+        return Err(ApiError::field(
+            field,
+            "inactive_warehouse",
+            "this warehouse is closed; stock no longer moves in it",
+        ));
+    }
+    Ok(warehouse)
+}
+
+/// A part stock may move for: known and still active (422 naming `field`).
+pub(crate) async fn movable_part(db: &impl ConnectionTrait, part_id: Uuid, field: &str) -> Result<Part, ApiError> {
+    let part = match parts::find(db, part_id).await {
+        Err(StoreError::NotFound) => {
+            return Err(ApiError::field(field, "unknown_part", "there is no part with this id"));
+        }
+        other => other?,
+    };
+    if !part.active {
+        return Err(ApiError::field(field, "inactive_part", "this part is discontinued; stock no longer moves for it"));
+    }
+    Ok(part)
 }
 
 /// A movement request checked so far: not a replay, the warehouse in scope, the
@@ -61,13 +103,8 @@ pub(crate) async fn begin(
     if let Some(answer) = idempotency::replay(&txn, me.user_id, key, &hash).await? {
         return Ok(Err(answer));
     }
-    ensure_warehouse_in_scope(&txn, me, warehouse_id).await?;
-    let part = match parts::find(&txn, part_id).await {
-        Err(StoreError::NotFound) => {
-            return Err(ApiError::field("part_id", "unknown_part", "there is no part with this id"));
-        }
-        other => other?,
-    };
+    movable_warehouse(&txn, me, warehouse_id, "warehouse_id").await?;
+    let part = movable_part(&txn, part_id, "part_id").await?;
     Ok(Ok(Checked { txn, hash, warehouse_id, part }))
 }
 
