@@ -20,6 +20,7 @@ mod scoping;
 mod serial_warranty;
 mod serials;
 mod stock;
+mod stock_reports;
 mod ticket_attachments;
 mod ticket_flow;
 mod ticket_labour;

@@ -26,6 +26,7 @@ pub mod serials;
 pub mod service_items;
 pub mod skills;
 pub mod stock;
+pub mod stock_reports;
 pub mod ticket_changes;
 pub mod tickets;
 pub mod tracking;

@@ -20,6 +20,7 @@ pub mod serials;
 pub mod settings;
 pub mod skills;
 pub mod stock;
+pub mod stock_reports;
 mod text;
 pub mod tickets;
 pub mod users;

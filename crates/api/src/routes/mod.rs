@@ -23,6 +23,7 @@ pub mod followups;
 pub mod health;
 pub mod imports;
 pub mod parts;
+pub mod reports;
 pub mod serials;
 pub mod service_items;
 pub mod skills;
@@ -163,7 +164,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(warehouses::list::list_warehouses)
         .service(warehouses::create::create_warehouse)
         .service(warehouses::get::get_warehouse)
-        .service(warehouses::update::update_warehouse);
+        .service(warehouses::update::update_warehouse)
+        .service(reports::stock_on_hand::report_stock_on_hand)
+        .service(reports::stock_on_hand::report_stock_on_hand_xlsx)
+        .service(reports::stock_movements::report_stock_movements)
+        .service(reports::stock_movements::report_stock_movements_xlsx)
+        .service(reports::parts_used::report_parts_used)
+        .service(reports::parts_used::report_parts_used_xlsx)
+        .service(reports::below_reorder_point::report_below_reorder_point)
+        .service(reports::below_reorder_point::report_below_reorder_point_xlsx);
 }
 
 #[derive(OpenApi)]
@@ -304,6 +313,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         warehouses::create::create_warehouse,
         warehouses::get::get_warehouse,
         warehouses::update::update_warehouse,
+        reports::stock_on_hand::report_stock_on_hand,
+        reports::stock_on_hand::report_stock_on_hand_xlsx,
+        reports::stock_movements::report_stock_movements,
+        reports::stock_movements::report_stock_movements_xlsx,
+        reports::parts_used::report_parts_used,
+        reports::parts_used::report_parts_used_xlsx,
+        reports::below_reorder_point::report_below_reorder_point,
+        reports::below_reorder_point::report_below_reorder_point_xlsx,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),
@@ -324,6 +341,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "dispatch", description = "Sending technicians to tickets, and the dispatch board"),
         (name = "stock", description = "Stock on hand per warehouse, its append-only ledger, receiving and issuing parts"),
         (name = "parts", description = "Spare parts: the parts catalogue and the warehouses parts are kept in (central, regional, outlet, technician van, defective)"),
+        (name = "reports", description = "Stock reports over your branches' warehouses (stock on hand, movements over a period, parts used for tickets, parts below their reorder point), as JSON or, at the same path with `.xlsx`, as a workbook"),
         (name = "operations", description = "Health and readiness"),
     ),
     modifiers(&ApiModifiers),

@@ -8,7 +8,7 @@ use actix_web::http::header::{self, ContentDisposition, DispositionParam, Dispos
 
 use crate::imports::read::XLSX;
 
-fn xlsx(file_name: &str, bytes: Vec<u8>) -> HttpResponse {
+pub(crate) fn xlsx(file_name: &str, bytes: Vec<u8>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type(XLSX)
         .insert_header((
