@@ -99,7 +99,9 @@ fn sum(rows: &[Value], key: &str) -> i64 {
 /// The lines of `report[list]` about the shelf's part (and warehouse).
 fn lines_of(report: &Value, list: &str, shelf: &Shelf) -> Vec<Value> {
     let all = report[list].as_array().cloned().unwrap_or_default();
-    all.into_iter().filter(|l| l["part_id"] == shelf.part.as_str() && l["warehouse_id"] == shelf.warehouse.as_str()).collect()
+    all.into_iter()
+        .filter(|l| l["part_id"] == shelf.part.as_str() && l["warehouse_id"] == shelf.warehouse.as_str())
+        .collect()
 }
 
 async fn report(app: &TestApp, token: &str, path: &str) -> Value {
@@ -112,9 +114,7 @@ async fn report(app: &TestApp, token: &str, path: &str) -> Value {
 async fn workbook(app: &TestApp, token: &str, path: &str) -> Xlsx<std::io::Cursor<Vec<u8>>> {
     let response = app.get(path, token).await;
     assert_eq!(response.status(), StatusCode::OK, "{path}");
-    let header = |name: &str| {
-        response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
-    };
+    let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
     assert_eq!(header("content-type"), XLSX);
     assert!(header("content-disposition").starts_with("attachment"), "{}", header("content-disposition"));
     let bytes = response.bytes().await.unwrap_or_else(|e| panic!("{e}")).to_vec();
@@ -143,8 +143,14 @@ async fn stock_on_hand_is_the_ledger_per_part_with_warehouse_totals() {
     let soh = report(&app, &keeper, &path).await;
     // 15 in at an average of 1 100 000; 5 out at that average.
     let line = &lines_of(&soh, "lines", &compressor)[0];
-    assert_eq!((line["on_hand"].as_i64(), line["reserved"].as_i64(), line["available"].as_i64()), (Some(10), Some(0), Some(10)));
-    assert_eq!((line["value_minor"].as_i64(), line["average_cost_minor"].as_i64()), (Some(11_000_000), Some(1_100_000)));
+    assert_eq!(
+        (line["on_hand"].as_i64(), line["reserved"].as_i64(), line["available"].as_i64()),
+        (Some(10), Some(0), Some(10))
+    );
+    assert_eq!(
+        (line["value_minor"].as_i64(), line["average_cost_minor"].as_i64()),
+        (Some(11_000_000), Some(1_100_000))
+    );
     assert_eq!((line["currency"].as_str(), line["sku"].as_str()), (Some("VND"), Some("CMP-SOH")));
     let rows = ledger_rows(&app, &keeper, &compressor).await;
     assert_eq!((sum(&rows, "quantity"), sum(&rows, "value_delta_minor")), (10, 11_000_000), "the ledger agrees");
@@ -157,7 +163,9 @@ async fn stock_on_hand_is_the_ledger_per_part_with_warehouse_totals() {
     let everything = report(&app, &keeper, "/api/v1/reports/stock-on-hand").await;
     assert_eq!(lines_of(&everything, "lines", &compressor), lines_of(&soh, "lines", &compressor));
 
-    let mut book = workbook(&app, &keeper, &format!("/api/v1/reports/stock-on-hand.xlsx?warehouse_id={}", compressor.warehouse)).await;
+    let mut book =
+        workbook(&app, &keeper, &format!("/api/v1/reports/stock-on-hand.xlsx?warehouse_id={}", compressor.warehouse))
+            .await;
     assert_eq!(cell(&mut book, "stock_on_hand", (0, 3)), Data::String("on_hand".into()));
     assert_eq!(cell(&mut book, "stock_on_hand", (1, 1)), Data::String("CMP-SOH".into()));
     assert_eq!(cell(&mut book, "stock_on_hand", (1, 3)), Data::Float(10.0));
@@ -195,7 +203,8 @@ async fn a_clerk_of_tehran_sees_none_of_hanoi_s_stock() {
         format!("/api/v1/reports/below-reorder-point.xlsx?warehouse_id={}", shelf.warehouse),
         format!("{}&warehouse_id={}", period("/api/v1/reports/parts-used"), shelf.warehouse),
     ] {
-        let problem = assert_problem(app.get(&path, &tehran).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        let problem =
+            assert_problem(app.get(&path, &tehran).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
         assert_eq!(problem["errors"][0]["field"], "warehouse_id", "{path}");
     }
     let problem = assert_problem(

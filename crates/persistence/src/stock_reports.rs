@@ -124,8 +124,12 @@ pub(crate) fn select_line(q: &mut SelectStatement) {
 
 /// Groups by the columns of `select_line`.
 pub(crate) fn group_by_line(q: &mut SelectStatement) {
-    q.group_by_columns([(Warehouses, W::Id), (Warehouses, W::Code), (Warehouses, W::Name)])
-        .group_by_columns([(Parts, P::Id), (Parts, P::Sku), (Parts, P::Name), (Parts, P::Currency)]);
+    q.group_by_columns([(Warehouses, W::Id), (Warehouses, W::Code), (Warehouses, W::Name)]).group_by_columns([
+        (Parts, P::Id),
+        (Parts, P::Sku),
+        (Parts, P::Name),
+        (Parts, P::Currency),
+    ]);
 }
 
 pub(crate) fn read_line(r: &QueryResult) -> Result<WarehousePart, StoreError> {
@@ -142,7 +146,11 @@ pub(crate) fn read_line(r: &QueryResult) -> Result<WarehousePart, StoreError> {
 
 /// Stock on hand per warehouse and part (lines with nothing on hand left out), by
 /// warehouse code and SKU; at most `limit` lines.
-pub async fn on_hand(db: &impl ConnectionTrait, filter: &ReportFilter, limit: u64) -> Result<Vec<OnHandRow>, StoreError> {
+pub async fn on_hand(
+    db: &impl ConnectionTrait,
+    filter: &ReportFilter,
+    limit: u64,
+) -> Result<Vec<OnHandRow>, StoreError> {
     let mut q = Query::select();
     select_line(&mut q);
     q.expr_as(Expr::col((Balances, SB::OnHand)), "on_hand")

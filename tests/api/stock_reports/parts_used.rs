@@ -39,7 +39,10 @@ async fn parts_used_are_issues_net_of_unused_returns_per_ticket_and_per_technici
     assert_eq!(by_ticket["lines"].as_array().map(Vec::len), Some(2), "{by_ticket}");
     let line = line_of(&by_ticket, "ticket_id", &repaired.clone().into()).cloned().unwrap_or_default();
     assert_eq!(line["ticket_number"], repaired_number.as_str());
-    assert_eq!((line["technician_id"].as_str(), line["technician_name"].as_str()), (Some(technician.as_str()), Some("Nguyễn Văn An")));
+    assert_eq!(
+        (line["technician_id"].as_str(), line["technician_name"].as_str()),
+        (Some(technician.as_str()), Some("Nguyễn Văn An"))
+    );
     let figures = |l: &Value| ["issued", "returned", "quantity", "value_minor"].map(|k| l[k].as_i64().unwrap_or(-1));
     assert_eq!(figures(&line), [3, 1, 2, 2_000_000]);
     let line = line_of(&by_ticket, "ticket_id", &waiting.clone().into()).cloned().unwrap_or_default();
@@ -55,7 +58,10 @@ async fn parts_used_are_issues_net_of_unused_returns_per_ticket_and_per_technici
 
     let by_technician = report(&app, &keeper, &today_window("/api/v1/reports/parts-used?group_by=technician&")).await;
     let theirs = line_of(&by_technician, "technician_id", &technician.clone().into()).cloned().unwrap_or_default();
-    assert_eq!((theirs["tickets"].as_i64(), theirs["quantity"].as_i64(), theirs["ticket_id"].as_str()), (Some(1), Some(2), None));
+    assert_eq!(
+        (theirs["tickets"].as_i64(), theirs["quantity"].as_i64(), theirs["ticket_id"].as_str()),
+        (Some(1), Some(2), None)
+    );
     let nobody = line_of(&by_technician, "technician_id", &Value::Null).cloned().unwrap_or_default();
     assert_eq!((nobody["tickets"].as_i64(), nobody["quantity"].as_i64()), (Some(1), Some(2)));
 
@@ -77,7 +83,8 @@ async fn parts_below_their_reorder_point_are_listed_with_the_shortfall() {
     let shelf = shelf(&app, "LOW").await; // reorder point 2
     let hn01 = app.branch_id(&admin, "HN01").await;
     let listed = |report: &Value| {
-        line_of(report, "part_id", &shelf.part.clone().into()).map(|l| [l["on_hand"].as_i64(), l["reorder_point"].as_i64(), l["shortfall"].as_i64()])
+        line_of(report, "part_id", &shelf.part.clone().into())
+            .map(|l| [l["on_hand"].as_i64(), l["reorder_point"].as_i64(), l["shortfall"].as_i64()])
     };
     let per_shelf = format!("/api/v1/reports/below-reorder-point?warehouse_id={}", shelf.warehouse);
     let branch = format!("/api/v1/reports/below-reorder-point?branch_id={hn01}");
@@ -92,16 +99,21 @@ async fn parts_below_their_reorder_point_are_listed_with_the_shortfall() {
 
     // Per warehouse: another warehouse of the branch holds none of it.
     let warehouses = super::report(&app, &keeper, &format!("/api/v1/warehouses?branch_id={hn01}&limit=200")).await;
-    let main = warehouses["items"].as_array().and_then(|w| w.iter().find(|w| w["code"] == "HN01-MAIN")).map(|w| str_of(&w["id"]));
+    let main = warehouses["items"]
+        .as_array()
+        .and_then(|w| w.iter().find(|w| w["code"] == "HN01-MAIN"))
+        .map(|w| str_of(&w["id"]));
     let main = main.unwrap_or_else(|| panic!("HN01-MAIN: {warehouses}"));
     let elsewhere = format!("/api/v1/reports/below-reorder-point?warehouse_id={main}");
     assert_eq!(listed(&report(&app, &keeper, &elsewhere).await), Some([Some(0), Some(2), Some(2)]));
 
     // A discontinued part is not reordered.
-    let response = app.patch(&format!("/api/v1/parts/{}", shelf.part), &admin, &serde_json::json!({"active": false})).await;
+    let response =
+        app.patch(&format!("/api/v1/parts/{}", shelf.part), &admin, &serde_json::json!({"active": false})).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(listed(&report(&app, &keeper, &elsewhere).await), None);
 
-    let mut book = workbook(&app, &keeper, &format!("/api/v1/reports/below-reorder-point.xlsx?warehouse_id={main}")).await;
+    let mut book =
+        workbook(&app, &keeper, &format!("/api/v1/reports/below-reorder-point.xlsx?warehouse_id={main}")).await;
     assert_eq!(cell(&mut book, "below_reorder_point", (0, 4)), Data::String("shortfall".into()));
 }

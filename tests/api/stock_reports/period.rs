@@ -31,15 +31,29 @@ async fn a_period_opens_and_closes_with_the_ledger_at_local_midnight() {
         .iter()
         .map(|m| {
             let kind = m["kind"].as_str().unwrap_or_default().to_owned();
-            (kind, int(m, "count"), int(m, "quantity_in"), int(m, "quantity_out"), int(m, "value_in_minor"), int(m, "value_out_minor"))
+            (
+                kind,
+                int(m, "count"),
+                int(m, "quantity_in"),
+                int(m, "quantity_out"),
+                int(m, "value_in_minor"),
+                int(m, "value_out_minor"),
+            )
         })
         .collect();
     // 8 at 1 000 plus 8 at 1 500 is 16 at 1 250; four leave at 1 250.
     assert_eq!(kinds, [("issue_to_ticket".into(), 1, 0, 4, 0, 5_000), ("receipt".into(), 1, 8, 0, 12_000, 0)]);
     let feb_position = &lines_of(&feb, "positions", &shelf)[0];
     let numbers = |p: &Value| {
-        ["opening_on_hand", "opening_value_minor", "quantity_in", "quantity_out", "closing_on_hand", "closing_value_minor"]
-            .map(|k| int(p, k))
+        [
+            "opening_on_hand",
+            "opening_value_minor",
+            "quantity_in",
+            "quantity_out",
+            "closing_on_hand",
+            "closing_value_minor",
+        ]
+        .map(|k| int(p, k))
     };
     assert_eq!(numbers(feb_position), [8, 8_000, 8, 4, 12, 15_000]);
 
@@ -61,7 +75,8 @@ async fn a_period_opens_and_closes_with_the_ledger_at_local_midnight() {
     assert_eq!(lines_of(&april, "movements", &shelf), Vec::<Value>::new());
     assert_eq!(numbers(&lines_of(&april, "positions", &shelf)[0]), [11, 13_750, 0, 0, 11, 13_750]);
 
-    let path = format!("/api/v1/reports/stock-movements.xlsx?from=2026-02-02&to=2026-02-28&warehouse_id={}", shelf.warehouse);
+    let path =
+        format!("/api/v1/reports/stock-movements.xlsx?from=2026-02-02&to=2026-02-28&warehouse_id={}", shelf.warehouse);
     let mut book = workbook(&app, &keeper, &path).await;
     assert_eq!(cell(&mut book, "movements", (2, 3)), Data::String("receipt".into()));
     assert_eq!(cell(&mut book, "movements", (2, 7)), Data::Float(12_000.0), "value in");

@@ -2,9 +2,9 @@
 //! moving-average cost) and the life of the documents that move stock. Every rule
 //! that decides whether stock may move lives here; storage only applies the result.
 pub mod ledger;
-pub mod report;
 #[cfg(test)]
 mod properties;
+pub mod report;
 
 use crate::tickets::named_enum;
 

@@ -72,7 +72,7 @@ pub struct Flow {
 }
 
 impl Flow {
-    pub fn add(self, other: Flow) -> Flow {
+    pub fn plus(self, other: Flow) -> Flow {
         Flow {
             count: self.count.saturating_add(other.count),
             quantity_in: self.quantity_in.saturating_add(other.quantity_in),
@@ -115,7 +115,7 @@ pub fn period_positions<K: Ord>(
     }
     for (key, flow) in flows {
         let entry = out.entry(key).or_default();
-        entry.flow = entry.flow.add(flow);
+        entry.flow = entry.flow.plus(flow);
     }
     for p in out.values_mut() {
         p.closing = p.flow.close(p.opening);

@@ -103,7 +103,8 @@ pub async fn flows(
             let kind: String = r.try_get("", "kind")?;
             Ok(KindFlow {
                 line: read_line(r)?,
-                kind: MovementKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("movement kind `{kind}`")))?,
+                kind: MovementKind::parse(&kind)
+                    .ok_or_else(|| StoreError::Corrupt(format!("movement kind `{kind}`")))?,
                 flow: Flow {
                     count: r.try_get("", "count")?,
                     quantity_in: r.try_get("", "quantity_in")?,

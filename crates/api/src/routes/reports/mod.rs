@@ -36,7 +36,11 @@ pub(crate) async fn report_filter(
     if let Some(id) = branch_id {
         match branches::find_in_scope(db, &me.scope, id).await {
             Err(StoreError::NotFound) => {
-                return Err(ApiError::field("branch_id", "unknown_branch", "no such branch in your part of the network"));
+                return Err(ApiError::field(
+                    "branch_id",
+                    "unknown_branch",
+                    "no such branch in your part of the network",
+                ));
             }
             other => other?,
         };

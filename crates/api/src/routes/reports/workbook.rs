@@ -15,7 +15,10 @@ pub enum Cell {
     Text(String),
     Int(i64),
     /// An amount in minor units, written as the decimal amount of its currency.
-    Money { minor: i64, currency: String },
+    Money {
+        minor: i64,
+        currency: String,
+    },
 }
 
 impl From<&str> for Cell {
