@@ -174,14 +174,20 @@ async fn stock_on_hand_is_the_ledger_per_part_with_warehouse_totals() {
 }
 
 #[tokio::test]
-async fn a_clerk_of_tehran_sees_none_of_hanoi_s_stock() {
+async fn a_clerk_of_tehran_sees_tehran_s_stock_and_none_of_hanoi_s() {
     let app = spawn_app().await;
     let keeper = app.token("warehouse.hn01").await;
     let tehran = app.token("clerk.teh01").await;
     let admin = app.token("admin").await;
     let hn01 = app.branch_id(&admin, "HN01").await;
+    let teh01 = app.branch_id(&admin, "TEH01").await;
     let shelf = shelf(&app, "SCOPE").await;
     assert_eq!(receive(&app, &keeper, &shelf, 1, "1000000").await.status(), StatusCode::CREATED);
+    let body = json!({"branch_id": teh01, "code": "WH-TEH", "name": "Kho Vanak", "kind": "outlet"});
+    let response = app.post("/api/v1/warehouses", &admin, &body).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let in_tehran = Shelf { warehouse: str_of(&json(response).await["id"]), part: shelf.part.clone() };
+    assert_eq!(receive(&app, &admin, &in_tehran, 1, "1000000").await.status(), StatusCode::CREATED);
     let period = |base: &str| {
         let today = Utc::now().date_naive();
         format!("{base}?from={}&to={}", today - Duration::days(1), today + Duration::days(1))
@@ -189,14 +195,25 @@ async fn a_clerk_of_tehran_sees_none_of_hanoi_s_stock() {
 
     let soh = report(&app, &tehran, "/api/v1/reports/stock-on-hand").await;
     assert!(soh["lines"].as_array().is_some_and(|l| l.iter().all(|l| l["warehouse_id"] != shelf.warehouse.as_str())));
+    assert_eq!(lines_of(&soh, "lines", &in_tehran).len(), 1, "Tehran sees its own");
     let moves = report(&app, &tehran, &period("/api/v1/reports/stock-movements")).await;
     assert_eq!(lines_of(&moves, "movements", &shelf), Vec::<Value>::new());
+    assert_eq!(lines_of(&moves, "movements", &in_tehran).len(), 1);
+    assert_eq!(moves["time_zones"], json!(["Asia/Tehran"]));
+    let network = report(&app, &admin, &period("/api/v1/reports/stock-movements")).await;
+    assert_eq!(network["time_zones"], json!(["Asia/Ho_Chi_Minh", "Asia/Tehran"]), "each branch's own days");
+    assert_eq!(lines_of(&network, "movements", &shelf).len() + lines_of(&network, "movements", &in_tehran).len(), 2);
     let seen = report(&app, &keeper, &period("/api/v1/reports/stock-movements")).await;
     assert_eq!(lines_of(&seen, "movements", &shelf).len(), 1, "while Hà Nội sees the receipt");
-    // Below the reorder point of 2 for Tehran: it holds none of what Hà Nội has.
-    let below = report(&app, &tehran, "/api/v1/reports/below-reorder-point").await;
-    let part = below["lines"].as_array().and_then(|l| l.iter().find(|l| l["part_id"] == shelf.part.as_str()).cloned());
-    assert_eq!(part.map(|p| (p["on_hand"].as_i64(), p["shortfall"].as_i64())), Some((Some(0), Some(2))));
+    // Reorder point 2: Tehran counts its one unit, not Hà Nội's; the network has two.
+    let below = |report: Value| {
+        let lines = report["lines"].as_array().cloned().unwrap_or_default();
+        let part = lines.into_iter().find(|l| l["part_id"] == shelf.part.as_str());
+        part.map(|p| (p["on_hand"].as_i64(), p["shortfall"].as_i64()))
+    };
+    let path = "/api/v1/reports/below-reorder-point";
+    assert_eq!(below(report(&app, &tehran, path).await), Some((Some(1), Some(1))));
+    assert_eq!(below(report(&app, &admin, path).await), None);
 
     for path in [
         format!("/api/v1/reports/stock-on-hand?warehouse_id={}", shelf.warehouse),
@@ -214,4 +231,12 @@ async fn a_clerk_of_tehran_sees_none_of_hanoi_s_stock() {
     )
     .await;
     assert_eq!(problem["errors"][0]["field"], "branch_id");
+
+    // Even the head office cannot ask for one branch and another's warehouse.
+    let path = format!("/api/v1/reports/stock-on-hand?branch_id={teh01}&warehouse_id={}", shelf.warehouse);
+    let problem =
+        assert_problem(app.get(&path, &admin).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!(problem["errors"][0]["field"], "warehouse_id");
+    let whole_network = report(&app, &admin, "/api/v1/reports/stock-on-hand").await;
+    assert_eq!(lines_of(&whole_network, "lines", &shelf).len(), 1, "while the head office sees it");
 }

@@ -88,7 +88,7 @@ pub(crate) async fn windows(
 pub(crate) fn within_limit<T>(lines: Vec<T>) -> Result<Vec<T>, ApiError> {
     if lines.len() > MAX_LINES {
         return Err(ApiError::Conflict(format!(
-            "the report has more than {MAX_LINES} lines; narrow it with branch_id or warehouse_id"
+            "the report has more than {MAX_LINES} lines; narrow it with branch_id, warehouse_id or a shorter period"
         )));
     }
     Ok(lines)
