@@ -4,6 +4,8 @@
 pub mod ledger;
 #[cfg(test)]
 mod properties;
+pub mod sales;
+pub mod stocktake;
 
 use crate::tickets::named_enum;
 
