@@ -98,7 +98,10 @@ mod tests {
     #[test]
     fn a_line_sells_at_the_list_price_by_default() {
         let priced = price_line(line(3, 1_800_000)).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(priced, PricedLine { unit_price_minor: 1_800_000, discount_minor: 0, line_total_minor: 5_400_000, deviates: false });
+        assert_eq!(
+            priced,
+            PricedLine { unit_price_minor: 1_800_000, discount_minor: 0, line_total_minor: 5_400_000, deviates: false }
+        );
     }
 
     #[test]

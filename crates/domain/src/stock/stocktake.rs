@@ -96,7 +96,12 @@ pub fn plan<K: Clone>(lines: &[PostingLine<K>]) -> Result<Vec<(K, i64)>, Posting
 
 /// The ledger movement of one adjustment.
 pub fn adjustment(delta: i64) -> Movement {
-    Movement { kind: MovementKind::StocktakeAdjustment, quantity: delta, unit_cost_minor: None, from_reservation: false }
+    Movement {
+        kind: MovementKind::StocktakeAdjustment,
+        quantity: delta,
+        unit_cost_minor: None,
+        from_reservation: false,
+    }
 }
 
 #[cfg(test)]
