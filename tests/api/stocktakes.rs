@@ -227,3 +227,52 @@ async fn only_the_warehouse_s_own_people_count_it_and_only_managers_of_parts_pos
     assert_problem(app.get(&path(&sheet, ""), &tehran).await, StatusCode::NOT_FOUND, "not_found").await;
     assert_eq!(json(app.get("/api/v1/stocktakes", &tehran).await).await["items"], json!([]));
 }
+
+/// Promises `quantity` units to tickets. There is no reservation endpoint yet, so
+/// the balance row is set directly, as a reservation would leave it.
+async fn reserve(app: &TestApp, shelf: &Shelf, quantity: i64) {
+    use aftersales_persistence::{ConnectionTrait, DbBackend, Statement};
+    let backend = app.db.get_database_backend();
+    let sql = match backend {
+        DbBackend::Postgres => "UPDATE stock_balances SET reserved = $1 WHERE warehouse_id = $2 AND part_id = $3",
+        _ => "UPDATE stock_balances SET reserved = ? WHERE warehouse_id = ? AND part_id = ?",
+    };
+    let ids = [&shelf.warehouse, &shelf.part].map(|id| uuid::Uuid::parse_str(id).unwrap_or_default());
+    let done = app
+        .db
+        .execute_raw(Statement::from_sql_and_values(backend, sql, [quantity.into(), ids[0].into(), ids[1].into()]))
+        .await
+        .unwrap_or_else(|e| panic!("reserve: {e}"));
+    assert_eq!(done.rows_affected(), 1);
+}
+
+#[tokio::test]
+async fn a_count_below_what_is_promised_to_tickets_is_not_posted() {
+    let app = spawn_app().await;
+    let keeper = app.token("warehouse.hn01").await;
+    let compressor = shelf(&app, "PROMISED").await;
+    assert_eq!(receive(&app, &keeper, &compressor, 5, "1000").await.status(), StatusCode::CREATED);
+    reserve(&app, &compressor, 3).await;
+    let sheet = open(&app, &keeper, &json!({"warehouse_id": compressor.warehouse})).await;
+    let counted = json(count(&app, &keeper, &sheet, json!([{"part_id": compressor.part, "counted": 1}])).await).await;
+    assert_eq!(line_of(&counted, &compressor)["reserved"], 3);
+    let before = (on_hand(&app, &keeper, &compressor).await, ledger_sums(&app, &keeper, &compressor).await);
+
+    let refused = app.post(&path(&sheet, "/post"), &keeper, &json!({})).await;
+    let problem = assert_problem(refused, StatusCode::CONFLICT, "conflict").await;
+    assert_eq!(
+        problem["detail"],
+        "counted below what is reserved for tickets: CMP-PROMISED (counted 1, 3 reserved); release those reservations first"
+    );
+    assert_eq!((on_hand(&app, &keeper, &compressor).await, ledger_sums(&app, &keeper, &compressor).await), before);
+    assert_eq!(json(app.get(&path(&sheet, ""), &keeper).await).await["status"], "counting");
+
+    // Down to exactly what is promised is fine.
+    assert_eq!(
+        count(&app, &keeper, &sheet, json!([{"part_id": compressor.part, "counted": 3}])).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(app.post(&path(&sheet, "/post"), &keeper, &json!({})).await.status(), StatusCode::OK);
+    let stock = json(app.get(&format!("/api/v1/stock?warehouse_id={}", compressor.warehouse), &keeper).await).await;
+    assert_eq!((stock[0]["on_hand"].as_i64(), stock[0]["reserved"].as_i64()), (Some(3), Some(3)));
+}
