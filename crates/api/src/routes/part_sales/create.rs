@@ -65,8 +65,12 @@ pub async fn create_part_sale(
     let year = local_date(&branch.time_zone, now).unwrap_or_else(|| now.date_naive()).year();
     let sequence = part_sales::next_number(&txn, branch.id, year).await?;
     let sale_id = Uuid::now_v7();
-    let mut sold = Vec::with_capacity(lines.len());
-    for (i, (part, priced)) in lines.into_iter().enumerate() {
+    // Balances are locked in part order, as a stocktake posting locks them, so two
+    // documents touching the same parts wait for each other instead of deadlocking.
+    let mut order: Vec<(usize, (Part, PricedLine))> = lines.into_iter().enumerate().collect();
+    order.sort_by_key(|(_, (part, _))| part.id);
+    let mut sold = Vec::with_capacity(order.len());
+    for (i, (part, priced)) in order {
         let request = &body.lines[i];
         let movement = Movement {
             kind: MovementKind::Sale,
@@ -99,6 +103,7 @@ pub async fn create_part_sale(
             movement_id: row.id,
         });
     }
+    sold.sort_by_key(|l| l.line_no);
     let sale = PartSale {
         id: sale_id,
         number: sale_number(&branch.code, year, sequence),
