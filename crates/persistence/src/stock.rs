@@ -52,8 +52,9 @@ pub struct StockLine {
 }
 
 /// The balance row of a part in a warehouse, created empty if missing, and locked
-/// for the rest of the transaction (PostgreSQL `FOR UPDATE`).
-async fn locked_balance(
+/// for the rest of the transaction (PostgreSQL `FOR UPDATE`): what a caller that
+/// decides a movement from the stock as it is (a stocktake posting) reads first.
+pub async fn locked_balance(
     db: &impl ConnectionTrait,
     warehouse_id: Uuid,
     part_id: Uuid,

@@ -22,12 +22,14 @@ pub mod fault_codes;
 pub mod followups;
 pub mod health;
 pub mod imports;
+pub mod part_sales;
 pub mod parts;
 pub mod reports;
 pub mod serials;
 pub mod service_items;
 pub mod skills;
 pub mod stock;
+pub mod stocktakes;
 pub mod tickets;
 pub mod tracking;
 pub mod users;
@@ -157,6 +159,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(stock::movements::list_stock_movements)
         .service(stock::receive::receive_stock)
         .service(stock::issue::issue_stock)
+        .service(part_sales::list::list_part_sales)
+        .service(part_sales::create::create_part_sale)
+        .service(part_sales::get::get_part_sale)
+        .service(stocktakes::list::list_stocktakes)
+        .service(stocktakes::open::open_stocktake)
+        .service(stocktakes::get::get_stocktake)
+        .service(stocktakes::counts::count_stocktake)
+        .service(stocktakes::post::post_stocktake)
+        .service(stocktakes::cancel::cancel_stocktake)
         .service(parts::list::list_parts)
         .service(parts::create::create_part)
         .service(parts::get::get_part)
@@ -305,6 +316,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         stock::movements::list_stock_movements,
         stock::receive::receive_stock,
         stock::issue::issue_stock,
+        part_sales::list::list_part_sales,
+        part_sales::create::create_part_sale,
+        part_sales::get::get_part_sale,
+        stocktakes::list::list_stocktakes,
+        stocktakes::open::open_stocktake,
+        stocktakes::get::get_stocktake,
+        stocktakes::counts::count_stocktake,
+        stocktakes::post::post_stocktake,
+        stocktakes::cancel::cancel_stocktake,
         parts::list::list_parts,
         parts::create::create_part,
         parts::get::get_part,
@@ -339,7 +359,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "tracking", description = "Public ticket tracking for customers, by the code on their receipt, without signing in"),
         (name = "followups", description = "After the work: the callback to the customer and complaints"),
         (name = "dispatch", description = "Sending technicians to tickets, and the dispatch board"),
-        (name = "stock", description = "Stock on hand per warehouse, its append-only ledger, receiving and issuing parts"),
+        (name = "stock", description = "Stock on hand per warehouse, its append-only ledger, receiving and issuing parts, counter sales of parts and stocktakes"),
         (name = "parts", description = "Spare parts: the parts catalogue and the warehouses parts are kept in (central, regional, outlet, technician van, defective)"),
         (name = "reports", description = "Stock reports over your branches' warehouses (stock on hand, movements over a period, parts used for tickets, parts below their reorder point), as JSON or, at the same path with `.xlsx`, as a workbook"),
         (name = "operations", description = "Health and readiness"),

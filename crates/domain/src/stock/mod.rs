@@ -5,6 +5,8 @@ pub mod ledger;
 #[cfg(test)]
 mod properties;
 pub mod report;
+pub mod sales;
+pub mod stocktake;
 
 use crate::tickets::named_enum;
 

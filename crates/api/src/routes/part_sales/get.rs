@@ -1,0 +1,30 @@
+use actix_web::{HttpResponse, get, web};
+use aftersales_api_types::Problem;
+use aftersales_api_types::part_sales::PartSaleDto;
+use aftersales_persistence::part_sales;
+use uuid::Uuid;
+
+use super::sale_out;
+use crate::auth::{Authorized, need};
+use crate::error::{ApiError, NotFoundAs};
+use crate::state::AppState;
+
+/// One counter sale with its lines, prices, costs and margin; another branch's is 404.
+#[utoipa::path(
+    get, path = "/api/v1/part-sales/{id}", tag = "stock", operation_id = "get_part_sale",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Sale id")),
+    responses(
+        (status = 200, description = "The sale", body = PartSaleDto),
+        (status = 404, description = "No such sale in your part of the network", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/api/v1/part-sales/{id}")]
+pub async fn get_part_sale(
+    state: web::Data<AppState>,
+    Authorized(me, ..): Authorized<need::ViewStock>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let sale = part_sales::find_in_scope(&state.db, &me.scope, *id).await.or_not_found("sale")?;
+    Ok(HttpResponse::Ok().json(sale_out(&sale)))
+}

@@ -1,0 +1,165 @@
+//! Counter sales of parts: what each line costs the customer, in exact minor units.
+//!
+//! A line is sold at the part's list price unless the seller gives another unit
+//! price or a discount; either is a deviation from the list and must carry a
+//! reason, whoever sells (everyone who may move stock may also change prices in the
+//! catalogue, so a permission would guard nothing; the reason leaves a trace on the
+//! line and in the audit log instead).
+
+/// One line as asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineRequest {
+    pub quantity: i64,
+    /// The part's selling price from the catalogue.
+    pub list_price_minor: i64,
+    /// Another unit price, if the seller gives one.
+    pub unit_price_minor: Option<i64>,
+    /// Taken off the line's amount (quantity × unit price).
+    pub discount_minor: i64,
+    /// Whether the seller said why the price differs from the list.
+    pub has_reason: bool,
+}
+
+/// A line priced: what the customer pays for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PricedLine {
+    pub unit_price_minor: i64,
+    pub discount_minor: i64,
+    /// quantity × unit price − discount, never negative.
+    pub line_total_minor: i64,
+    /// Sold at another price than the list, or with a discount.
+    pub deviates: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PriceError {
+    #[error("the quantity must be positive")]
+    NotPositive,
+    #[error("amounts must not be negative")]
+    Negative,
+    #[error("the discount ({discount}) is more than the line's amount ({gross})")]
+    DiscountTooLarge { discount: i64, gross: i64 },
+    #[error("a price other than the list price, or a discount, needs a reason")]
+    ReasonRequired,
+    #[error("the numbers are too large")]
+    Overflow,
+}
+
+/// Prices one line.
+pub fn price_line(line: LineRequest) -> Result<PricedLine, PriceError> {
+    if line.quantity <= 0 {
+        return Err(PriceError::NotPositive);
+    }
+    let unit = line.unit_price_minor.unwrap_or(line.list_price_minor);
+    if unit < 0 || line.discount_minor < 0 {
+        return Err(PriceError::Negative);
+    }
+    let gross = line.quantity.checked_mul(unit).ok_or(PriceError::Overflow)?;
+    if line.discount_minor > gross {
+        return Err(PriceError::DiscountTooLarge { discount: line.discount_minor, gross });
+    }
+    let deviates = unit != line.list_price_minor || line.discount_minor > 0;
+    if deviates && !line.has_reason {
+        return Err(PriceError::ReasonRequired);
+    }
+    Ok(PricedLine {
+        unit_price_minor: unit,
+        discount_minor: line.discount_minor,
+        line_total_minor: gross - line.discount_minor,
+        deviates,
+    })
+}
+
+/// The sale's total: the sum of its lines, exactly.
+pub fn total(line_totals: impl IntoIterator<Item = i64>) -> Result<i64, PriceError> {
+    line_totals.into_iter().try_fold(0_i64, |sum, t| sum.checked_add(t).ok_or(PriceError::Overflow))
+}
+
+/// What a line earned over what the units cost the warehouse (may be negative).
+pub fn margin(line_total_minor: i64, cost_minor: i64) -> i64 {
+    line_total_minor.saturating_sub(cost_minor)
+}
+
+/// The printed number of the `sequence`th counter sale of a branch in a year:
+/// `PS-HN01-2026-000001`.
+pub fn sale_number(branch_code: &str, year: i32, sequence: i64) -> String {
+    format!("PS-{}-{year:04}-{sequence:06}", branch_code.to_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn line(quantity: i64, list: i64) -> LineRequest {
+        LineRequest { quantity, list_price_minor: list, unit_price_minor: None, discount_minor: 0, has_reason: false }
+    }
+
+    #[test]
+    fn a_line_sells_at_the_list_price_by_default() {
+        let priced = price_line(line(3, 1_800_000)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            priced,
+            PricedLine { unit_price_minor: 1_800_000, discount_minor: 0, line_total_minor: 5_400_000, deviates: false }
+        );
+    }
+
+    #[test]
+    fn another_price_or_a_discount_needs_a_reason() {
+        let cheaper = LineRequest { unit_price_minor: Some(1_700_000), ..line(1, 1_800_000) };
+        assert_eq!(price_line(cheaper), Err(PriceError::ReasonRequired));
+        let discounted = LineRequest { discount_minor: 1, ..line(1, 1_800_000) };
+        assert_eq!(price_line(discounted), Err(PriceError::ReasonRequired));
+        let explained = LineRequest { has_reason: true, ..cheaper };
+        assert_eq!(price_line(explained).map(|p| (p.line_total_minor, p.deviates)), Ok((1_700_000, true)));
+        // The list price given explicitly is no deviation.
+        let same = LineRequest { unit_price_minor: Some(1_800_000), ..line(2, 1_800_000) };
+        assert_eq!(price_line(same).map(|p| p.deviates), Ok(false));
+    }
+
+    #[test]
+    fn a_discount_never_makes_a_line_negative() {
+        let too_much = LineRequest { discount_minor: 301, has_reason: true, ..line(3, 100) };
+        assert_eq!(price_line(too_much), Err(PriceError::DiscountTooLarge { discount: 301, gross: 300 }));
+        let all = LineRequest { discount_minor: 300, has_reason: true, ..line(3, 100) };
+        assert_eq!(price_line(all).map(|p| p.line_total_minor), Ok(0));
+    }
+
+    #[test]
+    fn huge_numbers_are_refused_not_wrapped() {
+        assert_eq!(price_line(line(i64::MAX, 2)), Err(PriceError::Overflow));
+        assert_eq!(total([i64::MAX, 1]), Err(PriceError::Overflow));
+        assert_eq!(price_line(line(0, 2)), Err(PriceError::NotPositive));
+    }
+
+    #[test]
+    fn numbers_read_like_the_ticket_numbers() {
+        assert_eq!(sale_number("hn01", 2026, 1), "PS-HN01-2026-000001");
+        assert_eq!(margin(1_800_000, 1_250_000), 550_000);
+    }
+
+    proptest! {
+        #[test]
+        fn totals_are_exact_sums_of_quantity_times_price_less_discount(
+            lines in prop::collection::vec((1_i64..10_000, 0_i64..100_000_000, 0_i64..1_000_000), 1..20)
+        ) {
+            let mut expected: i128 = 0;
+            let mut totals = Vec::new();
+            for (quantity, unit, discount) in lines {
+                let request = LineRequest { quantity, list_price_minor: unit, unit_price_minor: None, discount_minor: discount, has_reason: true };
+                let gross = i128::from(quantity) * i128::from(unit);
+                match price_line(request) {
+                    Ok(p) => {
+                        prop_assert_eq!(i128::from(p.line_total_minor), gross - i128::from(discount));
+                        prop_assert!(p.line_total_minor >= 0);
+                        expected += i128::from(p.line_total_minor);
+                        totals.push(p.line_total_minor);
+                    }
+                    Err(PriceError::DiscountTooLarge { .. }) => prop_assert!(i128::from(discount) > gross),
+                    Err(other) => prop_assert!(false, "unexpected {other}"),
+                }
+            }
+            prop_assert_eq!(total(totals).map(i128::from), Ok(expected));
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! Counter sales of parts: the sale, its lines (price, and the cost the Sale
+//! movement took out of the warehouse, so the margin is known), and the gapless
+//! per-branch, per-year numbers.
+use std::collections::BTreeMap;
+
+use aftersales_domain::organisation::BranchScope;
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
+};
+use uuid::Uuid;
+
+use crate::branches::branches_in;
+use crate::entities::part_sale_lines::{self, Entity as Lines};
+use crate::entities::part_sales::{ActiveModel, Column, Entity, Model};
+use crate::{StoreError, fetch_size};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartSale {
+    pub id: Uuid,
+    /// `PS-HN01-2026-000001`.
+    pub number: String,
+    /// The warehouse's branch.
+    pub branch_id: Uuid,
+    pub warehouse_id: Uuid,
+    pub customer_id: Option<Uuid>,
+    /// A walk-in buyer, when no registered customer is named.
+    pub customer_name: Option<String>,
+    pub customer_phone: Option<String>,
+    pub currency: String,
+    pub total_minor: i64,
+    /// What the units sold cost the warehouse.
+    pub cost_minor: i64,
+    pub sold_by: Uuid,
+    pub sold_at: DateTime<Utc>,
+    pub note: Option<String>,
+    pub lines: Vec<PartSaleLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartSaleLine {
+    /// 1, 2, … in the order the lines were sent.
+    pub line_no: i32,
+    pub part_id: Uuid,
+    pub quantity: i64,
+    pub list_price_minor: i64,
+    pub unit_price_minor: i64,
+    pub discount_minor: i64,
+    pub line_total_minor: i64,
+    pub unit_cost_minor: i64,
+    pub cost_minor: i64,
+    pub price_reason: Option<String>,
+    pub movement_id: Uuid,
+}
+
+#[derive(Debug, Default)]
+pub struct PartSaleFilter {
+    pub warehouse_id: Option<Uuid>,
+    pub customer_id: Option<Uuid>,
+    /// Sold at or after.
+    pub sold_from: Option<DateTime<Utc>>,
+    /// Sold before.
+    pub sold_to: Option<DateTime<Utc>>,
+    /// Keyset cursor: the id of the last sale of the previous page (newest first).
+    pub before_id: Option<Uuid>,
+    pub limit: u32,
+}
+
+/// The next sale number of a branch in a year, from 1. Bumped inside the sale's
+/// transaction: the row lock (PostgreSQL) or the single writer (SQLite) orders
+/// concurrent sales, and a sale that is refused gives its number back.
+pub async fn next_number(db: &impl ConnectionTrait, branch_id: Uuid, year: i32) -> Result<i64, StoreError> {
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        sea_orm::DbBackend::Postgres => {
+            "INSERT INTO part_sale_counters (branch_id, year, last_number) VALUES ($1, $2, 1) \
+             ON CONFLICT (branch_id, year) DO UPDATE SET last_number = part_sale_counters.last_number + 1 \
+             RETURNING last_number"
+        }
+        _ => {
+            "INSERT INTO part_sale_counters (branch_id, year, last_number) VALUES (?, ?, 1) \
+             ON CONFLICT (branch_id, year) DO UPDATE SET last_number = part_sale_counters.last_number + 1 \
+             RETURNING last_number"
+        }
+    };
+    let row = db
+        .query_one_raw(Statement::from_sql_and_values(backend, sql, [branch_id.into(), year.into()]))
+        .await?
+        .ok_or_else(|| StoreError::Corrupt("the sale counter returned no row".into()))?;
+    Ok(row.try_get::<i64>("", "last_number")?)
+}
+
+/// Stores a sale whose stock has already moved, in the same transaction.
+pub async fn insert(db: &impl ConnectionTrait, sale: &PartSale) -> Result<(), StoreError> {
+    ActiveModel {
+        id: Set(sale.id),
+        number: Set(sale.number.clone()),
+        branch_id: Set(sale.branch_id),
+        warehouse_id: Set(sale.warehouse_id),
+        customer_id: Set(sale.customer_id),
+        customer_name: Set(sale.customer_name.clone()),
+        customer_phone: Set(sale.customer_phone.clone()),
+        currency: Set(sale.currency.clone()),
+        total_minor: Set(sale.total_minor),
+        cost_minor: Set(sale.cost_minor),
+        sold_by: Set(sale.sold_by),
+        sold_at: Set(sale.sold_at),
+        note: Set(sale.note.clone()),
+    }
+    .insert(db)
+    .await
+    .map_err(|e| {
+        StoreError::from_write(e, "this sale number is taken", "the customer or warehouse no longer exists")
+    })?;
+    let lines = sale.lines.iter().map(|l| part_sale_lines::ActiveModel {
+        sale_id: Set(sale.id),
+        line_no: Set(l.line_no),
+        part_id: Set(l.part_id),
+        quantity: Set(l.quantity),
+        list_price_minor: Set(l.list_price_minor),
+        unit_price_minor: Set(l.unit_price_minor),
+        discount_minor: Set(l.discount_minor),
+        line_total_minor: Set(l.line_total_minor),
+        unit_cost_minor: Set(l.unit_cost_minor),
+        cost_minor: Set(l.cost_minor),
+        price_reason: Set(l.price_reason.clone()),
+        movement_id: Set(l.movement_id),
+    });
+    if !sale.lines.is_empty() {
+        Lines::insert_many(lines).exec_without_returning(db).await?;
+    }
+    Ok(())
+}
+
+fn to_sale(m: Model, lines: Vec<PartSaleLine>) -> PartSale {
+    PartSale {
+        id: m.id,
+        number: m.number,
+        branch_id: m.branch_id,
+        warehouse_id: m.warehouse_id,
+        customer_id: m.customer_id,
+        customer_name: m.customer_name,
+        customer_phone: m.customer_phone,
+        currency: m.currency,
+        total_minor: m.total_minor,
+        cost_minor: m.cost_minor,
+        sold_by: m.sold_by,
+        sold_at: m.sold_at,
+        note: m.note,
+        lines,
+    }
+}
+
+/// The sales with their lines, read in one more query.
+async fn with_lines(db: &impl ConnectionTrait, rows: Vec<Model>) -> Result<Vec<PartSale>, StoreError> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let lines = Lines::find()
+        .filter(part_sale_lines::Column::SaleId.is_in(ids))
+        .order_by_asc(part_sale_lines::Column::SaleId)
+        .order_by_asc(part_sale_lines::Column::LineNo)
+        .all(db)
+        .await?;
+    let mut by_sale: BTreeMap<Uuid, Vec<PartSaleLine>> = BTreeMap::new();
+    for l in lines {
+        by_sale.entry(l.sale_id).or_default().push(PartSaleLine {
+            line_no: l.line_no,
+            part_id: l.part_id,
+            quantity: l.quantity,
+            list_price_minor: l.list_price_minor,
+            unit_price_minor: l.unit_price_minor,
+            discount_minor: l.discount_minor,
+            line_total_minor: l.line_total_minor,
+            unit_cost_minor: l.unit_cost_minor,
+            cost_minor: l.cost_minor,
+            price_reason: l.price_reason,
+            movement_id: l.movement_id,
+        });
+    }
+    Ok(rows
+        .into_iter()
+        .map(|m| {
+            let lines = by_sale.remove(&m.id).unwrap_or_default();
+            to_sale(m, lines)
+        })
+        .collect())
+}
+
+pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<PartSale, StoreError> {
+    let row = Entity::find_by_id(id).one(db).await?.ok_or(StoreError::NotFound)?;
+    with_lines(db, vec![row]).await?.pop().ok_or(StoreError::NotFound)
+}
+
+/// The sale, if its branch lies within the scope; otherwise "not found".
+pub async fn find_in_scope(db: &impl ConnectionTrait, scope: &BranchScope, id: Uuid) -> Result<PartSale, StoreError> {
+    let sale = find(db, id).await?;
+    let path = crate::branches::path_of(db, sale.branch_id).await?;
+    if scope.covers(&path) { Ok(sale) } else { Err(StoreError::NotFound) }
+}
+
+/// Sales of the branches within the scope, newest first: up to `limit + 1`.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    scope: &BranchScope,
+    filter: PartSaleFilter,
+) -> Result<Vec<PartSale>, StoreError> {
+    let mut query = Entity::find().filter(Column::BranchId.in_subquery(branches_in(scope)));
+    if let Some(warehouse_id) = filter.warehouse_id {
+        query = query.filter(Column::WarehouseId.eq(warehouse_id));
+    }
+    if let Some(customer_id) = filter.customer_id {
+        query = query.filter(Column::CustomerId.eq(customer_id));
+    }
+    if let Some(from) = filter.sold_from {
+        query = query.filter(Column::SoldAt.gte(from));
+    }
+    if let Some(to) = filter.sold_to {
+        query = query.filter(Column::SoldAt.lt(to));
+    }
+    if let Some(before) = filter.before_id {
+        query = query.filter(Column::Id.lt(before));
+    }
+    let rows = query.order_by_desc(Column::Id).limit(fetch_size(filter.limit)).all(db).await?;
+    with_lines(db, rows).await
+}
