@@ -4,6 +4,8 @@
 pub mod ledger;
 #[cfg(test)]
 mod properties;
+pub mod purchasing;
+pub mod transfer;
 
 use crate::tickets::named_enum;
 
