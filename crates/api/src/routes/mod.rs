@@ -29,6 +29,7 @@ pub mod skills;
 pub mod stock;
 pub mod tickets;
 pub mod tracking;
+pub mod transfers;
 pub mod users;
 pub mod warehouses;
 pub mod warranty;
@@ -156,6 +157,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(stock::movements::list_stock_movements)
         .service(stock::receive::receive_stock)
         .service(stock::issue::issue_stock)
+        .service(transfers::list::list_transfers)
+        .service(transfers::create::create_transfer)
+        .service(transfers::get::get_transfer)
+        .service(transfers::ship::ship_transfer)
+        .service(transfers::receive::receive_transfer)
+        .service(transfers::close::close_transfer)
         .service(parts::list::list_parts)
         .service(parts::create::create_part)
         .service(parts::get::get_part)
@@ -296,6 +303,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         stock::movements::list_stock_movements,
         stock::receive::receive_stock,
         stock::issue::issue_stock,
+        transfers::list::list_transfers,
+        transfers::create::create_transfer,
+        transfers::get::get_transfer,
+        transfers::ship::ship_transfer,
+        transfers::receive::receive_transfer,
+        transfers::close::close_transfer,
         parts::list::list_parts,
         parts::create::create_part,
         parts::get::get_part,
@@ -323,6 +336,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "followups", description = "After the work: the callback to the customer and complaints"),
         (name = "dispatch", description = "Sending technicians to tickets, and the dispatch board"),
         (name = "stock", description = "Stock on hand per warehouse, its append-only ledger, receiving and issuing parts"),
+        (name = "transfers", description = "Stock moving between warehouses: drafted, shipped all at once, received in part or in full, what never arrived written down"),
+        (name = "purchasing", description = "Purchase orders to suppliers and manufacturers, received into a warehouse at the ordered cost"),
         (name = "parts", description = "Spare parts: the parts catalogue and the warehouses parts are kept in (central, regional, outlet, technician van, defective)"),
         (name = "operations", description = "Health and readiness"),
     ),
