@@ -23,6 +23,7 @@ pub mod followups;
 pub mod health;
 pub mod imports;
 pub mod parts;
+pub mod purchase_orders;
 pub mod serials;
 pub mod service_items;
 pub mod skills;
@@ -163,6 +164,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(transfers::ship::ship_transfer)
         .service(transfers::receive::receive_transfer)
         .service(transfers::close::close_transfer)
+        .service(purchase_orders::list::list_purchase_orders)
+        .service(purchase_orders::create::create_purchase_order)
+        .service(purchase_orders::get::get_purchase_order)
+        .service(purchase_orders::update::update_purchase_order)
+        .service(purchase_orders::order::order_purchase_order)
+        .service(purchase_orders::receive::receive_purchase_order)
+        .service(purchase_orders::cancel::cancel_purchase_order)
         .service(parts::list::list_parts)
         .service(parts::create::create_part)
         .service(parts::get::get_part)
@@ -309,6 +317,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         transfers::ship::ship_transfer,
         transfers::receive::receive_transfer,
         transfers::close::close_transfer,
+        purchase_orders::list::list_purchase_orders,
+        purchase_orders::create::create_purchase_order,
+        purchase_orders::get::get_purchase_order,
+        purchase_orders::update::update_purchase_order,
+        purchase_orders::order::order_purchase_order,
+        purchase_orders::receive::receive_purchase_order,
+        purchase_orders::cancel::cancel_purchase_order,
         parts::list::list_parts,
         parts::create::create_part,
         parts::get::get_part,
