@@ -195,8 +195,20 @@ impl MigrationTrait for Migration {
                     Warehouses::Id,
                     Restrict,
                 ))
-                .foreign_key(&mut fk(Transfers::Table, Transfers::ToWarehouseId, Warehouses::Table, Warehouses::Id, Restrict))
-                .foreign_key(&mut fk(Transfers::Table, Transfers::FromBranchId, Branches::Table, Branches::Id, Restrict))
+                .foreign_key(&mut fk(
+                    Transfers::Table,
+                    Transfers::ToWarehouseId,
+                    Warehouses::Table,
+                    Warehouses::Id,
+                    Restrict,
+                ))
+                .foreign_key(&mut fk(
+                    Transfers::Table,
+                    Transfers::FromBranchId,
+                    Branches::Table,
+                    Branches::Id,
+                    Restrict,
+                ))
                 .foreign_key(&mut fk(Transfers::Table, Transfers::ToBranchId, Branches::Table, Branches::Id, Restrict))
                 .foreign_key(&mut fk(Transfers::Table, Transfers::CreatedBy, Users::Table, Users::Id, Restrict))
                 .foreign_key(&mut fk(Transfers::Table, Transfers::ShippedBy, Users::Table, Users::Id, Restrict))
@@ -221,8 +233,13 @@ impl MigrationTrait for Migration {
                 .col(big_integer(TransferLines::ShippedQuantity))
                 // The moving-average cost the units left the source at; what they arrive at.
                 .col(big_integer_null(TransferLines::ShippedUnitCostMinor))
-                .col(big_integer(TransferLines::ReceivedQuantity).check(Expr::col(TransferLines::ReceivedQuantity).gte(0)))
-                .col(big_integer(TransferLines::MissingQuantity).check(Expr::col(TransferLines::MissingQuantity).gte(0)))
+                .col(
+                    big_integer(TransferLines::ReceivedQuantity)
+                        .check(Expr::col(TransferLines::ReceivedQuantity).gte(0)),
+                )
+                .col(
+                    big_integer(TransferLines::MissingQuantity).check(Expr::col(TransferLines::MissingQuantity).gte(0)),
+                )
                 .col(text_null(TransferLines::DiscrepancyNote))
                 .check(
                     Expr::col(TransferLines::ReceivedQuantity)
@@ -242,9 +259,13 @@ impl MigrationTrait for Migration {
         )
         .await?;
         m.create_index(
-            index("ux_transfer_lines_part", TransferLines::Table, vec![TransferLines::TransferId, TransferLines::PartId])
-                .unique()
-                .to_owned(),
+            index(
+                "ux_transfer_lines_part",
+                TransferLines::Table,
+                vec![TransferLines::TransferId, TransferLines::PartId],
+            )
+            .unique()
+            .to_owned(),
         )
         .await?;
 
@@ -272,7 +293,13 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone_null(PurchaseOrders::CancelledAt))
                 .col(timestamp_with_time_zone(PurchaseOrders::UpdatedAt))
                 .col(big_integer(PurchaseOrders::Version))
-                .foreign_key(&mut fk(PurchaseOrders::Table, PurchaseOrders::BranchId, Branches::Table, Branches::Id, Restrict))
+                .foreign_key(&mut fk(
+                    PurchaseOrders::Table,
+                    PurchaseOrders::BranchId,
+                    Branches::Table,
+                    Branches::Id,
+                    Restrict,
+                ))
                 .foreign_key(&mut fk(
                     PurchaseOrders::Table,
                     PurchaseOrders::WarehouseId,
@@ -280,9 +307,27 @@ impl MigrationTrait for Migration {
                     Warehouses::Id,
                     Restrict,
                 ))
-                .foreign_key(&mut fk(PurchaseOrders::Table, PurchaseOrders::BrandId, Brands::Table, Brands::Id, Restrict))
-                .foreign_key(&mut fk(PurchaseOrders::Table, PurchaseOrders::CreatedBy, Users::Table, Users::Id, Restrict))
-                .foreign_key(&mut fk(PurchaseOrders::Table, PurchaseOrders::OrderedBy, Users::Table, Users::Id, Restrict))
+                .foreign_key(&mut fk(
+                    PurchaseOrders::Table,
+                    PurchaseOrders::BrandId,
+                    Brands::Table,
+                    Brands::Id,
+                    Restrict,
+                ))
+                .foreign_key(&mut fk(
+                    PurchaseOrders::Table,
+                    PurchaseOrders::CreatedBy,
+                    Users::Table,
+                    Users::Id,
+                    Restrict,
+                ))
+                .foreign_key(&mut fk(
+                    PurchaseOrders::Table,
+                    PurchaseOrders::OrderedBy,
+                    Users::Table,
+                    Users::Id,
+                    Restrict,
+                ))
                 .to_owned(),
         )
         .await?;

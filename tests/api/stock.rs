@@ -43,14 +43,14 @@ fn issue_body(shelf: &Shelf, quantity: i64) -> Value {
     json!({"warehouse_id": shelf.warehouse, "part_id": shelf.part, "quantity": quantity})
 }
 
-async fn on_hand(app: &TestApp, token: &str, shelf: &Shelf) -> (i64, i64) {
+pub async fn on_hand(app: &TestApp, token: &str, shelf: &Shelf) -> (i64, i64) {
     let path = format!("/api/v1/stock?warehouse_id={}&part_id={}", shelf.warehouse, shelf.part);
     let lines = json(app.get(&path, token).await).await;
     (lines[0]["on_hand"].as_i64().unwrap_or_default(), lines[0]["value_minor"].as_i64().unwrap_or_default())
 }
 
 /// The ledger's quantities and values, summed.
-async fn ledger_sums(app: &TestApp, token: &str, shelf: &Shelf) -> (i64, i64, usize) {
+pub async fn ledger_sums(app: &TestApp, token: &str, shelf: &Shelf) -> (i64, i64, usize) {
     let path = format!("/api/v1/stock/movements?warehouse_id={}&part_id={}&limit=200", shelf.warehouse, shelf.part);
     let page = json(app.get(&path, token).await).await;
     let rows = page["items"].as_array().cloned().unwrap_or_default();

@@ -146,7 +146,9 @@ pub(crate) async fn brand_in(db: &impl ConnectionTrait, brand_id: Option<Uuid>) 
     let Some(id) = brand_id else { return Ok(()) };
     match brands::find(db, id).await {
         Ok(_) => Ok(()),
-        Err(StoreError::NotFound) => Err(ApiError::field("brand_id", "unknown_brand", "there is no brand with this id")),
+        Err(StoreError::NotFound) => {
+            Err(ApiError::field("brand_id", "unknown_brand", "there is no brand with this id"))
+        }
         Err(e) => Err(e.into()),
     }
 }

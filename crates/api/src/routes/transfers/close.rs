@@ -59,13 +59,16 @@ pub async fn close_transfer(
     let mut lines = current.lines.clone();
     for (i, (gone, &index)) in body.lines.iter().zip(&indexes).enumerate() {
         let row = &mut lines[index];
-        row.line = transfer::record_missing(row.line, gone.missing)
-            .map_err(|e| refused(e, &format!("lines[{i}].missing")))?;
+        row.line =
+            transfer::record_missing(row.line, gone.missing).map_err(|e| refused(e, &format!("lines[{i}].missing")))?;
         row.discrepancy_note = Some(gone.note.trim().to_owned());
     }
     if let Some(left) = lines.iter().find(|row| row.line.in_transit() > 0) {
-        let message =
-            format!("{} of {} are still in transit; say what became of them", left.line.in_transit(), sku(txn, left.part_id).await?);
+        let message = format!(
+            "{} of {} are still in transit; say what became of them",
+            left.line.in_transit(),
+            sku(txn, left.part_id).await?
+        );
         return Err(ApiError::field("lines", "unaccounted", message));
     }
     let now = Utc::now();

@@ -98,7 +98,11 @@ async fn destination(db: &impl ConnectionTrait, from: &Warehouse, id: Uuid) -> R
         other => other?,
     };
     if !to.active {
-        return Err(ApiError::field(FIELD, "inactive_warehouse", "this warehouse is closed; stock no longer moves in it"));
+        return Err(ApiError::field(
+            FIELD,
+            "inactive_warehouse",
+            "this warehouse is closed; stock no longer moves in it",
+        ));
     }
     Ok(to)
 }

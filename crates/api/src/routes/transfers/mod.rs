@@ -118,7 +118,9 @@ pub(crate) async fn for_step(
 ) -> Result<Transfer, ApiError> {
     let (transfer, source, destination) = visible(txn, me, id, true).await?;
     match side {
-        Side::Source if !source => return Err(ApiError::Forbidden("only the sending warehouse's people ship a transfer")),
+        Side::Source if !source => {
+            return Err(ApiError::Forbidden("only the sending warehouse's people ship a transfer"));
+        }
         Side::Destination if !destination => {
             return Err(ApiError::Forbidden("only the receiving warehouse's people receive a transfer or close it"));
         }
@@ -183,7 +185,10 @@ pub(crate) async fn finish(
     audit::record(&txn, Some(me.user_id), request_id, change).await?;
     let text = idempotency::keep(&txn, me.user_id, key, hash, StatusCode::OK, &out).await?;
     txn.commit().await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(after.version))).content_type("application/json").body(text))
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(after.version)))
+        .content_type("application/json")
+        .body(text))
 }
 
 /// A part named in a message: its SKU, or its id if it has vanished.

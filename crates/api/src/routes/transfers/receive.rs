@@ -67,7 +67,8 @@ pub async fn receive_transfer(
     let mut lines = current.lines.clone();
     for (i, (wanted, &index)) in body.lines.iter().zip(&indexes).enumerate() {
         let row = &mut lines[index];
-        row.line = transfer::receive(row.line, wanted.quantity).map_err(|e| refused(e, &format!("lines[{i}].quantity")))?;
+        row.line =
+            transfer::receive(row.line, wanted.quantity).map_err(|e| refused(e, &format!("lines[{i}].quantity")))?;
         let movement = Movement {
             kind: MovementKind::TransferIn,
             quantity: wanted.quantity,
