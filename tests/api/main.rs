@@ -21,6 +21,7 @@ mod scoping;
 mod serial_warranty;
 mod serials;
 mod stock;
+mod stock_fixtures;
 mod ticket_attachments;
 mod ticket_flow;
 mod ticket_labour;

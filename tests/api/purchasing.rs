@@ -6,7 +6,7 @@ use reqwest::{Method, Response, StatusCode};
 use serde_json::{Value, json};
 
 use crate::stock::{ledger_sums, on_hand, receive, shelf};
-use crate::transfers::{at, id, part, stranger};
+use crate::stock_fixtures::{at, id, part, stranger};
 
 fn line(part: &str, quantity: i64, cost: &str) -> Value {
     json!({"part_id": part, "quantity": quantity, "unit_cost": cost})
