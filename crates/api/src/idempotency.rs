@@ -77,3 +77,27 @@ pub async fn keep(
     }
     Ok(text)
 }
+
+/// The write transaction of a request that may be a replay, and the request's
+/// hash to keep its answer under.
+pub struct Opened {
+    pub txn: aftersales_persistence::DatabaseTransaction,
+    pub hash: String,
+}
+
+/// Opens the write for a request sent with a key: `Err` with the first answer
+/// when the same request was made before.
+pub async fn open(
+    db: &aftersales_persistence::DatabaseConnection,
+    actor: Uuid,
+    key: &IdempotencyKey,
+    path: &str,
+    body: &impl Serialize,
+) -> Result<Result<Opened, HttpResponse>, ApiError> {
+    let hash = request_hash(path, body);
+    let txn = aftersales_persistence::begin_write(db).await?;
+    if let Some(answer) = replay(&txn, actor, key, &hash).await? {
+        return Ok(Err(answer));
+    }
+    Ok(Ok(Opened { txn, hash }))
+}

@@ -24,6 +24,7 @@ pub mod health;
 pub mod imports;
 pub mod part_sales;
 pub mod parts;
+pub mod purchase_orders;
 pub mod reports;
 pub mod serials;
 pub mod service_items;
@@ -32,6 +33,7 @@ pub mod stock;
 pub mod stocktakes;
 pub mod tickets;
 pub mod tracking;
+pub mod transfers;
 pub mod users;
 pub mod warehouses;
 pub mod warranty;
@@ -168,6 +170,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(stocktakes::counts::count_stocktake)
         .service(stocktakes::post::post_stocktake)
         .service(stocktakes::cancel::cancel_stocktake)
+        .service(transfers::list::list_transfers)
+        .service(transfers::create::create_transfer)
+        .service(transfers::get::get_transfer)
+        .service(transfers::ship::ship_transfer)
+        .service(transfers::receive::receive_transfer)
+        .service(transfers::close::close_transfer)
+        .service(purchase_orders::list::list_purchase_orders)
+        .service(purchase_orders::create::create_purchase_order)
+        .service(purchase_orders::get::get_purchase_order)
+        .service(purchase_orders::update::update_purchase_order)
+        .service(purchase_orders::order::order_purchase_order)
+        .service(purchase_orders::receive::receive_purchase_order)
+        .service(purchase_orders::cancel::cancel_purchase_order)
         .service(parts::list::list_parts)
         .service(parts::create::create_part)
         .service(parts::get::get_part)
@@ -325,6 +340,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         stocktakes::counts::count_stocktake,
         stocktakes::post::post_stocktake,
         stocktakes::cancel::cancel_stocktake,
+        transfers::list::list_transfers,
+        transfers::create::create_transfer,
+        transfers::get::get_transfer,
+        transfers::ship::ship_transfer,
+        transfers::receive::receive_transfer,
+        transfers::close::close_transfer,
+        purchase_orders::list::list_purchase_orders,
+        purchase_orders::create::create_purchase_order,
+        purchase_orders::get::get_purchase_order,
+        purchase_orders::update::update_purchase_order,
+        purchase_orders::order::order_purchase_order,
+        purchase_orders::receive::receive_purchase_order,
+        purchase_orders::cancel::cancel_purchase_order,
         parts::list::list_parts,
         parts::create::create_part,
         parts::get::get_part,
@@ -360,6 +388,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "followups", description = "After the work: the callback to the customer and complaints"),
         (name = "dispatch", description = "Sending technicians to tickets, and the dispatch board"),
         (name = "stock", description = "Stock on hand per warehouse, its append-only ledger, receiving and issuing parts, counter sales of parts and stocktakes"),
+        (name = "transfers", description = "Stock moving between warehouses: drafted, shipped all at once, received in part or in full, what never arrived written down"),
+        (name = "purchasing", description = "Purchase orders to suppliers and manufacturers, received into a warehouse at the ordered cost"),
         (name = "parts", description = "Spare parts: the parts catalogue and the warehouses parts are kept in (central, regional, outlet, technician van, defective)"),
         (name = "reports", description = "Stock reports over your branches' warehouses (stock on hand, movements over a period, parts used for tickets, parts below their reorder point), as JSON or, at the same path with `.xlsx`, as a workbook"),
         (name = "operations", description = "Health and readiness"),

@@ -2,11 +2,14 @@
 //! moving-average cost) and the life of the documents that move stock. Every rule
 //! that decides whether stock may move lives here; storage only applies the result.
 pub mod ledger;
+pub mod numbering;
 #[cfg(test)]
 mod properties;
+pub mod purchasing;
 pub mod report;
 pub mod sales;
 pub mod stocktake;
+pub mod transfer;
 
 use crate::tickets::named_enum;
 

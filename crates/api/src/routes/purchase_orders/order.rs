@@ -1,0 +1,55 @@
+use actix_web::http::header;
+use actix_web::{HttpResponse, post, web};
+use aftersales_api_types::Problem;
+use aftersales_api_types::purchasing::PurchaseOrderDto;
+use aftersales_domain::stock::purchasing;
+use aftersales_persistence::begin_write;
+use aftersales_persistence::purchase_orders::{self, PurchaseOrderChanges};
+use chrono::Utc;
+use uuid::Uuid;
+
+use super::{audited, domain_lines, refused, visible};
+use crate::auth::{Authorized, need};
+use crate::error::ApiError;
+use crate::extract::{IfMatch, RequestId, etag};
+use crate::state::AppState;
+
+/// Send a draft order to the supplier: it needs at least one line, and its lines
+/// no longer change. Goods may then be received against it.
+#[utoipa::path(
+    post, path = "/api/v1/purchase-orders/{id}/order", tag = "purchasing", operation_id = "order_purchase_order",
+    security(("bearer" = [])),
+    params(
+        ("id" = Uuid, Path, description = "Purchase order id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag you read; 412 if the order changed since"),
+    ),
+    responses(
+        (status = 200, description = "Ordered", body = PurchaseOrderDto, headers(("ETag" = String, description = "New version"))),
+        (status = 404, description = "No such order in your part of the network", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not a draft, or no lines", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The order changed since you read it", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/api/v1/purchase-orders/{id}/order")]
+pub async fn order_purchase_order(
+    state: web::Data<AppState>,
+    Authorized(me, ..): Authorized<need::ManageParts>,
+    request_id: RequestId,
+    id: web::Path<Uuid>,
+    IfMatch(expected): IfMatch,
+) -> Result<HttpResponse, ApiError> {
+    let txn = begin_write(&state.db).await?;
+    let current = visible(&txn, &me, *id, true).await?;
+    let status = purchasing::order(current.status, &domain_lines(&current)).map_err(|e| refused(e, "status"))?;
+    let now = Utc::now();
+    let changes = PurchaseOrderChanges {
+        status: Some(status),
+        ordered_by: Some(me.user_id),
+        ordered_at: Some(now),
+        ..Default::default()
+    };
+    let updated = purchase_orders::update(&txn, &current, expected, changes, now).await?;
+    let out = audited(&txn, &me, &request_id, "purchase_order.order", Some(&current), &updated).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(updated.version))).json(out))
+}
