@@ -6,14 +6,6 @@ use sea_orm_migration::{prelude::*, schema::*};
 pub struct Migration;
 
 #[derive(DeriveIden)]
-enum PartSaleCounters {
-    Table,
-    BranchId,
-    Year,
-    LastNumber,
-}
-
-#[derive(DeriveIden)]
 enum PartSales {
     Table,
     Id,
@@ -124,26 +116,6 @@ fn fk<T: IntoIden, C: IntoIden, U: IntoIden, D: IntoIden>(
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         use ForeignKeyAction::{Cascade, Restrict};
-        // One row per branch and year: the last sale number handed out, bumped in the
-        // sale's own transaction so that a refused sale gives its number back.
-        m.create_table(
-            Table::create()
-                .table(PartSaleCounters::Table)
-                .col(uuid(PartSaleCounters::BranchId))
-                .col(integer(PartSaleCounters::Year))
-                .col(big_integer(PartSaleCounters::LastNumber))
-                .primary_key(Index::create().col(PartSaleCounters::BranchId).col(PartSaleCounters::Year))
-                .foreign_key(&mut fk(
-                    PartSaleCounters::Table,
-                    PartSaleCounters::BranchId,
-                    Branches::Table,
-                    Branches::Id,
-                    Restrict,
-                ))
-                .to_owned(),
-        )
-        .await?;
-
         m.create_table(
             Table::create()
                 .table(PartSales::Table)
@@ -300,7 +272,6 @@ impl MigrationTrait for Migration {
             Stocktakes::Table.into_iden(),
             PartSaleLines::Table.into_iden(),
             PartSales::Table.into_iden(),
-            PartSaleCounters::Table.into_iden(),
         ] {
             m.drop_table(Table::drop().table(table).to_owned()).await?;
         }

@@ -5,9 +5,7 @@ use std::collections::BTreeMap;
 
 use aftersales_domain::organisation::BranchScope;
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use uuid::Uuid;
 
 use crate::branches::branches_in;
@@ -64,30 +62,6 @@ pub struct PartSaleFilter {
     /// Keyset cursor: the id of the last sale of the previous page (newest first).
     pub before_id: Option<Uuid>,
     pub limit: u32,
-}
-
-/// The next sale number of a branch in a year, from 1. Bumped inside the sale's
-/// transaction: the row lock (PostgreSQL) or the single writer (SQLite) orders
-/// concurrent sales, and a sale that is refused gives its number back.
-pub async fn next_number(db: &impl ConnectionTrait, branch_id: Uuid, year: i32) -> Result<i64, StoreError> {
-    let backend = db.get_database_backend();
-    let sql = match backend {
-        sea_orm::DbBackend::Postgres => {
-            "INSERT INTO part_sale_counters (branch_id, year, last_number) VALUES ($1, $2, 1) \
-             ON CONFLICT (branch_id, year) DO UPDATE SET last_number = part_sale_counters.last_number + 1 \
-             RETURNING last_number"
-        }
-        _ => {
-            "INSERT INTO part_sale_counters (branch_id, year, last_number) VALUES (?, ?, 1) \
-             ON CONFLICT (branch_id, year) DO UPDATE SET last_number = part_sale_counters.last_number + 1 \
-             RETURNING last_number"
-        }
-    };
-    let row = db
-        .query_one_raw(Statement::from_sql_and_values(backend, sql, [branch_id.into(), year.into()]))
-        .await?
-        .ok_or_else(|| StoreError::Corrupt("the sale counter returned no row".into()))?;
-    Ok(row.try_get::<i64>("", "last_number")?)
 }
 
 /// Stores a sale whose stock has already moved, in the same transaction.

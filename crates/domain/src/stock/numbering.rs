@@ -8,6 +8,8 @@ named_enum!(
     DocumentSeries {
         Transfer = "transfer",
         PurchaseOrder = "purchase_order",
+        /// A counter sale of parts.
+        PartSale = "part_sale",
     }
 );
 
@@ -16,6 +18,7 @@ impl DocumentSeries {
         match self {
             DocumentSeries::Transfer => "TR",
             DocumentSeries::PurchaseOrder => "PO",
+            DocumentSeries::PartSale => "PS",
         }
     }
 }
@@ -33,5 +36,6 @@ mod tests {
     fn numbers_name_the_series_branch_and_year() {
         assert_eq!(document_number(DocumentSeries::Transfer, "hn01", 2026, 1), "TR-HN01-2026-000001");
         assert_eq!(document_number(DocumentSeries::PurchaseOrder, "RC-HN", 2027, 42), "PO-RC-HN-2027-000042");
+        assert_eq!(document_number(DocumentSeries::PartSale, "hn01", 2026, 1), "PS-HN01-2026-000001");
     }
 }

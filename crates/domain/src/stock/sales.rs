@@ -80,12 +80,6 @@ pub fn margin(line_total_minor: i64, cost_minor: i64) -> i64 {
     line_total_minor.saturating_sub(cost_minor)
 }
 
-/// The printed number of the `sequence`th counter sale of a branch in a year:
-/// `PS-HN01-2026-000001`.
-pub fn sale_number(branch_code: &str, year: i32, sequence: i64) -> String {
-    format!("PS-{}-{year:04}-{sequence:06}", branch_code.to_uppercase())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,8 +127,7 @@ mod tests {
     }
 
     #[test]
-    fn numbers_read_like_the_ticket_numbers() {
-        assert_eq!(sale_number("hn01", 2026, 1), "PS-HN01-2026-000001");
+    fn the_margin_is_what_the_sale_made_over_cost() {
         assert_eq!(margin(1_800_000, 1_250_000), 550_000);
     }
 

@@ -6,11 +6,12 @@ use aftersales_api_types::{FieldError, Problem};
 use aftersales_domain::regional::local_date;
 use aftersales_domain::stock::MovementKind;
 use aftersales_domain::stock::ledger::{Movement, StockError};
-use aftersales_domain::stock::sales::{self, LineRequest, PriceError, PricedLine, sale_number};
+use aftersales_domain::stock::numbering::{DocumentSeries, document_number};
+use aftersales_domain::stock::sales::{self, LineRequest, PriceError, PricedLine};
 use aftersales_persistence::part_sales::{self, PartSale, PartSaleLine};
 use aftersales_persistence::parts::Part;
 use aftersales_persistence::stock::{self, MovementMeta};
-use aftersales_persistence::{ConnectionTrait, StoreError, begin_write, branches, customers};
+use aftersales_persistence::{ConnectionTrait, StoreError, begin_write, branches, customers, document_counters};
 use chrono::{Datelike, Utc};
 use uuid::Uuid;
 
@@ -63,7 +64,7 @@ pub async fn create_part_sale(
     let now = Utc::now();
     let branch = branches::find(&txn, warehouse.branch_id).await?;
     let year = local_date(&branch.time_zone, now).unwrap_or_else(|| now.date_naive()).year();
-    let sequence = part_sales::next_number(&txn, branch.id, year).await?;
+    let sequence = document_counters::next(&txn, branch.id, DocumentSeries::PartSale, year).await?;
     let sale_id = Uuid::now_v7();
     // Balances are locked in part order, as a stocktake posting locks them, so two
     // documents touching the same parts wait for each other instead of deadlocking.
@@ -106,7 +107,7 @@ pub async fn create_part_sale(
     sold.sort_by_key(|l| l.line_no);
     let sale = PartSale {
         id: sale_id,
-        number: sale_number(&branch.code, year, sequence),
+        number: document_number(DocumentSeries::PartSale, &branch.code, year, sequence),
         branch_id: branch.id,
         warehouse_id: warehouse.id,
         customer_id: body.customer_id,
