@@ -10,6 +10,7 @@ pub mod branches;
 pub mod catalogue;
 pub mod customers;
 mod db;
+pub mod defective_parts;
 mod entities;
 mod error;
 pub mod idempotency;
