@@ -16,6 +16,7 @@ pub mod auth;
 pub mod branches;
 pub mod catalogue;
 pub mod customers;
+pub mod defective_parts;
 pub mod dispatch;
 pub mod exports;
 pub mod fault_codes;
@@ -156,6 +157,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(stock::movements::list_stock_movements)
         .service(stock::receive::receive_stock)
         .service(stock::issue::issue_stock)
+        .service(tickets::parts::list::list_ticket_parts)
+        .service(tickets::parts::reserve::reserve_ticket_parts)
+        .service(tickets::parts::release::release_ticket_parts)
+        .service(tickets::parts::issue::issue_ticket_parts)
+        .service(tickets::parts::outcome::record_ticket_parts_outcome)
+        .service(defective_parts::list::list_defective_parts)
+        .service(defective_parts::overdue::defective_parts_overdue_by_technician)
+        .service(defective_parts::receive::receive_defective_part)
         .service(parts::list::list_parts)
         .service(parts::create::create_part)
         .service(parts::get::get_part)
@@ -296,6 +305,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         stock::movements::list_stock_movements,
         stock::receive::receive_stock,
         stock::issue::issue_stock,
+        tickets::parts::list::list_ticket_parts,
+        tickets::parts::reserve::reserve_ticket_parts,
+        tickets::parts::release::release_ticket_parts,
+        tickets::parts::issue::issue_ticket_parts,
+        tickets::parts::outcome::record_ticket_parts_outcome,
+        defective_parts::list::list_defective_parts,
+        defective_parts::overdue::defective_parts_overdue_by_technician,
+        defective_parts::receive::receive_defective_part,
         parts::list::list_parts,
         parts::create::create_part,
         parts::get::get_part,
@@ -322,7 +339,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "tracking", description = "Public ticket tracking for customers, by the code on their receipt, without signing in"),
         (name = "followups", description = "After the work: the callback to the customer and complaints"),
         (name = "dispatch", description = "Sending technicians to tickets, and the dispatch board"),
-        (name = "stock", description = "Stock on hand per warehouse, its append-only ledger, receiving and issuing parts"),
+        (name = "stock", description = "Stock on hand per warehouse, its append-only ledger, receiving and issuing parts, and the old parts technicians owe back"),
         (name = "parts", description = "Spare parts: the parts catalogue and the warehouses parts are kept in (central, regional, outlet, technician van, defective)"),
         (name = "operations", description = "Health and readiness"),
     ),
