@@ -80,7 +80,12 @@ enum Users {
     Id,
 }
 
-fn fk<T: IntoIden, C: IntoIden, U: IntoIden, D: IntoIden>(from: T, col: C, to: U, to_col: D) -> ForeignKeyCreateStatement {
+fn fk<T: IntoIden, C: IntoIden, U: IntoIden, D: IntoIden>(
+    from: T,
+    col: C,
+    to: U,
+    to_col: D,
+) -> ForeignKeyCreateStatement {
     ForeignKey::create().from(from, col).to(to, to_col).on_delete(ForeignKeyAction::Restrict).to_owned()
 }
 

@@ -115,7 +115,11 @@ pub async fn insert(
 
 /// A part of a branch within the scope, locked for the rest of the transaction;
 /// `NotFound` otherwise.
-pub async fn lock_in_scope(db: &impl ConnectionTrait, scope: &BranchScope, id: Uuid) -> Result<DefectivePart, StoreError> {
+pub async fn lock_in_scope(
+    db: &impl ConnectionTrait,
+    scope: &BranchScope,
+    id: Uuid,
+) -> Result<DefectivePart, StoreError> {
     let found = Entity::find_by_id(id)
         .filter(Column::BranchId.in_subquery(branches_in(scope)))
         .lock_exclusive()
@@ -258,7 +262,8 @@ pub async fn overdue_by_technician(
         .await?;
     let mut per: BTreeMap<Uuid, Arrears> = BTreeMap::new();
     for (technician_id, quantity, due_at) in rows {
-        let entry = per.entry(technician_id).or_insert(Arrears { technician_id, count: 0, quantity: 0, oldest_due_at: due_at });
+        let entry =
+            per.entry(technician_id).or_insert(Arrears { technician_id, count: 0, quantity: 0, oldest_due_at: due_at });
         entry.count += 1;
         entry.quantity += quantity;
         entry.oldest_due_at = Ord::min(entry.oldest_due_at, due_at);

@@ -21,7 +21,12 @@ pub struct TicketSettings {
 
 impl Default for TicketSettings {
     fn default() -> Self {
-        TicketSettings { repeat_repair_days: 30, technician_daily_jobs: 6, callback_due_hours: 48, defective_return_days: 14 }
+        TicketSettings {
+            repeat_repair_days: 30,
+            technician_daily_jobs: 6,
+            callback_due_hours: 48,
+            defective_return_days: 14,
+        }
     }
 }
 

@@ -126,7 +126,8 @@ mod tests {
 
     #[test]
     fn what_is_issued_is_used_or_returned_and_no_more() {
-        let c = record(issued(3), Outcome { used: 2, returned_unused: 1, defective: 2 }).unwrap_or_else(|e| panic!("{e}"));
+        let c =
+            record(issued(3), Outcome { used: 2, returned_unused: 1, defective: 2 }).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!((c.used, c.returned_unused, c.defective_returned, c.outstanding()), (2, 1, 2, 0));
         let more = record(issued(3), Outcome { used: 4, ..Default::default() });
         assert_eq!(more, Err(OutcomeError::MoreThanIssued { field: "used", outstanding: 3, requested: 4 }));

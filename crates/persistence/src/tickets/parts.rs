@@ -67,7 +67,11 @@ fn to_line(m: Model) -> Result<TicketPart, StoreError> {
 
 /// The line of the ticket for the part from the warehouse, created empty if
 /// missing, and locked for the rest of the transaction.
-pub async fn locked_line(db: &impl ConnectionTrait, new: Opening, now: DateTime<Utc>) -> Result<TicketPart, StoreError> {
+pub async fn locked_line(
+    db: &impl ConnectionTrait,
+    new: Opening,
+    now: DateTime<Utc>,
+) -> Result<TicketPart, StoreError> {
     let (ticket_id, part_id, warehouse_id) = (new.ticket_id, new.part_id, new.warehouse_id);
     let row = ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -88,7 +92,9 @@ pub async fn locked_line(db: &impl ConnectionTrait, new: Opening, now: DateTime<
         version: Set(1),
     };
     Entity::insert(row)
-        .on_conflict(OnConflict::columns([Column::TicketId, Column::PartId, Column::WarehouseId]).do_nothing().to_owned())
+        .on_conflict(
+            OnConflict::columns([Column::TicketId, Column::PartId, Column::WarehouseId]).do_nothing().to_owned(),
+        )
         .exec_without_returning(db)
         .await?;
     let row = Entity::find()

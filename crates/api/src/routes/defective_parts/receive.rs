@@ -66,8 +66,12 @@ pub async fn receive_defective_part(
     }
     let now = Utc::now();
     let ticket = tickets::find(&txn, before.ticket_id).await?;
-    let movement =
-        Movement { kind: MovementKind::DefectiveReturn, quantity: before.quantity, unit_cost_minor: None, from_reservation: false };
+    let movement = Movement {
+        kind: MovementKind::DefectiveReturn,
+        quantity: before.quantity,
+        unit_cost_minor: None,
+        from_reservation: false,
+    };
     let meta = MovementMeta {
         actor_id: Some(me.user_id),
         reason: None,

@@ -70,9 +70,8 @@ pub async fn issue_ticket_parts(
         }
         let movement =
             Movement { kind: MovementKind::IssueToTicket, quantity, unit_cost_minor: None, from_reservation: reserved };
-        let (after, row) = stock::apply(&o.txn, warehouse.id, part.id, movement, meta.clone(), now)
-            .await?
-            .map_err(|e| match e {
+        let (after, row) =
+            stock::apply(&o.txn, warehouse.id, part.id, movement, meta.clone(), now).await?.map_err(|e| match e {
                 // Say what the ticket could have had: its reservation and the free stock.
                 StockError::Insufficient { available, .. } => refused(StockError::Insufficient {
                     available: available + from_reservation,

@@ -16,9 +16,9 @@ pub mod wire;
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
+use aftersales_api_types::defective_parts::DefectivePartDto;
 use aftersales_api_types::stock::MovementDto;
 use aftersales_api_types::ticket_parts::TicketPartChange;
-use aftersales_api_types::defective_parts::DefectivePartDto;
 use aftersales_domain::access::{Permission, allowed};
 use aftersales_domain::stock::charging::{ChargeTo, charge_to};
 use aftersales_domain::stock::ledger::Balance;

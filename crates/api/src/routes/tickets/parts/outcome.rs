@@ -114,16 +114,8 @@ pub async fn record_ticket_parts_outcome(
         owed.push(defective_out(&row, &o.ticket.number, now));
     }
     let after = TicketPart { counts, charge_to: payer(&o.ticket, &part), ..before.clone() };
-    let done = Done {
-        action: "ticket.parts_outcome",
-        before,
-        after,
-        part,
-        balance,
-        movements,
-        defective_parts: owed,
-        events,
-    };
+    let done =
+        Done { action: "ticket.parts_outcome", before, after, part, balance, movements, defective_parts: owed, events };
     finish(o, &me, &request_id, &key, done, now).await
 }
 
@@ -161,7 +153,9 @@ async fn issued_line(
         }
     };
     match lines::lock(db, line.id).await {
-        Err(StoreError::NotFound) => Err(ApiError::field("part_id", "not_issued", "the part was not issued to this ticket")),
+        Err(StoreError::NotFound) => {
+            Err(ApiError::field("part_id", "not_issued", "the part was not issued to this ticket"))
+        }
         other => Ok(other?),
     }
 }
@@ -176,11 +170,7 @@ fn outcome_refused(e: OutcomeError) -> ApiError {
     ApiError::field(e.field(), code, e.to_string())
 }
 
-async fn current_balance(
-    db: &impl ConnectionTrait,
-    warehouse_id: Uuid,
-    part_id: Uuid,
-) -> Result<Balance, ApiError> {
+async fn current_balance(db: &impl ConnectionTrait, warehouse_id: Uuid, part_id: Uuid) -> Result<Balance, ApiError> {
     let lines = stock::balances(db, warehouse_id, Some(part_id)).await?;
     Ok(lines.first().map(|l| l.balance).unwrap_or_default())
 }

@@ -55,7 +55,8 @@ fn used_total_minor(l: &TicketPart) -> i128 {
 }
 
 pub fn line_out(l: &TicketPart, part: &Part) -> Result<TicketPartLineDto, ApiError> {
-    let unit_cost = if l.counts.issued == 0 { 0 } else { (l.issued_value_minor + l.counts.issued / 2) / l.counts.issued };
+    let unit_cost =
+        if l.counts.issued == 0 { 0 } else { (l.issued_value_minor + l.counts.issued / 2) / l.counts.issued };
     Ok(TicketPartLineDto {
         id: l.id,
         ticket_id: l.ticket_id,
