@@ -20,6 +20,7 @@ mod m20261122_000011_tickets;
 mod m20261122_000012_ticket_work;
 mod m20261122_000013_ticket_followup;
 mod m20261122_000014_parts;
+mod m20261122_000015_ticket_parts;
 mod m20261122_000016_transfers_purchasing;
 mod m20261122_000017_sales_stocktakes;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000012_ticket_work::Migration),
             Box::new(m20261122_000013_ticket_followup::Migration),
             Box::new(m20261122_000014_parts::Migration),
+            Box::new(m20261122_000015_ticket_parts::Migration),
             Box::new(m20261122_000016_transfers_purchasing::Migration),
             Box::new(m20261122_000017_sales_stocktakes::Migration),
         ]

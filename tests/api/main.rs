@@ -28,6 +28,7 @@ mod stocktakes;
 mod ticket_attachments;
 mod ticket_flow;
 mod ticket_labour;
+mod ticket_parts;
 mod ticket_walks;
 mod ticket_work;
 mod tickets;

@@ -127,7 +127,9 @@ pub struct TicketEventDto {
     pub at: DateTime<Utc>,
     pub actor_id: Option<Uuid>,
     /// `created`, `stage_changed`, `field_changed`, `dispatched`, `reassigned`, `rescheduled`,
-    /// `warranty_reevaluated`, `reopened`, `callback_recorded`, `complaint_opened`…
+    /// `warranty_reevaluated`, `reopened`, `callback_recorded`, `complaint_opened`,
+    /// `parts_reserved`, `parts_released`, `parts_issued`, `parts_used`, `parts_returned`,
+    /// `defective_recorded`…
     pub kind: String,
     pub field: Option<String>,
     pub from: Option<String>,

@@ -287,7 +287,7 @@ wire_enum!(TicketSort, "newest" { Newest, Oldest });
 /// Company-wide settings of the ticket desk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"repeat_repair_days": 30, "technician_daily_jobs": 6, "callback_due_hours": 48})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"repeat_repair_days": 30, "technician_daily_jobs": 6, "callback_due_hours": 48, "defective_return_days": 14})))]
 #[serde(deny_unknown_fields)]
 pub struct TicketSettings {
     /// A unit back within this many days of its last ticket is flagged as a repeat repair; 0 turns it off.
@@ -302,4 +302,13 @@ pub struct TicketSettings {
     #[validate(range(min = 1, max = 720))]
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 720))]
     pub callback_due_hours: u32,
+    /// A technician hands in the old part taken out of a unit within this many days; 14 when absent.
+    #[serde(default = "default_defective_return_days")]
+    #[validate(range(min = 1, max = 365))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 365, default = 14))]
+    pub defective_return_days: u32,
+}
+
+fn default_defective_return_days() -> u32 {
+    14
 }

@@ -10,6 +10,7 @@ pub mod branches;
 pub mod catalogue;
 pub mod customers;
 mod db;
+pub mod defective_parts;
 pub mod document_counters;
 mod entities;
 mod error;

@@ -15,11 +15,18 @@ pub struct TicketSettings {
     pub technician_daily_jobs: u32,
     /// The callback is due this many hours after the work is completed.
     pub callback_due_hours: u32,
+    /// A technician hands in the old part taken out of a unit within this many days.
+    pub defective_return_days: u32,
 }
 
 impl Default for TicketSettings {
     fn default() -> Self {
-        TicketSettings { repeat_repair_days: 30, technician_daily_jobs: 6, callback_due_hours: 48 }
+        TicketSettings {
+            repeat_repair_days: 30,
+            technician_daily_jobs: 6,
+            callback_due_hours: 48,
+            defective_return_days: 14,
+        }
     }
 }
 
@@ -37,6 +44,7 @@ pub async fn tickets(db: &impl ConnectionTrait) -> Result<TicketSettings, StoreE
         repeat_repair_days: get("repeat_repair_days", d.repeat_repair_days),
         technician_daily_jobs: get("technician_daily_jobs", d.technician_daily_jobs),
         callback_due_hours: get("callback_due_hours", d.callback_due_hours),
+        defective_return_days: get("defective_return_days", d.defective_return_days),
     })
 }
 
@@ -45,6 +53,7 @@ pub async fn put_tickets(db: &impl ConnectionTrait, s: TicketSettings, now: Date
         "repeat_repair_days": s.repeat_repair_days,
         "technician_daily_jobs": s.technician_daily_jobs,
         "callback_due_hours": s.callback_due_hours,
+        "defective_return_days": s.defective_return_days,
     });
     Entity::insert(ActiveModel { key: Set(TICKETS.into()), value: Set(value.to_string()), updated_at: Set(now) })
         .on_conflict(OnConflict::column(Column::Key).update_columns([Column::Value, Column::UpdatedAt]).to_owned())

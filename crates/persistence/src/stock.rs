@@ -126,6 +126,55 @@ pub async fn apply(
     Ok(Ok((after, to_row(row)?)))
 }
 
+/// Promises `quantity` units on the shelf to a ticket, or answers why not (only
+/// what is on hand and not yet promised can be); no ledger row, as nothing moves.
+pub async fn reserve(
+    db: &impl ConnectionTrait,
+    warehouse_id: Uuid,
+    part_id: Uuid,
+    quantity: i64,
+    now: DateTime<Utc>,
+) -> Result<Result<Balance, StockError>, StoreError> {
+    let before = locked_balance(db, warehouse_id, part_id, now).await?;
+    match ledger::reserve(before, quantity) {
+        Ok(after) => Ok(Ok(write_reserved(db, warehouse_id, part_id, after, now).await?)),
+        Err(refused) => Ok(Err(refused)),
+    }
+}
+
+/// Gives back a promise of `quantity` units, or answers why not.
+pub async fn release(
+    db: &impl ConnectionTrait,
+    warehouse_id: Uuid,
+    part_id: Uuid,
+    quantity: i64,
+    now: DateTime<Utc>,
+) -> Result<Result<Balance, StockError>, StoreError> {
+    let before = locked_balance(db, warehouse_id, part_id, now).await?;
+    match ledger::release(before, quantity) {
+        Ok(after) => Ok(Ok(write_reserved(db, warehouse_id, part_id, after, now).await?)),
+        Err(refused) => Ok(Err(refused)),
+    }
+}
+
+async fn write_reserved(
+    db: &impl ConnectionTrait,
+    warehouse_id: Uuid,
+    part_id: Uuid,
+    after: Balance,
+    now: DateTime<Utc>,
+) -> Result<Balance, StoreError> {
+    Balances::update_many()
+        .col_expr(stock_balances::Column::Reserved, Expr::value(after.reserved))
+        .col_expr(stock_balances::Column::UpdatedAt, Expr::value(now))
+        .col_expr(stock_balances::Column::Version, Expr::col(stock_balances::Column::Version).add(1))
+        .filter(stock_balances::Column::WarehouseId.eq(warehouse_id))
+        .filter(stock_balances::Column::PartId.eq(part_id))
+        .exec(db)
+        .await?;
+    Ok(after)
+}
+
 fn to_row(r: stock_movements::Model) -> Result<LedgerRow, StoreError> {
     Ok(LedgerRow {
         kind: MovementKind::parse(&r.kind).ok_or_else(|| StoreError::Corrupt(format!("movement kind `{}`", r.kind)))?,

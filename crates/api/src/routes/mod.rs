@@ -16,6 +16,7 @@ pub mod auth;
 pub mod branches;
 pub mod catalogue;
 pub mod customers;
+pub mod defective_parts;
 pub mod dispatch;
 pub mod exports;
 pub mod fault_codes;
@@ -183,6 +184,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(purchase_orders::order::order_purchase_order)
         .service(purchase_orders::receive::receive_purchase_order)
         .service(purchase_orders::cancel::cancel_purchase_order)
+        .service(tickets::parts::list::list_ticket_parts)
+        .service(tickets::parts::reserve::reserve_ticket_parts)
+        .service(tickets::parts::release::release_ticket_parts)
+        .service(tickets::parts::issue::issue_ticket_parts)
+        .service(tickets::parts::outcome::record_ticket_parts_outcome)
+        .service(defective_parts::list::list_defective_parts)
+        .service(defective_parts::overdue::defective_parts_overdue_by_technician)
+        .service(defective_parts::receive::receive_defective_part)
         .service(parts::list::list_parts)
         .service(parts::create::create_part)
         .service(parts::get::get_part)
@@ -353,6 +362,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         purchase_orders::order::order_purchase_order,
         purchase_orders::receive::receive_purchase_order,
         purchase_orders::cancel::cancel_purchase_order,
+        tickets::parts::list::list_ticket_parts,
+        tickets::parts::reserve::reserve_ticket_parts,
+        tickets::parts::release::release_ticket_parts,
+        tickets::parts::issue::issue_ticket_parts,
+        tickets::parts::outcome::record_ticket_parts_outcome,
+        defective_parts::list::list_defective_parts,
+        defective_parts::overdue::defective_parts_overdue_by_technician,
+        defective_parts::receive::receive_defective_part,
         parts::list::list_parts,
         parts::create::create_part,
         parts::get::get_part,
@@ -387,7 +404,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "tracking", description = "Public ticket tracking for customers, by the code on their receipt, without signing in"),
         (name = "followups", description = "After the work: the callback to the customer and complaints"),
         (name = "dispatch", description = "Sending technicians to tickets, and the dispatch board"),
-        (name = "stock", description = "Stock on hand per warehouse, its append-only ledger, receiving and issuing parts, counter sales of parts and stocktakes"),
+        (name = "stock", description = "Stock on hand per warehouse, its append-only ledger, receiving and issuing parts, counter sales of parts, stocktakes, and the old parts technicians owe back"),
         (name = "transfers", description = "Stock moving between warehouses: drafted, shipped all at once, received in part or in full, what never arrived written down"),
         (name = "purchasing", description = "Purchase orders to suppliers and manufacturers, received into a warehouse at the ordered cost"),
         (name = "parts", description = "Spare parts: the parts catalogue and the warehouses parts are kept in (central, regional, outlet, technician van, defective)"),

@@ -3,11 +3,13 @@
 //! made again.
 use aftersales_api_types::entitlement::Decision;
 use aftersales_api_types::warranty::Leg;
+use aftersales_domain::stock::charging::PartsCover;
 use aftersales_domain::tickets::WarrantyStatus;
 use aftersales_domain::warranty::{self as domain, evaluate_entitlement};
 use aftersales_persistence::catalogue::models;
 use aftersales_persistence::{ConnectionTrait, serials, warranty_policies};
 use chrono::NaiveDate;
+use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::entitlement_dto::decision_out;
@@ -47,6 +49,22 @@ pub fn status_of(decision: &Decision) -> WarrantyStatus {
         (true, true) => WarrantyStatus::Covered,
         (false, false) => WarrantyStatus::NotCovered,
         _ => WarrantyStatus::Partial,
+    }
+}
+
+/// What the parts leg of a stored decision covers: nothing when it is not covered
+/// (or nothing was decided), the component a component term covered, or else the
+/// whole unit.
+pub fn parts_cover(snapshot: Option<&serde_json::Value>) -> PartsCover {
+    let Some(decision) = snapshot.and_then(|v| Decision::deserialize(v).ok()) else {
+        return PartsCover::Nothing;
+    };
+    match decision.legs.iter().find(|l| l.leg == Leg::Parts && l.covered) {
+        None => PartsCover::Nothing,
+        Some(leg) => match leg.source.as_ref().and_then(|s| s.component_code.clone()) {
+            Some(component) => PartsCover::Components(vec![component]),
+            None => PartsCover::WholeUnit,
+        },
     }
 }
 

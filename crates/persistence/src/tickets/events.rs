@@ -7,6 +7,19 @@ use uuid::Uuid;
 use crate::StoreError;
 use crate::entities::ticket_events::{ActiveModel, Column, Entity, Model};
 
+/// Parts promised to the ticket from a warehouse.
+pub const PARTS_RESERVED: &str = "parts_reserved";
+/// A promise of parts given back.
+pub const PARTS_RELEASED: &str = "parts_released";
+/// Parts handed over for the ticket.
+pub const PARTS_ISSUED: &str = "parts_issued";
+/// Parts fitted into the unit.
+pub const PARTS_USED: &str = "parts_used";
+/// Issued parts not used, back on the shelf.
+pub const PARTS_RETURNED: &str = "parts_returned";
+/// Old parts taken out of the unit, owed back by the technician.
+pub const DEFECTIVE_RECORDED: &str = "defective_recorded";
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TicketEvent {
     pub id: Uuid,

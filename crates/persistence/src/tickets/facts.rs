@@ -3,7 +3,7 @@ use aftersales_domain::tickets::workflow::TicketFacts;
 use sea_orm::ConnectionTrait;
 
 use super::record::Ticket;
-use super::{attachments, callbacks, complaints, labour};
+use super::{attachments, callbacks, complaints, labour, parts};
 use crate::StoreError;
 
 /// The facts of `ticket` as stored now; `note_given` is the caller's to set.
@@ -13,9 +13,7 @@ pub async fn of_ticket(db: &impl ConnectionTrait, ticket: &Ticket) -> Result<Tic
         diagnosis_recorded: ticket.diagnosis_code.is_some(),
         resolution_recorded: ticket.resolution_code.is_some(),
         labour_lines: labour::count(db, ticket.id).await?,
-        // Parts issued to tickets come with the parts inventory; until a ticket has
-        // any, there is nothing to reconcile.
-        unreconciled_parts: 0,
+        unreconciled_parts: parts::unreconciled(db, ticket.id).await?,
         installation_card_returned: attachments::has_purpose(db, ticket.id, attachments::INSTALLATION_CARD).await?,
         callback_done: callbacks::is_done(db, ticket.id).await?,
         open_complaints: complaints::open_count(db, ticket.id).await?,

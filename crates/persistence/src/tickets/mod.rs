@@ -9,6 +9,7 @@ pub mod facts;
 pub mod fault_codes;
 pub mod labour;
 mod list;
+pub mod parts;
 mod record;
 pub mod service_items;
 mod write;

@@ -5,6 +5,7 @@ pub mod get;
 pub mod labour;
 pub mod list;
 pub mod next_steps;
+pub mod parts;
 pub mod reevaluate;
 pub mod reopen;
 pub mod timeline;

@@ -14,11 +14,12 @@ fn out(s: settings::TicketSettings) -> TicketSettings {
         repeat_repair_days: s.repeat_repair_days,
         technician_daily_jobs: s.technician_daily_jobs,
         callback_due_hours: s.callback_due_hours,
+        defective_return_days: s.defective_return_days,
     }
 }
 
 /// The ticket desk's settings: the repeat-repair window, a technician's daily job
-/// limit, and when callbacks fall due.
+/// limit, when callbacks fall due, and how long a technician has to hand in an old part.
 #[utoipa::path(
     get, path = "/api/v1/settings/tickets", tag = "workflows", operation_id = "get_ticket_settings",
     security(("bearer" = [])),
@@ -52,6 +53,7 @@ pub async fn put_ticket_settings(
         repeat_repair_days: body.repeat_repair_days,
         technician_daily_jobs: body.technician_daily_jobs,
         callback_due_hours: body.callback_due_hours,
+        defective_return_days: body.defective_return_days,
     };
     settings::put_tickets(&txn, after, Utc::now()).await?;
     audit::record(
