@@ -18,6 +18,18 @@ fn month_name(names: &[&'static str; 12], month: u32) -> &'static str {
     names.get(month.saturating_sub(1) as usize).copied().unwrap_or_default()
 }
 
+/// `2024-03-20`. Written by hand: chrono's `format` brings its whole strftime
+/// machinery into the wasm bundle.
+pub fn iso_date(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// `2024-03-20T21:05:00Z`, for `<time datetime>`.
+pub fn iso_instant(at: DateTime<Utc>) -> String {
+    let t = at.time();
+    format!("{}T{:02}:{:02}:{:02}Z", iso_date(at.date_naive()), t.hour(), t.minute(), t.second())
+}
+
 /// A calendar day: `20 Mar 2024`, `20/03/2024`, `2024年3月20日`, `۱ فروردین ۱۴۰۳`.
 pub fn format_date(locale: Locale, date: NaiveDate) -> String {
     let (y, m, d) = (date.year(), date.month(), date.day());
@@ -29,7 +41,7 @@ pub fn format_date(locale: Locale, date: NaiveDate) -> String {
             Some(j) => {
                 localize_digits(locale, &format!("{} {} {}", j.day, month_name(&JALALI_MONTHS, j.month), j.year))
             }
-            None => localize_digits(locale, &date.format("%Y-%m-%d").to_string()),
+            None => localize_digits(locale, &iso_date(date)),
         },
     }
 }
@@ -60,11 +72,11 @@ pub fn format_instant_date(locale: Locale, at: DateTime<Utc>, offset_minutes: i3
 /// `2024-03-20` (English, Chinese), `20/03/2024` (Vietnamese), `۱۴۰۳/۰۱/۰۱` (Persian, Jalali).
 pub fn date_input_value(locale: Locale, date: NaiveDate) -> String {
     match locale {
-        Locale::En | Locale::Zh => date.format("%Y-%m-%d").to_string(),
-        Locale::Vi => date.format("%d/%m/%Y").to_string(),
+        Locale::En | Locale::Zh => iso_date(date),
+        Locale::Vi => format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year()),
         Locale::Fa => match JalaliDate::from_gregorian(date) {
             Some(j) => localize_digits(locale, &format!("{:04}/{:02}/{:02}", j.year, j.month, j.day)),
-            None => date.format("%Y-%m-%d").to_string(),
+            None => iso_date(date),
         },
     }
 }
@@ -127,6 +139,14 @@ mod tests {
         assert_eq!(format_instant(Locale::Zh, at, 480), "2024年3月20日 05:05");
         assert_eq!(format_instant_date(Locale::Fa, at, 210), "۱ فروردین ۱۴۰۳");
         assert_eq!(format_instant_date(Locale::En, at, -300), "19 Mar 2024");
+    }
+
+    #[test]
+    fn machine_readable_forms() {
+        assert_eq!(iso_date(g(987, 6, 5)), "0987-06-05");
+        let at =
+            DateTime::parse_from_rfc3339("2024-03-19T21:05:09.123Z").map(|d| d.with_timezone(&Utc)).unwrap_or_default();
+        assert_eq!(iso_instant(at), "2024-03-19T21:05:09Z");
     }
 
     #[test]

@@ -42,11 +42,11 @@ pub fn latin_digits(text: &str) -> String {
 
 /// `1234567` → `1,234,567` (`1.234.567` in Vietnamese, `۱٬۲۳۴٬۵۶۷` in Persian).
 pub fn format_integer(locale: Locale, n: i64) -> String {
-    format_fixed(locale, i128::from(n), 0)
+    format_fixed(locale, n, 0)
 }
 
 /// `minor / 10^scale` with exactly `scale` decimals: `(123456, 2)` → `1,234.56`.
-pub fn format_fixed(locale: Locale, minor: i128, scale: u32) -> String {
+pub fn format_fixed(locale: Locale, minor: i64, scale: u32) -> String {
     let s = symbols(locale);
     let magnitude = minor.unsigned_abs().to_string();
     let scale = scale as usize;
@@ -89,15 +89,15 @@ pub fn display_digits(currency: &str) -> u32 {
     }
 }
 
-/// `minor` at `from` decimal places rounded (half away from zero) to `to` places.
-fn rescale(minor: i64, from: u32, to: u32) -> i128 {
-    let minor = i128::from(minor);
+/// `minor` at `from` decimal places rounded (half away from zero) to `to` places
+/// (64-bit only: 128-bit arithmetic would add its helpers to the wasm bundle).
+fn rescale(minor: i64, from: u32, to: u32) -> i64 {
     if to >= from {
-        return minor * 10_i128.pow(to - from);
+        return minor.saturating_mul(10_i64.saturating_pow(to - from));
     }
-    let factor = 10_i128.pow(from - to);
-    let half = factor / 2;
-    if minor >= 0 { (minor + half) / factor } else { (minor - half) / factor }
+    let factor = 10_i64.saturating_pow(from - to);
+    let (quotient, remainder) = (minor / factor, minor % factor);
+    if remainder.unsigned_abs() * 2 >= factor.unsigned_abs() { quotient + minor.signum() } else { quotient }
 }
 
 /// Where a currency's sign stands and how it reads in a locale.
@@ -220,6 +220,13 @@ mod tests {
         assert_eq!(format_fixed(Locale::Fa, 123_456, 2), "۱٬۲۳۴٫۵۶");
         assert_eq!(format_fixed(Locale::En, 5, 2), "0.05");
         assert_eq!(format_fixed(Locale::En, -5, 3), "-0.005");
+        assert_eq!(format_fixed(Locale::En, i64::MAX, 2), "92,233,720,368,547,758.07");
+        assert_eq!(rescale(149, 2, 0), 1);
+        assert_eq!(rescale(150, 2, 0), 2);
+        assert_eq!(rescale(-150, 2, 0), -2);
+        assert_eq!(rescale(-149, 2, 0), -1);
+        assert_eq!(rescale(i64::MAX, 2, 0), 92_233_720_368_547_758);
+        assert_eq!(rescale(12, 0, 2), 1200);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::components::problem::ErrorsView;
+use crate::i18n::date::iso_instant;
 use crate::i18n::labels::role_key;
 use crate::i18n::{I18n, t, use_i18n};
 use crate::session::{Session, use_session};
@@ -67,7 +68,7 @@ fn Profile(user: UserDto, session: Session) -> impl IntoView {
             </dd>
             <dt>{t("profile.member_since")}</dt>
             <dd>
-                <time id="profile-since" datetime=created_at.to_rfc3339()>
+                <time id="profile-since" datetime=iso_instant(created_at)>
                     {since}
                 </time>
             </dd>
