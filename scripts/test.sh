@@ -79,6 +79,8 @@ curl -sf "$BASE_URL/readyz" >/dev/null || { cat "$WORK/server.log" >&2; die "the
 log "browser tests"
 BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/login.test.mjs" | tee "$WORK/browser.log"
 tally "$WORK/browser.log"
+BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/i18n.test.mjs" | tee "$WORK/browser-i18n.log"
+tally "$WORK/browser-i18n.log"
 
 log "schemathesis over every operation"
 TOKEN="$(curl -sf "$BASE_URL/api/v1/auth/login" -H 'content-type: application/json' \

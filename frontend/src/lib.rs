@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod components;
+pub mod i18n;
 pub mod pages;
 pub mod session;
 
@@ -12,6 +13,7 @@ use leptos_router::path;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::components::shell::Shell;
+use crate::i18n::I18n;
 use crate::pages::branches::BranchesPage;
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
@@ -19,9 +21,10 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::users::UsersPage;
 use crate::session::Session;
 
-/// The whole app: the session, and one route per page.
+/// The whole app: the language, the session, and one route per page.
 #[component]
 pub fn App() -> impl IntoView {
+    I18n::provide();
     Session::provide();
     view! {
         <Router>

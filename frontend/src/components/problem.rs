@@ -5,11 +5,16 @@ use aftersales_api_types::problem::Problem;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use crate::i18n::use_i18n;
 
 /// One problem: its title, its detail, and the failing fields if any.
 #[component]
 pub fn ProblemView(problem: Problem) -> impl IntoView {
     let Problem { title, detail, errors, code, .. } = problem;
+    // The title in the reader's language when the code is known, else the server's.
+    let i18n = use_i18n();
+    let title_key = format!("problem.{code}");
+    let title = move || i18n.text_dynamic(&title_key).map_or_else(|| title.clone(), str::to_owned);
     let fields = (!errors.is_empty()).then(|| {
         view! {
             <ul class="problem-fields">

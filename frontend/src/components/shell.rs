@@ -7,6 +7,8 @@ use leptos_router::components::{A, Outlet, Redirect};
 use leptos_router::hooks::use_navigate;
 
 use crate::api;
+use crate::components::locale_switcher::LocaleSwitcher;
+use crate::i18n::t;
 use crate::session::{MANAGERS, Session, use_session};
 
 /// The layout route: renders the matched child page in `<main>`.
@@ -50,6 +52,7 @@ fn Header(session: Session) -> impl IntoView {
             </a>
             <Nav session />
             <div class="account">
+                <LocaleSwitcher />
                 <span id="current-user" class="current-user">
                     {display_name}
                 </span>
@@ -60,7 +63,7 @@ fn Header(session: Session) -> impl IntoView {
                     on:click=sign_out
                     disabled=move || signing_out.get()
                 >
-                    "Sign out"
+                    {t("shell.sign_out")}
                 </button>
             </div>
         </header>
@@ -71,19 +74,19 @@ fn Header(session: Session) -> impl IntoView {
 fn Nav(session: Session) -> impl IntoView {
     let manager = move || session.has_any_role(MANAGERS);
     view! {
-        <nav class="nav" aria-label="Main">
+        <nav class="nav" aria-label=t("nav.main")>
             <ul>
                 <li>
                     <A href="/" exact=true>
-                        "Home"
+                        {t("nav.home")}
                     </A>
                 </li>
                 <Show when=manager>
                     <li>
-                        <A href="/branches">"Branches"</A>
+                        <A href="/branches">{t("nav.branches")}</A>
                     </li>
                     <li>
-                        <A href="/users">"Users"</A>
+                        <A href="/users">{t("nav.users")}</A>
                     </li>
                 </Show>
             </ul>

@@ -8,13 +8,14 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::problem::ErrorsView;
+use crate::i18n::t;
 
 /// `fetch(cursor)` loads one page; `row(item)` renders one `<tr>`.
 #[component]
 pub fn PagedTable<T, F, Fut, R>(
-    /// Accessible name of the table.
+    /// Catalogue key of the table's accessible name.
     caption: &'static str,
-    /// Column headings.
+    /// Catalogue keys of the column headings.
     columns: &'static [&'static str],
     fetch: F,
     row: R,
@@ -31,10 +32,10 @@ where
     view! {
         <div class="table-wrap">
             <table class="data">
-                <caption class="visually-hidden">{caption}</caption>
+                <caption class="visually-hidden">{t(caption)}</caption>
                 <thead>
                     <tr>
-                        {columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
+                        {columns.iter().map(|c| view! { <th scope="col">{t(c)}</th> }).collect_view()}
                     </tr>
                 </thead>
                 <For each=move || pages.get() key=|cursor| cursor.clone() let:cursor>
@@ -66,7 +67,7 @@ where
             <tbody>
                 <tr>
                     <td colspan=width class="muted">
-                        "Loading…"
+                        {t("table.loading")}
                     </td>
                 </tr>
             </tbody>
@@ -97,7 +98,7 @@ where
                                     {rows}
                                     {empty.then(|| view! {
                                         <tr>
-                                            <td colspan=width class="muted">"Nothing here yet."</td>
+                                            <td colspan=width class="muted">{t("table.empty")}</td>
                                         </tr>
                                     })}
                                     {more}
@@ -124,7 +125,7 @@ fn MoreRow(next: String, width: usize, pages: RwSignal<Vec<Option<String>>>) -> 
             <tr class="more-row">
                 <td colspan=width>
                     <button type="button" class="button more" on:click=more.clone()>
-                        "More"
+                        {t("table.more")}
                     </button>
                 </td>
             </tr>

@@ -5,7 +5,11 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::components::problem::ErrorsView;
+use crate::i18n::date::iso_instant;
+use crate::i18n::labels::role_key;
+use crate::i18n::{I18n, t, use_i18n};
 use crate::session::{Session, use_session};
+use crate::tr;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -18,8 +22,8 @@ pub fn HomePage() -> impl IntoView {
     let first_name = move || session.user().map(|u| u.display_name).unwrap_or_default();
     view! {
         <section class="page">
-            <h1>"Welcome, " {first_name}</h1>
-            <Transition fallback=|| view! { <p class="muted">"Loading your profile…"</p> }>
+            <h1>{tr!("home.welcome", name = first_name())}</h1>
+            <Transition fallback=|| view! { <p class="muted">{t("home.loading")}</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ErrorsView errors /> }>
                     {move || Suspend::new(async move {
                         me.await.map(|user| view! { <Profile user session /> })
@@ -32,7 +36,11 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 fn Profile(user: UserDto, session: Session) -> impl IntoView {
-    let roles = user.roles.iter().map(|r| role_label(*r)).collect::<Vec<_>>().join(", ");
+    let i18n = use_i18n();
+    let roles: Vec<Role> = user.roles.iter().copied().collect();
+    let roles = move || role_labels(i18n, roles.clone());
+    let created_at = user.created_at;
+    let since = move || i18n.instant_date(created_at);
     let branch_id = user.branch_id.to_string();
     let branch = LocalResource::new({
         let branch_id = branch_id.clone();
@@ -50,27 +58,26 @@ fn Profile(user: UserDto, session: Session) -> impl IntoView {
     };
     view! {
         <dl class="profile">
-            <dt>"Username"</dt>
+            <dt>{t("profile.username")}</dt>
             <dd id="profile-username">{user.username}</dd>
-            <dt>"Roles"</dt>
+            <dt>{t("profile.roles")}</dt>
             <dd id="profile-roles">{roles}</dd>
-            <dt>"Branch"</dt>
+            <dt>{t("profile.branch")}</dt>
             <dd id="profile-branch">
                 <Suspense fallback=|| "…">{branch_label}</Suspense>
+            </dd>
+            <dt>{t("profile.member_since")}</dt>
+            <dd>
+                <time id="profile-since" datetime=iso_instant(created_at)>
+                    {since}
+                </time>
             </dd>
         </dl>
     }
 }
 
-/// How a role reads in the interface.
-pub fn role_label(role: Role) -> &'static str {
-    match role {
-        Role::Admin => "Admin",
-        Role::Manager => "Manager",
-        Role::Clerk => "Clerk",
-        Role::Dispatcher => "Dispatcher",
-        Role::Technician => "Technician",
-        Role::Warehouse => "Warehouse",
-        Role::Finance => "Finance",
-    }
+/// Roles as the reader's language names and lists them (reactive).
+pub fn role_labels(i18n: I18n, roles: Vec<Role>) -> String {
+    let names: Vec<&str> = roles.into_iter().map(|r| i18n.text(role_key(r))).collect();
+    i18n.list(&names)
 }

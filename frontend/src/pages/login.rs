@@ -5,12 +5,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::{self, ApiError};
+use crate::components::locale_switcher::LocaleSwitcher;
 use crate::components::problem::ProblemView;
+use crate::i18n::{t, use_i18n};
 use crate::session::use_session;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     let navigate = use_navigate();
 
     // Someone already signed in has nothing to do here.
@@ -57,11 +60,14 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <main class="login-page">
             <form class="card login-form" on:submit=submit>
-                <h1 class="brand-title">"Aftersales"</h1>
-                <p class="muted">"Sign in to continue."</p>
+                <div class="login-head">
+                    <h1 class="brand-title">"Aftersales"</h1>
+                    <LocaleSwitcher />
+                </div>
+                <p class="muted">{t("login.subtitle")}</p>
                 {error}
                 <div class="field">
-                    <label for="username">"Username"</label>
+                    <label for="username">{t("login.username")}</label>
                     <input
                         id="username"
                         name="username"
@@ -75,7 +81,7 @@ pub fn LoginPage() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="password">"Password"</label>
+                    <label for="password">{t("login.password")}</label>
                     <input
                         id="password"
                         name="password"
@@ -92,7 +98,7 @@ pub fn LoginPage() -> impl IntoView {
                     class="button primary"
                     disabled=move || login.pending().get()
                 >
-                    {move || if login.pending().get() { "Signing in…" } else { "Sign in" }}
+                    {move || i18n.text(if login.pending().get() { "login.submitting" } else { "login.submit" })}
                 </button>
             </form>
         </main>

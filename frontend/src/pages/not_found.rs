@@ -2,13 +2,15 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! {
         <main class="page not-found">
-            <h1>"Page not found"</h1>
+            <h1>{t("not_found.title")}</h1>
             <p>
-                <a href="/">"Back to the start page"</a>
+                <a href="/">{t("not_found.back")}</a>
             </p>
         </main>
     }
