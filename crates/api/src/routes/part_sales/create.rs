@@ -122,6 +122,9 @@ pub async fn create_part_sale(
         lines: sold,
     };
     part_sales::insert(&txn, &sale).await?;
+    // Answer what was stored: PostgreSQL keeps microseconds, so the sale as read
+    // later must equal the sale as answered now.
+    let sale = part_sales::find(&txn, sale.id).await?;
     let out = sale_out(&sale);
     let change = Change {
         action: "part_sale.create",
