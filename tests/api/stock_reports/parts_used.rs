@@ -32,7 +32,7 @@ async fn parts_used_are_issues_net_of_unused_returns_per_ticket_and_per_technici
     issue(&app, &keeper, &shelf, 2, Some(&waiting)).await;
     issue(&app, &keeper, &shelf, 1, None).await; // for no ticket: not a part used on one
     moved(&app, &shelf, Sale, 1, None, None, Utc::now()).await;
-    moved(&app, &shelf, ReturnUnused, 1, None, Some(&repaired), Utc::now()).await;
+    moved(&app, &shelf, ReturnUnused, 1, Some(1_000_000), Some(&repaired), Utc::now()).await;
 
     let by_ticket = report(&app, &keeper, &today_window("/api/v1/reports/parts-used?")).await;
     assert_eq!(by_ticket["group_by"], "ticket");

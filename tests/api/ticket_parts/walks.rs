@@ -192,3 +192,18 @@ async fn two_keepers_issuing_the_last_reserved_units_at_once_issue_them_once() {
     assert_eq!(b.stock(&b.main).await, (0, 0));
     assert_eq!(kinds(&b.ledger(&b.main).await), vec![("receipt", 2), ("issue_to_ticket", -2)]);
 }
+
+#[tokio::test]
+async fn an_unused_part_comes_back_at_the_cost_it_left_with() {
+    let b = Bench::new("TP-BACK", 40).await;
+    b.stock_in(&b.main, 1).await;
+    b.done(&b.keeper, "issue", &b.main, 1).await;
+    let value = || async {
+        let path = format!("/api/v1/stock?warehouse_id={}&part_id={}", b.main, b.part);
+        json(b.app.get(&path, &b.keeper).await).await[0]["value_minor"].as_i64().unwrap_or(-1)
+    };
+    assert_eq!(value().await, 0, "the shelf is empty");
+    assert_eq!(b.record(&b.tech, 0, 1, 0).await.status(), StatusCode::OK);
+    assert_eq!(b.stock(&b.main).await, (1, 0));
+    assert_eq!(value().await, 3_200_000, "not at the empty shelf's average of 0");
+}

@@ -23,7 +23,7 @@ impl Balance {
 
     /// The moving-average cost of one unit, rounded; 0 on an empty shelf.
     pub fn average_cost_minor(&self) -> i64 {
-        if self.on_hand == 0 { 0 } else { div_round(i128::from(self.value_minor), i128::from(self.on_hand)) }
+        average(self.value_minor, self.on_hand)
     }
 }
 
@@ -62,6 +62,11 @@ pub enum StockError {
     NotReserved { reserved: i64, requested: i64 },
     #[error("the numbers are too large")]
     Overflow,
+}
+
+/// What one of `quantity` units worth `value_minor` together costs, rounded; 0 for none.
+pub fn average(value_minor: i64, quantity: i64) -> i64 {
+    if quantity == 0 { 0 } else { div_round(i128::from(value_minor), i128::from(quantity)) }
 }
 
 /// Rounds half away from zero.

@@ -8,6 +8,7 @@ pub mod numbering;
 mod properties;
 pub mod purchasing;
 pub mod report;
+pub mod rtv;
 pub mod sales;
 pub mod stocktake;
 pub mod ticket_parts;
@@ -59,9 +60,17 @@ impl MovementKind {
         }
     }
 
-    /// Movements that bring new value in at a cost of their own (the rest move
-    /// stock at the warehouse's moving-average cost).
+    /// Movements that bring value in at a cost of their own (the rest move stock at
+    /// the warehouse's moving-average cost). An unused part comes back at the cost
+    /// it left with: had the issue emptied the shelf, the average would be 0 and
+    /// the part's value lost.
     pub fn brings_its_own_cost(self) -> bool {
-        matches!(self, MovementKind::Receipt | MovementKind::PurchaseReceipt | MovementKind::TransferIn)
+        matches!(
+            self,
+            MovementKind::Receipt
+                | MovementKind::PurchaseReceipt
+                | MovementKind::TransferIn
+                | MovementKind::ReturnUnused
+        )
     }
 }

@@ -3,7 +3,7 @@ use aftersales_api_types::Problem;
 use aftersales_api_types::ticket_parts::{RecordPartOutcome, TicketPartChange};
 use aftersales_domain::access::{Permission, allowed};
 use aftersales_domain::stock::MovementKind;
-use aftersales_domain::stock::ledger::{Balance, Movement};
+use aftersales_domain::stock::ledger::{self, Balance, Movement};
 use aftersales_domain::stock::ticket_parts::{Outcome, OutcomeError, record};
 use aftersales_persistence::defective_parts::{self, NewDefectivePart};
 use aftersales_persistence::stock::{self, MovementMeta};
@@ -74,7 +74,7 @@ pub async fn record_ticket_parts_outcome(
         let movement = Movement {
             kind: MovementKind::ReturnUnused,
             quantity: body.returned_unused,
-            unit_cost_minor: None,
+            unit_cost_minor: Some(ledger::average(before.issued_value_minor, before.counts.issued)),
             from_reservation: false,
         };
         let meta = MovementMeta {
