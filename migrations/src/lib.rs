@@ -23,6 +23,7 @@ mod m20261122_000014_parts;
 mod m20261122_000015_ticket_parts;
 mod m20261122_000016_transfers_purchasing;
 mod m20261122_000017_sales_stocktakes;
+mod m20261122_000018_reserved_not_negative;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000015_ticket_parts::Migration),
             Box::new(m20261122_000016_transfers_purchasing::Migration),
             Box::new(m20261122_000017_sales_stocktakes::Migration),
+            Box::new(m20261122_000018_reserved_not_negative::Migration),
         ]
     }
 }
