@@ -1,5 +1,6 @@
 //! Parts on service tickets: one line per ticket, part and warehouse the parts come
-//! from (promised, issued, used, returned), and the old parts a technician owes back.
+//! from (promised, issued, used, returned), the old parts a technician owes back,
+//! and the return-to-vendor shipments that take them back to the manufacturer.
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -48,6 +49,34 @@ enum DefectiveParts {
     CreatedAt,
     UpdatedAt,
     Version,
+}
+
+#[derive(DeriveIden, Clone, Copy)]
+enum RtvShipments {
+    Table,
+    Id,
+    Number,
+    BranchId,
+    WarehouseId,
+    BrandId,
+    Status,
+    Note,
+    ShipReference,
+    AckReference,
+    CreatedBy,
+    CreatedAt,
+    ShippedBy,
+    ShippedAt,
+    AcknowledgedBy,
+    AcknowledgedAt,
+    UpdatedAt,
+    Version,
+}
+
+#[derive(DeriveIden)]
+enum Brands {
+    Table,
+    Id,
 }
 
 #[derive(DeriveIden)]
@@ -140,6 +169,44 @@ impl MigrationTrait for Migration {
         )
         .await?;
 
+        use RtvShipments as R;
+        m.create_table(
+            Table::create()
+                .table(R::Table)
+                .col(pk_uuid(R::Id))
+                .col(string_len(R::Number, 40).unique_key())
+                .col(uuid(R::BranchId))
+                // The defective-parts warehouse the old parts leave from.
+                .col(uuid(R::WarehouseId))
+                // The manufacturer they go back to.
+                .col(uuid(R::BrandId))
+                // draft, shipped, acknowledged
+                .col(string_len(R::Status, 16))
+                .col(text_null(R::Note))
+                // The carrier's or the manufacturer's return authorisation reference.
+                .col(string_len_null(R::ShipReference, 100))
+                // The manufacturer's acknowledgement (credit note) reference.
+                .col(string_len_null(R::AckReference, 100))
+                .col(uuid(R::CreatedBy))
+                .col(timestamp_with_time_zone(R::CreatedAt))
+                .col(uuid_null(R::ShippedBy))
+                .col(timestamp_with_time_zone_null(R::ShippedAt))
+                .col(uuid_null(R::AcknowledgedBy))
+                .col(timestamp_with_time_zone_null(R::AcknowledgedAt))
+                .col(timestamp_with_time_zone(R::UpdatedAt))
+                .col(big_integer(R::Version))
+                .foreign_key(&mut fk(R::Table, R::BranchId, Branches::Table, Branches::Id))
+                .foreign_key(&mut fk(R::Table, R::WarehouseId, Warehouses::Table, Warehouses::Id))
+                .foreign_key(&mut fk(R::Table, R::BrandId, Brands::Table, Brands::Id))
+                .foreign_key(&mut fk(R::Table, R::CreatedBy, Users::Table, Users::Id))
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create().name("ix_rtv_shipments_branch").table(R::Table).col(R::BranchId).col(R::Id).to_owned(),
+        )
+        .await?;
+
         use DefectiveParts as D;
         m.create_table(
             Table::create()
@@ -172,6 +239,7 @@ impl MigrationTrait for Migration {
                 .foreign_key(&mut fk(D::Table, D::TechnicianId, Users::Table, Users::Id))
                 .foreign_key(&mut fk(D::Table, D::BranchId, Branches::Table, Branches::Id))
                 .foreign_key(&mut fk(D::Table, D::ReceivedWarehouseId, Warehouses::Table, Warehouses::Id))
+                .foreign_key(&mut fk(D::Table, D::RtvShipmentId, R::Table, R::Id))
                 .to_owned(),
         )
         .await?;
@@ -179,6 +247,7 @@ impl MigrationTrait for Migration {
             ("ix_defective_parts_due", vec![D::Status, D::DueAt, D::Id]),
             ("ix_defective_parts_technician", vec![D::TechnicianId, D::Status]),
             ("ix_defective_parts_ticket", vec![D::TicketId]),
+            ("ix_defective_parts_shipment", vec![D::RtvShipmentId]),
         ] {
             let mut index = Index::create();
             index.name(name).table(D::Table);
@@ -192,6 +261,7 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
         m.drop_table(Table::drop().table(DefectiveParts::Table).to_owned()).await?;
+        m.drop_table(Table::drop().table(RtvShipments::Table).to_owned()).await?;
         m.drop_table(Table::drop().table(TicketParts::Table).to_owned()).await
     }
 }

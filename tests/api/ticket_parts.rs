@@ -11,6 +11,7 @@ use crate::dispatch::send_technician;
 use crate::tickets::{daikin_policy, id_of, intake, repair, sold_unit};
 
 mod defective;
+mod vendor;
 mod walks;
 
 /// A repair of a Daikin air conditioner at HN01, worked by tech.hn01 up to the

@@ -23,6 +23,7 @@ pub mod parts;
 mod patch;
 pub mod problem;
 pub mod purchasing;
+pub mod rtv;
 mod rules;
 pub mod serial_records;
 pub mod serials;

@@ -1,7 +1,7 @@
 //! Stock reports over the warehouses of the caller's branches: stock on hand, what
 //! moved during a period, parts used for tickets, parts below their reorder point.
 //! Values are in minor units of the part's `currency`; totals are per currency.
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use validator::Validate;
@@ -208,4 +208,40 @@ pub struct BelowReorderReport {
     pub branch_id: Option<Uuid>,
     pub warehouse_id: Option<Uuid>,
     pub lines: Vec<BelowReorderLine>,
+}
+
+/// Whose overdue old parts to list: all of your branches' by default.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct OverdueDefectiveQuery {
+    /// Only this branch's tickets (in your part of the network).
+    pub branch_id: Option<Uuid>,
+}
+
+/// An old part a technician still owes past its due time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OverdueDefectiveLine {
+    pub defective_part_id: Uuid,
+    pub ticket_id: Uuid,
+    pub ticket_number: String,
+    pub part_id: Uuid,
+    pub sku: String,
+    pub part_name: String,
+    pub technician_id: Uuid,
+    pub technician_name: String,
+    pub quantity: i64,
+    pub due_at: DateTime<Utc>,
+    /// Whole days past the due time.
+    pub days_overdue: i64,
+}
+
+/// Old parts owed past their due time, the longest overdue first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OverdueDefectiveReport {
+    pub branch_id: Option<Uuid>,
+    pub lines: Vec<OverdueDefectiveLine>,
 }

@@ -57,7 +57,7 @@ pub struct NewDefectivePart {
     pub created_by: Option<Uuid>,
 }
 
-fn to_record(m: Model) -> Result<DefectivePart, StoreError> {
+pub(crate) fn to_record(m: Model) -> Result<DefectivePart, StoreError> {
     Ok(DefectivePart {
         status: DefectiveStatus::parse(&m.status)
             .ok_or_else(|| StoreError::Corrupt(format!("defective part status `{}`", m.status)))?,
@@ -159,6 +159,21 @@ pub async fn of_ticket(db: &impl ConnectionTrait, ticket_id: Uuid) -> Result<Vec
     rows.into_iter().map(to_record).collect()
 }
 
+/// The numbers of the tickets the old parts came from, by ticket id.
+pub async fn ticket_numbers(
+    db: &impl ConnectionTrait,
+    ticket_ids: impl Iterator<Item = Uuid>,
+) -> Result<BTreeMap<Uuid, String>, StoreError> {
+    let ids: Vec<Uuid> = ticket_ids.collect();
+    Ok(tickets::Entity::find()
+        .filter(tickets::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t.number))
+        .collect())
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct DefectiveFilter {
     pub status: Option<DefectiveStatus>,
@@ -211,14 +226,7 @@ pub async fn list(
     }
     query = query.filter(crate::after_key(Column::DueAt, Column::Id, f.after));
     let rows = query.order_by_asc(Column::DueAt).order_by_asc(Column::Id).limit(fetch_size(f.limit)).all(db).await?;
-    let ids: Vec<Uuid> = rows.iter().map(|r| r.ticket_id).collect();
-    let numbers: BTreeMap<Uuid, String> = tickets::Entity::find()
-        .filter(tickets::Column::Id.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|t| (t.id, t.number))
-        .collect();
+    let numbers = ticket_numbers(db, rows.iter().map(|r| r.ticket_id)).await?;
     rows.into_iter()
         .map(|row| {
             let ticket_number = numbers
@@ -271,4 +279,28 @@ pub async fn overdue_by_technician(
     let mut out: Vec<Arrears> = per.into_values().collect();
     out.sort_by_key(|a| (a.oldest_due_at, a.technician_id));
     Ok(out)
+}
+
+/// Closes a part handed in (scrapped): the caller checked it may be.
+pub async fn close(
+    db: &impl ConnectionTrait,
+    part: &DefectivePart,
+    status: DefectiveStatus,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<DefectivePart, StoreError> {
+    let result = Entity::update_many()
+        .col_expr(Column::Status, Expr::value(status.as_str()))
+        .col_expr(Column::ClosedAt, Expr::value(now))
+        .col_expr(Column::CloseReason, Expr::value(reason))
+        .col_expr(Column::UpdatedAt, Expr::value(now))
+        .col_expr(Column::Version, Expr::col(Column::Version).add(1))
+        .filter(Column::Id.eq(part.id))
+        .filter(Column::Version.eq(part.version))
+        .exec(db)
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(StoreError::StaleVersion);
+    }
+    Entity::find_by_id(part.id).one(db).await?.map(to_record).transpose()?.ok_or(StoreError::NotFound)
 }

@@ -20,6 +20,7 @@ pub mod part_sales;
 pub mod parts;
 pub mod purchase_orders;
 pub mod refresh_tokens;
+pub mod rtv_shipments;
 pub mod serials;
 pub mod settings;
 pub mod skills;

@@ -38,6 +38,17 @@ async fn an_old_part_is_owed_until_handed_in_and_listed_overdue_after_its_due_da
     assert_eq!(arrears[0]["technician_id"], b.tech_id.as_str());
     assert_eq!((arrears[0]["count"].clone(), arrears[0]["quantity"].clone()), (json!(1), json!(1)));
     assert_eq!(arrears.as_array().map(Vec::len), Some(1));
+    let report = json(b.app.get("/api/v1/reports/overdue-defective-returns", &b.keeper).await).await;
+    let line = &report["lines"][0];
+    assert_eq!(
+        (line["defective_part_id"].as_str(), line["sku"].as_str()),
+        (Some(owed_id.as_str()), Some("DK-CMP-FTKB"))
+    );
+    assert_eq!((line["technician_name"].as_str(), line["days_overdue"].as_i64()), (Some("Nguyễn Văn An"), Some(1)));
+    let workbook = b.app.get("/api/v1/reports/overdue-defective-returns.xlsx", &b.keeper).await;
+    assert_eq!(workbook.status(), StatusCode::OK);
+    let kind = workbook.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    assert!(kind.contains("spreadsheetml"), "{kind}");
 
     let path = format!("/api/v1/defective-parts/{owed_id}/receive");
     let to_shelf = b.app.post(&path, &b.keeper, &json!({"warehouse_id": b.main})).await;
@@ -64,6 +75,8 @@ async fn an_old_part_is_owed_until_handed_in_and_listed_overdue_after_its_due_da
 
     let arrears = json(b.app.get("/api/v1/defective-parts/overdue-by-technician", &b.keeper).await).await;
     assert_eq!(arrears, json!([]));
+    let report = json(b.app.get("/api/v1/reports/overdue-defective-returns", &b.keeper).await).await;
+    assert_eq!(report["lines"], json!([]), "handed in: no longer overdue");
     let tehran = b.app.token("clerk.teh01").await;
     let elsewhere = json(b.app.get("/api/v1/defective-parts", &tehran).await).await;
     assert_eq!(elsewhere["items"], json!([]), "another branch's old parts are not listed");

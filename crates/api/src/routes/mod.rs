@@ -27,6 +27,7 @@ pub mod part_sales;
 pub mod parts;
 pub mod purchase_orders;
 pub mod reports;
+pub mod rtv_shipments;
 pub mod serials;
 pub mod service_items;
 pub mod skills;
@@ -192,6 +193,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(defective_parts::list::list_defective_parts)
         .service(defective_parts::overdue::defective_parts_overdue_by_technician)
         .service(defective_parts::receive::receive_defective_part)
+        .service(defective_parts::scrap::scrap_defective_part)
+        .service(rtv_shipments::list::list_rtv_shipments)
+        .service(rtv_shipments::create::create_rtv_shipment)
+        .service(rtv_shipments::get::get_rtv_shipment)
+        .service(rtv_shipments::ship::ship_rtv_shipment)
+        .service(rtv_shipments::acknowledge::acknowledge_rtv_shipment)
         .service(parts::list::list_parts)
         .service(parts::create::create_part)
         .service(parts::get::get_part)
@@ -207,7 +214,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(reports::parts_used::report_parts_used)
         .service(reports::parts_used::report_parts_used_xlsx)
         .service(reports::below_reorder_point::report_below_reorder_point)
-        .service(reports::below_reorder_point::report_below_reorder_point_xlsx);
+        .service(reports::below_reorder_point::report_below_reorder_point_xlsx)
+        .service(reports::overdue_defective::report_overdue_defective_returns)
+        .service(reports::overdue_defective::report_overdue_defective_returns_xlsx);
 }
 
 #[derive(OpenApi)]
@@ -370,6 +379,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         defective_parts::list::list_defective_parts,
         defective_parts::overdue::defective_parts_overdue_by_technician,
         defective_parts::receive::receive_defective_part,
+        defective_parts::scrap::scrap_defective_part,
+        rtv_shipments::list::list_rtv_shipments,
+        rtv_shipments::create::create_rtv_shipment,
+        rtv_shipments::get::get_rtv_shipment,
+        rtv_shipments::ship::ship_rtv_shipment,
+        rtv_shipments::acknowledge::acknowledge_rtv_shipment,
         parts::list::list_parts,
         parts::create::create_part,
         parts::get::get_part,
@@ -386,6 +401,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         reports::parts_used::report_parts_used_xlsx,
         reports::below_reorder_point::report_below_reorder_point,
         reports::below_reorder_point::report_below_reorder_point_xlsx,
+        reports::overdue_defective::report_overdue_defective_returns,
+        reports::overdue_defective::report_overdue_defective_returns_xlsx,
     ),
     tags(
         (name = "auth", description = "Sign in, refresh, sign out"),
@@ -404,11 +421,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         (name = "tracking", description = "Public ticket tracking for customers, by the code on their receipt, without signing in"),
         (name = "followups", description = "After the work: the callback to the customer and complaints"),
         (name = "dispatch", description = "Sending technicians to tickets, and the dispatch board"),
-        (name = "stock", description = "Stock on hand per warehouse, its append-only ledger, receiving and issuing parts, counter sales of parts, stocktakes, and the old parts technicians owe back"),
+        (name = "stock", description = "Stock on hand per warehouse, its append-only ledger, receiving and issuing parts, counter sales of parts, stocktakes, the old parts technicians owe back, and their return to the manufacturer"),
         (name = "transfers", description = "Stock moving between warehouses: drafted, shipped all at once, received in part or in full, what never arrived written down"),
         (name = "purchasing", description = "Purchase orders to suppliers and manufacturers, received into a warehouse at the ordered cost"),
         (name = "parts", description = "Spare parts: the parts catalogue and the warehouses parts are kept in (central, regional, outlet, technician van, defective)"),
-        (name = "reports", description = "Stock reports over your branches' warehouses (stock on hand, movements over a period, parts used for tickets, parts below their reorder point), as JSON or, at the same path with `.xlsx`, as a workbook"),
+        (name = "reports", description = "Stock reports over your branches' warehouses (stock on hand, movements over a period, parts used for tickets, parts below their reorder point, old parts owed past their due time), as JSON or, at the same path with `.xlsx`, as a workbook"),
         (name = "operations", description = "Health and readiness"),
     ),
     modifiers(&ApiModifiers),

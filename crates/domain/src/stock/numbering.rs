@@ -10,6 +10,8 @@ named_enum!(
         PurchaseOrder = "purchase_order",
         /// A counter sale of parts.
         PartSale = "part_sale",
+        /// Old parts back to the manufacturer.
+        ReturnToVendor = "return_to_vendor",
     }
 );
 
@@ -19,6 +21,7 @@ impl DocumentSeries {
             DocumentSeries::Transfer => "TR",
             DocumentSeries::PurchaseOrder => "PO",
             DocumentSeries::PartSale => "PS",
+            DocumentSeries::ReturnToVendor => "RTV",
         }
     }
 }

@@ -23,6 +23,7 @@ pub mod product_models;
 pub mod purchase_order_lines;
 pub mod purchase_orders;
 pub mod refresh_tokens;
+pub mod rtv_shipments;
 pub mod serial_events;
 pub mod serial_owners;
 pub mod serials;

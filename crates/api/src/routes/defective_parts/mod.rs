@@ -3,3 +3,4 @@
 pub mod list;
 pub mod overdue;
 pub mod receive;
+pub mod scrap;

@@ -3,6 +3,7 @@
 //! of `/api/v1/exports`). A report is a `load` shared by both, and a function
 //! turning its answer into sheets (see `workbook`).
 pub mod below_reorder_point;
+pub mod overdue_defective;
 pub mod parts_used;
 pub mod stock_movements;
 pub mod stock_on_hand;

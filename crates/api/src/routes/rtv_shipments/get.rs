@@ -1,0 +1,33 @@
+use actix_web::http::header;
+use actix_web::{HttpResponse, get, web};
+use aftersales_api_types::Problem;
+use aftersales_api_types::rtv::RtvShipmentDto;
+use aftersales_persistence::rtv_shipments;
+use uuid::Uuid;
+
+use super::shipment_out;
+use crate::auth::{Authorized, need};
+use crate::error::{ApiError, NotFoundAs};
+use crate::extract::etag;
+use crate::state::AppState;
+
+/// A return-to-vendor shipment with the old parts in it.
+#[utoipa::path(
+    get, path = "/api/v1/rtv-shipments/{id}", tag = "stock", operation_id = "get_rtv_shipment",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Shipment id")),
+    responses(
+        (status = 200, description = "The shipment", body = RtvShipmentDto, headers(("ETag" = String, description = "Version of the shipment"))),
+        (status = 404, description = "No such shipment in your part of the network", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/api/v1/rtv-shipments/{id}")]
+pub async fn get_rtv_shipment(
+    state: web::Data<AppState>,
+    Authorized(me, ..): Authorized<need::ViewStock>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let shipment = rtv_shipments::find_in_scope(&state.db, &me.scope, *id, false).await.or_not_found("shipment")?;
+    let out = shipment_out(&state.db, &shipment).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(shipment.version))).json(out))
+}
