@@ -1,4 +1,5 @@
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
@@ -34,12 +35,12 @@ async fn load(
     let mut lines = Vec::with_capacity(rows.len());
     for row in rows {
         let d = row.part;
-        if !part_names.contains_key(&d.part_id) {
+        if let Entry::Vacant(slot) = part_names.entry(d.part_id) {
             let part = parts::find(&state.db, d.part_id).await?;
-            part_names.insert(d.part_id, (part.sku, part.name));
+            slot.insert((part.sku, part.name));
         }
-        if !people.contains_key(&d.technician_id) {
-            people.insert(d.technician_id, users::find(&state.db, d.technician_id).await?.display_name);
+        if let Entry::Vacant(slot) = people.entry(d.technician_id) {
+            slot.insert(users::find(&state.db, d.technician_id).await?.display_name);
         }
         let (sku, part_name) = part_names.get(&d.part_id).cloned().unwrap_or_default();
         lines.push(OverdueDefectiveLine {
