@@ -14,6 +14,7 @@ use aftersales_api_types::Page;
 use aftersales_api_types::auth::{LoginRequest, RefreshRequest, TokenResponse};
 use aftersales_api_types::branches::BranchDto;
 use aftersales_api_types::problem::Problem;
+use aftersales_api_types::tracking::PublicTracking;
 use aftersales_api_types::users::UserDto;
 use futures::FutureExt;
 use futures::future::{LocalBoxFuture, Shared};
@@ -240,4 +241,21 @@ pub async fn users(session: Session, cursor: Option<String>) -> Result<Page<User
 /// `GET /branches/{id}`: one branch.
 pub async fn branch(session: Session, id: String) -> Result<BranchDto, ApiError> {
     authed(session, Call::new(Method::GET, format!("/branches/{id}"))).await
+}
+
+/// A failed tracking look-up: the problem, and for a 429 how many seconds the
+/// server asks to wait (its `Retry-After`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrackError {
+    pub error: ApiError,
+    pub retry_after: Option<u64>,
+}
+
+/// `GET /public/track/{code}?lang=…`: a ticket's progress, without signing in.
+pub async fn track(code: &str, lang: &str) -> Result<PublicTracking, TrackError> {
+    let path = format!("/public/track/{}", String::from(js_sys::encode_uri_component(code)));
+    let call = Call::new(Method::GET, path).query("lang", Some(lang.to_owned()));
+    let response = call.send(None).await.map_err(|error| TrackError { error, retry_after: None })?;
+    let retry_after = response.headers().get("Retry-After").and_then(|v| v.trim().parse::<u64>().ok());
+    decode(response).await.map_err(|error| TrackError { error, retry_after })
 }

@@ -18,6 +18,7 @@ use crate::pages::branches::BranchesPage;
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::track::{TrackLookupPage, TrackPage};
 use crate::pages::users::UsersPage;
 use crate::session::Session;
 
@@ -30,6 +31,9 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/login") view=LoginPage />
+                // Public: customers follow their ticket without an account.
+                <Route path=path!("/track") view=TrackLookupPage />
+                <Route path=path!("/track/:code") view=TrackPage />
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=HomePage />
                     <Route path=path!("branches") view=BranchesPage />
