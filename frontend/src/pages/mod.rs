@@ -4,4 +4,5 @@ pub mod branches;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod stock;
 pub mod users;
