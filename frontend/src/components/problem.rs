@@ -80,7 +80,8 @@ pub fn without_fields(problem: &Problem) -> Problem {
     Problem { errors: Vec::new(), ..problem.clone() }
 }
 
-/// The messages of one field of a form's problem, shown under that field
+/// The messages of one field of a form's problem (catalogue keys for problems found
+/// in the browser, texts for the server's), shown under that field
 /// (`id="<id>-error"`, for the input's `aria-describedby`).
 #[component]
 pub fn FieldErrors(
@@ -91,10 +92,14 @@ pub fn FieldErrors(
     /// The input's id.
     id: &'static str,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    // A message made here is a catalogue key, so it follows a change of language;
+    // the server's messages are shown as they are.
+    let message = move |text: &str| i18n.text_dynamic(text).map_or_else(|| text.to_owned(), str::to_owned);
     let messages = move || {
         problem.with(|p| {
             p.as_ref()
-                .map(|p| p.errors.iter().filter(|e| e.field == field).map(|e| e.message.clone()).collect::<Vec<_>>())
+                .map(|p| p.errors.iter().filter(|e| e.field == field).map(|e| message(&e.message)).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     };

@@ -160,8 +160,9 @@ fn check(
     reason: &str,
 ) -> Result<ReceiveStock, Problem> {
     let mut errors = Vec::new();
+    // The message is the key: `FieldErrors` shows it in the language of the moment.
     let mut fail = |field: &str, code: &str, key: &'static str| {
-        errors.push(FieldError { field: field.to_owned(), code: code.to_owned(), message: i18n.text(key).to_owned() });
+        errors.push(FieldError { field: field.to_owned(), code: code.to_owned(), message: key.to_owned() });
     };
     let part_id = Uuid::parse_str(part).ok();
     if part_id.is_none() {
