@@ -83,6 +83,8 @@ BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/i18n.tes
 tally "$WORK/browser-i18n.log"
 BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/tracking.test.mjs" | tee "$WORK/browser-tracking.log"
 tally "$WORK/browser-tracking.log"
+BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/stock.test.mjs" | tee "$WORK/browser-stock.log"
+tally "$WORK/browser-stock.log"
 
 log "schemathesis over every operation"
 TOKEN="$(curl -sf "$BASE_URL/api/v1/auth/login" -H 'content-type: application/json' \

@@ -24,6 +24,8 @@ use serde::de::DeserializeOwned;
 
 use crate::session::Session;
 
+pub mod stock;
+
 /// Where every endpoint lives.
 pub const API_BASE: &str = "/api/v1";
 
@@ -80,18 +82,25 @@ struct Call {
     method: Method,
     path: String,
     query: Vec<(&'static str, String)>,
+    headers: Vec<(&'static str, String)>,
     body: Option<String>,
 }
 
 impl Call {
     fn new(method: Method, path: impl Into<String>) -> Self {
-        Self { method, path: path.into(), query: Vec::new(), body: None }
+        Self { method, path: path.into(), query: Vec::new(), headers: Vec::new(), body: None }
     }
 
     fn query(mut self, name: &'static str, value: Option<String>) -> Self {
         if let Some(value) = value {
             self.query.push((name, value));
         }
+        self
+    }
+
+    /// A request header, sent again unchanged on a retry.
+    fn header(mut self, name: &'static str, value: String) -> Self {
+        self.headers.push((name, value));
         self
     }
 
@@ -107,6 +116,9 @@ impl Call {
             .header("Accept", "application/json, application/problem+json");
         if !self.query.is_empty() {
             builder = builder.query(self.query.iter().map(|(k, v)| (*k, v.as_str())));
+        }
+        for (name, value) in &self.headers {
+            builder = builder.header(name, value);
         }
         if let Some(token) = access_token {
             builder = builder.header("Authorization", &format!("Bearer {token}"));

@@ -18,6 +18,7 @@ use crate::pages::branches::BranchesPage;
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::stock::StockPage;
 use crate::pages::track::{TrackLookupPage, TrackPage};
 use crate::pages::users::UsersPage;
 use crate::session::Session;
@@ -38,6 +39,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage />
                     <Route path=path!("branches") view=BranchesPage />
                     <Route path=path!("users") view=UsersPage />
+                    <Route path=path!("stock") view=StockPage />
                 </ParentRoute>
             </Routes>
         </Router>

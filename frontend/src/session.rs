@@ -102,3 +102,10 @@ pub fn use_session() -> Session {
 
 /// Roles that may manage branches and users.
 pub const MANAGERS: &[Role] = &[Role::Admin, Role::Manager];
+
+/// Roles that may see stock on hand and its ledger (every role does).
+pub const STOCK_VIEWERS: &[Role] =
+    &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher, Role::Technician, Role::Warehouse, Role::Finance];
+
+/// Roles that may receive, issue and move stock.
+pub const STOCK_MOVERS: &[Role] = &[Role::Admin, Role::Manager, Role::Warehouse];

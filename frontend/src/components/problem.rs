@@ -73,3 +73,46 @@ pub fn ErrorsView(errors: ArcRwSignal<Errors>) -> impl IntoView {
         </div>
     }
 }
+
+/// A form's problem without its field errors (those stand next to their fields,
+/// see [`FieldErrors`]).
+pub fn without_fields(problem: &Problem) -> Problem {
+    Problem { errors: Vec::new(), ..problem.clone() }
+}
+
+/// The messages of one field of a form's problem (catalogue keys for problems found
+/// in the browser, texts for the server's), shown under that field
+/// (`id="<id>-error"`, for the input's `aria-describedby`).
+#[component]
+pub fn FieldErrors(
+    /// The form's current problem, if any.
+    problem: Signal<Option<Problem>>,
+    /// The field's path in the request, e.g. `quantity`.
+    field: &'static str,
+    /// The input's id.
+    id: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    // A message made here is a catalogue key, so it follows a change of language;
+    // the server's messages are shown as they are.
+    let message = move |text: &str| i18n.text_dynamic(text).map_or_else(|| text.to_owned(), str::to_owned);
+    let messages = move || {
+        problem.with(|p| {
+            p.as_ref()
+                .map(|p| p.errors.iter().filter(|e| e.field == field).map(|e| message(&e.message)).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <Show when=move || !messages().is_empty()>
+            <p class="field-error" id=format!("{id}-error") data-field=field role="alert">
+                {move || messages().join(" ")}
+            </p>
+        </Show>
+    }
+}
+
+/// Whether the problem names this field (for `aria-invalid`).
+pub fn names_field(problem: Option<&Problem>, field: &str) -> bool {
+    problem.is_some_and(|p| p.errors.iter().any(|e| e.field == field))
+}

@@ -49,11 +49,45 @@ pub fn branch_kind_key(kind: BranchKind) -> &'static str {
     }
 }
 
+/// Every ledger movement kind the server writes (`MovementDto.kind`).
+pub const MOVEMENT_KINDS: &[&str] = &[
+    "receipt",
+    "purchase_receipt",
+    "issue_to_ticket",
+    "return_unused",
+    "defective_return",
+    "transfer_out",
+    "transfer_in",
+    "sale",
+    "return_to_vendor",
+    "stocktake_adjustment",
+    "write_off",
+];
+
+/// The label of a movement kind; `None` for a kind this client does not know yet.
+pub fn movement_kind_key(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "receipt" => "movement_kind.receipt",
+        "purchase_receipt" => "movement_kind.purchase_receipt",
+        "issue_to_ticket" => "movement_kind.issue_to_ticket",
+        "return_unused" => "movement_kind.return_unused",
+        "defective_return" => "movement_kind.defective_return",
+        "transfer_out" => "movement_kind.transfer_out",
+        "transfer_in" => "movement_kind.transfer_in",
+        "sale" => "movement_kind.sale",
+        "return_to_vendor" => "movement_kind.return_to_vendor",
+        "stocktake_adjustment" => "movement_kind.stocktake_adjustment",
+        "write_off" => "movement_kind.write_off",
+        _ => return None,
+    })
+}
+
 /// Every key the functions above can return (for the catalogue tests).
 #[cfg(test)]
 pub fn all_label_keys() -> Vec<&'static str> {
     let roles =
         [Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher, Role::Technician, Role::Warehouse, Role::Finance];
     let kinds = [BranchKind::Hq, BranchKind::Regional, BranchKind::Outlet];
-    roles.into_iter().map(role_key).chain(kinds.into_iter().map(branch_kind_key)).collect()
+    let movements = MOVEMENT_KINDS.iter().filter_map(|k| movement_kind_key(k));
+    roles.into_iter().map(role_key).chain(kinds.into_iter().map(branch_kind_key)).chain(movements).collect()
 }

@@ -4,5 +4,6 @@ pub mod branches;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod stock;
 pub mod track;
 pub mod users;
