@@ -81,6 +81,8 @@ BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/login.te
 tally "$WORK/browser.log"
 BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/i18n.test.mjs" | tee "$WORK/browser-i18n.log"
 tally "$WORK/browser-i18n.log"
+BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/tickets.test.mjs" | tee "$WORK/browser-tickets.log"
+tally "$WORK/browser-tickets.log"
 BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/tracking.test.mjs" | tee "$WORK/browser-tracking.log"
 tally "$WORK/browser-tracking.log"
 BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/stock.test.mjs" | tee "$WORK/browser-stock.log"

@@ -25,6 +25,7 @@ use serde::de::DeserializeOwned;
 use crate::session::Session;
 
 pub mod stock;
+pub mod tickets;
 
 /// Where every endpoint lives.
 pub const API_BASE: &str = "/api/v1";

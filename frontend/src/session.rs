@@ -109,3 +109,7 @@ pub const STOCK_VIEWERS: &[Role] =
 
 /// Roles that may receive, issue and move stock.
 pub const STOCK_MOVERS: &[Role] = &[Role::Admin, Role::Manager, Role::Warehouse];
+
+/// Roles that may see the ticket list (every role does; the server narrows it to
+/// the user's part of the network, and technicians to their own jobs).
+pub const TICKET_VIEWERS: &[Role] = STOCK_VIEWERS;

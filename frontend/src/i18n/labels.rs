@@ -1,6 +1,7 @@
 //! Catalogue keys for values that come from the API as enums or codes.
 
 use aftersales_api_types::branches::BranchKind;
+use aftersales_api_types::tickets::{StageCategory, TicketKind, WarrantyStatus};
 use aftersales_api_types::users::Role;
 
 /// The `code` of every problem the server or this client produces; each has a
@@ -82,6 +83,48 @@ pub fn movement_kind_key(kind: &str) -> Option<&'static str> {
     })
 }
 
+pub fn ticket_kind_key(kind: TicketKind) -> &'static str {
+    match kind {
+        TicketKind::Repair => "ticket_kind.repair",
+        TicketKind::Installation => "ticket_kind.installation",
+        TicketKind::Maintenance => "ticket_kind.maintenance",
+        TicketKind::ReturnExchange => "ticket_kind.return_exchange",
+    }
+}
+
+pub const TICKET_KINDS: [TicketKind; 4] =
+    [TicketKind::Repair, TicketKind::Installation, TicketKind::Maintenance, TicketKind::ReturnExchange];
+
+pub fn stage_category_key(category: StageCategory) -> &'static str {
+    match category {
+        StageCategory::Open => "stage_category.open",
+        StageCategory::InProgress => "stage_category.in_progress",
+        StageCategory::Waiting => "stage_category.waiting",
+        StageCategory::Done => "stage_category.done",
+        StageCategory::Closed => "stage_category.closed",
+    }
+}
+
+pub const STAGE_CATEGORIES: [StageCategory; 5] = [
+    StageCategory::Open,
+    StageCategory::InProgress,
+    StageCategory::Waiting,
+    StageCategory::Done,
+    StageCategory::Closed,
+];
+
+pub fn warranty_status_key(status: WarrantyStatus) -> &'static str {
+    match status {
+        WarrantyStatus::Covered => "warranty_status.covered",
+        WarrantyStatus::Partial => "warranty_status.partial",
+        WarrantyStatus::NotCovered => "warranty_status.not_covered",
+        WarrantyStatus::Unknown => "warranty_status.unknown",
+    }
+}
+
+pub const WARRANTY_STATUSES: [WarrantyStatus; 4] =
+    [WarrantyStatus::Covered, WarrantyStatus::Partial, WarrantyStatus::NotCovered, WarrantyStatus::Unknown];
+
 /// Every key the functions above can return (for the catalogue tests).
 #[cfg(test)]
 pub fn all_label_keys() -> Vec<&'static str> {
@@ -89,5 +132,13 @@ pub fn all_label_keys() -> Vec<&'static str> {
         [Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher, Role::Technician, Role::Warehouse, Role::Finance];
     let kinds = [BranchKind::Hq, BranchKind::Regional, BranchKind::Outlet];
     let movements = MOVEMENT_KINDS.iter().filter_map(|k| movement_kind_key(k));
-    roles.into_iter().map(role_key).chain(kinds.into_iter().map(branch_kind_key)).chain(movements).collect()
+    roles
+        .into_iter()
+        .map(role_key)
+        .chain(kinds.into_iter().map(branch_kind_key))
+        .chain(movements)
+        .chain(TICKET_KINDS.into_iter().map(ticket_kind_key))
+        .chain(STAGE_CATEGORIES.into_iter().map(stage_category_key))
+        .chain(WARRANTY_STATUSES.into_iter().map(warranty_status_key))
+        .collect()
 }

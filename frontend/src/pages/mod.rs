@@ -5,5 +5,6 @@ pub mod home;
 pub mod login;
 pub mod not_found;
 pub mod stock;
+pub mod tickets;
 pub mod track;
 pub mod users;
