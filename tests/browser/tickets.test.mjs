@@ -195,6 +195,41 @@ const tests = [
     },
   },
   {
+    name: 'Persian: created-from dates are typed in Jalali, kept in the URL as ISO days',
+    async run(page) {
+      // Today and tomorrow in the Jalali calendar, as the field's hint asks (yyyy/mm/dd).
+      const [today, tomorrow] = await page.evaluate(() => {
+        const jalali = (d) => {
+          const parts = new Intl.DateTimeFormat('en-US-u-ca-persian-nu-latn', { year: 'numeric', month: '2-digit', day: '2-digit' })
+            .formatToParts(d);
+          const get = (t) => parts.find((p) => p.type === t).value;
+          return `${get('year').replace(/\D/g, '')}/${get('month')}/${get('day')}`;
+        };
+        const now = new Date();
+        return [jalali(now), jalali(new Date(now.getTime() + 86_400_000))];
+      });
+      const iso = await page.evaluate(() => {
+        const d = new Date();
+        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      });
+      await page.locator('#ticket-from').fill(today);
+      await page.locator('#ticket-from').press('Enter');
+      await page.waitForURL(new RegExp(`from=${iso}`), { timeout: TIMEOUT });
+      await waitForList(page, numbers, false);
+      await page.locator('#ticket-from').fill(tomorrow);
+      await page.locator('#ticket-from').press('Enter');
+      await page.waitForURL((url) => !url.toString().includes(`from=${iso}`), { timeout: TIMEOUT });
+      await page.locator('#ticket-list td.muted').first().waitFor({ timeout: TIMEOUT });
+      await waitForList(page, [], false);
+      await page.locator('#ticket-from').fill('not a date');
+      await page.locator('#ticket-from').press('Enter');
+      await page.locator('#ticket-filters .field-error').waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.locator('#ticket-clear').click();
+      await page.waitForURL(/\/tickets$/, { timeout: TIMEOUT });
+      await waitForList(page, numbers, false);
+    },
+  },
+  {
     name: 'at 360 px only the table scrolls sideways',
     async run(page) {
       await page.setViewportSize({ width: 360, height: 740 });
