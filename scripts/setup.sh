@@ -48,6 +48,8 @@ install_node_tools() {
 
 install_test_tools() {
   apt_install chromium chromium
+  # Chinese glyphs for the browser tests' screenshots (Debian's Chromium brings none).
+  apt_install /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc fonts-wqy-zenhei
   apt_install /usr/lib/postgresql/15/bin/initdb postgresql
   if [ ! -x "$VENV/bin/st" ] || [ ! -x "$VENV/bin/openapi-spec-validator" ]; then
     log "python venv with schemathesis and openapi-spec-validator"
