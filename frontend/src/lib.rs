@@ -18,6 +18,7 @@ use crate::pages::branches::BranchesPage;
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::serials::SerialsPage;
 use crate::pages::stock::StockPage;
 use crate::pages::track::{TrackLookupPage, TrackPage};
 use crate::pages::users::UsersPage;
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("branches") view=BranchesPage />
                     <Route path=path!("users") view=UsersPage />
                     <Route path=path!("stock") view=StockPage />
+                    <Route path=path!("serials") view=SerialsPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_navigate;
 use crate::api;
 use crate::components::locale_switcher::LocaleSwitcher;
 use crate::i18n::t;
-use crate::session::{MANAGERS, STOCK_VIEWERS, Session, use_session};
+use crate::session::{MANAGERS, SERIAL_VIEWERS, STOCK_VIEWERS, Session, use_session};
 
 /// The layout route: renders the matched child page in `<main>`.
 #[component]
@@ -74,6 +74,7 @@ fn Header(session: Session) -> impl IntoView {
 fn Nav(session: Session) -> impl IntoView {
     let manager = move || session.has_any_role(MANAGERS);
     let stock = move || session.has_any_role(STOCK_VIEWERS);
+    let serials = move || session.has_any_role(SERIAL_VIEWERS);
     view! {
         <nav class="nav" aria-label=t("nav.main")>
             <ul>
@@ -82,6 +83,11 @@ fn Nav(session: Session) -> impl IntoView {
                         {t("nav.home")}
                     </A>
                 </li>
+                <Show when=serials>
+                    <li>
+                        <A href="/serials">{t("nav.serials")}</A>
+                    </li>
+                </Show>
                 <Show when=stock>
                     <li>
                         <A href="/stock">{t("nav.stock")}</A>
