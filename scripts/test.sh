@@ -88,6 +88,9 @@ tally "$WORK/browser-tracking.log"
 BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/stock.test.mjs" | tee "$WORK/browser-stock.log"
 tally "$WORK/browser-stock.log"
 
+BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/serials.test.mjs" | tee "$WORK/browser-serials.log"
+tally "$WORK/browser-serials.log"
+
 log "schemathesis over every operation"
 TOKEN="$(curl -sf "$BASE_URL/api/v1/auth/login" -H 'content-type: application/json' \
   -d '{"username":"admin","password":"demo-password"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')"

@@ -18,6 +18,7 @@ use crate::pages::branches::BranchesPage;
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::serials::SerialsPage;
 use crate::pages::stock::StockPage;
 use crate::pages::tickets::TicketsPage;
 use crate::pages::track::{TrackLookupPage, TrackPage};
@@ -42,6 +43,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("users") view=UsersPage />
                     <Route path=path!("stock") view=StockPage />
                     <Route path=path!("tickets") view=TicketsPage />
+                    <Route path=path!("serials") view=SerialsPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -107,6 +107,10 @@ pub const MANAGERS: &[Role] = &[Role::Admin, Role::Manager];
 pub const STOCK_VIEWERS: &[Role] =
     &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher, Role::Technician, Role::Warehouse, Role::Finance];
 
+/// Roles that may look units up in the serial registry (every role does).
+pub const SERIAL_VIEWERS: &[Role] =
+    &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher, Role::Technician, Role::Warehouse, Role::Finance];
+
 /// Roles that may receive, issue and move stock.
 pub const STOCK_MOVERS: &[Role] = &[Role::Admin, Role::Manager, Role::Warehouse];
 

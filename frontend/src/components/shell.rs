@@ -9,7 +9,7 @@ use leptos_router::hooks::use_navigate;
 use crate::api;
 use crate::components::locale_switcher::LocaleSwitcher;
 use crate::i18n::t;
-use crate::session::{MANAGERS, STOCK_VIEWERS, Session, TICKET_VIEWERS, use_session};
+use crate::session::{MANAGERS, SERIAL_VIEWERS, STOCK_VIEWERS, Session, TICKET_VIEWERS, use_session};
 
 /// The layout route: renders the matched child page in `<main>`.
 #[component]
@@ -75,6 +75,7 @@ fn Nav(session: Session) -> impl IntoView {
     let manager = move || session.has_any_role(MANAGERS);
     let stock = move || session.has_any_role(STOCK_VIEWERS);
     let tickets = move || session.has_any_role(TICKET_VIEWERS);
+    let serials = move || session.has_any_role(SERIAL_VIEWERS);
     view! {
         <nav class="nav" aria-label=t("nav.main")>
             <ul>
@@ -86,6 +87,11 @@ fn Nav(session: Session) -> impl IntoView {
                 <Show when=tickets>
                     <li>
                         <A href="/tickets">{t("nav.tickets")}</A>
+                    </li>
+                </Show>
+                <Show when=serials>
+                    <li>
+                        <A href="/serials">{t("nav.serials")}</A>
                     </li>
                 </Show>
                 <Show when=stock>
