@@ -52,7 +52,10 @@ fn movement_row(m: MovementDto, currency: StoredValue<String>) -> AnyView {
                 <time datetime=iso_instant(at)>{move || i18n.date_time(at)}</time>
             </td>
             <td class="kind">{move || kind_key.map_or_else(|| kind.clone(), |k| i18n.text(k).to_owned())}</td>
-            <td class="num quantity">{move || signed(i18n, m.quantity)}</td>
+            // Isolated left-to-right so Persian shows `+۳`, not `۳+`.
+            <td class="num quantity">
+                <bdi dir="ltr">{move || signed(i18n, m.quantity)}</bdi>
+            </td>
             <td class="num">{move || currency.with_value(|c| i18n.money_minor(m.value_delta_minor, c))}</td>
             <td class="num on-hand-after">{move || i18n.number(m.on_hand_after)}</td>
             <td class="reason">{m.reason.unwrap_or_default()}</td>
