@@ -7,7 +7,7 @@ use aftersales_domain::stock::ledger::Movement;
 use aftersales_domain::stock::rtv::may_scrap;
 use aftersales_domain::stock::ticket_parts::DefectiveStatus;
 use aftersales_persistence::stock::{self, MovementMeta};
-use aftersales_persistence::{begin_write, defective_parts, tickets};
+use aftersales_persistence::{defective_parts, tickets};
 use chrono::Utc;
 use uuid::Uuid;
 
@@ -47,11 +47,11 @@ pub async fn scrap_defective_part(
     id: web::Path<Uuid>,
     ValidatedJson(body): ValidatedJson<ScrapDefectivePart>,
 ) -> Result<HttpResponse, ApiError> {
-    let hash = idempotency::request_hash(&format!("/api/v1/defective-parts/{id}/scrap"), &body);
-    let txn = begin_write(&state.db).await?;
-    if let Some(answer) = idempotency::replay(&txn, me.user_id, &key, &hash).await? {
-        return Ok(answer);
-    }
+    let path = format!("/api/v1/defective-parts/{id}/scrap");
+    let idempotency::Opened { txn, hash } = match idempotency::open(&state.db, me.user_id, &key, &path, &body).await? {
+        Ok(opened) => opened,
+        Err(replayed) => return Ok(replayed),
+    };
     let before = defective_parts::lock_in_scope(&txn, &me.scope, *id).await.or_not_found("defective part")?;
     let (true, Some(warehouse_id)) =
         (may_scrap(before.status, before.rtv_shipment_id.is_some()), before.received_warehouse_id)

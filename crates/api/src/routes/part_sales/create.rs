@@ -11,7 +11,7 @@ use aftersales_domain::stock::sales::{self, LineRequest, PriceError, PricedLine}
 use aftersales_persistence::part_sales::{self, PartSale, PartSaleLine};
 use aftersales_persistence::parts::Part;
 use aftersales_persistence::stock::{self, MovementMeta};
-use aftersales_persistence::{ConnectionTrait, StoreError, begin_write, branches, customers, document_counters};
+use aftersales_persistence::{ConnectionTrait, StoreError, branches, customers, document_counters};
 use chrono::{Datelike, Utc};
 use uuid::Uuid;
 
@@ -50,11 +50,10 @@ pub async fn create_part_sale(
     key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<NewPartSale>,
 ) -> Result<HttpResponse, ApiError> {
-    let hash = idempotency::request_hash(PATH, &body);
-    let txn = begin_write(&state.db).await?;
-    if let Some(answer) = idempotency::replay(&txn, me.user_id, &key, &hash).await? {
-        return Ok(answer);
-    }
+    let idempotency::Opened { txn, hash } = match idempotency::open(&state.db, me.user_id, &key, PATH, &body).await? {
+        Ok(opened) => opened,
+        Err(replayed) => return Ok(replayed),
+    };
     let warehouse = movable_warehouse(&txn, &me, body.warehouse_id, "warehouse_id").await?;
     check_customer(&txn, &me, &body).await?;
     let lines = price_lines(&txn, &body).await?;

@@ -11,7 +11,7 @@ use aftersales_domain::stock::ledger::{Balance, Movement, StockError};
 use aftersales_persistence::parts::{self, Part};
 use aftersales_persistence::stock::{self, LedgerRow, MovementMeta, StockLine};
 use aftersales_persistence::warehouses::{self, Warehouse};
-use aftersales_persistence::{ConnectionTrait, DatabaseTransaction, StoreError, begin_write};
+use aftersales_persistence::{ConnectionTrait, DatabaseTransaction, StoreError};
 use chrono::Utc;
 use serde::Serialize;
 use uuid::Uuid;
@@ -98,11 +98,10 @@ pub(crate) async fn begin(
     warehouse_id: Uuid,
     part_id: Uuid,
 ) -> Result<Result<Checked, HttpResponse>, ApiError> {
-    let hash = idempotency::request_hash(path, body);
-    let txn = begin_write(&state.db).await?;
-    if let Some(answer) = idempotency::replay(&txn, me.user_id, key, &hash).await? {
-        return Ok(Err(answer));
-    }
+    let idempotency::Opened { txn, hash } = match idempotency::open(&state.db, me.user_id, key, path, body).await? {
+        Ok(opened) => opened,
+        Err(replayed) => return Ok(Err(replayed)),
+    };
     movable_warehouse(&txn, me, warehouse_id, "warehouse_id").await?;
     let part = movable_part(&txn, part_id, "part_id").await?;
     Ok(Ok(Checked { txn, hash, warehouse_id, part }))

@@ -23,11 +23,11 @@ use aftersales_domain::access::{Permission, allowed};
 use aftersales_domain::stock::charging::{ChargeTo, charge_to};
 use aftersales_domain::stock::ledger::Balance;
 use aftersales_domain::warehouses::WarehouseKind;
+use aftersales_persistence::DatabaseTransaction;
 use aftersales_persistence::parts::Part;
 use aftersales_persistence::tickets::parts::{self as lines, Opening, TicketPart};
 use aftersales_persistence::tickets::{Ticket, events};
 use aftersales_persistence::warehouses::Warehouse;
-use aftersales_persistence::{DatabaseTransaction, begin_write};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use uuid::Uuid;
@@ -85,11 +85,10 @@ pub(crate) async fn open(
     body: &impl Serialize,
     ticket_id: Uuid,
 ) -> Result<Result<Opened, HttpResponse>, ApiError> {
-    let hash = idempotency::request_hash(path, body);
-    let txn = begin_write(&state.db).await?;
-    if let Some(answer) = idempotency::replay(&txn, me.user_id, key, &hash).await? {
-        return Ok(Err(answer));
-    }
+    let idempotency::Opened { txn, hash } = match idempotency::open(&state.db, me.user_id, key, path, body).await? {
+        Ok(opened) => opened,
+        Err(replayed) => return Ok(Err(replayed)),
+    };
     let ticket = ticket_in_scope(&txn, me, ticket_id).await?;
     refuse_if_sealed(&ticket)?;
     Ok(Ok(Opened { txn, hash, ticket }))
