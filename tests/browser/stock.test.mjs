@@ -1,7 +1,7 @@
 // The warehouse keeper's stock screens in headless Chromium: pick a warehouse, see
 // the stock per part, receive parts (the table and the ledger follow without a page
 // reload), mistakes shown next to their fields, and the page in other languages.
-// Plain Node (no test framework), like login.test.mjs:
+// Plain Node with the shared tests/browser/harness.mjs:
 //
 //   BASE_URL=http://127.0.0.1:8099 NODE_TOOLS=$HOME/.cache/aftersales/node \
 //     node tests/browser/stock.test.mjs
@@ -10,52 +10,11 @@
 // exits 1 if any test failed. Screenshots (one per language) land in
 // tests/browser/screenshots/stock-*.png.
 
-import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { run, assert, signIn, switchTo, chooseBy, TIMEOUT } from './harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const nodeTools = process.env.NODE_TOOLS;
-if (!nodeTools) {
-  console.error('NODE_TOOLS is not set (the directory holding node_modules/playwright-core)');
-  process.exit(2);
-}
-const require = createRequire(join(nodeTools, 'package.json'));
-const { chromium } = require(join(nodeTools, 'node_modules', 'playwright-core'));
-
-const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const USER = 'warehouse.hn01';
-const PASSWORD = process.env.DEMO_PASSWORD || 'demo-password';
 const WAREHOUSE = 'HN01-MAIN';
 const SKU = 'DK-CMP-FTKB';
-const SHOTS = join(here, 'screenshots');
-const TIMEOUT = 15_000;
-
-mkdirSync(SHOTS, { recursive: true });
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function shot(page, name) {
-  try {
-    await page.screenshot({ path: join(SHOTS, `stock-${name}.png`), fullPage: true });
-  } catch {
-    // A screenshot is a help, not a result.
-  }
-}
-
-async function switchTo(page, code) {
-  await page.locator('#locale-select').selectOption(code);
-}
-
-/// Chooses an option of a <select> by its data attribute (the label is localised).
-async function chooseBy(page, select, attr, value) {
-  const option = page.locator(`${select} option[${attr}="${value}"]`);
-  await option.waitFor({ state: 'attached', timeout: TIMEOUT });
-  await page.locator(select).selectOption(await option.getAttribute('value'));
-}
 
 /// The on-hand count of the part's row (0 when the part has no row yet).
 async function onHand(page, sku) {
@@ -72,12 +31,8 @@ async function tableLoaded(page) {
 const tests = [
   {
     name: 'the warehouse keeper reaches /stock from the navigation and picks HN01-MAIN',
-    async run(page) {
-      await page.goto(`${BASE_URL}/login`);
-      await page.locator('#username').fill(USER);
-      await page.locator('#password').fill(PASSWORD);
-      await page.locator('#login-submit').click();
-      await page.locator('#current-user').waitFor({ state: 'visible', timeout: TIMEOUT });
+    async run(page, shot) {
+      await signIn(page, USER);
       await page.locator('nav a[href="/stock"]').click();
       await page.waitForURL((url) => url.pathname === '/stock', { timeout: TIMEOUT });
       await page.locator('#stock-pick-hint').waitFor({ state: 'visible', timeout: TIMEOUT });
@@ -92,7 +47,7 @@ const tests = [
   },
   {
     name: 'receiving 3 units raises on hand without a reload and lands in the ledger',
-    async run(page) {
+    async run(page, shot) {
       await page.evaluate(() => { window.__sameDocument = true; });
       const before = await onHand(page, SKU);
       const reason = `browser test ${Date.now()}`;
@@ -129,12 +84,12 @@ const tests = [
       const text = (await row.innerText()).trim();
       assert(text.includes('Receipt') && text.includes('+3'), `ledger row reads ${JSON.stringify(text)}`);
       assert(text.includes(String(before + 3)), `ledger row lacks on hand after ${before + 3}: ${JSON.stringify(text)}`);
-      await shot(page, 'en');
+      await shot('en');
     },
   },
   {
     name: 'quantity 0 and an empty cost are shown next to their fields',
-    async run(page) {
+    async run(page, shot) {
       const before = await onHand(page, SKU);
       await chooseBy(page, '#receive-part', 'data-sku', SKU);
       await page.locator('#receive-quantity').fill('0');
@@ -151,14 +106,13 @@ const tests = [
       }
       assert((await page.locator('#receive-part-error').count()) === 0, 'the part was flagged although chosen');
       assert((await onHand(page, SKU)) === before, 'stock changed after a refused receipt');
-      await shot(page, 'en-errors');
+      await shot('en-errors');
     },
   },
   {
     name: 'Vietnamese: the stock page is translated',
-    async run(page) {
+    async run(page, shot) {
       await switchTo(page, 'vi');
-      await page.waitForFunction(() => document.documentElement.lang === 'vi', null, { timeout: TIMEOUT });
       const expect = {
         '#stock-title': 'Tồn kho',
         '#stock-balances-title': 'Phụ tùng trong kho này',
@@ -176,14 +130,13 @@ const tests = [
       // The field errors found in the browser follow the language without a new submit.
       const error = (await page.locator('#receive-quantity-error').innerText()).trim();
       assert(error.startsWith('Nhập số nguyên'), `quantity error reads ${JSON.stringify(error)}`);
-      await shot(page, 'vi');
+      await shot('vi');
     },
   },
   {
     name: 'Persian: right to left, ledger dates in Jalali with Persian digits',
-    async run(page) {
+    async run(page, shot) {
       await switchTo(page, 'fa');
-      await page.waitForFunction(() => document.documentElement.dir === 'rtl', null, { timeout: TIMEOUT });
       const title = (await page.locator('#stock-title').innerText()).trim();
       assert(title === 'موجودی انبار', `title reads ${JSON.stringify(title)}`);
       const error = (await page.locator('#receive-quantity-error').innerText()).trim();
@@ -195,70 +148,22 @@ const tests = [
         return new Intl.DateTimeFormat('fa-IR-u-ca-persian-nu-arabext', { year: 'numeric' }).format(at).replace(/[\u200e\u200f]/g, '');
       });
       assert(when.includes(year), `ledger date ${JSON.stringify(when)} is not in Jalali year ${year}`);
-      await shot(page, 'fa');
+      await shot('fa');
     },
   },
   {
     name: 'Chinese at 360 px: translated, and only the tables scroll sideways',
-    async run(page) {
+    async run(page, shot) {
       await switchTo(page, 'zh');
-      await page.waitForFunction(() => document.documentElement.lang === 'zh-CN', null, { timeout: TIMEOUT });
       const title = (await page.locator('#receive-title').innerText()).trim();
       assert(title === '入库', `receive title reads ${JSON.stringify(title)}`);
       await page.setViewportSize({ width: 360, height: 740 });
       await page.waitForTimeout(200);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert(overflow <= 1, `the page is ${overflow}px wider than the screen`);
-      await shot(page, 'zh-360');
+      await shot('zh-360');
     },
   },
 ];
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
-
-let passed = 0;
-let failed = 0;
-const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, locale: 'en-US' });
-// One page for every test: the later ones go on where the earlier left off.
-const page = await context.newPage();
-page.setDefaultTimeout(TIMEOUT);
-const pageErrors = [];
-page.on('pageerror', (err) => pageErrors.push(String(err && err.message ? err.message : err)));
-try {
-  for (const test of tests) {
-    let failure = null;
-    pageErrors.length = 0;
-    try {
-      await test.run(page);
-      if (pageErrors.length > 0) failure = `page error: ${pageErrors.join(' | ')}`;
-    } catch (err) {
-      failure = String(err && err.message ? err.message : err).split('\n')[0];
-      if (pageErrors.length > 0) failure += ` (page error: ${pageErrors.join(' | ')})`;
-    }
-    if (failure) {
-      failed += 1;
-      console.log(`not ok - ${test.name}: ${failure}`);
-      await shot(page, 'failure');
-    } else {
-      passed += 1;
-      console.log(`ok - ${test.name}`);
-    }
-  }
-} finally {
-  await context.close();
-  await browser.close();
-}
-
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+await run('stock', tests);

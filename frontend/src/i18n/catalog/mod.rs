@@ -1,13 +1,21 @@
-//! The text of every language: one file per locale, each a list of `(key, text)`.
+//! The text of every language.
 //!
-//! To add a text: add `("area.what", "English text")` to `en.rs`, then the same key
-//! with a real translation to `vi.rs`, `fa.rs` and `zh.rs`. `{name}` in a text is a
+//! The shell and the first pages keep their texts in one file per locale (`en.rs`,
+//! `vi.rs`, `fa.rs`, `zh.rs`); every later screen area has one file holding its
+//! texts in all four languages (an [`Area`], listed in [`AREAS`]), so a screen and
+//! its translations are read and changed together.
+//!
+//! To add a text: add `("area.what", "English text")` to the English list, then the
+//! same key with a real translation to the other three. `{name}` in a text is a
 //! parameter filled in by [`interpolate`]; every translation must use the same ones.
 //! `cargo test -p aftersales-frontend` fails on a missing, extra or duplicate key, a
 //! placeholder mismatch, or a key used in the code that English lacks.
 
 mod en;
 mod fa;
+mod serials;
+mod stock;
+mod track;
 mod vi;
 mod zh;
 
@@ -16,14 +24,40 @@ use std::sync::OnceLock;
 
 use super::locale::Locale;
 
-/// The `(key, text)` list of a locale.
-pub fn texts(locale: Locale) -> &'static [(&'static str, &'static str)] {
-    match locale {
+/// A `(key, text)` list.
+pub type Texts = &'static [(&'static str, &'static str)];
+
+/// One screen area's texts in every language.
+pub struct Area {
+    pub en: Texts,
+    pub vi: Texts,
+    pub fa: Texts,
+    pub zh: Texts,
+}
+
+impl Area {
+    fn texts(&self, locale: Locale) -> Texts {
+        match locale {
+            Locale::En => self.en,
+            Locale::Vi => self.vi,
+            Locale::Fa => self.fa,
+            Locale::Zh => self.zh,
+        }
+    }
+}
+
+/// The screen areas with a file of their own.
+const AREAS: &[&Area] = &[&serials::AREA, &stock::AREA, &track::AREA];
+
+/// Every `(key, text)` of a locale.
+pub fn texts(locale: Locale) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    let first: Texts = match locale {
         Locale::En => en::TEXTS,
         Locale::Vi => vi::TEXTS,
         Locale::Fa => fa::TEXTS,
         Locale::Zh => zh::TEXTS,
-    }
+    };
+    first.iter().chain(AREAS.iter().flat_map(move |area| area.texts(locale).iter()))
 }
 
 type Index = HashMap<&'static str, &'static str>;
@@ -36,7 +70,7 @@ fn index(locale: Locale) -> &'static Index {
         Locale::Fa => &INDEXES[2],
         Locale::Zh => &INDEXES[3],
     };
-    slot.get_or_init(|| texts(locale).iter().copied().collect())
+    slot.get_or_init(|| texts(locale).copied().collect())
 }
 
 /// The text of `key` in `locale`, if that catalogue has it.

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::*;
 
 fn keys(locale: Locale) -> BTreeSet<&'static str> {
-    texts(locale).iter().map(|(k, _)| *k).collect()
+    texts(locale).map(|(k, _)| *k).collect()
 }
 
 #[test]
