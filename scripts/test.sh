@@ -77,19 +77,19 @@ curl -sf "$BASE_URL/readyz" >/dev/null || { cat "$WORK/server.log" >&2; die "the
 
 # The browser tests go first: the fuzzer changes data (even the admin's password).
 log "browser tests"
-BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/login.test.mjs" | tee "$WORK/browser.log"
-tally "$WORK/browser.log"
-BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/i18n.test.mjs" | tee "$WORK/browser-i18n.log"
-tally "$WORK/browser-i18n.log"
-BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/tickets.test.mjs" | tee "$WORK/browser-tickets.log"
-tally "$WORK/browser-tickets.log"
-BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/tracking.test.mjs" | tee "$WORK/browser-tracking.log"
-tally "$WORK/browser-tracking.log"
-BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/stock.test.mjs" | tee "$WORK/browser-stock.log"
-tally "$WORK/browser-stock.log"
-
-BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/serials.test.mjs" | tee "$WORK/browser-serials.log"
-tally "$WORK/browser-serials.log"
+# One file per screen area; each prints `ok`/`not ok` lines that are tallied.
+BROWSER_TESTS=(
+  login
+  i18n
+  tickets
+  tracking
+  stock
+  serials
+)
+for name in "${BROWSER_TESTS[@]}"; do
+  BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/$name.test.mjs" | tee "$WORK/browser-$name.log"
+  tally "$WORK/browser-$name.log"
+done
 
 log "schemathesis over every operation"
 TOKEN="$(curl -sf "$BASE_URL/api/v1/auth/login" -H 'content-type: application/json' \
