@@ -6,6 +6,7 @@ mod catalogue;
 mod catalogue_records;
 mod customer_search;
 mod customers;
+mod dashboard;
 mod dispatch;
 mod dispatch_board;
 mod errors;

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod branches;
 pub mod catalogue;
 pub mod customers;
+pub mod dashboard;
 pub mod defective_parts;
 pub mod dispatch;
 pub mod entitlement;

@@ -211,8 +211,11 @@ async fn the_work_list_shows_overdue_callbacks_of_your_branches_only() {
     let second = json(app.get(&format!("/api/v1/callbacks?limit=1&cursor={cursor}"), &clerk).await).await;
     assert_eq!((ids(&first), ids(&second)), (vec![late.clone()], vec![fresh]));
 
+    assert_eq!(json(app.get("/api/v1/dashboard", &clerk).await).await["overdue_callbacks"], 1);
+
     let tehran = app.token("clerk.teh01").await;
     assert!(ids(&json(app.get("/api/v1/callbacks", &tehran).await).await).is_empty());
+    assert_eq!(json(app.get("/api/v1/dashboard", &tehran).await).await["overdue_callbacks"], 0);
     let elsewhere = app.get(&format!("/api/v1/tickets/{late}/callback"), &tehran).await;
     assert_problem(elsewhere, StatusCode::NOT_FOUND, "not_found").await;
     let tech = app.token("tech.hn01").await;

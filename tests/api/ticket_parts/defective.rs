@@ -38,6 +38,8 @@ async fn an_old_part_is_owed_until_handed_in_and_listed_overdue_after_its_due_da
     assert_eq!(arrears[0]["technician_id"], b.tech_id.as_str());
     assert_eq!((arrears[0]["count"].clone(), arrears[0]["quantity"].clone()), (json!(1), json!(1)));
     assert_eq!(arrears.as_array().map(Vec::len), Some(1));
+    let dashboard = json(b.app.get("/api/v1/dashboard", &b.keeper).await).await;
+    assert_eq!(dashboard["overdue_defective_returns"], 1, "{dashboard}");
     let report = json(b.app.get("/api/v1/reports/overdue-defective-returns", &b.keeper).await).await;
     let line = &report["lines"][0];
     assert_eq!(

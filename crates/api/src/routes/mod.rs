@@ -16,6 +16,7 @@ pub mod auth;
 pub mod branches;
 pub mod catalogue;
 pub mod customers;
+pub mod dashboard;
 pub mod defective_parts;
 pub mod dispatch;
 pub mod exports;
@@ -159,6 +160,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(service_items::delete::delete_service_item)
         .service(tickets::dispatch::dispatch_ticket)
         .service(dispatch::board::dispatch_board)
+        .service(dashboard::summary::dashboard)
         .service(stock::balances::list_stock)
         .service(stock::movements::list_stock_movements)
         .service(stock::receive::receive_stock)
@@ -345,6 +347,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         service_items::delete::delete_service_item,
         tickets::dispatch::dispatch_ticket,
         dispatch::board::dispatch_board,
+        dashboard::summary::dashboard,
         stock::balances::list_stock,
         stock::movements::list_stock_movements,
         stock::receive::receive_stock,

@@ -3,6 +3,7 @@ pub mod attachments;
 pub mod callbacks;
 pub mod complaints;
 pub mod counters;
+pub mod dashboard;
 pub mod dispatch;
 pub mod events;
 pub mod facts;

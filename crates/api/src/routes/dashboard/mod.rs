@@ -1,0 +1,2 @@
+//! `/api/v1/dashboard`: what needs attention now.
+pub mod summary;
