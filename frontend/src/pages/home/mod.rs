@@ -1,4 +1,9 @@
-//! `/`: who you are, as the server sees it (`GET /auth/me`).
+//! `/`: the start page, by role. A technician sees their own jobs first; everyone
+//! who works with tickets sees the dashboard; and everyone sees who they are, as the
+//! server sees it (`GET /auth/me`).
+
+mod dashboard;
+mod jobs;
 
 use aftersales_api_types::users::{Role, UserDto};
 use leptos::prelude::*;
@@ -8,7 +13,10 @@ use crate::components::problem::ErrorsView;
 use crate::i18n::date::iso_instant;
 use crate::i18n::labels::role_key;
 use crate::i18n::{I18n, t, use_i18n};
-use crate::session::{Session, use_session};
+use crate::session::{Session, TICKET_VIEWERS, use_session};
+
+use self::dashboard::DashboardPanel;
+use self::jobs::MyJobs;
 use crate::tr;
 
 #[component]
@@ -20,9 +28,18 @@ pub fn HomePage() -> impl IntoView {
         Ok::<UserDto, api::ApiError>(user)
     });
     let first_name = move || session.user().map(|u| u.display_name).unwrap_or_default();
+    let technician = move || {
+        session.user().filter(|u| u.roles.contains(&Role::Technician)).map(|u| view! { <MyJobs technician=u.id /> })
+    };
+    let sees_tickets = move || session.has_any_role(TICKET_VIEWERS);
     view! {
         <section class="page">
             <h1>{tr!("home.welcome", name = first_name())}</h1>
+            {technician}
+            <Show when=sees_tickets>
+                <DashboardPanel />
+            </Show>
+            <h2 id="profile-title">{t("home.profile")}</h2>
             <Transition fallback=|| view! { <p class="muted">{t("home.loading")}</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ErrorsView errors /> }>
                     {move || Suspend::new(async move {
@@ -64,7 +81,10 @@ fn Profile(user: UserDto, session: Session) -> impl IntoView {
             <dd id="profile-roles">{roles}</dd>
             <dt>{t("profile.branch")}</dt>
             <dd id="profile-branch">
-                <Suspense fallback=|| "…">{branch_label}</Suspense>
+                // Isolated, so "(HN01)" keeps its brackets in a right-to-left page.
+                <bdi>
+                    <Suspense fallback=|| "…">{branch_label}</Suspense>
+                </bdi>
             </dd>
             <dt>{t("profile.member_since")}</dt>
             <dd>
