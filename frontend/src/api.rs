@@ -176,8 +176,9 @@ async fn authed<T: DeserializeOwned>(session: Session, call: Call) -> Result<T, 
     let response = send_authed(session, &call).await?;
     let result = decode(response).await;
     if matches!(&result, Err(e) if e.is_unauthorized()) {
-        // Neither the token nor a refresh worked: the session is over.
-        session.clear();
+        // Neither the token nor a refresh worked: ask for the password again, in
+        // place, so nothing typed on the page is lost.
+        session.expire();
     }
     result
 }

@@ -13,6 +13,7 @@ use leptos_router::path;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::components::shell::Shell;
+use crate::components::toast::{ToastArea, Toasts};
 use crate::i18n::I18n;
 use crate::pages::branches::BranchesPage;
 use crate::pages::home::HomePage;
@@ -30,7 +31,9 @@ use crate::session::Session;
 pub fn App() -> impl IntoView {
     I18n::provide();
     Session::provide();
+    Toasts::provide();
     view! {
+        <ToastArea />
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/login") view=LoginPage />

@@ -23,6 +23,9 @@ pub struct Stored {
 pub struct Session {
     state: RwSignal<Option<Stored>>,
     signed_in: Memo<bool>,
+    /// The tokens stopped working (and could not be refreshed): the page stays as it
+    /// is, with whatever was typed, under a dialog asking for the password again.
+    expired: RwSignal<bool>,
 }
 
 impl Session {
@@ -31,7 +34,7 @@ impl Session {
         let stored = LocalStorage::get::<Stored>(STORAGE_KEY).ok();
         let state = RwSignal::new(stored);
         let signed_in = Memo::new(move |_| state.with(Option::is_some));
-        let session = Self { state, signed_in };
+        let session = Self { state, signed_in, expired: RwSignal::new(false) };
         provide_context(session);
         session
     }
@@ -51,14 +54,38 @@ impl Session {
         self.state.with(|s| s.as_ref().is_some_and(|s| roles.iter().any(|r| s.user.roles.contains(r))))
     }
 
+    /// The tokens to use now, read without subscribing. Storage comes first: another
+    /// tab of the same user may have refreshed them (a refresh token works only once).
+    fn tokens(&self) -> Option<(String, String)> {
+        let stored = LocalStorage::get::<Stored>(STORAGE_KEY).ok();
+        let mine = self.state.try_with_untracked(|s| s.as_ref().map(|s| s.user.id)).flatten();
+        match stored {
+            Some(stored) if Some(stored.user.id) == mine => Some((stored.access_token, stored.refresh_token)),
+            _ => self
+                .state
+                .try_with_untracked(|s| s.as_ref().map(|s| (s.access_token.clone(), s.refresh_token.clone())))
+                .flatten(),
+        }
+    }
+
     /// The access token, read without subscribing.
     pub fn access_token(&self) -> Option<String> {
-        self.state.try_with_untracked(|s| s.as_ref().map(|s| s.access_token.clone())).flatten()
+        self.tokens().map(|(access, _)| access)
     }
 
     /// The refresh token, read without subscribing.
     pub fn refresh_token(&self) -> Option<String> {
-        self.state.try_with_untracked(|s| s.as_ref().map(|s| s.refresh_token.clone())).flatten()
+        self.tokens().map(|(_, refresh)| refresh)
+    }
+
+    /// Whether the session has run out and waits for the password again (reactive).
+    pub fn expired(&self) -> bool {
+        self.expired.get()
+    }
+
+    /// Marks the session as run out; the page stays, the sign-in dialog opens.
+    pub fn expire(&self) {
+        self.expired.try_set(true);
     }
 
     /// Remembers a fresh pair of tokens and the user they belong to.
@@ -68,6 +95,7 @@ impl Session {
         // Private browsing may refuse storage; the session then lasts until reload.
         let _ = LocalStorage::set(STORAGE_KEY, &stored);
         self.state.try_set(Some(stored));
+        self.expired.try_set(false);
     }
 
     /// Replaces the remembered user, e.g. after `GET /auth/me`.
@@ -88,6 +116,7 @@ impl Session {
     pub fn clear(&self) {
         LocalStorage::delete(STORAGE_KEY);
         self.state.try_set(None);
+        self.expired.try_set(false);
     }
 }
 

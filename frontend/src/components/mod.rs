@@ -2,5 +2,7 @@
 
 pub mod locale_switcher;
 pub mod problem;
+pub mod reauth;
 pub mod shell;
 pub mod table;
+pub mod toast;

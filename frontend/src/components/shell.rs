@@ -8,6 +8,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::api;
 use crate::components::locale_switcher::LocaleSwitcher;
+use crate::components::reauth::Reauth;
 use crate::i18n::t;
 use crate::session::{MANAGERS, SERIAL_VIEWERS, STOCK_VIEWERS, Session, TICKET_VIEWERS, use_session};
 
@@ -25,6 +26,7 @@ pub fn Shell() -> impl IntoView {
                 <main id="content" class="content">
                     <Outlet />
                 </main>
+                <Reauth />
             </div>
         </Show>
     }

@@ -15,6 +15,7 @@ mod dashboard;
 mod en;
 mod fa;
 mod serials;
+mod shell;
 mod stock;
 mod track;
 mod vi;
@@ -48,7 +49,7 @@ impl Area {
 }
 
 /// The screen areas with a file of their own.
-const AREAS: &[&Area] = &[&dashboard::AREA, &serials::AREA, &stock::AREA, &track::AREA];
+const AREAS: &[&Area] = &[&dashboard::AREA, &serials::AREA, &shell::AREA, &stock::AREA, &track::AREA];
 
 /// Every `(key, text)` of a locale.
 pub fn texts(locale: Locale) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
