@@ -145,6 +145,13 @@ const tests = [
       assert((await page.locator('#customer-phones-0-number').getAttribute('aria-invalid')) === 'true', 'the phone is not marked invalid');
       assert((await page.locator('#customer-name').inputValue()) === `${NAME} bis`, 'the name was lost');
       assert(new URL(page.url()).pathname === '/customers', 'a refused customer was created');
+      // A phone another customer has is refused (409) until the user says so.
+      await page.locator('#customer-phones-0-number').fill(NEW_PHONE);
+      await page.locator('#customer-submit').click();
+      await page.locator('#customer-problem [data-code="conflict"]').waitFor({ state: 'visible', timeout: TIMEOUT });
+      assert((await page.locator('#customer-phones-0-number-error').count()) === 0, 'the phone error stayed after a new answer');
+      assert(new URL(page.url()).pathname === '/customers', 'a duplicate customer was created');
+      await page.locator('#customer-phones-0-number').fill('12ab');
       // A missing name is found before asking the server.
       await page.locator('#customer-name').fill('');
       await page.locator('#customer-submit').click();

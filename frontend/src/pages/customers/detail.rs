@@ -115,7 +115,7 @@ fn Facts(customer: CustomerDto) -> impl IntoView {
             let parts = [&a.label, &Some(a.line1.clone()), &a.line2, &a.district, &a.city, &a.province, &a.postal_code];
             let mut text: Vec<String> = parts.into_iter().flatten().cloned().collect();
             text.push(a.country.clone());
-            view! { <li>{text.join(", ")}</li> }
+            view! { <li><bdi>{text.join(", ")}</bdi></li> }
         })
         .collect_view();
     view! {
@@ -127,7 +127,7 @@ fn Facts(customer: CustomerDto) -> impl IntoView {
             <dt>{t("customers.phones")}</dt><dd><ul id="customer-phones" class="plain">{phones}</ul></dd>
             <dt>{t("customers.emails")}</dt><dd><ul class="plain">{emails}</ul></dd>
             <dt>{t("customers.addresses")}</dt><dd><ul class="plain">{addresses}</ul></dd>
-            <dt>{t("customers.notes")}</dt><dd class="notes">{customer.notes.unwrap_or_else(dash)}</dd>
+            <dt>{t("customers.notes")}</dt><dd class="notes"><bdi>{customer.notes.unwrap_or_else(dash)}</bdi></dd>
             <dt>{t("customers.updated")}</dt>
             <dd><time id="customer-updated" datetime=iso_instant(updated)>{move || i18n.instant_date(updated)}</time></dd>
         </dl>

@@ -50,6 +50,7 @@ pub fn CustomerForm(
     let own_branch = session.user().map(|u| u.branch_id);
     let c = existing.clone();
     let editing = c.as_ref().map(|c| (c.id, c.version));
+    let stored_branch = c.as_ref().map(|c| c.branch_id);
     let branch =
         RwSignal::new(c.as_ref().map(|c| c.branch_id).or(own_branch).map(|b| b.to_string()).unwrap_or_default());
     let kind = RwSignal::new(wire(&c.as_ref().map_or(CustomerKind::Individual, |c| c.kind)));
@@ -128,7 +129,8 @@ pub fn CustomerForm(
                 }
                 Some((id, version)) => {
                     let request = UpdateCustomer {
-                        branch_id,
+                        // Sent only when changed: a move is a decision, not a side effect.
+                        branch_id: branch_id.filter(|b| Some(*b) != stored_branch),
                         kind: Some(kind),
                         name: Some(name),
                         tax_id: Some(tax_id),
