@@ -24,6 +24,7 @@ use serde::de::DeserializeOwned;
 
 use crate::session::Session;
 
+pub mod customers;
 pub mod dashboard;
 pub mod serials;
 pub mod stock;

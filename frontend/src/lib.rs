@@ -16,6 +16,7 @@ use crate::components::shell::Shell;
 use crate::components::toast::{ToastArea, Toasts};
 use crate::i18n::I18n;
 use crate::pages::branches::BranchesPage;
+use crate::pages::customers::{CustomerPage, CustomersPage};
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
@@ -47,6 +48,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("stock") view=StockPage />
                     <Route path=path!("tickets") view=TicketsPage />
                     <Route path=path!("serials") view=SerialsPage />
+                    <Route path=path!("customers") view=CustomersPage />
+                    <Route path=path!("customers/:id") view=CustomerPage />
                 </ParentRoute>
             </Routes>
         </Router>

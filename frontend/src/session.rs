@@ -146,3 +146,9 @@ pub const STOCK_MOVERS: &[Role] = &[Role::Admin, Role::Manager, Role::Warehouse]
 /// Roles that may see the ticket list (every role does; the server narrows it to
 /// the user's part of the network, and technicians to their own jobs).
 pub const TICKET_VIEWERS: &[Role] = STOCK_VIEWERS;
+
+/// Roles that may see customers (`GET /customers`).
+pub const CUSTOMER_VIEWERS: &[Role] = &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher, Role::Technician];
+
+/// Roles that may register and change customers.
+pub const CUSTOMER_EDITORS: &[Role] = &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher];

@@ -10,6 +10,7 @@ use crate::api;
 use crate::components::locale_switcher::LocaleSwitcher;
 use crate::components::reauth::Reauth;
 use crate::i18n::t;
+use crate::session::CUSTOMER_VIEWERS;
 use crate::session::{MANAGERS, SERIAL_VIEWERS, STOCK_VIEWERS, Session, TICKET_VIEWERS, use_session};
 
 /// The layout route: renders the matched child page in `<main>`.
@@ -78,6 +79,7 @@ fn Nav(session: Session) -> impl IntoView {
     let stock = move || session.has_any_role(STOCK_VIEWERS);
     let tickets = move || session.has_any_role(TICKET_VIEWERS);
     let serials = move || session.has_any_role(SERIAL_VIEWERS);
+    let customers = move || session.has_any_role(CUSTOMER_VIEWERS);
     view! {
         <nav class="nav" aria-label=t("nav.main")>
             <ul>
@@ -89,6 +91,11 @@ fn Nav(session: Session) -> impl IntoView {
                 <Show when=tickets>
                     <li>
                         <A href="/tickets">{t("nav.tickets")}</A>
+                    </li>
+                </Show>
+                <Show when=customers>
+                    <li>
+                        <A href="/customers">{t("customers.nav")}</A>
                     </li>
                 </Show>
                 <Show when=serials>

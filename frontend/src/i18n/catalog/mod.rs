@@ -11,6 +11,7 @@
 //! `cargo test -p aftersales-frontend` fails on a missing, extra or duplicate key, a
 //! placeholder mismatch, or a key used in the code that English lacks.
 
+mod customers;
 mod dashboard;
 mod en;
 mod fa;
@@ -49,7 +50,7 @@ impl Area {
 }
 
 /// The screen areas with a file of their own.
-const AREAS: &[&Area] = &[&dashboard::AREA, &serials::AREA, &shell::AREA, &stock::AREA, &track::AREA];
+const AREAS: &[&Area] = &[&customers::AREA, &dashboard::AREA, &serials::AREA, &shell::AREA, &stock::AREA, &track::AREA];
 
 /// Every `(key, text)` of a locale.
 pub fn texts(locale: Locale) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
