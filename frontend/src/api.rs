@@ -27,6 +27,7 @@ use crate::session::Session;
 pub mod serials;
 pub mod stock;
 pub mod tickets;
+pub mod warranty;
 
 /// Where every endpoint lives.
 pub const API_BASE: &str = "/api/v1";

@@ -23,6 +23,7 @@ use crate::pages::stock::StockPage;
 use crate::pages::tickets::TicketsPage;
 use crate::pages::track::{TrackLookupPage, TrackPage};
 use crate::pages::users::UsersPage;
+use crate::pages::warranty::{PolicyPage, WarrantyPoliciesPage};
 use crate::session::Session;
 
 /// The whole app: the language, the session, and one route per page.
@@ -44,6 +45,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("stock") view=StockPage />
                     <Route path=path!("tickets") view=TicketsPage />
                     <Route path=path!("serials") view=SerialsPage />
+                    <Route path=path!("warranty-policies") view=WarrantyPoliciesPage />
+                    <Route path=path!("warranty-policies/:id") view=PolicyPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -117,3 +117,6 @@ pub const STOCK_MOVERS: &[Role] = &[Role::Admin, Role::Manager, Role::Warehouse]
 /// Roles that may see the ticket list (every role does; the server narrows it to
 /// the user's part of the network, and technicians to their own jobs).
 pub const TICKET_VIEWERS: &[Role] = STOCK_VIEWERS;
+
+/// Roles that may read warranty policies (every role does; managers and admins edit them).
+pub const WARRANTY_VIEWERS: &[Role] = STOCK_VIEWERS;

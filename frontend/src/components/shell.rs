@@ -9,6 +9,7 @@ use leptos_router::hooks::use_navigate;
 use crate::api;
 use crate::components::locale_switcher::LocaleSwitcher;
 use crate::i18n::t;
+use crate::session::WARRANTY_VIEWERS;
 use crate::session::{MANAGERS, SERIAL_VIEWERS, STOCK_VIEWERS, Session, TICKET_VIEWERS, use_session};
 
 /// The layout route: renders the matched child page in `<main>`.
@@ -76,6 +77,7 @@ fn Nav(session: Session) -> impl IntoView {
     let stock = move || session.has_any_role(STOCK_VIEWERS);
     let tickets = move || session.has_any_role(TICKET_VIEWERS);
     let serials = move || session.has_any_role(SERIAL_VIEWERS);
+    let warranty = move || session.has_any_role(WARRANTY_VIEWERS);
     view! {
         <nav class="nav" aria-label=t("nav.main")>
             <ul>
@@ -97,6 +99,11 @@ fn Nav(session: Session) -> impl IntoView {
                 <Show when=stock>
                     <li>
                         <A href="/stock">{t("nav.stock")}</A>
+                    </li>
+                </Show>
+                <Show when=warranty>
+                    <li>
+                        <A href="/warranty-policies">{t("warranty.nav")}</A>
                     </li>
                 </Show>
                 <Show when=manager>

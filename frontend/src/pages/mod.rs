@@ -9,3 +9,4 @@ pub mod stock;
 pub mod tickets;
 pub mod track;
 pub mod users;
+pub mod warranty;

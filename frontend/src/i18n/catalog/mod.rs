@@ -17,6 +17,7 @@ mod serials;
 mod stock;
 mod track;
 mod vi;
+mod warranty;
 mod zh;
 
 use std::collections::HashMap;
@@ -47,7 +48,7 @@ impl Area {
 }
 
 /// The screen areas with a file of their own.
-const AREAS: &[&Area] = &[&serials::AREA, &stock::AREA, &track::AREA];
+const AREAS: &[&Area] = &[&serials::AREA, &stock::AREA, &track::AREA, &warranty::AREA];
 
 /// Every `(key, text)` of a locale.
 pub fn texts(locale: Locale) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
