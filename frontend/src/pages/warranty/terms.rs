@@ -255,3 +255,37 @@ pub fn TermsFields(draft: TermsDraft, problem: Signal<Option<Problem>>, prefix: 
         {number("repair-days", "repair_warranty_days", "warranty.repair_days", draft.repair_days)}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use aftersales_api_types::problem::{FieldError, Problem};
+
+    use super::to_form_fields;
+
+    fn field(name: &str) -> FieldError {
+        FieldError { field: name.to_owned(), code: "range".to_owned(), message: "too many".to_owned() }
+    }
+
+    #[test]
+    fn server_paths_land_on_the_form_fields() {
+        let problem = Problem {
+            problem_type: "about:blank".to_owned(),
+            title: "Invalid".to_owned(),
+            status: 422,
+            code: "validation_failed".to_owned(),
+            detail: None,
+            errors: vec![
+                field("terms.legs[0].months"),
+                field(&["scope", "id"].join(".")),
+                field("effective_from"),
+                field("exclusions[2]"),
+            ],
+        };
+        let mapped = to_form_fields(problem);
+        let fields: Vec<&str> = mapped.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["legs", "scope", "effective_from", "exclusions"]);
+        assert_eq!(mapped.errors[0].message, "#1 too many");
+        assert_eq!(mapped.errors[3].message, "#3 too many");
+        assert_eq!(mapped.errors[1].message, "too many");
+    }
+}
