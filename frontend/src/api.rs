@@ -29,6 +29,7 @@ pub mod dashboard;
 pub mod serials;
 pub mod stock;
 pub mod tickets;
+pub mod warranty;
 
 /// Where every endpoint lives.
 pub const API_BASE: &str = "/api/v1";

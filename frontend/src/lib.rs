@@ -25,6 +25,7 @@ use crate::pages::stock::StockPage;
 use crate::pages::tickets::TicketsPage;
 use crate::pages::track::{TrackLookupPage, TrackPage};
 use crate::pages::users::UsersPage;
+use crate::pages::warranty::{PolicyPage, WarrantyPoliciesPage};
 use crate::session::Session;
 
 /// The whole app: the language, the session, and one route per page.
@@ -50,6 +51,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("serials") view=SerialsPage />
                     <Route path=path!("customers") view=CustomersPage />
                     <Route path=path!("customers/:id") view=CustomerPage />
+                    <Route path=path!("warranty-policies") view=WarrantyPoliciesPage />
+                    <Route path=path!("warranty-policies/:id") view=PolicyPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -151,4 +151,6 @@ pub const TICKET_VIEWERS: &[Role] = STOCK_VIEWERS;
 pub const CUSTOMER_VIEWERS: &[Role] = &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher, Role::Technician];
 
 /// Roles that may register and change customers.
-pub const CUSTOMER_EDITORS: &[Role] = &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher];
+pub const CUSTOMER_EDITORS: &[Role] = &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher]
+/// Roles that may read warranty policies (every role does; managers and admins edit them).
+pub const WARRANTY_VIEWERS: &[Role] = STOCK_VIEWERS;

@@ -10,7 +10,8 @@ use crate::api;
 use crate::components::locale_switcher::LocaleSwitcher;
 use crate::components::reauth::Reauth;
 use crate::i18n::t;
-use crate::session::CUSTOMER_VIEWERS;
+use crate::session::CUSTOMER_VIEWERS
+use crate::session::WARRANTY_VIEWERS;
 use crate::session::{MANAGERS, SERIAL_VIEWERS, STOCK_VIEWERS, Session, TICKET_VIEWERS, use_session};
 
 /// The layout route: renders the matched child page in `<main>`.
@@ -79,7 +80,8 @@ fn Nav(session: Session) -> impl IntoView {
     let stock = move || session.has_any_role(STOCK_VIEWERS);
     let tickets = move || session.has_any_role(TICKET_VIEWERS);
     let serials = move || session.has_any_role(SERIAL_VIEWERS);
-    let customers = move || session.has_any_role(CUSTOMER_VIEWERS);
+    let customers = move || session.has_any_role(CUSTOMER_VIEWERS)
+    let warranty = move || session.has_any_role(WARRANTY_VIEWERS);
     view! {
         <nav class="nav" aria-label=t("nav.main")>
             <ul>
@@ -106,6 +108,11 @@ fn Nav(session: Session) -> impl IntoView {
                 <Show when=stock>
                     <li>
                         <A href="/stock">{t("nav.stock")}</A>
+                    </li>
+                </Show>
+                <Show when=warranty>
+                    <li>
+                        <A href="/warranty-policies">{t("warranty.nav")}</A>
                     </li>
                 </Show>
                 <Show when=manager>

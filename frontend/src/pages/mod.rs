@@ -10,3 +10,4 @@ pub mod stock;
 pub mod tickets;
 pub mod track;
 pub mod users;
+pub mod warranty;

@@ -20,6 +20,7 @@ mod shell;
 mod stock;
 mod track;
 mod vi;
+mod warranty;
 mod zh;
 
 use std::collections::HashMap;
@@ -50,7 +51,15 @@ impl Area {
 }
 
 /// The screen areas with a file of their own.
-const AREAS: &[&Area] = &[&customers::AREA, &dashboard::AREA, &serials::AREA, &shell::AREA, &stock::AREA, &track::AREA];
+const AREAS: &[&Area] = &[
+    &customers::AREA,
+    &dashboard::AREA,
+    &serials::AREA,
+    &shell::AREA,
+    &stock::AREA,
+    &track::AREA,
+    &warranty::AREA,
+];
 
 /// Every `(key, text)` of a locale.
 pub fn texts(locale: Locale) -> impl Iterator<Item = &'static (&'static str, &'static str)> {

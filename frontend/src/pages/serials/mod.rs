@@ -7,6 +7,8 @@ mod decision;
 mod records;
 mod unit;
 
+pub use self::decision::{DecisionView, leg_key};
+
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
