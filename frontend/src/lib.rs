@@ -18,6 +18,8 @@ use crate::pages::branches::BranchesPage;
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::parts::PartsPage;
+use crate::pages::parts::warehouses::WarehousesPage;
 use crate::pages::serials::SerialsPage;
 use crate::pages::stock::StockPage;
 use crate::pages::tickets::TicketsPage;
@@ -44,6 +46,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("stock") view=StockPage />
                     <Route path=path!("tickets") view=TicketsPage />
                     <Route path=path!("serials") view=SerialsPage />
+                    <Route path=path!("parts") view=PartsPage />
+                    <Route path=path!("warehouses") view=WarehousesPage />
                 </ParentRoute>
             </Routes>
         </Router>

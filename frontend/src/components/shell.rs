@@ -76,6 +76,7 @@ fn Nav(session: Session) -> impl IntoView {
     let stock = move || session.has_any_role(STOCK_VIEWERS);
     let tickets = move || session.has_any_role(TICKET_VIEWERS);
     let serials = move || session.has_any_role(SERIAL_VIEWERS);
+    let parts = move || session.has_any_role(crate::session::STOCK_VIEWERS);
     view! {
         <nav class="nav" aria-label=t("nav.main")>
             <ul>
@@ -97,6 +98,14 @@ fn Nav(session: Session) -> impl IntoView {
                 <Show when=stock>
                     <li>
                         <A href="/stock">{t("nav.stock")}</A>
+                    </li>
+                </Show>
+                <Show when=parts>
+                    <li>
+                        <A href="/parts">{t("parts.nav")}</A>
+                    </li>
+                    <li>
+                        <A href="/warehouses">{t("warehouses.nav")}</A>
                     </li>
                 </Show>
                 <Show when=manager>

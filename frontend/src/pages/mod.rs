@@ -4,6 +4,7 @@ pub mod branches;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod parts;
 pub mod serials;
 pub mod stock;
 pub mod tickets;
