@@ -54,6 +54,9 @@ pub struct PartsView {
     pub changes: RwSignal<u32>,
     /// The SKU last saved, for the notice.
     pub saved: RwSignal<Option<String>>,
+    /// Whether the user may add and edit parts, read once: rows must not follow the
+    /// session (signing out would re-render them while the page goes away).
+    pub may_manage: bool,
 }
 
 impl PartsView {
@@ -90,8 +93,9 @@ fn PartsScreen(session: Session, brands: Vec<BrandDto>) -> impl IntoView {
         editing: RwSignal::new(None),
         changes: RwSignal::new(0),
         saved: RwSignal::new(None),
+        may_manage: untrack(|| session.has_any_role(STOCK_MOVERS)),
     };
-    let may_manage = move || session.has_any_role(STOCK_MOVERS);
+    let may_manage = move || view.may_manage;
     let table = move || {
         let _ = view.changes.get();
         let current = StoredValue::new(filters.get());
@@ -193,7 +197,7 @@ fn FilterBar(view: PartsView, filters: Memo<PartFilters>) -> impl IntoView {
 fn part_row(view: PartsView, part: PartDto) -> AnyView {
     let i18n = use_i18n();
     let brand = view.brand_code(part.brand_id);
-    let may_manage = view.session.has_any_role(STOCK_MOVERS);
+    let may_manage = view.may_manage;
     let cost = part.standard_cost.clone();
     let price = part.price.clone();
     let reorder = i64::from(part.reorder_point);

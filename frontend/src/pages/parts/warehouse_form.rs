@@ -32,7 +32,7 @@ pub fn WarehouseForm(view: WarehousesView, editing: WarehouseEditing) -> impl In
         WarehouseEditing::New => None,
     };
     let is_new = current.is_none();
-    let own_branch = session.user().map(|u| u.branch_id);
+    let own_branch = view.own_branch;
     let first_branch = view.branches.with_value(|b| b.first().map(|(id, _)| *id)).or(own_branch);
     let branch = RwSignal::new(
         current.as_ref().map(|w| w.branch_id).or(first_branch).map(|id| id.to_string()).unwrap_or_default(),

@@ -77,6 +77,10 @@ pub struct WarehousesView {
     pub editing: RwSignal<Option<WarehouseEditing>>,
     pub changes: RwSignal<u32>,
     pub saved: RwSignal<Option<String>>,
+    /// Read once: rows must not follow the session (signing out would re-render them
+    /// while the page goes away).
+    pub may_manage: bool,
+    pub own_branch: Option<Uuid>,
 }
 
 impl WarehousesView {
@@ -86,7 +90,7 @@ impl WarehousesView {
         if let Some(name) = self.branches.with_value(|b| b.iter().find(|(b, _)| *b == id).map(|(_, n)| n.clone())) {
             return view! { <bdi>{name}</bdi> }.into_any();
         }
-        if self.session.user().is_some_and(|u| u.branch_id == id) {
+        if self.own_branch == Some(id) {
             return t("warehouses.my_branch").into_any();
         }
         view! { <bdi>{short(id)}</bdi> }.into_any()
@@ -135,12 +139,14 @@ fn WarehousesScreen(session: Session, branches: Vec<(Uuid, String)>, people: Has
         editing: RwSignal::new(None),
         changes: RwSignal::new(0),
         saved: RwSignal::new(None),
+        may_manage: untrack(|| session.has_any_role(STOCK_MOVERS)),
+        own_branch: untrack(|| session.user().map(|u| u.branch_id)),
     };
     let list = LocalResource::new(move || {
         let _ = view.changes.get();
         api::parts::warehouses(session)
     });
-    let may_manage = move || session.has_any_role(STOCK_MOVERS);
+    let may_manage = move || view.may_manage;
     let width = COLUMNS.len();
     let form = move || view.editing.get().map(|editing| view! { <WarehouseForm view editing /> });
     let notice = move || {
@@ -185,7 +191,7 @@ fn WarehousesScreen(session: Session, branches: Vec<(Uuid, String)>, people: Has
 
 fn warehouse_row(view: WarehousesView, warehouse: WarehouseDto) -> impl IntoView {
     let i18n = use_i18n();
-    let may_manage = view.session.has_any_role(STOCK_MOVERS);
+    let may_manage = view.may_manage;
     let technician = warehouse
         .technician_id
         .map(|id| view.people.with_value(|p| p.get(&id).cloned()).unwrap_or_else(|| short(id)))
