@@ -72,6 +72,15 @@ const tests = [
       await page.waitForURL((url) => url.searchParams.get('q') === SKU, { timeout: TIMEOUT });
       await page.locator(row(SKU)).waitFor({ state: 'visible', timeout: TIMEOUT });
       assert((await page.locator('#parts-list tr[data-sku]').count()) === 1, 'the search shows other parts');
+      // A second filter joins the first in the URL.
+      await page.locator('#part-component-filter').fill('compressor');
+      await page.locator('#part-search').click();
+      await page.waitForURL((url) => url.searchParams.get('component_code') === 'compressor' && url.searchParams.get('q') === SKU, { timeout: TIMEOUT });
+      await page.locator('#parts-list td.muted', { hasText: 'Nothing here yet.' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+      assert((await page.locator(row(SKU)).count()) === 0, 'a pcb part is listed under compressor');
+      await page.locator('#part-component-filter').fill('pcb');
+      await page.locator('#part-search').click();
+      await page.waitForURL((url) => url.searchParams.get('component_code') === 'pcb', { timeout: TIMEOUT });
       await page.reload();
       await page.locator(row(SKU)).waitFor({ state: 'visible', timeout: TIMEOUT });
       assert((await page.locator('#part-q').inputValue()) === SKU, 'the search box lost the search after a reload');

@@ -134,11 +134,13 @@ fn PartsScreen(session: Session, brands: Vec<BrandDto>) -> impl IntoView {
 fn FilterBar(view: PartsView, filters: Memo<PartFilters>) -> impl IntoView {
     let navigate = use_navigate();
     let search = NodeRef::<Input>::new();
+    let component = NodeRef::<Input>::new();
     let go = StoredValue::new_local(move |next: PartFilters| navigate(&next.href(), NavigateOptions::default()));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut next = filters.get_untracked();
         next.q = search.get().map(|i| i.value()).unwrap_or_default().trim().to_owned();
+        next.component_code = component.get().map(|i| i.value()).unwrap_or_default().trim().to_lowercase();
         go.with_value(|go| go(next));
     };
     let brand = move |ev: leptos::ev::Event| {
@@ -188,6 +190,11 @@ fn FilterBar(view: PartsView, filters: Memo<PartFilters>) -> impl IntoView {
                     <option value="true" selected=move || filters.get().active == Some(true)>{t("parts.in_use")}</option>
                     <option value="false" selected=move || filters.get().active == Some(false)>{t("parts.discontinued")}</option>
                 </select>
+            </div>
+            <div class="field">
+                <label for="part-component-filter">{t("parts.component")}</label>
+                <input id="part-component-filter" type="text" dir="ltr" autocomplete="off" node_ref=component
+                    prop:value=move || filters.get().component_code />
             </div>
             <button id="part-search" type="submit" class="button">{t("parts.search_button")}</button>
         </form>
