@@ -20,6 +20,8 @@ use crate::pages::customers::{CustomerPage, CustomersPage};
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::parts::PartsPage;
+use crate::pages::parts::warehouses::WarehousesPage;
 use crate::pages::serials::SerialsPage;
 use crate::pages::stock::StockPage;
 use crate::pages::tickets::TicketsPage;
@@ -53,6 +55,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("customers/:id") view=CustomerPage />
                     <Route path=path!("warranty-policies") view=WarrantyPoliciesPage />
                     <Route path=path!("warranty-policies/:id") view=PolicyPage />
+                    <Route path=path!("parts") view=PartsPage />
+                    <Route path=path!("warehouses") view=WarehousesPage />
                 </ParentRoute>
             </Routes>
         </Router>

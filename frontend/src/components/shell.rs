@@ -81,7 +81,8 @@ fn Nav(session: Session) -> impl IntoView {
     let tickets = move || session.has_any_role(TICKET_VIEWERS);
     let serials = move || session.has_any_role(SERIAL_VIEWERS);
     let customers = move || session.has_any_role(CUSTOMER_VIEWERS)
-    let warranty = move || session.has_any_role(WARRANTY_VIEWERS);
+    let warranty = move || session.has_any_role(WARRANTY_VIEWERS)
+    let parts = move || session.has_any_role(crate::session::STOCK_VIEWERS);
     view! {
         <nav class="nav" aria-label=t("nav.main")>
             <ul>
@@ -113,6 +114,10 @@ fn Nav(session: Session) -> impl IntoView {
                 <Show when=warranty>
                     <li>
                         <A href="/warranty-policies">{t("warranty.nav")}</A>
+                <Show when=parts>
+                        <A href="/parts">{t("parts.nav")}</A>
+                    </li>
+                        <A href="/warehouses">{t("warehouses.nav")}</A>
                     </li>
                 </Show>
                 <Show when=manager>

@@ -5,6 +5,7 @@ pub mod customers;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod parts;
 pub mod serials;
 pub mod stock;
 pub mod tickets;

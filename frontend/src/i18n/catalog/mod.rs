@@ -15,6 +15,7 @@ mod customers;
 mod dashboard;
 mod en;
 mod fa;
+mod parts;
 mod serials;
 mod shell;
 mod stock;
@@ -54,6 +55,7 @@ impl Area {
 const AREAS: &[&Area] = &[
     &customers::AREA,
     &dashboard::AREA,
+    &parts::AREA,
     &serials::AREA,
     &shell::AREA,
     &stock::AREA,
