@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use crate::components::shell::Shell;
 use crate::i18n::I18n;
 use crate::pages::branches::BranchesPage;
+use crate::pages::dispatch::DispatchPage;
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("stock") view=StockPage />
                     <Route path=path!("tickets") view=TicketsPage />
                     <Route path=path!("serials") view=SerialsPage />
+                    <Route path=path!("dispatch") view=DispatchPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_navigate;
 use crate::api;
 use crate::components::locale_switcher::LocaleSwitcher;
 use crate::i18n::t;
-use crate::session::{MANAGERS, SERIAL_VIEWERS, STOCK_VIEWERS, Session, TICKET_VIEWERS, use_session};
+use crate::session::{DISPATCHERS, MANAGERS, SERIAL_VIEWERS, STOCK_VIEWERS, Session, TICKET_VIEWERS, use_session};
 
 /// The layout route: renders the matched child page in `<main>`.
 #[component]
@@ -76,6 +76,7 @@ fn Nav(session: Session) -> impl IntoView {
     let stock = move || session.has_any_role(STOCK_VIEWERS);
     let tickets = move || session.has_any_role(TICKET_VIEWERS);
     let serials = move || session.has_any_role(SERIAL_VIEWERS);
+    let dispatch = move || session.has_any_role(DISPATCHERS);
     view! {
         <nav class="nav" aria-label=t("nav.main")>
             <ul>
@@ -87,6 +88,11 @@ fn Nav(session: Session) -> impl IntoView {
                 <Show when=tickets>
                     <li>
                         <A href="/tickets">{t("nav.tickets")}</A>
+                    </li>
+                </Show>
+                <Show when=dispatch>
+                    <li>
+                        <A href="/dispatch">{t("dispatch.nav")}</A>
                     </li>
                 </Show>
                 <Show when=serials>

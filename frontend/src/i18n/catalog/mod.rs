@@ -11,6 +11,7 @@
 //! `cargo test -p aftersales-frontend` fails on a missing, extra or duplicate key, a
 //! placeholder mismatch, or a key used in the code that English lacks.
 
+mod dispatch;
 mod en;
 mod fa;
 mod serials;
@@ -47,7 +48,7 @@ impl Area {
 }
 
 /// The screen areas with a file of their own.
-const AREAS: &[&Area] = &[&serials::AREA, &stock::AREA, &track::AREA];
+const AREAS: &[&Area] = &[&dispatch::AREA, &serials::AREA, &stock::AREA, &track::AREA];
 
 /// Every `(key, text)` of a locale.
 pub fn texts(locale: Locale) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
