@@ -19,6 +19,7 @@ const stamp = Date.now().toString(26).replace(/[0-9]/g, (d) => 'klmnopqrst'[Numb
 const NAMES = [`Dispatchalpha ${stamp}`, `Dispatchbeta ${stamp}`];
 const tickets = [];
 let today = null;
+let fullDay = null;
 
 /// The instant of a wall-clock time on `date` in the IANA `zone`.
 function instantIn(zone, date, time) {
@@ -33,36 +34,57 @@ function instantIn(zone, date, time) {
   return new Date(guess.getTime() - (wall(guess) - guess.getTime())).toISOString();
 }
 
-/// Two repair tickets by clerk.hn01; the first dispatched to tech.hn01 today, 10:00–12:00.
-async function prepare() {
+/// A repair ticket by clerk.hn01 for a new customer.
+async function newTicket(name, i) {
   const clerk = await tokenFor('clerk.hn01');
   const me = await api('GET', '/auth/me', clerk);
   const models = await api('GET', '/product-models?limit=1', clerk);
   assert(models.items.length > 0, 'no product model in the demo data');
-  for (const [i, name] of NAMES.entries()) {
-    const phone = `+84 9${String(Date.now() + i).slice(-8)}`;
-    tickets.push(await api('POST', '/tickets', clerk, {
-      branch_id: me.branch_id,
-      kind: 'repair',
-      channel: 'counter',
-      new_customer: { kind: 'individual', name, phones: [{ number: phone }], allow_duplicate: true },
-      model_id: models.items[0].id,
-      fault_description: 'browser test of the dispatch board',
-    }));
-  }
+  const phone = `+84 9${String(Date.now() + i).slice(-8)}`;
+  return api('POST', '/tickets', clerk, {
+    branch_id: me.branch_id,
+    kind: 'repair',
+    channel: 'counter',
+    new_customer: { kind: 'individual', name, phones: [{ number: phone }], allow_duplicate: true },
+    model_id: models.items[0].id,
+    fault_description: 'browser test of the dispatch board',
+  });
+}
+
+/// Sends tech.hn01 to a ticket through the API (overriding any warning).
+async function dispatchTo(ticket, date, from, to) {
   const dispatcher = await tokenFor('dispatcher.hn01');
-  const board = await api('GET', `/dispatch-board?branch_id=${me.branch_id}`, dispatcher);
-  today = board.date;
+  const board = await api('GET', `/dispatch-board?branch_id=${ticket.branch_id}`, dispatcher);
   const tech = board.technicians.find((t) => t.username === TECH);
-  assert(tech, `${TECH} is not on the board of ${me.branch_id}`);
-  const first = tickets[0];
-  await api('POST', `/tickets/${first.id}/dispatch`, dispatcher, {
+  assert(tech, `${TECH} is not on the board of ${ticket.branch_id}`);
+  await api('POST', `/tickets/${ticket.id}/dispatch`, dispatcher, {
     technician_id: tech.technician_id,
-    appointment_from: instantIn(board.time_zone, today, '10:00'),
-    appointment_to: instantIn(board.time_zone, today, '12:00'),
+    appointment_from: instantIn(board.time_zone, date, from),
+    appointment_to: instantIn(board.time_zone, date, to),
     override: true,
     override_reason: 'browser test setup',
-  }, { 'if-match': `"${first.version}"` });
+  }, { 'if-match': `"${ticket.version}"` });
+  return { board, tech };
+}
+
+/// Two repair tickets by clerk.hn01; the first dispatched to tech.hn01 today, 10:00–12:00.
+async function prepare() {
+  for (const [i, name] of NAMES.entries()) tickets.push(await newTicket(name, i));
+  const dispatcher = await tokenFor('dispatcher.hn01');
+  today = (await api('GET', `/dispatch-board?branch_id=${tickets[0].branch_id}`, dispatcher)).date;
+  await dispatchTo(tickets[0], today, '10:00', '12:00');
+}
+
+/// A day three weeks ahead on which tech.hn01 has the daily limit of jobs, and one
+/// more ticket waiting.
+async function prepareFullDay() {
+  fullDay = nextDay(today, 21);
+  const filler = await newTicket(`Dispatchfull ${stamp}`, 10);
+  const { tech } = await dispatchTo(filler, fullDay, '08:00', '09:00');
+  for (let i = 1; i < tech.limit; i += 1) {
+    await dispatchTo(await newTicket(`Dispatchfull ${stamp} ${i}`, 10 + i), fullDay, '08:00', '09:00');
+  }
+  tickets.push(await newTicket(`Dispatchgamma ${stamp}`, 30));
 }
 
 const techRow = (number) => `.dispatch-tech[data-username="${TECH}"] tr[data-number="${number}"]`;
@@ -187,6 +209,33 @@ const tests = [
       assert(extra <= 0, `the page is ${extra}px wider than the screen`);
       await shot('narrow');
       await page.setViewportSize({ width: 1200, height: 800 });
+    },
+  },
+  {
+    name: 'on a full day the board warns in plain words and assigns only with a reason to override',
+    async run(page, shot) {
+      await prepareFullDay();
+      await page.evaluate(() => { window.__sameDocument = true; });
+      await page.locator('#dispatch-date').fill(fullDay);
+      await page.locator('#dispatch-go').click();
+      await page.waitForURL((url) => url.searchParams.get('date') === fullDay, { timeout: TIMEOUT });
+      const third = tickets[2].number;
+      await page.locator(`${waitingRow(third)} button.dispatch-pick`).click();
+      await chooseBy(page, '#assign-technician', 'data-username', TECH);
+      await page.locator('#assign-submit').click();
+      const warning = page.locator('#assign-warnings li[data-code="over_daily_load"]');
+      await warning.waitFor({ state: 'visible', timeout: TIMEOUT });
+      const words = (await warning.innerText()).trim();
+      assert(words === 'The technician already has a full day of jobs.', `warning ${JSON.stringify(words)}`);
+      await shot('warnings');
+      await page.locator('#assign-override').click();
+      await page.locator('#assign-override-reason-error').waitFor({ state: 'visible', timeout: TIMEOUT });
+      assert((await page.locator(techRow(third)).count()) === 0, 'assigned without a reason');
+      await page.locator('#assign-override-reason').fill('customer asked for this technician');
+      await page.locator('#assign-override').click();
+      await page.locator(techRow(third)).waitFor({ state: 'visible', timeout: TIMEOUT });
+      assert((await textOf(page, '#dispatch-assigned')).includes(third), 'no confirmation');
+      assert(await page.evaluate(() => window.__sameDocument === true), 'the page was reloaded');
     },
   },
 ];
