@@ -27,6 +27,7 @@ use crate::session::Session;
 pub mod customers;
 pub mod dashboard;
 pub mod parts;
+pub mod dispatch;
 pub mod serials;
 pub mod stock;
 pub mod tickets;

@@ -16,7 +16,8 @@ use crate::components::shell::Shell;
 use crate::components::toast::{ToastArea, Toasts};
 use crate::i18n::I18n;
 use crate::pages::branches::BranchesPage;
-use crate::pages::customers::{CustomerPage, CustomersPage};
+use crate::pages::customers::{CustomerPage, CustomersPage}
+use crate::pages::dispatch::DispatchPage;
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
@@ -57,6 +58,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("warranty-policies/:id") view=PolicyPage />
                     <Route path=path!("parts") view=PartsPage />
                     <Route path=path!("warehouses") view=WarehousesPage />
+                    <Route path=path!("dispatch") view=DispatchPage />
                 </ParentRoute>
             </Routes>
         </Router>

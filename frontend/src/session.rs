@@ -143,6 +143,9 @@ pub const SERIAL_VIEWERS: &[Role] =
 /// Roles that may receive, issue and move stock.
 pub const STOCK_MOVERS: &[Role] = &[Role::Admin, Role::Manager, Role::Warehouse];
 
+/// Roles that may open the dispatch board and send technicians to tickets.
+pub const DISPATCHERS: &[Role] = &[Role::Admin, Role::Manager, Role::Dispatcher];
+
 /// Roles that may see the ticket list (every role does; the server narrows it to
 /// the user's part of the network, and technicians to their own jobs).
 pub const TICKET_VIEWERS: &[Role] = STOCK_VIEWERS;

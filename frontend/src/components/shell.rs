@@ -12,7 +12,8 @@ use crate::components::reauth::Reauth;
 use crate::i18n::t;
 use crate::session::CUSTOMER_VIEWERS
 use crate::session::WARRANTY_VIEWERS;
-use crate::session::{MANAGERS, SERIAL_VIEWERS, STOCK_VIEWERS, Session, TICKET_VIEWERS, use_session};
+use crate::session::{MANAGERS, SERIAL_VIEWERS, STOCK_VIEWERS, Session, TICKET_VIEWERS, use_session}
+use crate::session::{DISPATCHERS, MANAGERS, SERIAL_VIEWERS, STOCK_VIEWERS, Session, TICKET_VIEWERS, use_session};
 
 /// The layout route: renders the matched child page in `<main>`.
 #[component]
@@ -82,7 +83,8 @@ fn Nav(session: Session) -> impl IntoView {
     let serials = move || session.has_any_role(SERIAL_VIEWERS);
     let customers = move || session.has_any_role(CUSTOMER_VIEWERS)
     let warranty = move || session.has_any_role(WARRANTY_VIEWERS)
-    let parts = move || session.has_any_role(crate::session::STOCK_VIEWERS);
+    let parts = move || session.has_any_role(crate::session::STOCK_VIEWERS)
+    let dispatch = move || session.has_any_role(DISPATCHERS);
     view! {
         <nav class="nav" aria-label=t("nav.main")>
             <ul>
@@ -99,6 +101,8 @@ fn Nav(session: Session) -> impl IntoView {
                 <Show when=customers>
                     <li>
                         <A href="/customers">{t("customers.nav")}</A>
+                <Show when=dispatch>
+                        <A href="/dispatch">{t("dispatch.nav")}</A>
                     </li>
                 </Show>
                 <Show when=serials>

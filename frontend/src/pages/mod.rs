@@ -2,6 +2,7 @@
 
 pub mod branches;
 pub mod customers;
+pub mod dispatch;
 pub mod home;
 pub mod login;
 pub mod not_found;

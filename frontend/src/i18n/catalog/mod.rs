@@ -13,6 +13,7 @@
 
 mod customers;
 mod dashboard;
+mod dispatch;
 mod en;
 mod fa;
 mod parts;
@@ -55,6 +56,7 @@ impl Area {
 const AREAS: &[&Area] = &[
     &customers::AREA,
     &dashboard::AREA,
+    &dispatch::AREA,
     &parts::AREA,
     &serials::AREA,
     &shell::AREA,
