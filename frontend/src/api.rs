@@ -24,6 +24,7 @@ use serde::de::DeserializeOwned;
 
 use crate::session::Session;
 
+pub mod intake;
 pub mod serials;
 pub mod stock;
 pub mod tickets;

@@ -16,6 +16,7 @@ use crate::components::shell::Shell;
 use crate::i18n::I18n;
 use crate::pages::branches::BranchesPage;
 use crate::pages::home::HomePage;
+use crate::pages::intake::{IntakePage, ReceiptPage};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::serials::SerialsPage;
@@ -42,6 +43,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("branches") view=BranchesPage />
                     <Route path=path!("users") view=UsersPage />
                     <Route path=path!("stock") view=StockPage />
+                    <Route path=path!("tickets/new") view=IntakePage />
+                    <Route path=path!("tickets/:id/receipt") view=ReceiptPage />
                     <Route path=path!("tickets") view=TicketsPage />
                     <Route path=path!("serials") view=SerialsPage />
                 </ParentRoute>

@@ -2,6 +2,7 @@
 
 pub mod branches;
 pub mod home;
+pub mod intake;
 pub mod login;
 pub mod not_found;
 pub mod serials;

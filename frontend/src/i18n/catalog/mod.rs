@@ -13,6 +13,7 @@
 
 mod en;
 mod fa;
+mod intake;
 mod serials;
 mod stock;
 mod track;
@@ -47,7 +48,7 @@ impl Area {
 }
 
 /// The screen areas with a file of their own.
-const AREAS: &[&Area] = &[&serials::AREA, &stock::AREA, &track::AREA];
+const AREAS: &[&Area] = &[&intake::AREA, &serials::AREA, &stock::AREA, &track::AREA];
 
 /// Every `(key, text)` of a locale.
 pub fn texts(locale: Locale) -> impl Iterator<Item = &'static (&'static str, &'static str)> {

@@ -50,6 +50,7 @@ pub fn TicketsPage() -> impl IntoView {
     view! {
         <section class="page tickets-page">
             <h1>{t("tickets.title")}</h1>
+            <a id="new-ticket" class="button primary" href="/tickets/new">{t("intake.new_ticket")}</a>
             <FilterForm filters />
             <div id="ticket-list">{table}</div>
         </section>
