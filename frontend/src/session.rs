@@ -117,3 +117,6 @@ pub const STOCK_MOVERS: &[Role] = &[Role::Admin, Role::Manager, Role::Warehouse]
 /// Roles that may see the ticket list (every role does; the server narrows it to
 /// the user's part of the network, and technicians to their own jobs).
 pub const TICKET_VIEWERS: &[Role] = STOCK_VIEWERS;
+
+/// Roles that may take a unit in (create a ticket, `/tickets/new`).
+pub const TICKET_INTAKE: &[Role] = &[Role::Admin, Role::Manager, Role::Dispatcher, Role::Clerk];

@@ -62,6 +62,10 @@ async function prepare() {
   await api('POST', '/serials', clerk, {
     model_id: model.id, serial: SERIAL, sale_date: sold, sale_document: `INV-${DIGITS}`, owner_customer_id: owner.id,
   });
+  // A second unit of the same owner: a search by the owner's phone finds both.
+  await api('POST', '/serials', clerk, {
+    model_id: model.id, serial: `IW8-${DIGITS}`, sale_date: sold, owner_customer_id: owner.id,
+  });
   return { owner, code, sold };
 }
 
@@ -162,11 +166,19 @@ const tests = [
     },
   },
   {
-    name: 'the wizard in Vietnamese',
+    name: 'the wizard in Vietnamese: the owner\'s phone finds two units and the clerk picks one',
     async run(page, shot) {
       await switchTo(page, 'vi');
       assert((await textOf(page, '#intake-title')) === 'Phiếu mới', 'title not Vietnamese');
-      await findUnit(page);
+      await page.locator('#intake-by').selectOption('phone');
+      await page.locator('#intake-search').fill(prepared.owner.phones[0].number);
+      await page.locator('#intake-find-submit').click();
+      await page.locator('#intake-matches').waitFor({ state: 'visible', timeout: TIMEOUT });
+      const serials = await page.locator('#intake-matches .intake-match').evaluateAll((bs) => bs.map((b) => b.dataset.serial));
+      assert(serials.includes(SERIAL) && serials.includes(`IW8-${DIGITS}`), `matches ${JSON.stringify(serials)}`);
+      await page.locator(`#intake-matches .intake-match[data-serial="${SERIAL}"]`).click();
+      await page.locator(`#intake-unit[data-serial="${SERIAL}"]`).waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.locator('#serial-warranty[data-state="covered"]').waitFor({ state: 'visible', timeout: TIMEOUT });
       await shot('wizard-vi');
     },
   },
