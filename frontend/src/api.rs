@@ -28,6 +28,7 @@ pub mod customers;
 pub mod dashboard;
 pub mod parts;
 pub mod dispatch;
+pub mod intake;
 pub mod serials;
 pub mod stock;
 pub mod tickets;

@@ -19,6 +19,7 @@ use crate::pages::branches::BranchesPage;
 use crate::pages::customers::{CustomerPage, CustomersPage}
 use crate::pages::dispatch::DispatchPage;
 use crate::pages::home::HomePage;
+use crate::pages::intake::{IntakePage, ReceiptPage};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::parts::PartsPage;
@@ -50,6 +51,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("branches") view=BranchesPage />
                     <Route path=path!("users") view=UsersPage />
                     <Route path=path!("stock") view=StockPage />
+                    <Route path=path!("tickets/new") view=IntakePage />
+                    <Route path=path!("tickets/:id/receipt") view=ReceiptPage />
                     <Route path=path!("tickets") view=TicketsPage />
                     <Route path=path!("serials") view=SerialsPage />
                     <Route path=path!("customers") view=CustomersPage />

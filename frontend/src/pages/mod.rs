@@ -4,6 +4,7 @@ pub mod branches;
 pub mod customers;
 pub mod dispatch;
 pub mod home;
+pub mod intake;
 pub mod login;
 pub mod not_found;
 pub mod parts;

@@ -17,6 +17,7 @@ mod dispatch;
 mod en;
 mod fa;
 mod parts;
+mod intake;
 mod serials;
 mod shell;
 mod stock;
@@ -57,6 +58,7 @@ const AREAS: &[&Area] = &[
     &customers::AREA,
     &dashboard::AREA,
     &dispatch::AREA,
+    &intake::AREA,
     &parts::AREA,
     &serials::AREA,
     &shell::AREA,

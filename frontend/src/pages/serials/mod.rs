@@ -3,7 +3,7 @@
 //! link shows the same unit: its facts, today's warranty decision, its history,
 //! component swaps and contracts.
 
-mod decision;
+pub mod decision;
 mod records;
 mod unit;
 

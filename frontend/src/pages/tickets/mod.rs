@@ -50,6 +50,7 @@ pub fn TicketsPage() -> impl IntoView {
     view! {
         <section class="page tickets-page">
             <h1>{t("tickets.title")}</h1>
+            <Show when=move || session.has_any_role(crate::session::TICKET_INTAKE)><a id="new-ticket" class="button primary" href="/tickets/new">{t("intake.new_ticket")}</a></Show>
             <FilterForm filters />
             <div id="ticket-list">{table}</div>
         </section>
