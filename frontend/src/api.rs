@@ -26,9 +26,9 @@ use crate::session::Session;
 
 pub mod customers;
 pub mod dashboard;
-pub mod parts;
 pub mod dispatch;
 pub mod intake;
+pub mod parts;
 pub mod serials;
 pub mod stock;
 pub mod tickets;

@@ -16,7 +16,7 @@ use crate::components::shell::Shell;
 use crate::components::toast::{ToastArea, Toasts};
 use crate::i18n::I18n;
 use crate::pages::branches::BranchesPage;
-use crate::pages::customers::{CustomerPage, CustomersPage}
+use crate::pages::customers::{CustomerPage, CustomersPage};
 use crate::pages::dispatch::DispatchPage;
 use crate::pages::home::HomePage;
 use crate::pages::intake::{IntakePage, ReceiptPage};

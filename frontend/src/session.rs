@@ -154,8 +154,10 @@ pub const TICKET_VIEWERS: &[Role] = STOCK_VIEWERS;
 pub const CUSTOMER_VIEWERS: &[Role] = &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher, Role::Technician];
 
 /// Roles that may register and change customers.
-pub const CUSTOMER_EDITORS: &[Role] = &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher]
+pub const CUSTOMER_EDITORS: &[Role] = &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher];
+
 /// Roles that may read warranty policies (every role does; managers and admins edit them).
-pub const WARRANTY_VIEWERS: &[Role] = STOCK_VIEWERS
+pub const WARRANTY_VIEWERS: &[Role] = STOCK_VIEWERS;
+
 /// Roles that may take a unit in (create a ticket, `/tickets/new`).
 pub const TICKET_INTAKE: &[Role] = &[Role::Admin, Role::Manager, Role::Dispatcher, Role::Clerk];

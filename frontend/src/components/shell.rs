@@ -10,10 +10,10 @@ use crate::api;
 use crate::components::locale_switcher::LocaleSwitcher;
 use crate::components::reauth::Reauth;
 use crate::i18n::t;
-use crate::session::CUSTOMER_VIEWERS
-use crate::session::WARRANTY_VIEWERS;
-use crate::session::{MANAGERS, SERIAL_VIEWERS, STOCK_VIEWERS, Session, TICKET_VIEWERS, use_session}
-use crate::session::{DISPATCHERS, MANAGERS, SERIAL_VIEWERS, STOCK_VIEWERS, Session, TICKET_VIEWERS, use_session};
+use crate::session::{
+    CUSTOMER_VIEWERS, DISPATCHERS, MANAGERS, SERIAL_VIEWERS, STOCK_VIEWERS, Session, TICKET_VIEWERS, WARRANTY_VIEWERS,
+    use_session,
+};
 
 /// The layout route: renders the matched child page in `<main>`.
 #[component]
@@ -81,9 +81,9 @@ fn Nav(session: Session) -> impl IntoView {
     let stock = move || session.has_any_role(STOCK_VIEWERS);
     let tickets = move || session.has_any_role(TICKET_VIEWERS);
     let serials = move || session.has_any_role(SERIAL_VIEWERS);
-    let customers = move || session.has_any_role(CUSTOMER_VIEWERS)
-    let warranty = move || session.has_any_role(WARRANTY_VIEWERS)
-    let parts = move || session.has_any_role(crate::session::STOCK_VIEWERS)
+    let customers = move || session.has_any_role(CUSTOMER_VIEWERS);
+    let warranty = move || session.has_any_role(WARRANTY_VIEWERS);
+    let parts = move || session.has_any_role(STOCK_VIEWERS);
     let dispatch = move || session.has_any_role(DISPATCHERS);
     view! {
         <nav class="nav" aria-label=t("nav.main")>
@@ -101,7 +101,10 @@ fn Nav(session: Session) -> impl IntoView {
                 <Show when=customers>
                     <li>
                         <A href="/customers">{t("customers.nav")}</A>
+                    </li>
+                </Show>
                 <Show when=dispatch>
+                    <li>
                         <A href="/dispatch">{t("dispatch.nav")}</A>
                     </li>
                 </Show>
@@ -110,17 +113,23 @@ fn Nav(session: Session) -> impl IntoView {
                         <A href="/serials">{t("nav.serials")}</A>
                     </li>
                 </Show>
+                <Show when=warranty>
+                    <li>
+                        <A href="/warranty-policies">{t("warranty.nav")}</A>
+                    </li>
+                </Show>
                 <Show when=stock>
                     <li>
                         <A href="/stock">{t("nav.stock")}</A>
                     </li>
                 </Show>
-                <Show when=warranty>
-                    <li>
-                        <A href="/warranty-policies">{t("warranty.nav")}</A>
                 <Show when=parts>
+                    <li>
                         <A href="/parts">{t("parts.nav")}</A>
                     </li>
+                </Show>
+                <Show when=parts>
+                    <li>
                         <A href="/warehouses">{t("warehouses.nav")}</A>
                     </li>
                 </Show>
