@@ -26,6 +26,7 @@ use crate::session::Session;
 
 pub mod serials;
 pub mod stock;
+pub mod ticket;
 pub mod tickets;
 
 /// Where every endpoint lives.

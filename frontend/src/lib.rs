@@ -20,6 +20,7 @@ use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::serials::SerialsPage;
 use crate::pages::stock::StockPage;
+use crate::pages::ticket::TicketPage;
 use crate::pages::tickets::TicketsPage;
 use crate::pages::track::{TrackLookupPage, TrackPage};
 use crate::pages::users::UsersPage;
@@ -43,6 +44,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("users") view=UsersPage />
                     <Route path=path!("stock") view=StockPage />
                     <Route path=path!("tickets") view=TicketsPage />
+                    <Route path=path!("tickets/:id") view=TicketPage />
                     <Route path=path!("serials") view=SerialsPage />
                 </ParentRoute>
             </Routes>

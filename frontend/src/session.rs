@@ -117,3 +117,9 @@ pub const STOCK_MOVERS: &[Role] = &[Role::Admin, Role::Manager, Role::Warehouse]
 /// Roles that may see the ticket list (every role does; the server narrows it to
 /// the user's part of the network, and technicians to their own jobs).
 pub const TICKET_VIEWERS: &[Role] = STOCK_VIEWERS;
+
+/// Roles that may move tickets through their workflow.
+pub const TICKET_WORKERS: &[Role] = &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher, Role::Technician];
+
+/// Roles that may send a technician to a ticket.
+pub const DISPATCHERS: &[Role] = &[Role::Admin, Role::Manager, Role::Dispatcher];

@@ -15,6 +15,7 @@ mod en;
 mod fa;
 mod serials;
 mod stock;
+mod ticket;
 mod track;
 mod vi;
 mod zh;
@@ -47,7 +48,7 @@ impl Area {
 }
 
 /// The screen areas with a file of their own.
-const AREAS: &[&Area] = &[&serials::AREA, &stock::AREA, &track::AREA];
+const AREAS: &[&Area] = &[&serials::AREA, &stock::AREA, &ticket::AREA, &track::AREA];
 
 /// Every `(key, text)` of a locale.
 pub fn texts(locale: Locale) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
