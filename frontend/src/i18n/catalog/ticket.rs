@@ -4,6 +4,12 @@ use super::Area;
 
 pub const AREA: Area = Area {
     en: &[
+        ("ticket.event.customer_registered", "Customer registered"),
+        ("ticket.event.attachment_added", "File attached"),
+        ("ticket.event.labour_added", "Labour line added"),
+        ("ticket.event.labour_removed", "Labour line removed"),
+        ("ticket.event.complaint_resolved", "Complaint resolved"),
+        ("ticket.event.flagged_contradiction", "Flagged: the customer's answer contradicts the ticket"),
         ("ticket.title", "Ticket"),
         ("ticket.refresh", "Reload ticket"),
         ("ticket.kind", "Kind"),
@@ -101,6 +107,12 @@ pub const AREA: Area = Area {
         ("ticket.error.override_reason", "Say why the warnings are overridden."),
     ],
     vi: &[
+        ("ticket.event.customer_registered", "Đăng ký khách hàng"),
+        ("ticket.event.attachment_added", "Đã đính kèm tệp"),
+        ("ticket.event.labour_added", "Thêm dòng công sửa chữa"),
+        ("ticket.event.labour_removed", "Xóa dòng công sửa chữa"),
+        ("ticket.event.complaint_resolved", "Đã giải quyết khiếu nại"),
+        ("ticket.event.flagged_contradiction", "Đánh dấu: câu trả lời của khách mâu thuẫn với phiếu"),
         ("ticket.title", "Phiếu"),
         ("ticket.refresh", "Tải lại phiếu"),
         ("ticket.kind", "Loại"),
@@ -198,6 +210,12 @@ pub const AREA: Area = Area {
         ("ticket.error.override_reason", "Hãy nêu lý do bỏ qua cảnh báo."),
     ],
     fa: &[
+        ("ticket.event.customer_registered", "مشتری ثبت شد"),
+        ("ticket.event.attachment_added", "فایل پیوست شد"),
+        ("ticket.event.labour_added", "ردیف دستمزد افزوده شد"),
+        ("ticket.event.labour_removed", "ردیف دستمزد حذف شد"),
+        ("ticket.event.complaint_resolved", "شکایت حل شد"),
+        ("ticket.event.flagged_contradiction", "علامت‌گذاری: پاسخ مشتری با پذیرش تناقض دارد"),
         ("ticket.title", "پذیرش"),
         ("ticket.refresh", "بارگذاری دوبارهٔ پذیرش"),
         ("ticket.kind", "نوع"),
@@ -295,6 +313,12 @@ pub const AREA: Area = Area {
         ("ticket.error.override_reason", "بگویید چرا هشدارها نادیده گرفته می‌شوند."),
     ],
     zh: &[
+        ("ticket.event.customer_registered", "已登记客户"),
+        ("ticket.event.attachment_added", "已添加附件"),
+        ("ticket.event.labour_added", "已添加人工"),
+        ("ticket.event.labour_removed", "已删除人工"),
+        ("ticket.event.complaint_resolved", "投诉已解决"),
+        ("ticket.event.flagged_contradiction", "已标记：客户回答与工单矛盾"),
         ("ticket.title", "工单"),
         ("ticket.refresh", "重新加载工单"),
         ("ticket.kind", "类型"),

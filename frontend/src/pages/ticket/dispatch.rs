@@ -74,10 +74,9 @@ fn field_problem(field: &str, key: &str) -> Problem {
 #[component]
 pub fn DispatchSection(view: TicketView) -> impl IntoView {
     let session = view.session;
-    move || {
-        let open = !view.ticket.with(|t| t.sealed);
-        (open && session.has_any_role(DISPATCHERS)).then(|| view! { <DispatchForm view /> })
-    }
+    // Only a change of these re-creates the form (a dispatch changes the ticket).
+    let shown = Memo::new(move |_| !view.ticket.with(|t| t.sealed) && session.has_any_role(DISPATCHERS));
+    move || shown.get().then(|| view! { <DispatchForm view /> })
 }
 
 #[component]

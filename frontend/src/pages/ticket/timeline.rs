@@ -16,6 +16,12 @@ use crate::i18n::{I18n, t, use_i18n};
 fn event_key(kind: &str) -> Option<&'static str> {
     Some(match kind {
         "created" => "ticket.event.created",
+        "customer_registered" => "ticket.event.customer_registered",
+        "attachment_added" => "ticket.event.attachment_added",
+        "labour_added" => "ticket.event.labour_added",
+        "labour_removed" => "ticket.event.labour_removed",
+        "complaint_resolved" => "ticket.event.complaint_resolved",
+        "flagged_contradiction" => "ticket.event.flagged_contradiction",
         "stage_changed" => "ticket.event.stage_changed",
         "field_changed" => "ticket.event.field_changed",
         "dispatched" => "ticket.event.dispatched",
