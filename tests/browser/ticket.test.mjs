@@ -130,6 +130,8 @@ await run('ticket', [
   {
     name: 'the technician sees the first step held back by a guard, explained in words; office-only steps are hidden',
     async run(page, shot) {
+      await page.locator('#logout').click();
+      await page.waitForURL(/\/login/, { timeout: TIMEOUT });
       await signIn(page, 'tech.hn01');
       await page.goto(`${BASE_URL}/tickets/${state.ticket.id}`);
       await stageIs(page, 'received');
