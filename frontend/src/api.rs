@@ -31,6 +31,7 @@ pub mod intake;
 pub mod parts;
 pub mod serials;
 pub mod stock;
+pub mod ticket;
 pub mod tickets;
 pub mod warranty;
 

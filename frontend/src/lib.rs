@@ -26,6 +26,7 @@ use crate::pages::parts::PartsPage;
 use crate::pages::parts::warehouses::WarehousesPage;
 use crate::pages::serials::SerialsPage;
 use crate::pages::stock::StockPage;
+use crate::pages::ticket::TicketPage;
 use crate::pages::tickets::TicketsPage;
 use crate::pages::track::{TrackLookupPage, TrackPage};
 use crate::pages::users::UsersPage;
@@ -54,6 +55,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("tickets/new") view=IntakePage />
                     <Route path=path!("tickets/:id/receipt") view=ReceiptPage />
                     <Route path=path!("tickets") view=TicketsPage />
+                    <Route path=path!("tickets/:id") view=TicketPage />
                     <Route path=path!("serials") view=SerialsPage />
                     <Route path=path!("customers") view=CustomersPage />
                     <Route path=path!("customers/:id") view=CustomerPage />

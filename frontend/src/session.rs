@@ -161,3 +161,6 @@ pub const WARRANTY_VIEWERS: &[Role] = STOCK_VIEWERS;
 
 /// Roles that may take a unit in (create a ticket, `/tickets/new`).
 pub const TICKET_INTAKE: &[Role] = &[Role::Admin, Role::Manager, Role::Dispatcher, Role::Clerk];
+
+/// Roles that may move tickets through their workflow.
+pub const TICKET_WORKERS: &[Role] = &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher, Role::Technician];

@@ -21,6 +21,7 @@ mod parts;
 mod serials;
 mod shell;
 mod stock;
+mod ticket;
 mod track;
 mod vi;
 mod warranty;
@@ -63,6 +64,7 @@ const AREAS: &[&Area] = &[
     &serials::AREA,
     &shell::AREA,
     &stock::AREA,
+    &ticket::AREA,
     &track::AREA,
     &warranty::AREA,
 ];

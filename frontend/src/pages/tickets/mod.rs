@@ -67,7 +67,7 @@ fn ticket_row(ticket: TicketDto) -> AnyView {
     view! {
         <tr data-id=ticket.id.to_string() data-number=number>
             <td class="code">
-                {ticket.number}
+                <a class="ticket-link" href=format!("/tickets/{}", ticket.id)>{ticket.number}</a>
                 {flags.repeat_repair.then(|| view! { <span class="badge warn">{t("tickets.repeat_badge")}</span> })}
                 {flags.contradiction.then(|| view! { <span class="badge danger">{t("tickets.contradiction_badge")}</span> })}
             </td>

@@ -1,0 +1,164 @@
+//! The header facts of a ticket: number, kind, stage, branch, customer, unit,
+//! warranty with its reasons, technician, appointment, flags and tracking code.
+
+use aftersales_api_types::entitlement::{Decision, LegDecision};
+use aftersales_api_types::warranty::Leg;
+use leptos::prelude::*;
+
+use super::TicketView;
+use super::names::{Loaded, UserName};
+use crate::api;
+use crate::i18n::date::iso_instant;
+use crate::i18n::labels::{stage_category_key, ticket_kind_key, warranty_status_key};
+use crate::i18n::{t, use_i18n};
+
+#[component]
+pub fn FactsSection(view: TicketView) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = view.session;
+    let initial = view.ticket.get_untracked();
+    let (branch_id, customer_id) = (initial.branch_id, initial.customer_id);
+    let (serial_id, model_id) = (initial.serial_id, initial.model_id);
+    let ticket = view.ticket;
+
+    let branch = move || async move { api::branch(session, branch_id.to_string()).await.ok().map(|b| b.name) };
+    let customer = LocalResource::new(move || api::ticket::customer(session, customer_id));
+    let customer_view = move || match customer.get() {
+        None => view! { <span class="muted">"…"</span> }.into_any(),
+        Some(Err(_)) => view! { <span class="muted">{t("ticket.not_readable")}</span> }.into_any(),
+        Some(Ok(c)) => {
+            let phones = c.phones.iter().map(|p| p.number.clone()).collect::<Vec<_>>();
+            view! {
+                <bdi id="ticket-customer-name">{c.name}</bdi>
+                {phones.into_iter().map(|p| view! { <br /><bdi class="code phone" dir="ltr">{p}</bdi> }).collect_view()}
+            }
+            .into_any()
+        }
+    };
+    let unit = {
+        let serial = serial_id.map(|id| {
+            view! { <span id="ticket-serial" class="code"><Loaded load=move || api::tickets::serial_text(session, id) /></span> }
+        });
+        let model = model_id.map(|id| {
+            view! { <span id="ticket-model"><Loaded load=move || api::tickets::model_name(session, id) /></span> }
+        });
+        let none = (serial_id.is_none() && model_id.is_none()).then(|| view! { <span class="muted">"—"</span> });
+        view! { {serial} {serial_id.and(model_id).map(|_| " · ")} {model} {none} }
+    };
+    let stage = move || {
+        let (code, category) = ticket.with(|t| (t.stage.clone(), t.stage_category));
+        view! {
+            <span id="ticket-stage" data-stage=code.clone()>{view.stage_name(i18n, &code)}</span>
+            " "
+            <span class="muted">"(" {t(stage_category_key(category))} ")"</span>
+        }
+    };
+    let technician = move || match ticket.with(|t| t.technician_id) {
+        Some(id) => view! { <UserName session id fallback="ticket.a_technician" /> }.into_any(),
+        None => view! { <span class="muted">{t("ticket.unassigned")}</span> }.into_any(),
+    };
+    let appointment = move || match ticket.with(|t| (t.appointment_from, t.appointment_to)) {
+        (Some(from), Some(to)) => view! {
+            <time datetime=iso_instant(from)>{move || i18n.date_time(from)}</time>
+            " – "
+            <time datetime=iso_instant(to)>{move || i18n.date_time(to)}</time>
+        }
+        .into_any(),
+        _ => view! { <span class="muted">{t("ticket.no_appointment")}</span> }.into_any(),
+    };
+    let flags = move || {
+        let flags = ticket.with(|t| t.flags);
+        let none = (!flags.repeat_repair && !flags.contradiction)
+            .then(|| view! { <span class="muted">{t("ticket.no_flags")}</span> });
+        view! {
+            {flags.repeat_repair.then(|| view! { <span class="badge warn" id="ticket-flag-repeat">{t("ticket.flag_repeat")}</span> })}
+            " "
+            {flags.contradiction.then(|| view! { <span class="badge danger" id="ticket-flag-contradiction">{t("ticket.flag_contradiction")}</span> })}
+            {none}
+        }
+    };
+    let warranty = move || {
+        let (status, decision) = ticket.with(|t| (t.warranty_status, t.warranty.clone()));
+        view! {
+            <span id="ticket-warranty-status">{t(warranty_status_key(status))}</span>
+            {match decision {
+                Some(decision) => view! { <WarrantyReasons decision /> }.into_any(),
+                None => view! { <p class="muted">{t("ticket.warranty_none")}</p> }.into_any(),
+            }}
+        }
+    };
+    let number = initial.number.clone();
+    let kind = initial.kind;
+    let tracking = initial.tracking_code.clone();
+    view! {
+        <header class="ticket-head">
+            <h1 id="ticket-title">{t("ticket.title")} " " <bdi class="code" id="ticket-number">{number}</bdi></h1>
+            <button type="button" id="ticket-refresh" class="button secondary" on:click=move |_| view.reload()>
+                {t("ticket.refresh")}
+            </button>
+        </header>
+        <section id="ticket-facts" class="card ticket-facts" aria-labelledby="ticket-title">
+            <dl class="facts">
+                <dt>{t("ticket.kind")}</dt>
+                <dd id="ticket-kind">{t(ticket_kind_key(kind))}</dd>
+                <dt>{t("ticket.stage")}</dt>
+                <dd>{stage}</dd>
+                <dt>{t("ticket.branch")}</dt>
+                <dd id="ticket-branch"><Loaded load=branch /></dd>
+                <dt>{t("ticket.customer")}</dt>
+                <dd id="ticket-customer">{customer_view}</dd>
+                <dt>{t("ticket.unit")}</dt>
+                <dd id="ticket-unit">{unit}</dd>
+                <dt>{t("ticket.warranty")}</dt>
+                <dd id="ticket-warranty">{warranty}</dd>
+                <dt>{t("ticket.technician")}</dt>
+                <dd id="ticket-technician">{technician}</dd>
+                <dt>{t("ticket.appointment")}</dt>
+                <dd id="ticket-appointment">{appointment}</dd>
+                <dt>{t("ticket.flags")}</dt>
+                <dd id="ticket-flags">{flags}</dd>
+                <dt>{t("ticket.tracking_code")}</dt>
+                <dd><bdi id="ticket-tracking" class="code" dir="ltr">{tracking}</bdi></dd>
+            </dl>
+        </section>
+    }
+}
+
+fn leg_key(leg: Leg) -> &'static str {
+    match leg {
+        Leg::Parts => "ticket.leg_parts",
+        Leg::Labour => "ticket.leg_labour",
+        Leg::Travel => "ticket.leg_travel",
+    }
+}
+
+/// The stored decision leg by leg, with the reasons the server wrote.
+#[component]
+fn WarrantyReasons(decision: Decision) -> impl IntoView {
+    let excluded = (!decision.excluded_by.is_empty()).then(|| {
+        let list = decision.excluded_by.join(", ");
+        view! { <li>{t("ticket.excluded_by")} ": " <bdi>{list}</bdi></li> }
+    });
+    view! {
+        <ul class="warranty-legs plain-list" id="ticket-warranty-legs">
+            {decision.legs.into_iter().map(|leg| view! { <LegLine leg /> }).collect_view()}
+            {excluded}
+        </ul>
+    }
+}
+
+#[component]
+fn LegLine(leg: LegDecision) -> impl IntoView {
+    let i18n = use_i18n();
+    let LegDecision { leg, covered, expires_on, reasons, .. } = leg;
+    let verdict = if covered { "ticket.leg_covered" } else { "ticket.leg_not_covered" };
+    let until = expires_on.map(|day| view! { " · " {t("ticket.until")} " " {move || i18n.date(day)} });
+    view! {
+        <li class="warranty-leg" class:covered=covered>
+            <strong>{t(leg_key(leg))}</strong> ": " {t(verdict)} {until}
+            <ul class="warranty-reasons muted">
+                {reasons.into_iter().map(|r| view! { <li dir="auto">{r}</li> }).collect_view()}
+            </ul>
+        </li>
+    }
+}
