@@ -46,7 +46,8 @@ async function tryIt(page, sale, claim, before) {
   await page.waitForFunction(
     (old) => {
       const card = document.querySelector('#try-result #serial-warranty');
-      return card && card.textContent !== old;
+      // The same measure as `before` (innerText, trimmed): textContent differs in spacing.
+      return card && card.innerText.trim() !== old;
     },
     before,
     { timeout: TIMEOUT },
