@@ -6,9 +6,13 @@ use aftersales_api_types::users::{Role, UserDto};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 /// The `localStorage` key of the session.
 const STORAGE_KEY: &str = "aftersales.session";
+
+/// The `localStorage` key of the branch a user above outlet level works in.
+const BRANCH_KEY: &str = "aftersales.branch";
 
 /// What is remembered between page loads.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,6 +30,8 @@ pub struct Session {
     /// The tokens stopped working (and could not be refreshed): the page stays as it
     /// is, with whatever was typed, under a dialog asking for the password again.
     expired: RwSignal<bool>,
+    /// The branch chosen in the header by a user who sees several; `None` for all of them.
+    working_branch: RwSignal<Option<Uuid>>,
 }
 
 impl Session {
@@ -34,7 +40,8 @@ impl Session {
         let stored = LocalStorage::get::<Stored>(STORAGE_KEY).ok();
         let state = RwSignal::new(stored);
         let signed_in = Memo::new(move |_| state.with(Option::is_some));
-        let session = Self { state, signed_in, expired: RwSignal::new(false) };
+        let working_branch = RwSignal::new(LocalStorage::get::<Uuid>(BRANCH_KEY).ok());
+        let session = Self { state, signed_in, expired: RwSignal::new(false), working_branch };
         provide_context(session);
         session
     }
@@ -83,6 +90,22 @@ impl Session {
         self.expired.get()
     }
 
+    /// The branch chosen in the header, `None` for every branch the user sees (reactive).
+    pub fn working_branch(&self) -> Option<Uuid> {
+        self.working_branch.get()
+    }
+
+    /// Chooses the branch to work in (remembered across reloads).
+    pub fn set_working_branch(&self, branch: Option<Uuid>) {
+        match branch {
+            Some(id) => {
+                let _ = LocalStorage::set(BRANCH_KEY, id);
+            }
+            None => LocalStorage::delete(BRANCH_KEY),
+        }
+        self.working_branch.try_set(branch);
+    }
+
     /// Marks the session as run out; the page stays, the sign-in dialog opens.
     pub fn expire(&self) {
         self.expired.try_set(true);
@@ -115,6 +138,8 @@ impl Session {
     /// Forgets the session here (the server is told by `api::logout`).
     pub fn clear(&self) {
         LocalStorage::delete(STORAGE_KEY);
+        LocalStorage::delete(BRANCH_KEY);
+        self.working_branch.try_set(None);
         self.state.try_set(None);
         self.expired.try_set(false);
     }
@@ -164,3 +189,7 @@ pub const TICKET_INTAKE: &[Role] = &[Role::Admin, Role::Manager, Role::Dispatche
 
 /// Roles that may move tickets through their workflow.
 pub const TICKET_WORKERS: &[Role] = &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher, Role::Technician];
+
+/// Roles that may work in another branch than their own: they may list branches
+/// (the switcher shows only when they see more than one).
+pub const BRANCH_SWITCHERS: &[Role] = &[Role::Admin, Role::Manager];

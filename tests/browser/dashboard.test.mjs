@@ -125,6 +125,42 @@ const tests = [
       await page.waitForURL((url) => url.pathname === `/tickets/${ticket.id}`, { timeout: TIMEOUT });
     },
   },
+  {
+    name: 'above outlet level, the header\'s branch choice narrows the dashboard and is remembered',
+    async run(page, shot) {
+      // A ticket outside HN01, taken in before the admin's dashboard is counted.
+      await takeIn(await tokenFor('clerk.teh01'), `Tehran ${stamp}`);
+      await page.locator('#logout').click();
+      await page.waitForURL((url) => url.pathname === '/login', { timeout: TIMEOUT });
+      await signIn(page, 'admin');
+      const admin = await tokenFor('admin');
+      const branches = (await api('GET', '/branches?limit=200', admin)).items;
+      const hn01 = branches.find((b) => b.code === 'HN01');
+      const all = (await api('GET', '/dashboard', admin)).open_total;
+      const mine = (await api('GET', `/dashboard?branch_id=${hn01.id}`, admin)).open_total;
+      assert(all > mine, `the test needs tickets outside HN01 too (all ${all}, HN01 ${mine})`);
+      await page.locator('#branch-switcher').waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.waitForFunction((want) => {
+        const n = document.querySelector('#tile-open .tile-count');
+        return n && Number(n.textContent.replace(/[^0-9]/g, '')) === want;
+      }, all, { timeout: TIMEOUT });
+      await page.locator('#branch-switcher').selectOption(hn01.id);
+      await page.waitForFunction((want) => {
+        const n = document.querySelector('#tile-open .tile-count');
+        return n && Number(n.textContent.replace(/[^0-9]/g, '')) === want;
+      }, mine, { timeout: TIMEOUT });
+      await page.reload();
+      await page.locator('#tile-open .tile-count').waitFor({ state: 'visible', timeout: TIMEOUT });
+      assert((await page.locator('#branch-switcher').inputValue()) === hn01.id, 'the choice was forgotten on reload');
+      assert((await tileCount(page, 'tile-open')) === mine, 'after a reload the dashboard is not narrowed');
+      await shot('admin-branch');
+      await page.locator('#branch-switcher').selectOption('');
+      await page.waitForFunction((want) => {
+        const n = document.querySelector('#tile-open .tile-count');
+        return n && Number(n.textContent.replace(/[^0-9]/g, '')) === want;
+      }, all, { timeout: TIMEOUT });
+    },
+  },
 ];
 
 await run('dashboard', tests);

@@ -11,9 +11,9 @@ use uuid::Uuid;
 use super::{ApiError, Call, authed};
 use crate::session::Session;
 
-/// The counts of the user's part of the network.
-pub async fn dashboard(session: Session) -> Result<Dashboard, ApiError> {
-    authed(session, Call::new(Method::GET, "/dashboard")).await
+/// The counts of the user's part of the network, or of one branch in it.
+pub async fn dashboard(session: Session, branch: Option<Uuid>) -> Result<Dashboard, ApiError> {
+    authed(session, Call::new(Method::GET, "/dashboard").query("branch_id", branch.map(|b| b.to_string()))).await
 }
 
 /// Every ticket kind's workflow (stages with their names per language).

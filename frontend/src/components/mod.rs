@@ -1,5 +1,6 @@
 //! Pieces shared by the pages.
 
+pub mod branch_switcher;
 pub mod dispatch_warnings;
 pub mod locale_switcher;
 pub mod problem;

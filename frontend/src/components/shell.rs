@@ -7,6 +7,7 @@ use leptos_router::components::{A, Outlet, Redirect};
 use leptos_router::hooks::use_navigate;
 
 use crate::api;
+use crate::components::branch_switcher::BranchSwitcher;
 use crate::components::locale_switcher::LocaleSwitcher;
 use crate::components::reauth::Reauth;
 use crate::i18n::t;
@@ -57,6 +58,7 @@ fn Header(session: Session) -> impl IntoView {
             </a>
             <Nav session />
             <div class="account">
+                <BranchSwitcher />
                 <LocaleSwitcher />
                 <span id="current-user" class="current-user">
                     {display_name}

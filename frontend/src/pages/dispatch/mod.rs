@@ -46,6 +46,7 @@ pub fn DispatchPage() -> impl IntoView {
     let branch = Memo::new(move |_| {
         query
             .with(|q| q.get("branch").and_then(|b| Uuid::parse_str(&b).ok()))
+            .or_else(|| session.working_branch())
             .or_else(|| session.user().map(|u| u.branch_id))
     });
     let view_state = BoardView {

@@ -16,11 +16,14 @@ use crate::session::use_session;
 #[component]
 pub fn DashboardPanel() -> impl IntoView {
     let session = use_session();
-    let counts = LocalResource::new(move || async move {
-        let dashboard = api::dashboard::dashboard(session).await?;
-        // Stage names are the company's own; without them the codes still read.
-        let workflows = api::dashboard::workflows(session).await.unwrap_or_default();
-        Ok::<_, api::ApiError>((dashboard, workflows))
+    let counts = LocalResource::new(move || {
+        let branch = session.working_branch();
+        async move {
+            let dashboard = api::dashboard::dashboard(session, branch).await?;
+            // Stage names are the company's own; without them the codes still read.
+            let workflows = api::dashboard::workflows(session).await.unwrap_or_default();
+            Ok::<_, api::ApiError>((dashboard, workflows))
+        }
     });
     view! {
         <section id="dashboard" class="dashboard" aria-labelledby="dashboard-title">
