@@ -25,12 +25,15 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::parts::PartsPage;
 use crate::pages::parts::warehouses::WarehousesPage;
 use crate::pages::serials::SerialsPage;
+use crate::pages::settings::SettingsPage;
 use crate::pages::stock::StockPage;
 use crate::pages::ticket::TicketPage;
 use crate::pages::tickets::TicketsPage;
 use crate::pages::track::{TrackLookupPage, TrackPage};
 use crate::pages::users::UsersPage;
 use crate::pages::warranty::{PolicyPage, WarrantyPoliciesPage};
+use crate::pages::workflows::ticket_settings::TicketSettingsPage;
+use crate::pages::workflows::{WorkflowPage, WorkflowsPage};
 use crate::session::Session;
 
 /// The whole app: the language, the session, and one route per page.
@@ -64,6 +67,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("parts") view=PartsPage />
                     <Route path=path!("warehouses") view=WarehousesPage />
                     <Route path=path!("dispatch") view=DispatchPage />
+                    <Route path=path!("settings") view=SettingsPage />
+                    <Route path=path!("settings/workflows") view=WorkflowsPage />
+                    <Route path=path!("settings/workflows/:kind") view=WorkflowPage />
+                    <Route path=path!("settings/tickets") view=TicketSettingsPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -193,3 +193,6 @@ pub const TICKET_WORKERS: &[Role] = &[Role::Admin, Role::Manager, Role::Clerk, R
 /// Roles that may work in another branch than their own: they may list branches
 /// (the switcher shows only when they see more than one).
 pub const BRANCH_SWITCHERS: &[Role] = &[Role::Admin, Role::Manager];
+
+/// Roles that may configure tickets: workflows, ticket settings, code lists (admins only).
+pub const TICKET_CONFIGURERS: &[Role] = &[Role::Admin];

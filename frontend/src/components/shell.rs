@@ -12,8 +12,8 @@ use crate::components::locale_switcher::LocaleSwitcher;
 use crate::components::reauth::Reauth;
 use crate::i18n::t;
 use crate::session::{
-    CUSTOMER_VIEWERS, DISPATCHERS, MANAGERS, SERIAL_VIEWERS, STOCK_VIEWERS, Session, TICKET_VIEWERS, WARRANTY_VIEWERS,
-    use_session,
+    CUSTOMER_VIEWERS, DISPATCHERS, MANAGERS, SERIAL_VIEWERS, STOCK_VIEWERS, Session, TICKET_CONFIGURERS,
+    TICKET_VIEWERS, WARRANTY_VIEWERS, use_session,
 };
 
 /// The layout route: renders the matched child page in `<main>`.
@@ -87,6 +87,7 @@ fn Nav(session: Session) -> impl IntoView {
     let warranty = move || session.has_any_role(WARRANTY_VIEWERS);
     let parts = move || session.has_any_role(STOCK_VIEWERS);
     let dispatch = move || session.has_any_role(DISPATCHERS);
+    let settings = move || session.has_any_role(TICKET_CONFIGURERS);
     view! {
         <nav class="nav" aria-label=t("nav.main")>
             <ul>
@@ -141,6 +142,11 @@ fn Nav(session: Session) -> impl IntoView {
                     </li>
                     <li>
                         <A href="/users">{t("nav.users")}</A>
+                    </li>
+                </Show>
+                <Show when=settings>
+                    <li>
+                        <A href="/settings">{t("workflows.nav")}</A>
                     </li>
                 </Show>
             </ul>
