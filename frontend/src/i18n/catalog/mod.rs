@@ -22,6 +22,7 @@ mod serials;
 mod shell;
 mod stock;
 mod ticket;
+mod ticket_parts;
 mod track;
 mod vi;
 mod warranty;
@@ -65,6 +66,7 @@ const AREAS: &[&Area] = &[
     &shell::AREA,
     &stock::AREA,
     &ticket::AREA,
+    &ticket_parts::AREA,
     &track::AREA,
     &warranty::AREA,
 ];
