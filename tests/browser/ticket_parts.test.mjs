@@ -80,7 +80,7 @@ await run('ticket_parts', [
         technician_id: tech.id,
         appointment_from: `${DAY}T02:00:00Z`,
         appointment_to: `${DAY}T03:00:00Z`,
-        override_warnings: true,
+        override: true,
         override_reason: 'browser test of the parts section',
       }, { 'if-match': `"${state.ticket.version}"` });
       const parts = await api('GET', `/parts?q=${SKU}`, state.keeper);
