@@ -94,6 +94,7 @@ BROWSER_TESTS=(
   intake
   ticket
   workflows
+  ticket_parts
 )
 for name in "${BROWSER_TESTS[@]}"; do
   BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/$name.test.mjs" | tee "$WORK/browser-$name.log"

@@ -32,6 +32,7 @@ pub mod parts;
 pub mod serials;
 pub mod stock;
 pub mod ticket;
+pub mod ticket_parts;
 pub mod tickets;
 pub mod warranty;
 pub mod workflows;

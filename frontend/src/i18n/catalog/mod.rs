@@ -22,6 +22,7 @@ mod serials;
 mod shell;
 mod stock;
 mod ticket;
+mod ticket_parts;
 mod track;
 mod vi;
 mod warranty;
@@ -66,6 +67,7 @@ const AREAS: &[&Area] = &[
     &shell::AREA,
     &stock::AREA,
     &ticket::AREA,
+    &ticket_parts::AREA,
     &track::AREA,
     &warranty::AREA,
     &workflows::AREA,

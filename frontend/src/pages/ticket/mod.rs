@@ -6,6 +6,7 @@
 mod dispatch;
 mod facts;
 mod names;
+mod parts;
 mod timeline;
 mod transitions;
 
@@ -122,6 +123,7 @@ fn TicketScreen(session: Session, ticket: TicketDto, stages: Vec<StageDto>) -> i
         <FactsSection view />
         <TransitionsSection view />
         <DispatchSection view />
+        <parts::PartsSection view />
         <TimelineSection view />
     }
 }
