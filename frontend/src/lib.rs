@@ -25,6 +25,7 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::parts::PartsPage;
 use crate::pages::parts::warehouses::WarehousesPage;
 use crate::pages::serials::SerialsPage;
+use crate::pages::settings_catalog::{FaultCodesPage, ServiceItemsPage};
 use crate::pages::stock::StockPage;
 use crate::pages::ticket::TicketPage;
 use crate::pages::tickets::TicketsPage;
@@ -64,6 +65,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("parts") view=PartsPage />
                     <Route path=path!("warehouses") view=WarehousesPage />
                     <Route path=path!("dispatch") view=DispatchPage />
+                    <Route path=path!("settings/fault-codes") view=FaultCodesPage />
+                    <Route path=path!("settings/service-items") view=ServiceItemsPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -9,6 +9,7 @@ pub mod login;
 pub mod not_found;
 pub mod parts;
 pub mod serials;
+pub mod settings_catalog;
 pub mod stock;
 pub mod ticket;
 pub mod tickets;
