@@ -48,7 +48,8 @@ async fn update<B: Serialize, T: DeserializeOwned>(
     version: i64,
     body: &B,
 ) -> Result<T, ApiError> {
-    let call = Call::new(Method::PATCH, format!("{path}/{id}")).header("If-Match", format!("\"{version}\"")).json(body)?;
+    let call =
+        Call::new(Method::PATCH, format!("{path}/{id}")).header("If-Match", format!("\"{version}\"")).json(body)?;
     authed(session, call).await
 }
 
@@ -109,7 +110,12 @@ pub async fn create_branch(session: Session, body: &CreateBranch) -> Result<Bran
     create(session, BRANCHES, body).await
 }
 
-pub async fn update_branch(session: Session, id: Uuid, version: i64, body: &UpdateBranch) -> Result<BranchDto, ApiError> {
+pub async fn update_branch(
+    session: Session,
+    id: Uuid,
+    version: i64,
+    body: &UpdateBranch,
+) -> Result<BranchDto, ApiError> {
     update(session, BRANCHES, id, version, body).await
 }
 

@@ -67,7 +67,12 @@ pub fn BranchesPage() -> impl IntoView {
     }
 }
 
-fn branch_row(screen: Screen<BranchDto>, may_manage: bool, parents: &[(Uuid, String)], branch: BranchDto) -> impl IntoView + use<> {
+fn branch_row(
+    screen: Screen<BranchDto>,
+    may_manage: bool,
+    parents: &[(Uuid, String)],
+    branch: BranchDto,
+) -> impl IntoView + use<> {
     let i18n = use_i18n();
     let kind = branch_kind_key(branch.kind);
     let parent = branch

@@ -18,14 +18,8 @@ use crate::pages::settings_catalog::user_form::UserForm;
 use crate::pages::settings_catalog::{NewButton, Screen};
 use crate::session::{MANAGERS, use_session};
 
-const COLUMNS: &[&str] = &[
-    "users.username",
-    "users.display_name",
-    "settings.branch",
-    "users.roles",
-    "users.active",
-    "settings.actions",
-];
+const COLUMNS: &[&str] =
+    &["users.username", "users.display_name", "settings.branch", "users.roles", "users.active", "settings.actions"];
 
 /// What the form chooses from: the branches and the skills catalogue.
 #[derive(Debug, Clone, Copy)]
@@ -70,7 +64,8 @@ fn UsersScreen(choices: Choices) -> impl IntoView {
         let _ = screen.changes.get();
         api::settings::users(session)
     });
-    let codes: HashMap<Uuid, String> = choices.branches.with_value(|b| b.iter().map(|b| (b.id, b.code.clone())).collect());
+    let codes: HashMap<Uuid, String> =
+        choices.branches.with_value(|b| b.iter().map(|b| (b.id, b.code.clone())).collect());
     let codes = StoredValue::new(codes);
     let width = COLUMNS.len();
     let form = move || screen.editing.get().map(|current| view! { <UserForm screen choices current /> });
@@ -96,7 +91,12 @@ fn UsersScreen(choices: Choices) -> impl IntoView {
     }
 }
 
-fn user_row(screen: Screen<UserDto>, may_manage: bool, codes: StoredValue<HashMap<Uuid, String>>, user: UserDto) -> impl IntoView {
+fn user_row(
+    screen: Screen<UserDto>,
+    may_manage: bool,
+    codes: StoredValue<HashMap<Uuid, String>>,
+    user: UserDto,
+) -> impl IntoView {
     let i18n = use_i18n();
     let roles: Vec<Role> = user.roles.iter().copied().collect();
     let roles = move || role_labels(i18n, roles.clone());

@@ -48,9 +48,7 @@ pub fn BranchForm(screen: Screen<BranchDto>, branches: Vec<BranchDto>, current: 
     let name = RwSignal::new(current.as_ref().map(|b| b.name.clone()).unwrap_or_default());
     let kind = RwSignal::new(kind_wire(current.as_ref().map_or(BranchKind::Outlet, |b| b.kind)).to_owned());
     let inherited = branches.first();
-    let time_zone = RwSignal::new(
-        current.as_ref().or(inherited).map(|b| b.time_zone.clone()).unwrap_or_default(),
-    );
+    let time_zone = RwSignal::new(current.as_ref().or(inherited).map(|b| b.time_zone.clone()).unwrap_or_default());
     let currency = RwSignal::new(current.as_ref().or(inherited).map(|b| b.currency.clone()).unwrap_or_default());
     let problem = RwSignal::new(None::<Problem>);
     let errors: Signal<Option<Problem>> = problem.into();
@@ -74,7 +72,8 @@ pub fn BranchForm(screen: Screen<BranchDto>, branches: Vec<BranchDto>, current: 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let chosen_parent = Uuid::parse_str(&parent.get_untracked()).ok();
-        let chosen_kind = KINDS.into_iter().find(|k| kind_wire(*k) == kind.get_untracked()).unwrap_or(BranchKind::Outlet);
+        let chosen_kind =
+            KINDS.into_iter().find(|k| kind_wire(*k) == kind.get_untracked()).unwrap_or(BranchKind::Outlet);
         let request = match before {
             None => {
                 let Some(parent_id) = chosen_parent else {

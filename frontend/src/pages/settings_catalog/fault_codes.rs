@@ -33,14 +33,8 @@ fn kind_wire(kind: FaultCodeKind) -> &'static str {
     }
 }
 
-const COLUMNS: &[&str] = &[
-    "settings.code",
-    "settings.kind",
-    "settings.category",
-    "settings.name",
-    "settings.status",
-    "settings.actions",
-];
+const COLUMNS: &[&str] =
+    &["settings.code", "settings.kind", "settings.category", "settings.name", "settings.status", "settings.actions"];
 
 /// The product categories, read once for the page (labels and the form's choice).
 #[derive(Debug, Clone, Copy)]
@@ -195,7 +189,10 @@ fn FaultCodeForm(screen: Screen<FaultCodeDto>, categories: Categories, current: 
         ev.prevent_default();
         let request = match before {
             None => Save::Create(CreateFaultCode {
-                kind: KINDS.into_iter().find(|k| kind_wire(*k) == kind.get_untracked()).unwrap_or(FaultCodeKind::Symptom),
+                kind: KINDS
+                    .into_iter()
+                    .find(|k| kind_wire(*k) == kind.get_untracked())
+                    .unwrap_or(FaultCodeKind::Symptom),
                 category_id: Uuid::parse_str(&category.get_untracked()).unwrap_or_default(),
                 code: code.get_untracked(),
                 names: names.names(),

@@ -65,7 +65,11 @@ pub fn opt(text: &str) -> Option<String> {
 /// (a taken code) with the message `key`.
 pub fn refusal(mut problem: Problem, field: &str, key: &str) -> Problem {
     if problem.status == 409 && problem.errors.is_empty() {
-        problem.errors.push(FieldError { field: field.to_owned(), code: "conflict".to_owned(), message: key.to_owned() });
+        problem.errors.push(FieldError {
+            field: field.to_owned(),
+            code: "conflict".to_owned(),
+            message: key.to_owned(),
+        });
     }
     problem
 }
@@ -80,7 +84,11 @@ pub fn local_problem(errors: Vec<(&str, &str)>) -> Problem {
         detail: None,
         errors: errors
             .into_iter()
-            .map(|(field, key)| FieldError { field: field.to_owned(), code: "invalid".to_owned(), message: key.to_owned() })
+            .map(|(field, key)| FieldError {
+                field: field.to_owned(),
+                code: "invalid".to_owned(),
+                message: key.to_owned(),
+            })
             .collect(),
     }
 }
@@ -119,7 +127,13 @@ pub fn FormActions(prefix: &'static str, pending: Signal<bool>, on_cancel: Callb
 /// A row's delete button: asks first, then `DELETE {path}/{id}`; a refusal (in use)
 /// is shown in the row.
 #[component]
-pub fn DeleteButton(session: Session, path: &'static str, id: Uuid, code: String, changes: RwSignal<u32>) -> impl IntoView {
+pub fn DeleteButton(
+    session: Session,
+    path: &'static str,
+    id: Uuid,
+    code: String,
+    changes: RwSignal<u32>,
+) -> impl IntoView {
     let asking = RwSignal::new(false);
     let problem = RwSignal::new(None::<Problem>);
     let label = code.clone();
@@ -166,7 +180,11 @@ pub fn DeleteButton(session: Session, path: &'static str, id: Uuid, code: String
 
 /// The "new" button above a table, hidden while the form is open.
 #[component]
-pub fn NewButton<T: Clone + Send + Sync + 'static>(screen: Screen<T>, id: &'static str, label: &'static str) -> impl IntoView {
+pub fn NewButton<T: Clone + Send + Sync + 'static>(
+    screen: Screen<T>,
+    id: &'static str,
+    label: &'static str,
+) -> impl IntoView {
     view! {
         <Show when=move || screen.editing.with(Option::is_none)>
             <p>

