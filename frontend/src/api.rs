@@ -30,6 +30,7 @@ pub mod dispatch;
 pub mod intake;
 pub mod parts;
 pub mod serials;
+pub mod settings;
 pub mod stock;
 pub mod ticket;
 pub mod ticket_parts;

@@ -26,6 +26,7 @@ use crate::pages::parts::PartsPage;
 use crate::pages::parts::warehouses::WarehousesPage;
 use crate::pages::serials::SerialsPage;
 use crate::pages::settings::SettingsPage;
+use crate::pages::settings_catalog::{FaultCodesPage, ServiceItemsPage};
 use crate::pages::stock::StockPage;
 use crate::pages::ticket::TicketPage;
 use crate::pages::tickets::TicketsPage;
@@ -71,6 +72,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("settings/workflows") view=WorkflowsPage />
                     <Route path=path!("settings/workflows/:kind") view=WorkflowPage />
                     <Route path=path!("settings/tickets") view=TicketSettingsPage />
+                    <Route path=path!("settings/fault-codes") view=FaultCodesPage />
+                    <Route path=path!("settings/service-items") view=ServiceItemsPage />
                 </ParentRoute>
             </Routes>
         </Router>

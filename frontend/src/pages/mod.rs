@@ -10,6 +10,7 @@ pub mod not_found;
 pub mod parts;
 pub mod serials;
 pub mod settings;
+pub mod settings_catalog;
 pub mod stock;
 pub mod ticket;
 pub mod tickets;

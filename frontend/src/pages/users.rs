@@ -1,42 +1,121 @@
-//! `/users`: the people who use the platform (`GET /users`).
+//! `/users`: the people who use the platform (`GET /users`), with a form to add one
+//! (`POST /users`) and to change one's roles, branch, skills or password, or disable
+//! them (`PATCH /users/{id}` with `If-Match`).
 
+use std::collections::HashMap;
+
+use aftersales_api_types::branches::BranchDto;
+use aftersales_api_types::skills::SkillDto;
 use aftersales_api_types::users::{Role, UserDto};
 use leptos::prelude::*;
+use uuid::Uuid;
 
 use crate::api;
-use crate::components::table::PagedTable;
+use crate::components::problem::{ErrorsView, ProblemView};
 use crate::i18n::{t, use_i18n};
 use crate::pages::home::role_labels;
-use crate::session::use_session;
+use crate::pages::settings_catalog::user_form::UserForm;
+use crate::pages::settings_catalog::{NewButton, Screen};
+use crate::session::{MANAGERS, use_session};
+
+const COLUMNS: &[&str] =
+    &["users.username", "users.display_name", "settings.branch", "users.roles", "users.active", "settings.actions"];
+
+/// What the form chooses from: the branches and the skills catalogue.
+#[derive(Debug, Clone, Copy)]
+pub struct Choices {
+    pub branches: StoredValue<Vec<BranchDto>>,
+    pub skills: StoredValue<Vec<SkillDto>>,
+}
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let session = use_session();
+    let choices = LocalResource::new(move || async move {
+        let branches = api::settings::branches(session).await?;
+        // The skills catalogue only feeds the form; a refusal leaves it empty.
+        let skills = api::settings::skills(session).await.unwrap_or_default();
+        Ok::<_, api::ApiError>((branches, skills))
+    });
     view! {
-        <section class="page">
+        <section class="page settings-page">
             <h1>{t("users.title")}</h1>
-            <PagedTable
-                caption="users.title"
-                columns=&["users.username", "users.display_name", "users.roles", "users.active"]
-                fetch=move |cursor| api::users(session, cursor)
-                row=user_row
-            />
+            <Transition fallback=|| view! { <p class="muted">{t("table.loading")}</p> }>
+                {move || Suspend::new(async move {
+                    match choices.await {
+                        Ok((branches, skills)) => {
+                            let choices = Choices { branches: StoredValue::new(branches), skills: StoredValue::new(skills) };
+                            view! { <UsersScreen choices /> }.into_any()
+                        }
+                        Err(e) => view! { <div class="alert" role="alert"><ProblemView problem=e.problem /></div> }.into_any(),
+                    }
+                })}
+            </Transition>
         </section>
     }
 }
 
-fn user_row(user: UserDto) -> AnyView {
+#[component]
+fn UsersScreen(choices: Choices) -> impl IntoView {
+    let session = use_session();
+    let screen = Screen::<UserDto>::new(session);
+    let may_manage = untrack(|| session.has_any_role(MANAGERS));
+    let list = LocalResource::new(move || {
+        let _ = screen.changes.get();
+        api::settings::users(session)
+    });
+    let codes: HashMap<Uuid, String> =
+        choices.branches.with_value(|b| b.iter().map(|b| (b.id, b.code.clone())).collect());
+    let codes = StoredValue::new(codes);
+    let width = COLUMNS.len();
+    let form = move || screen.editing.get().map(|current| view! { <UserForm screen choices current /> });
+    view! {
+        {may_manage.then(|| view! { <NewButton screen id="user-new" label="settings.users.new" /> })}
+        {form}
+        <div class="table-wrap">
+            <table id="user-table" class="data">
+                <caption class="visually-hidden">{t("users.title")}</caption>
+                <thead><tr>{COLUMNS.iter().map(|c| view! { <th scope="col">{t(c)}</th> }).collect_view()}</tr></thead>
+                <Transition fallback=move || view! { <tbody><tr><td colspan=width class="muted">{t("table.loading")}</td></tr></tbody> }>
+                    <ErrorBoundary fallback=move |errors| view! { <tbody><tr><td colspan=width><ErrorsView errors /></td></tr></tbody> }>
+                        {move || Suspend::new(async move {
+                            list.await.map(|rows| {
+                                let rows = rows.into_iter().map(|u| user_row(screen, may_manage, codes, u)).collect_view();
+                                view! { <tbody>{rows}</tbody> }
+                            })
+                        })}
+                    </ErrorBoundary>
+                </Transition>
+            </table>
+        </div>
+    }
+}
+
+fn user_row(
+    screen: Screen<UserDto>,
+    may_manage: bool,
+    codes: StoredValue<HashMap<Uuid, String>>,
+    user: UserDto,
+) -> impl IntoView {
     let i18n = use_i18n();
     let roles: Vec<Role> = user.roles.iter().copied().collect();
     let roles = move || role_labels(i18n, roles.clone());
-    let active = if user.active { "common.yes" } else { "common.no" };
+    let active = user.active;
+    let branch = codes.with_value(|c| c.get(&user.branch_id).cloned()).unwrap_or_else(|| user.branch_id.to_string());
+    let edit_row = user.clone();
     view! {
-        <tr data-id=user.id.to_string() class:inactive=!user.active>
-            <td class="code">{user.username}</td>
-            <td>{user.display_name}</td>
-            <td>{roles}</td>
-            <td>{move || i18n.text(active)}</td>
+        <tr data-id=user.id.to_string() data-username=user.username.clone() class:inactive=!active>
+            <td class="code"><bdi>{user.username.clone()}</bdi></td>
+            <td class="display-name">{user.display_name.clone()}</td>
+            <td class="branch code"><bdi>{branch}</bdi></td>
+            <td class="roles">{roles}</td>
+            <td class="status">{move || i18n.text(if active { "common.yes" } else { "common.no" })}</td>
+            <td class="actions">
+                {may_manage.then(|| view! {
+                    <button type="button" class="button link settings-edit"
+                        on:click=move |_| screen.editing.set(Some(Some(edit_row.clone())))>{t("settings.edit")}</button>
+                })}
+            </td>
         </tr>
     }
-    .into_any()
 }

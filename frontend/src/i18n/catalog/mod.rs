@@ -19,6 +19,7 @@ mod fa;
 mod intake;
 mod parts;
 mod serials;
+mod settings;
 mod shell;
 mod stock;
 mod ticket;
@@ -64,6 +65,7 @@ const AREAS: &[&Area] = &[
     &intake::AREA,
     &parts::AREA,
     &serials::AREA,
+    &settings::AREA,
     &shell::AREA,
     &stock::AREA,
     &ticket::AREA,

@@ -14,6 +14,10 @@ pub fn SettingsPage() -> impl IntoView {
             <ul id="settings-links" class="settings-links">
                 <li><A href="/settings/workflows">{t("workflows.title")}</A></li>
                 <li><A href="/settings/tickets">{t("workflows.ticket_settings")}</A></li>
+                <li><A href="/settings/fault-codes">{t("settings.fault_codes.title")}</A></li>
+                <li><A href="/settings/service-items">{t("settings.service_items.title")}</A></li>
+                <li><A href="/branches">{t("branches.title")}</A></li>
+                <li><A href="/users">{t("users.title")}</A></li>
             </ul>
         </section>
     }
