@@ -34,6 +34,7 @@ pub mod stock;
 pub mod ticket;
 pub mod tickets;
 pub mod warranty;
+pub mod work;
 
 /// Where every endpoint lives.
 pub const API_BASE: &str = "/api/v1";

@@ -164,3 +164,6 @@ pub const TICKET_INTAKE: &[Role] = &[Role::Admin, Role::Manager, Role::Dispatche
 
 /// Roles that may move tickets through their workflow.
 pub const TICKET_WORKERS: &[Role] = &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher, Role::Technician];
+
+/// Roles that record callbacks and open or resolve complaints (`HandleFollowUps`).
+pub const FOLLOW_UP_HANDLERS: &[Role] = &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher];

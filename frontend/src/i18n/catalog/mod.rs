@@ -25,6 +25,7 @@ mod ticket;
 mod track;
 mod vi;
 mod warranty;
+mod work;
 mod zh;
 
 use std::collections::HashMap;
@@ -67,6 +68,7 @@ const AREAS: &[&Area] = &[
     &ticket::AREA,
     &track::AREA,
     &warranty::AREA,
+    &work::AREA,
 ];
 
 /// Every `(key, text)` of a locale.
