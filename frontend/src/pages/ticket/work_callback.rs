@@ -50,6 +50,8 @@ pub fn CallbackSection(view: TicketView) -> impl IntoView {
         api::work::callback(session, view.id)
     });
     let script = LocalResource::new(move || api::work::script(session));
+    // The roles are read once: signing out leaves the page, it does not re-draw it.
+    let handler = untrack(|| session.has_any_role(FOLLOW_UP_HANDLERS));
     let body = move || match (callback.get(), script.get()) {
         (None, _) | (_, None) => view! { <p class="muted">{t("table.loading")}</p> }.into_any(),
         (Some(Err(e)), _) if e.problem.status == 404 => {
@@ -57,9 +59,8 @@ pub fn CallbackSection(view: TicketView) -> impl IntoView {
         }
         (Some(Err(e)), _) | (_, Some(Err(e))) => view! { <ProblemView problem=e.problem /> }.into_any(),
         (Some(Ok(callback)), Some(Ok(script))) => {
-            let may = callback.status == CallbackStatus::Pending
-                && session.has_any_role(FOLLOW_UP_HANDLERS)
-                && !view.ticket.with_untracked(|t| t.sealed);
+            let may =
+                callback.status == CallbackStatus::Pending && handler && !view.ticket.with_untracked(|t| t.sealed);
             let form = may.then(|| view! { <CallbackForm view script=script.clone() /> });
             view! { <CallbackFacts callback script /> {form} }.into_any()
         }

@@ -41,7 +41,8 @@ fn status_key(status: ComplaintStatus) -> (&'static str, &'static str) {
 #[component]
 pub fn ComplaintsSection(view: TicketView) -> impl IntoView {
     let session = view.session;
-    move || session.has_any_role(FOLLOW_UP_HANDLERS).then(|| view! { <Complaints view /> })
+    // The roles are read once: signing out leaves the page, it does not re-draw it.
+    untrack(|| session.has_any_role(FOLLOW_UP_HANDLERS)).then(|| view! { <Complaints view /> })
 }
 
 #[component]

@@ -39,7 +39,9 @@ pub fn LabourSection(view: TicketView) -> impl IntoView {
         let _ = view.changes.get();
         api::work::labour(session, view.id)
     });
-    let editable = Memo::new(move |_| !view.ticket.with(|t| t.sealed) && session.has_any_role(TICKET_WORKERS));
+    // The roles are read once: signing out leaves the page, it does not re-draw it.
+    let may = untrack(|| session.has_any_role(TICKET_WORKERS));
+    let editable = Memo::new(move |_| may && !view.ticket.with(|t| t.sealed));
     let who_pays = move || {
         let (key, code) = match payer(view) {
             Some(true) => ("work.pays_warranty", "warranty"),
@@ -51,7 +53,7 @@ pub fn LabourSection(view: TicketView) -> impl IntoView {
     let table = move || match labour.get() {
         None => view! { <p class="muted">{t("table.loading")}</p> }.into_any(),
         Some(Err(e)) => view! { <ProblemView problem=e.problem /> }.into_any(),
-        Some(Ok(labour)) => view! { <LabourTable view labour editable /> }.into_any(),
+        Some(Ok(labour)) => view! { <LabourTable view labour editable=editable.get() /> }.into_any(),
     };
     view! {
         <section id="work-labour" class="card ticket-section" aria-labelledby="work-labour-title">
@@ -64,7 +66,7 @@ pub fn LabourSection(view: TicketView) -> impl IntoView {
 }
 
 #[component]
-fn LabourTable(view: TicketView, labour: TicketLabourDto, editable: Memo<bool>) -> impl IntoView {
+fn LabourTable(view: TicketView, labour: TicketLabourDto, editable: bool) -> impl IntoView {
     let i18n = use_i18n();
     let width = COLUMNS.len();
     let empty = labour.lines.is_empty().then(|| {
@@ -103,7 +105,7 @@ fn LabourTable(view: TicketView, labour: TicketLabourDto, editable: Memo<bool>) 
 }
 
 #[component]
-fn LabourRow(view: TicketView, line: LabourLineDto, editable: Memo<bool>) -> impl IntoView {
+fn LabourRow(view: TicketView, line: LabourLineDto, editable: bool) -> impl IntoView {
     let i18n = use_i18n();
     let toasts = use_toasts();
     let session = view.session;
@@ -131,13 +133,13 @@ fn LabourRow(view: TicketView, line: LabourLineDto, editable: Memo<bool>) -> imp
             <td class="num">{move || i18n.number(i64::from(line.minutes))}</td>
             <td class="num line-total">{move || i18n.money(&total.amount, &total.currency)}</td>
             <td>
-                <Show when=move || editable.get()>
+                {editable.then(|| view! {
                     <button type="button" class="button link danger labour-remove"
                         prop:disabled=move || remove.pending().get()
                         on:click=move |_| { remove.dispatch_local(()); }>
                         {t("work.remove")}
                     </button>
-                </Show>
+                })}
                 {move || problem.get().map(|p| view! { <div class="alert" role="alert"><ProblemView problem=p /></div> })}
             </td>
         </tr>

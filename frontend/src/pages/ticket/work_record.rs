@@ -19,7 +19,9 @@ use crate::session::TICKET_WORKERS;
 #[component]
 pub fn WorkRecordSection(view: TicketView) -> impl IntoView {
     let session = view.session;
-    let editable = Memo::new(move |_| !view.ticket.with(|t| t.sealed) && session.has_any_role(TICKET_WORKERS));
+    // The roles are read once: signing out leaves the page, it does not re-draw it.
+    let may = untrack(|| session.has_any_role(TICKET_WORKERS));
+    let editable = Memo::new(move |_| may && !view.ticket.with(|t| t.sealed));
     move || {
         if editable.get() {
             view! { <WorkRecordForm view /> }.into_any()
