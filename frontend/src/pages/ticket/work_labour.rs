@@ -53,7 +53,7 @@ pub fn LabourSection(view: TicketView) -> impl IntoView {
     let table = move || match labour.get() {
         None => view! { <p class="muted">{t("table.loading")}</p> }.into_any(),
         Some(Err(e)) => view! { <ProblemView problem=e.problem /> }.into_any(),
-        Some(Ok(labour)) => view! { <LabourTable view labour editable=editable.get() /> }.into_any(),
+        Some(Ok(labour)) => view! { <LabourTable view labour editable=editable.get_untracked() /> }.into_any(),
     };
     view! {
         <section id="work-labour" class="card ticket-section" aria-labelledby="work-labour-title">
