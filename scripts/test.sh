@@ -96,6 +96,8 @@ BROWSER_TESTS=(
   workflows
   ticket_parts
   settings
+  work
+  walk
 )
 for name in "${BROWSER_TESTS[@]}"; do
   BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/$name.test.mjs" | tee "$WORK/browser-$name.log"

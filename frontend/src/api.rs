@@ -36,6 +36,7 @@ pub mod ticket;
 pub mod ticket_parts;
 pub mod tickets;
 pub mod warranty;
+pub mod work;
 pub mod workflows;
 
 /// Where every endpoint lives.

@@ -196,3 +196,6 @@ pub const BRANCH_SWITCHERS: &[Role] = &[Role::Admin, Role::Manager];
 
 /// Roles that may configure tickets: workflows, ticket settings, code lists (admins only).
 pub const TICKET_CONFIGURERS: &[Role] = &[Role::Admin];
+
+/// Roles that record callbacks and open or resolve complaints (`HandleFollowUps`).
+pub const FOLLOW_UP_HANDLERS: &[Role] = &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher];

@@ -27,6 +27,7 @@ mod ticket_parts;
 mod track;
 mod vi;
 mod warranty;
+mod work;
 mod workflows;
 mod zh;
 
@@ -72,6 +73,7 @@ const AREAS: &[&Area] = &[
     &ticket_parts::AREA,
     &track::AREA,
     &warranty::AREA,
+    &work::AREA,
     &workflows::AREA,
 ];
 

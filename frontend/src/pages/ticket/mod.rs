@@ -9,6 +9,11 @@ mod names;
 mod parts;
 mod timeline;
 mod transitions;
+mod work_callback;
+mod work_common;
+mod work_complaints;
+mod work_labour;
+mod work_record;
 
 use aftersales_api_types::problem::Problem;
 use aftersales_api_types::tickets::TicketDto;
@@ -21,6 +26,10 @@ use self::dispatch::DispatchSection;
 use self::facts::FactsSection;
 use self::timeline::TimelineSection;
 use self::transitions::TransitionsSection;
+use self::work_callback::CallbackSection;
+use self::work_complaints::ComplaintsSection;
+use self::work_labour::LabourSection;
+use self::work_record::WorkRecordSection;
 use crate::api::{self, ApiError};
 use crate::components::problem::ErrorsView;
 use crate::i18n::{I18n, t};
@@ -124,6 +133,10 @@ fn TicketScreen(session: Session, ticket: TicketDto, stages: Vec<StageDto>) -> i
         <TransitionsSection view />
         <DispatchSection view />
         <parts::PartsSection view />
+        <WorkRecordSection view />
+        <LabourSection view />
+        <CallbackSection view />
+        <ComplaintsSection view />
         <TimelineSection view />
     }
 }
