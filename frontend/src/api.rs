@@ -33,6 +33,7 @@ pub mod serials;
 pub mod stock;
 pub mod ticket;
 pub mod tickets;
+pub mod transfers;
 pub mod warranty;
 
 /// Where every endpoint lives.

@@ -29,6 +29,7 @@ use crate::pages::stock::StockPage;
 use crate::pages::ticket::TicketPage;
 use crate::pages::tickets::TicketsPage;
 use crate::pages::track::{TrackLookupPage, TrackPage};
+use crate::pages::transfers::{StocktakePage, StocktakesPage, TransferPage, TransfersPage};
 use crate::pages::users::UsersPage;
 use crate::pages::warranty::{PolicyPage, WarrantyPoliciesPage};
 use crate::session::Session;
@@ -64,6 +65,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("parts") view=PartsPage />
                     <Route path=path!("warehouses") view=WarehousesPage />
                     <Route path=path!("dispatch") view=DispatchPage />
+                    <Route path=path!("transfers") view=TransfersPage />
+                    <Route path=path!("transfers/:id") view=TransferPage />
+                    <Route path=path!("stocktakes") view=StocktakesPage />
+                    <Route path=path!("stocktakes/:id") view=StocktakePage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -23,6 +23,7 @@ mod shell;
 mod stock;
 mod ticket;
 mod track;
+mod transfers;
 mod vi;
 mod warranty;
 mod zh;
@@ -66,6 +67,7 @@ const AREAS: &[&Area] = &[
     &stock::AREA,
     &ticket::AREA,
     &track::AREA,
+    &transfers::AREA,
     &warranty::AREA,
 ];
 
