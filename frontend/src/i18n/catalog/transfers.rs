@@ -4,6 +4,7 @@ use super::Area;
 
 pub const AREA: Area = Area {
     en: &[
+        ("transfers.fill_all", "Fill in everything in transit"),
         ("transfers.nav", "Transfers"),
         ("transfers.title", "Stock transfers"),
         ("transfers.new_title", "New transfer"),
@@ -100,6 +101,7 @@ pub const AREA: Area = Area {
         ("stocktakes.error.found", "Choose the part and enter how many were counted."),
     ],
     vi: &[
+        ("transfers.fill_all", "Điền toàn bộ số đang vận chuyển"),
         ("transfers.nav", "Chuyển kho"),
         ("transfers.title", "Phiếu chuyển kho"),
         ("transfers.new_title", "Tạo phiếu chuyển kho"),
@@ -196,6 +198,7 @@ pub const AREA: Area = Area {
         ("stocktakes.error.found", "Chọn phụ tùng và nhập số lượng đếm được."),
     ],
     fa: &[
+        ("transfers.fill_all", "پر کردن همهٔ مقدار در راه"),
         ("transfers.nav", "انتقال‌ها"),
         ("transfers.title", "انتقال‌های کالا"),
         ("transfers.new_title", "انتقال جدید"),
@@ -289,6 +292,7 @@ pub const AREA: Area = Area {
         ("stocktakes.error.found", "قطعه را انتخاب و تعداد شمرده‌شده را وارد کنید."),
     ],
     zh: &[
+        ("transfers.fill_all", "按全部在途数量填写"),
         ("transfers.nav", "调拨"),
         ("transfers.title", "库存调拨"),
         ("transfers.new_title", "新建调拨"),

@@ -69,6 +69,16 @@ pub fn Steps(session: Session, transfer: RwSignal<TransferDto>, quantities: Quan
         }
         Err(found) => problem.set(Some(found)),
     };
+    // "Receive in whole": every line's input takes what is still in transit.
+    let fill_all = move |_| {
+        transfer.with_untracked(|t| {
+            for line in &t.lines {
+                if let Some(q) = quantities.with_value(|q| q.get(&line.part_id).copied()) {
+                    q.set(if line.in_transit > 0 { line.in_transit.to_string() } else { String::new() });
+                }
+            }
+        });
+    };
     let close = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let note = reason.get_untracked().trim().to_owned();
@@ -98,6 +108,7 @@ pub fn Steps(session: Session, transfer: RwSignal<TransferDto>, quantities: Quan
             </Show>
             <Show when=move || matches!(status(), TransferStatus::Shipped | TransferStatus::PartiallyReceived)>
                 <p class="muted">{t("transfers.receive_hint")}</p>
+                <button id="transfer-fill-all" type="button" class="button secondary" on:click=fill_all>{t("transfers.fill_all")}</button>
                 <button id="transfer-receive" type="button" class="button primary" on:click=receive disabled=busy>{t("transfers.receive")}</button>
                 <form id="transfer-close" class="transfer-close" on:submit=close novalidate>
                     <h2>{t("transfers.close_title")}</h2>
