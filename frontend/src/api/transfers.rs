@@ -62,9 +62,9 @@ pub async fn receive(
     authed(session, moving(format!("/transfers/{id}/receive"), Some(version)).json(request)?).await
 }
 
-/// `POST /transfers/{id}/close`: the rest in transit written down as missing.
+/// `POST /transfers/{id}/close-with-discrepancy`: the rest in transit written down as missing.
 pub async fn close(session: Session, id: Uuid, version: i64, request: &CloseTransfer) -> Result<TransferDto, ApiError> {
-    authed(session, moving(format!("/transfers/{id}/close"), Some(version)).json(request)?).await
+    authed(session, moving(format!("/transfers/{id}/close-with-discrepancy"), Some(version)).json(request)?).await
 }
 
 /// `GET /stocktakes`: one page of count sheets, newest first.

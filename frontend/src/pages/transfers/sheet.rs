@@ -33,6 +33,9 @@ pub struct Sheet {
     /// The lines a refusal named, with the catalogue key of why.
     pub flagged: RwSignal<HashMap<Uuid, &'static str>>,
     pub problem: RwSignal<Option<Problem>>,
+    /// The sheet screen's owner: the count inputs' signals live as long as the
+    /// screen, not as long as the row that first showed them.
+    pub owner: StoredValue<Option<Owner>>,
 }
 
 impl Sheet {
@@ -45,7 +48,11 @@ impl Sheet {
         if let Some(s) = self.counts.with_value(|c| c.get(&part_id).copied()) {
             return s;
         }
-        let s = RwSignal::new(saved.map(|c| c.to_string()).unwrap_or_default());
+        let text = saved.map(|c| c.to_string()).unwrap_or_default();
+        let s = match self.owner.get_value() {
+            Some(owner) => owner.with(|| RwSignal::new(text)),
+            None => RwSignal::new(text),
+        };
         self.counts.update_value(|c| {
             c.insert(part_id, s);
         });
@@ -129,6 +136,7 @@ fn SheetScreen(session: Session, lookup: Lookup, sheet: StocktakeDto) -> impl In
         counts: StoredValue::new(HashMap::new()),
         flagged: RwSignal::new(HashMap::new()),
         problem: RwSignal::new(None),
+        owner: StoredValue::new(Owner::current()),
     };
     let save = Action::new_local(move |(): &()| save_counts(s, i18n, Vec::new()));
     let close = Action::new_local(move |what: &Close| {
