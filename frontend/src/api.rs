@@ -35,6 +35,7 @@ pub mod stock;
 pub mod ticket;
 pub mod ticket_parts;
 pub mod tickets;
+pub mod transfers;
 pub mod warranty;
 pub mod work;
 pub mod workflows;

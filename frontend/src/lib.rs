@@ -31,6 +31,7 @@ use crate::pages::stock::StockPage;
 use crate::pages::ticket::TicketPage;
 use crate::pages::tickets::TicketsPage;
 use crate::pages::track::{TrackLookupPage, TrackPage};
+use crate::pages::transfers::{StocktakePage, StocktakesPage, TransferPage, TransfersPage};
 use crate::pages::users::UsersPage;
 use crate::pages::warranty::{PolicyPage, WarrantyPoliciesPage};
 use crate::pages::workflows::ticket_settings::TicketSettingsPage;
@@ -74,6 +75,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("settings/tickets") view=TicketSettingsPage />
                     <Route path=path!("settings/fault-codes") view=FaultCodesPage />
                     <Route path=path!("settings/service-items") view=ServiceItemsPage />
+                    <Route path=path!("transfers") view=TransfersPage />
+                    <Route path=path!("transfers/:id") view=TransferPage />
+                    <Route path=path!("stocktakes") view=StocktakesPage />
+                    <Route path=path!("stocktakes/:id") view=StocktakePage />
                 </ParentRoute>
             </Routes>
         </Router>

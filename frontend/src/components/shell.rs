@@ -12,7 +12,7 @@ use crate::components::locale_switcher::LocaleSwitcher;
 use crate::components::reauth::Reauth;
 use crate::i18n::t;
 use crate::session::{
-    CUSTOMER_VIEWERS, DISPATCHERS, MANAGERS, SERIAL_VIEWERS, STOCK_VIEWERS, Session, TICKET_CONFIGURERS,
+    CUSTOMER_VIEWERS, DISPATCHERS, MANAGERS, SERIAL_VIEWERS, STOCK_MOVERS, STOCK_VIEWERS, Session, TICKET_CONFIGURERS,
     TICKET_VIEWERS, WARRANTY_VIEWERS, use_session,
 };
 
@@ -88,6 +88,7 @@ fn Nav(session: Session) -> impl IntoView {
     let parts = move || session.has_any_role(STOCK_VIEWERS);
     let dispatch = move || session.has_any_role(DISPATCHERS);
     let settings = move || session.has_any_role(TICKET_CONFIGURERS);
+    let movers = move || session.has_any_role(STOCK_MOVERS);
     view! {
         <nav class="nav" aria-label=t("nav.main")>
             <ul>
@@ -134,6 +135,14 @@ fn Nav(session: Session) -> impl IntoView {
                 <Show when=parts>
                     <li>
                         <A href="/warehouses">{t("warehouses.nav")}</A>
+                    </li>
+                </Show>
+                <Show when=movers>
+                    <li>
+                        <A href="/transfers">{t("transfers.nav")}</A>
+                    </li>
+                    <li>
+                        <A href="/stocktakes">{t("stocktakes.nav")}</A>
                     </li>
                 </Show>
                 <Show when=manager>

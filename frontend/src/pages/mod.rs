@@ -15,6 +15,7 @@ pub mod stock;
 pub mod ticket;
 pub mod tickets;
 pub mod track;
+pub mod transfers;
 pub mod users;
 pub mod warranty;
 pub mod workflows;

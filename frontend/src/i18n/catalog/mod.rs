@@ -25,6 +25,7 @@ mod stock;
 mod ticket;
 mod ticket_parts;
 mod track;
+mod transfers;
 mod vi;
 mod warranty;
 mod work;
@@ -72,6 +73,7 @@ const AREAS: &[&Area] = &[
     &ticket::AREA,
     &ticket_parts::AREA,
     &track::AREA,
+    &transfers::AREA,
     &warranty::AREA,
     &work::AREA,
     &workflows::AREA,
