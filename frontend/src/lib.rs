@@ -24,6 +24,7 @@ use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::parts::PartsPage;
 use crate::pages::parts::warehouses::WarehousesPage;
+use crate::pages::purchasing::{PurchaseOrderPage, PurchaseOrdersPage};
 use crate::pages::serials::SerialsPage;
 use crate::pages::stock::StockPage;
 use crate::pages::ticket::TicketPage;
@@ -64,6 +65,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("parts") view=PartsPage />
                     <Route path=path!("warehouses") view=WarehousesPage />
                     <Route path=path!("dispatch") view=DispatchPage />
+                    <Route path=path!("purchase-orders") view=PurchaseOrdersPage />
+                    <Route path=path!("purchase-orders/:id") view=PurchaseOrderPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -164,3 +164,8 @@ pub const TICKET_INTAKE: &[Role] = &[Role::Admin, Role::Manager, Role::Dispatche
 
 /// Roles that may move tickets through their workflow.
 pub const TICKET_WORKERS: &[Role] = &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher, Role::Technician];
+
+/// Roles that may read purchase orders (`GET /purchase-orders`: every role may);
+/// writing, ordering and cancelling them, and receiving against them, is for
+/// [`STOCK_MOVERS`].
+pub const PURCHASE_VIEWERS: &[Role] = STOCK_VIEWERS;

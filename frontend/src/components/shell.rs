@@ -11,8 +11,8 @@ use crate::components::locale_switcher::LocaleSwitcher;
 use crate::components::reauth::Reauth;
 use crate::i18n::t;
 use crate::session::{
-    CUSTOMER_VIEWERS, DISPATCHERS, MANAGERS, SERIAL_VIEWERS, STOCK_VIEWERS, Session, TICKET_VIEWERS, WARRANTY_VIEWERS,
-    use_session,
+    CUSTOMER_VIEWERS, DISPATCHERS, MANAGERS, PURCHASE_VIEWERS, SERIAL_VIEWERS, STOCK_VIEWERS, Session, TICKET_VIEWERS,
+    WARRANTY_VIEWERS, use_session,
 };
 
 /// The layout route: renders the matched child page in `<main>`.
@@ -85,6 +85,7 @@ fn Nav(session: Session) -> impl IntoView {
     let warranty = move || session.has_any_role(WARRANTY_VIEWERS);
     let parts = move || session.has_any_role(STOCK_VIEWERS);
     let dispatch = move || session.has_any_role(DISPATCHERS);
+    let purchasing = move || session.has_any_role(PURCHASE_VIEWERS);
     view! {
         <nav class="nav" aria-label=t("nav.main")>
             <ul>
@@ -126,6 +127,11 @@ fn Nav(session: Session) -> impl IntoView {
                 <Show when=parts>
                     <li>
                         <A href="/parts">{t("parts.nav")}</A>
+                    </li>
+                </Show>
+                <Show when=purchasing>
+                    <li>
+                        <A href="/purchase-orders">{t("purchasing.nav")}</A>
                     </li>
                 </Show>
                 <Show when=parts>

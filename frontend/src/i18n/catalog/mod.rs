@@ -18,6 +18,7 @@ mod en;
 mod fa;
 mod intake;
 mod parts;
+mod purchasing;
 mod serials;
 mod shell;
 mod stock;
@@ -61,6 +62,7 @@ const AREAS: &[&Area] = &[
     &dispatch::AREA,
     &intake::AREA,
     &parts::AREA,
+    &purchasing::AREA,
     &serials::AREA,
     &shell::AREA,
     &stock::AREA,
