@@ -225,7 +225,7 @@ fn LinesTable(view: OrderView, receiving: ReceiveState, receivable: Signal<bool>
             .collect_view()
     };
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" style="position: relative">
             <table id="po-lines-view" class="data">
                 <caption class="visually-hidden">{t("purchasing.lines")}</caption>
                 <thead><tr>{heads}</tr></thead>

@@ -65,13 +65,18 @@ pub fn LinesEditor(
         }
     });
     let run_search = move || query.set(Some(search.get().map(|i| i.value()).unwrap_or_default().trim().to_owned()));
+    let owner = StoredValue::new_local(Owner::current());
     let add = move |part: PartDto| {
         lines.update(|ls| {
             if ls.iter().any(|l| l.part_id == part.id) {
                 return;
             }
             let key = ls.iter().map(|l| l.key + 1).max().unwrap_or(0);
-            ls.push(LineDraft::new(key, part.id, super::field_number(i18n, 1), part.standard_cost.amount.clone()));
+            let make = || LineDraft::new(key, part.id, super::field_number(i18n, 1), part.standard_cost.amount.clone());
+            // The line's signals belong to the form, not to the search results that
+            // are replaced by the next search.
+            let line = owner.with_value(|o| o.as_ref().map(|o| o.with(make))).unwrap_or_else(make);
+            ls.push(line);
         });
     };
     let numbered = move || lines.get().into_iter().enumerate().collect::<Vec<(usize, LineDraft)>>();
@@ -105,9 +110,11 @@ pub fn LinesEditor(
         })
     };
     view! {
-        <fieldset id="po-lines" class="po-lines">
+        // Inline: a fieldset is as wide as its table unless told otherwise, and this
+        // must hold whatever the stylesheet does.
+        <fieldset id="po-lines" class="po-lines" style="min-inline-size: 0; max-inline-size: 100%">
             <legend>{t("purchasing.lines")}</legend>
-            <div class="table-wrap">
+            <div class="table-wrap" style="position: relative">
                 <table class="data" id="po-lines-table">
                     <caption class="visually-hidden">{t("purchasing.lines")}</caption>
                     <thead>
@@ -116,7 +123,7 @@ pub fn LinesEditor(
                             <th scope="col">{t("purchasing.quantity")}</th>
                             <th scope="col">{move || i18n.format("purchasing.unit_cost_in", &[("currency", &currency.get())])}</th>
                             <th scope="col">{t("purchasing.line_total")}</th>
-                            <th scope="col"><span class="visually-hidden">{t("purchasing.remove")}</span></th>
+                            <th scope="col">{t("purchasing.remove")}</th>
                         </tr>
                     </thead>
                     <tbody>

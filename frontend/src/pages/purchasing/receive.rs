@@ -111,7 +111,11 @@ pub fn ReceiveBar(view: OrderView, receiving: ReceiveState) -> impl IntoView {
     });
     let fill = move |_| {
         let all = order.with(|o| {
-            o.lines.iter().filter(|l| l.outstanding > 0).map(|l| (l.part_id, super::field_number(i18n, l.outstanding))).collect()
+            o.lines
+                .iter()
+                .filter(|l| l.outstanding > 0)
+                .map(|l| (l.part_id, super::field_number(i18n, l.outstanding)))
+                .collect()
         });
         receiving.typed.set(all);
         receiving.errors.set(HashMap::new());
