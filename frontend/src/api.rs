@@ -29,6 +29,7 @@ pub mod dashboard;
 pub mod dispatch;
 pub mod intake;
 pub mod parts;
+pub mod purchasing;
 pub mod serials;
 pub mod settings;
 pub mod stock;

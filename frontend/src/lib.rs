@@ -24,6 +24,7 @@ use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::parts::PartsPage;
 use crate::pages::parts::warehouses::WarehousesPage;
+use crate::pages::purchasing::{PurchaseOrderPage, PurchaseOrdersPage};
 use crate::pages::serials::SerialsPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::settings_catalog::{FaultCodesPage, ServiceItemsPage};
@@ -79,6 +80,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("transfers/:id") view=TransferPage />
                     <Route path=path!("stocktakes") view=StocktakesPage />
                     <Route path=path!("stocktakes/:id") view=StocktakePage />
+                    <Route path=path!("purchase-orders") view=PurchaseOrdersPage />
+                    <Route path=path!("purchase-orders/:id") view=PurchaseOrderPage />
                 </ParentRoute>
             </Routes>
         </Router>

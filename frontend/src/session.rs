@@ -199,3 +199,8 @@ pub const TICKET_CONFIGURERS: &[Role] = &[Role::Admin];
 
 /// Roles that record callbacks and open or resolve complaints (`HandleFollowUps`).
 pub const FOLLOW_UP_HANDLERS: &[Role] = &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher];
+
+/// Roles that may read purchase orders (`GET /purchase-orders`: every role may);
+/// writing, ordering and cancelling them, and receiving against them, is for
+/// [`STOCK_MOVERS`].
+pub const PURCHASE_VIEWERS: &[Role] = STOCK_VIEWERS;

@@ -12,8 +12,8 @@ use crate::components::locale_switcher::LocaleSwitcher;
 use crate::components::reauth::Reauth;
 use crate::i18n::t;
 use crate::session::{
-    CUSTOMER_VIEWERS, DISPATCHERS, MANAGERS, SERIAL_VIEWERS, STOCK_MOVERS, STOCK_VIEWERS, Session, TICKET_CONFIGURERS,
-    TICKET_VIEWERS, WARRANTY_VIEWERS, use_session,
+    CUSTOMER_VIEWERS, DISPATCHERS, MANAGERS, PURCHASE_VIEWERS, SERIAL_VIEWERS, STOCK_MOVERS, STOCK_VIEWERS, Session,
+    TICKET_CONFIGURERS, TICKET_VIEWERS, WARRANTY_VIEWERS, use_session,
 };
 
 /// The layout route: renders the matched child page in `<main>`.
@@ -89,6 +89,7 @@ fn Nav(session: Session) -> impl IntoView {
     let dispatch = move || session.has_any_role(DISPATCHERS);
     let settings = move || session.has_any_role(TICKET_CONFIGURERS);
     let movers = move || session.has_any_role(STOCK_MOVERS);
+    let purchasing = move || session.has_any_role(PURCHASE_VIEWERS);
     view! {
         <nav class="nav" aria-label=t("nav.main")>
             <ul>
@@ -130,6 +131,11 @@ fn Nav(session: Session) -> impl IntoView {
                 <Show when=parts>
                     <li>
                         <A href="/parts">{t("parts.nav")}</A>
+                    </li>
+                </Show>
+                <Show when=purchasing>
+                    <li>
+                        <A href="/purchase-orders">{t("purchasing.nav")}</A>
                     </li>
                 </Show>
                 <Show when=parts>

@@ -8,6 +8,7 @@ pub mod intake;
 pub mod login;
 pub mod not_found;
 pub mod parts;
+pub mod purchasing;
 pub mod serials;
 pub mod settings;
 pub mod settings_catalog;

@@ -18,6 +18,7 @@ mod en;
 mod fa;
 mod intake;
 mod parts;
+mod purchasing;
 mod serials;
 mod settings;
 mod shell;
@@ -66,6 +67,7 @@ const AREAS: &[&Area] = &[
     &dispatch::AREA,
     &intake::AREA,
     &parts::AREA,
+    &purchasing::AREA,
     &serials::AREA,
     &settings::AREA,
     &shell::AREA,
