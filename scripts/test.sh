@@ -97,7 +97,6 @@ BROWSER_TESTS=(
   ticket_parts
   settings
   work
-  walk
   transfers
   purchasing
 )
