@@ -97,6 +97,7 @@ BROWSER_TESTS=(
   ticket_parts
   settings
   work
+  walk
   transfers
   purchasing
 )
