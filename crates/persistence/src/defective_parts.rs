@@ -7,7 +7,10 @@ use aftersales_domain::organisation::BranchScope;
 use aftersales_domain::stock::ticket_parts::DefectiveStatus;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set,
+};
 use uuid::Uuid;
 
 use crate::branches::branches_in;
@@ -205,13 +208,8 @@ fn in_scope(scope: &BranchScope, branch_id: Option<Uuid>) -> sea_orm::Condition 
     c
 }
 
-/// Old parts of branches within the scope, the earliest due first.
-pub async fn list(
-    db: &impl ConnectionTrait,
-    scope: &BranchScope,
-    f: DefectiveFilter,
-    now: DateTime<Utc>,
-) -> Result<Vec<DefectiveRow>, StoreError> {
+/// The old parts `f` picks (all but its cursor and limit), within the scope.
+fn filtered(scope: &BranchScope, f: &DefectiveFilter, now: DateTime<Utc>) -> sea_orm::Select<Entity> {
     let mut query = Entity::find().filter(in_scope(scope, f.branch_id));
     if let Some(status) = f.status {
         query = query.filter(Column::Status.eq(status.as_str()));
@@ -224,6 +222,27 @@ pub async fn list(
         Some(false) => query = query.filter(overdue_condition(now).not()),
         None => {}
     }
+    query
+}
+
+/// How many old parts `f` picks (its cursor and limit aside).
+pub async fn count(
+    db: &impl ConnectionTrait,
+    scope: &BranchScope,
+    f: &DefectiveFilter,
+    now: DateTime<Utc>,
+) -> Result<u64, StoreError> {
+    Ok(filtered(scope, f, now).count(db).await?)
+}
+
+/// Old parts of branches within the scope, the earliest due first.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    scope: &BranchScope,
+    f: DefectiveFilter,
+    now: DateTime<Utc>,
+) -> Result<Vec<DefectiveRow>, StoreError> {
+    let mut query = filtered(scope, &f, now);
     query = query.filter(crate::after_key(Column::DueAt, Column::Id, f.after));
     let rows = query.order_by_asc(Column::DueAt).order_by_asc(Column::Id).limit(fetch_size(f.limit)).all(db).await?;
     let numbers = ticket_numbers(db, rows.iter().map(|r| r.ticket_id)).await?;

@@ -93,6 +93,13 @@ named_enum!(
     }
 );
 
+impl StageCategory {
+    /// Categories of tickets still to be worked on: what dispatch and the
+    /// dashboard call waiting for a technician when nobody is assigned.
+    pub const TO_BE_WORKED_ON: [StageCategory; 3] =
+        [StageCategory::Open, StageCategory::InProgress, StageCategory::Waiting];
+}
+
 named_enum!(
     /// The warranty decision in one word, for lists and filters.
     WarrantyStatus {

@@ -6,7 +6,8 @@ use aftersales_domain::tickets::callback::CallbackStatus;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -186,13 +187,8 @@ pub struct CallbackFilter {
     pub limit: u32,
 }
 
-/// Callback tasks of tickets within the scope, the earliest due first.
-pub async fn list(
-    db: &impl ConnectionTrait,
-    scope: &BranchScope,
-    f: CallbackFilter,
-    now: DateTime<Utc>,
-) -> Result<Vec<CallbackRow>, StoreError> {
+/// The callback tasks `f` picks (all but its cursor and limit), within the scope.
+fn filtered(scope: &BranchScope, f: &CallbackFilter, now: DateTime<Utc>) -> sea_orm::Select<Entity> {
     let mut in_scope = Query::select()
         .column(tickets::Column::Id)
         .from(tickets::Entity)
@@ -211,6 +207,27 @@ pub async fn list(
         Some(false) => query = query.filter(overdue.not()),
         None => {}
     }
+    query
+}
+
+/// How many callback tasks `f` picks (its cursor and limit aside).
+pub async fn count(
+    db: &impl ConnectionTrait,
+    scope: &BranchScope,
+    f: &CallbackFilter,
+    now: DateTime<Utc>,
+) -> Result<u64, StoreError> {
+    Ok(filtered(scope, f, now).count(db).await?)
+}
+
+/// Callback tasks of tickets within the scope, the earliest due first.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    scope: &BranchScope,
+    f: CallbackFilter,
+    now: DateTime<Utc>,
+) -> Result<Vec<CallbackRow>, StoreError> {
+    let mut query = filtered(scope, &f, now);
     query = query.filter(crate::after_key(Column::DueAt, Column::Id, f.after));
     let rows = query.order_by_asc(Column::DueAt).order_by_asc(Column::Id).limit(fetch_size(f.limit)).all(db).await?;
     let ids: Vec<Uuid> = rows.iter().map(|r| r.ticket_id).collect();

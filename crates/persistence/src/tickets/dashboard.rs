@@ -1,25 +1,19 @@
-//! The counts the dashboard shows, within a part of the network: tickets not closed
-//! by stage and kind, unassigned ones, appointments in a span, overdue callbacks and overdue old parts.
-//! Counted in the database (GROUP BY / COUNT), never by loading the rows.
+//! The ticket counts the dashboard shows, within a part of the network: tickets not
+//! closed by stage and kind, unassigned ones, and appointments in a span. Counted in
+//! the database (GROUP BY / COUNT), never by loading the rows. Overdue callbacks and
+//! old parts are counted by their own modules (`callbacks::count`,
+//! `defective_parts::count`).
 use aftersales_domain::organisation::BranchScope;
-use aftersales_domain::stock::ticket_parts::DefectiveStatus;
 use aftersales_domain::tickets::StageCategory;
-use aftersales_domain::tickets::callback::CallbackStatus;
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
+use super::dispatch::names;
 use crate::StoreError;
 use crate::branches::branches_in;
-use crate::entities::{defective_parts, ticket_callbacks, tickets};
-
-/// Stage categories of tickets still to be worked on.
-const NOT_FINISHED: [StageCategory; 3] = [StageCategory::Open, StageCategory::InProgress, StageCategory::Waiting];
-
-fn not_finished() -> Vec<&'static str> {
-    NOT_FINISHED.iter().map(|c| c.as_str()).collect()
-}
+use crate::entities::{branches, tickets};
 
 /// Tickets of the branches within `scope` (and of `branch_id`, when given).
 fn tickets_in(scope: &BranchScope, branch_id: Option<Uuid>) -> sea_orm::Condition {
@@ -72,7 +66,7 @@ pub async fn open_by_stage(
     Ok(counts)
 }
 
-/// Unfinished tickets within the scope nobody is assigned to.
+/// Tickets within the scope still to be worked on that nobody is assigned to.
 pub async fn unassigned(
     db: &impl ConnectionTrait,
     scope: &BranchScope,
@@ -81,68 +75,47 @@ pub async fn unassigned(
     Ok(tickets::Entity::find()
         .filter(tickets_in(scope, branch_id))
         .filter(tickets::Column::TechnicianId.is_null())
-        .filter(tickets::Column::StageCategory.is_in(not_finished()))
+        .filter(tickets::Column::StageCategory.is_in(names(&StageCategory::TO_BE_WORKED_ON)))
         .count(db)
         .await?)
 }
 
-/// Tickets of `branch_ids` that are not closed with an appointment starting in
-/// `[from, to)`: the day's dispatches when the span is a day of those branches.
+/// The time zones of the branches within the scope (of `branch_id`, when given):
+/// "today" is counted once per zone, not once per branch.
+pub async fn time_zones(
+    db: &impl ConnectionTrait,
+    scope: &BranchScope,
+    branch_id: Option<Uuid>,
+) -> Result<Vec<String>, StoreError> {
+    let mut query = branches::Entity::find()
+        .select_only()
+        .column(branches::Column::TimeZone)
+        .distinct()
+        .filter(branches::Column::Path.starts_with(&scope.path));
+    if let Some(branch) = branch_id {
+        query = query.filter(branches::Column::Id.eq(branch));
+    }
+    Ok(query.into_tuple().all(db).await?)
+}
+
+/// Tickets that are not closed, with a technician and an appointment starting in
+/// `[from, to)`, of the branches within the scope (and `branch_id`) in `time_zone`:
+/// the day's dispatches when the span is a day there.
 pub async fn appointments_between(
     db: &impl ConnectionTrait,
-    branch_ids: &[Uuid],
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
+    scope: &BranchScope,
+    branch_id: Option<Uuid>,
+    time_zone: &str,
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
 ) -> Result<u64, StoreError> {
-    if branch_ids.is_empty() {
-        return Ok(0);
-    }
+    let in_zone = branches_in(scope).and_where(Expr::col(branches::Column::TimeZone).eq(time_zone)).to_owned();
     Ok(tickets::Entity::find()
-        .filter(tickets::Column::BranchId.is_in(branch_ids.iter().copied()))
+        .filter(tickets_in(scope, branch_id))
+        .filter(tickets::Column::BranchId.in_subquery(in_zone))
         .filter(tickets::Column::TechnicianId.is_not_null())
         .filter(tickets::Column::AppointmentFrom.gte(from))
         .filter(tickets::Column::AppointmentFrom.lt(to))
         .filter(tickets::Column::StageCategory.ne(StageCategory::Closed.as_str()))
         .count(db)
         .await?)
-}
-
-/// Callbacks still pending past their due time, on tickets within the scope.
-pub async fn overdue_callbacks(
-    db: &impl ConnectionTrait,
-    scope: &BranchScope,
-    branch_id: Option<Uuid>,
-    now: DateTime<Utc>,
-) -> Result<u64, StoreError> {
-    let mut in_scope = Query::select()
-        .column(tickets::Column::Id)
-        .from(tickets::Entity)
-        .and_where(Expr::col(tickets::Column::BranchId).in_subquery(branches_in(scope)))
-        .to_owned();
-    if let Some(branch) = branch_id {
-        in_scope.and_where(Expr::col(tickets::Column::BranchId).eq(branch));
-    }
-    Ok(ticket_callbacks::Entity::find()
-        .filter(ticket_callbacks::Column::TicketId.in_subquery(in_scope))
-        .filter(ticket_callbacks::Column::Status.eq(CallbackStatus::Pending.as_str()))
-        .filter(ticket_callbacks::Column::DueAt.lt(now))
-        .count(db)
-        .await?)
-}
-
-/// Old parts technicians still owe past their due time, within the scope.
-pub async fn overdue_defective_returns(
-    db: &impl ConnectionTrait,
-    scope: &BranchScope,
-    branch_id: Option<Uuid>,
-    now: DateTime<Utc>,
-) -> Result<u64, StoreError> {
-    let mut query = defective_parts::Entity::find()
-        .filter(defective_parts::Column::BranchId.in_subquery(branches_in(scope)))
-        .filter(defective_parts::Column::Status.eq(DefectiveStatus::Owed.as_str()))
-        .filter(defective_parts::Column::DueAt.lt(now));
-    if let Some(branch) = branch_id {
-        query = query.filter(defective_parts::Column::BranchId.eq(branch));
-    }
-    Ok(query.count(db).await?)
 }

@@ -9,11 +9,9 @@ use super::record::{Ticket, to_record};
 use crate::StoreError;
 use crate::entities::tickets::{Column, Entity};
 
-/// Stage categories of tickets still to be worked on.
-const NOT_FINISHED: [StageCategory; 3] = [StageCategory::Open, StageCategory::InProgress, StageCategory::Waiting];
-
-fn names(categories: &[StageCategory]) -> Vec<String> {
-    categories.iter().map(|c| c.as_str().to_owned()).collect()
+/// The wire names of `categories`, for `IN (…)`.
+pub(crate) fn names(categories: &[StageCategory]) -> Vec<&'static str> {
+    categories.iter().map(|c| c.as_str()).collect()
 }
 
 /// How many tickets that are not closed have `technician_id` and an appointment
@@ -68,7 +66,7 @@ pub async fn unassigned_of_branch(
     let query = Entity::find()
         .filter(Column::BranchId.eq(branch_id))
         .filter(Column::TechnicianId.is_null())
-        .filter(Column::StageCategory.is_in(names(&NOT_FINISHED)));
+        .filter(Column::StageCategory.is_in(names(&StageCategory::TO_BE_WORKED_ON)));
     let total = query.clone().count(db).await?;
     let rows = query.order_by_asc(Column::CreatedAt).order_by_asc(Column::Id).limit(limit).all(db).await?;
     Ok((rows.into_iter().map(to_record).collect::<Result<_, _>>()?, total))
