@@ -103,6 +103,10 @@ async fn a_sale_whose_second_line_is_short_leaves_nothing() {
         app.post("/api/v1/part-sales", &keeper, &sale(&compressor, vec![line(&compressor, 2), line(&motor, 2)])).await;
     let problem = assert_problem(response, StatusCode::CONFLICT, "conflict").await;
     assert_eq!(problem["detail"], "lines[1]: not enough stock of MTR-SHORT: 1 available, 2 requested");
+    assert_eq!(
+        (problem["errors"][0]["field"].clone(), problem["errors"][0]["code"].clone()),
+        (json!("lines[1].quantity"), json!("insufficient_stock"))
+    );
     assert_eq!(state(&app, &keeper, &compressor, &motor).await, before, "the first line was not sold either");
 
     let fits =

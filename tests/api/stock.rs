@@ -127,6 +127,11 @@ async fn a_refused_or_failed_movement_leaves_nothing_behind() {
     let too_many = app.post("/api/v1/stock/issues", &keeper, &issue_body(&shelf, 5)).await;
     let problem = assert_problem(too_many, StatusCode::CONFLICT, "conflict").await;
     assert_eq!(problem["detail"], "not enough stock: 4 available, 5 requested");
+    assert_eq!(
+        (problem["errors"][0]["field"].clone(), problem["errors"][0]["code"].clone()),
+        (json!("quantity"), json!("insufficient_stock"))
+    );
+    assert_eq!(problem["errors"][0]["message"], "4 available");
     let mut for_nothing = issue_body(&shelf, 1);
     for_nothing["ticket_id"] = json!("0193a4f2-7b1c-7cde-8f00-000000000000");
     let problem = assert_problem(

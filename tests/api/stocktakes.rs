@@ -114,6 +114,12 @@ async fn a_sheet_is_posted_only_when_every_part_is_counted() {
         assert_problem(app.post(&path(&sheet, "/post"), &keeper, &json!({})).await, StatusCode::CONFLICT, "conflict")
             .await;
     assert_eq!(problem["detail"], "not every part is counted yet: MTR-HALF");
+    let motor_line = sheet["lines"].as_array().and_then(|l| l.iter().position(|l| l["part_id"] == motor.part.as_str()));
+    assert_eq!(problem["errors"][0]["field"], format!("lines[{}].counted", motor_line.unwrap_or(99)));
+    assert_eq!(
+        (problem["errors"][0]["code"].clone(), problem["errors"][0]["message"].clone()),
+        (json!("not_counted"), json!("MTR-HALF"))
+    );
     assert_eq!(on_hand(&app, &keeper, &compressor).await.0, 2, "nothing adjusted");
     let still = json(app.get(&path(&sheet, ""), &keeper).await).await;
     assert_eq!(still["status"], "counting", "the refused posting left the sheet open");
@@ -263,6 +269,10 @@ async fn a_count_below_what_is_promised_to_tickets_is_not_posted() {
     assert_eq!(
         problem["detail"],
         "counted below what is reserved for tickets: CMP-PROMISED (counted 1, 3 reserved); release those reservations first"
+    );
+    assert_eq!(
+        (problem["errors"][0]["code"].clone(), problem["errors"][0]["message"].clone()),
+        (json!("below_reserved"), json!("3 reserved"))
     );
     assert_eq!((on_hand(&app, &keeper, &compressor).await, ledger_sums(&app, &keeper, &compressor).await), before);
     assert_eq!(json(app.get(&path(&sheet, ""), &keeper).await).await["status"], "counting");

@@ -154,6 +154,10 @@ async fn a_transfer_short_on_its_last_line_moves_nothing_anywhere() {
         draft(&app, &keeper, &shelves[0].warehouse, &to, &[(&shelves[0].part, 2), (&second, 2), (&third, 2)]).await;
     let problem = assert_problem(ship(&app, &keeper, &transfer).await, StatusCode::CONFLICT, "conflict").await;
     assert_eq!(problem["detail"], "line 3 (PRT-SHORT-3): not enough stock: 1 available, 2 requested");
+    assert_eq!(
+        (problem["errors"][0]["field"].clone(), problem["errors"][0]["code"].clone()),
+        (json!("lines[2].quantity"), json!("insufficient_stock"))
+    );
 
     let mut after = Vec::new();
     for s in &shelves {

@@ -34,6 +34,11 @@ pub enum ApiError {
     MethodNotAllowed { method: String, allow: String },
     #[error("{0}")]
     Conflict(String),
+    /// A conflict with the state of named things (stock on hand, a count sheet's
+    /// lines): each is listed in `errors` (`field` = where the request or the
+    /// record names it, `code` = what stands in the way).
+    #[error("{message}")]
+    ConflictAt { message: String, errors: Vec<FieldError> },
     #[error("the record was changed by someone else; reload it and try again")]
     PreconditionFailed,
     /// A workflow step whose conditions are not met; each failing guard is listed
@@ -60,6 +65,15 @@ impl ApiError {
         ApiError::Validation(vec![FieldError { field: field.into(), code: code.into(), message: message.into() }])
     }
 
+    /// A 409 about one field: `message` is the detail, the field error says what
+    /// stands in the way (`code`) in a few words (`short`).
+    pub fn conflict_at(field: &str, code: &str, short: impl Into<String>, message: impl Into<String>) -> Self {
+        ApiError::ConflictAt {
+            message: message.into(),
+            errors: vec![FieldError { field: field.into(), code: code.into(), message: short.into() }],
+        }
+    }
+
     pub fn not_found(what: &str) -> Self {
         ApiError::NotFound(format!("{what} not found"))
     }
@@ -77,7 +91,7 @@ impl ApiError {
             ApiError::NotFound(_) => ("not_found", "Not found"),
             ApiError::RouteNotFound(_) => ("route_not_found", "No such endpoint"),
             ApiError::MethodNotAllowed { .. } => ("method_not_allowed", "Method not allowed"),
-            ApiError::Conflict(_) => ("conflict", "Conflict"),
+            ApiError::Conflict(_) | ApiError::ConflictAt { .. } => ("conflict", "Conflict"),
             ApiError::PreconditionFailed => ("version_mismatch", "The record has changed"),
             ApiError::GuardsFailed { .. } => ("guard_failed", "The step's conditions are not met"),
             ApiError::DispatchWarnings { .. } => ("dispatch_warnings", "The dispatch needs an override"),
@@ -94,7 +108,8 @@ impl ApiError {
         let errors = match self {
             ApiError::Validation(errors)
             | ApiError::GuardsFailed { guards: errors, .. }
-            | ApiError::DispatchWarnings { warnings: errors, .. } => errors.clone(),
+            | ApiError::DispatchWarnings { warnings: errors, .. }
+            | ApiError::ConflictAt { errors, .. } => errors.clone(),
             _ => Vec::new(),
         };
         let detail = match self {
@@ -129,9 +144,10 @@ impl ResponseError for ApiError {
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) | ApiError::RouteNotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
-            ApiError::Conflict(_) | ApiError::GuardsFailed { .. } | ApiError::DispatchWarnings { .. } => {
-                StatusCode::CONFLICT
-            }
+            ApiError::Conflict(_)
+            | ApiError::ConflictAt { .. }
+            | ApiError::GuardsFailed { .. }
+            | ApiError::DispatchWarnings { .. } => StatusCode::CONFLICT,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) | ApiError::Busy => StatusCode::SERVICE_UNAVAILABLE,

@@ -19,6 +19,8 @@ async fn a_covered_repair_reserves_issues_and_reconciles_its_parts_before_comple
     let short = b.act(&b.keeper, "reserve", &b.main, 2).await;
     let problem = assert_problem(short, StatusCode::CONFLICT, "conflict").await;
     assert_eq!(problem["detail"], "not enough stock: 1 available, 2 requested");
+    assert_eq!(problem["errors"][0]["code"], "insufficient_stock");
+    assert_eq!(problem["errors"][0]["message"], "1 available");
 
     let issued = b.done(&b.keeper, "issue", &b.main, 2).await;
     assert_eq!(counts(&issued["line"]), [0, 2, 0, 0, 0, 2]);
@@ -146,6 +148,11 @@ async fn a_released_reservation_frees_the_stock_and_a_closed_ticket_takes_no_par
     assert_eq!(b.stock(&b.main).await, (3, 1));
     let problem = assert_problem(b.act(&b.keeper, "release", &b.main, 2).await, StatusCode::CONFLICT, "conflict").await;
     assert_eq!(problem["detail"], "only 1 reserved for this ticket at HN01-MAIN, 2 requested");
+    assert_eq!(
+        (problem["errors"][0]["field"].clone(), problem["errors"][0]["code"].clone()),
+        (json!("quantity"), json!("not_reserved"))
+    );
+    assert_eq!(problem["errors"][0]["message"], "1 reserved");
     b.done(&b.keeper, "release", &b.main, 1).await;
     assert_eq!(b.stock(&b.main).await, (3, 0));
     assert_eq!(b.ledger(&b.main).await.len(), 1, "promises move nothing in the ledger");

@@ -223,10 +223,12 @@ async fn price_line(
 /// A line the shelf cannot fill: 409 naming the line, the part and how many are available.
 fn short(i: usize, part: &Part, e: StockError) -> ApiError {
     match e {
-        StockError::Insufficient { available, requested } => ApiError::Conflict(format!(
-            "lines[{i}]: not enough stock of {}: {available} available, {requested} requested",
-            part.sku
-        )),
+        StockError::Insufficient { available, requested } => ApiError::conflict_at(
+            &format!("lines[{i}].quantity"),
+            "insufficient_stock",
+            format!("{available} available"),
+            format!("lines[{i}]: not enough stock of {}: {available} available, {requested} requested", part.sku),
+        ),
         other => refused(other),
     }
 }

@@ -136,15 +136,27 @@ pub(crate) async fn finish(
     Ok(HttpResponse::Created().content_type("application/json").body(text))
 }
 
-/// A refused movement: 409 saying how many are available.
+/// A refused movement: 409 on `quantity` (`insufficient_stock` or `not_reserved`),
+/// saying how many are available.
 pub(crate) fn refused(e: StockError) -> ApiError {
+    refused_at(e, "quantity")
+}
+
+/// [`refused`], naming the request's field that asked for the quantity.
+pub(crate) fn refused_at(e: StockError, field: &str) -> ApiError {
     match e {
-        StockError::Insufficient { available, requested } => {
-            ApiError::Conflict(format!("not enough stock: {available} available, {requested} requested"))
-        }
-        StockError::NotReserved { reserved, requested } => {
-            ApiError::Conflict(format!("only {reserved} reserved, {requested} requested"))
-        }
+        StockError::Insufficient { available, requested } => ApiError::conflict_at(
+            field,
+            "insufficient_stock",
+            format!("{available} available"),
+            format!("not enough stock: {available} available, {requested} requested"),
+        ),
+        StockError::NotReserved { reserved, requested } => ApiError::conflict_at(
+            field,
+            "not_reserved",
+            format!("{reserved} reserved"),
+            format!("only {reserved} reserved, {requested} requested"),
+        ),
         StockError::NotPositive => ApiError::field("quantity", "range", "must be positive"),
         StockError::MissingCost | StockError::NegativeCost => ApiError::field("unit_cost", "required", e.to_string()),
         StockError::Overflow => ApiError::field("quantity", "too_large", "the numbers are too large"),

@@ -1,5 +1,6 @@
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
+use aftersales_api_types::problem::FieldError;
 use aftersales_api_types::stocktakes::StocktakeDto;
 use aftersales_domain::stock::stocktake::{self, PostingLine, PostingRefusal, StocktakeStatus, ensure_open};
 use aftersales_persistence::stock::{self, MovementMeta};
@@ -28,7 +29,7 @@ use crate::state::AppState;
     responses(
         (status = 200, description = "Posted; each line shows what it moved", body = StocktakeDto),
         (status = 404, description = "No such stocktake in your part of the network", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already closed, a part not counted, or a count below the reserved quantity; the detail names the parts", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already closed, a part not counted, or a count below the reserved quantity; `errors` names each refused line (`lines[i].counted`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/api/v1/stocktakes/{id}/post")]
@@ -58,21 +59,40 @@ pub async fn post_stocktake(
         let balance = stock::locked_balance(&txn, sheet.warehouse_id, line.part_id, now).await?;
         lines.push(PostingLine { key: line.part_id, counted: line.counted, balance });
     }
+    // Each refused part is named by its line of the sheet (`lines[i].counted`).
+    let line_of = |part: &Uuid| {
+        let i = sheet.lines.iter().position(|l| l.part_id == *part).unwrap_or_default();
+        format!("lines[{i}].counted")
+    };
     let adjustments = stocktake::plan(&lines).map_err(|refusal| match refusal {
-        PostingRefusal::Uncounted(missing) => {
-            let names: Vec<String> = missing.iter().map(&sku).collect();
-            ApiError::Conflict(format!("not every part is counted yet: {}", names.join(", ")))
-        }
-        PostingRefusal::BelowReserved(below) => {
-            let names: Vec<String> = below
+        PostingRefusal::Uncounted(missing) => ApiError::ConflictAt {
+            message: format!(
+                "not every part is counted yet: {}",
+                missing.iter().map(&sku).collect::<Vec<_>>().join(", ")
+            ),
+            errors: missing
                 .iter()
-                .map(|(part, counted, reserved)| format!("{} (counted {counted}, {reserved} reserved)", sku(part)))
-                .collect();
-            ApiError::Conflict(format!(
+                .map(|part| FieldError { field: line_of(part), code: "not_counted".into(), message: sku(part) })
+                .collect(),
+        },
+        PostingRefusal::BelowReserved(below) => ApiError::ConflictAt {
+            message: format!(
                 "counted below what is reserved for tickets: {}; release those reservations first",
-                names.join(", ")
-            ))
-        }
+                below
+                    .iter()
+                    .map(|(part, counted, reserved)| format!("{} (counted {counted}, {reserved} reserved)", sku(part)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            errors: below
+                .iter()
+                .map(|(part, _, reserved)| FieldError {
+                    field: line_of(part),
+                    code: "below_reserved".into(),
+                    message: format!("{reserved} reserved"),
+                })
+                .collect(),
+        },
     })?;
     for line in &lines {
         let delta = adjustments.iter().find(|(part, _)| *part == line.key).map(|(_, d)| *d);

@@ -15,6 +15,7 @@ use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId};
 use crate::idempotency::{self, IdempotencyKey};
+use crate::routes::stock::refused_at;
 use crate::state::AppState;
 
 /// Ship a draft transfer: every line leaves the source warehouse at its
@@ -85,7 +86,13 @@ pub async fn ship_transfer(
         // lines already taken out, so nothing moves.
         let (_, ledger_row) = stock::apply(txn, current.from_warehouse_id, row.part_id, movement, meta, now)
             .await?
-            .map_err(|e| on(crate::routes::stock::refused(e).to_string()))?;
+            .map_err(|e| match refused_at(e, &format!("lines[{i}].quantity")) {
+                // A shortage keeps naming its line in `errors`.
+                ApiError::ConflictAt { message, errors } => {
+                    ApiError::ConflictAt { message: format!("line {} ({}): {message}", i + 1, part.sku), errors }
+                }
+                other => on(other.to_string()),
+            })?;
         row.line = shipped;
         row.shipped_unit_cost_minor = Some(ledger_row.unit_cost_minor);
     }

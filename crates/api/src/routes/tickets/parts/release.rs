@@ -49,10 +49,15 @@ pub async fn release_ticket_parts(
     let now = Utc::now();
     let (before, part, warehouse) = line_to_move(&o, &me, body.warehouse_id, body.part_id, now).await?;
     if body.quantity > before.counts.reserved {
-        return Err(ApiError::Conflict(format!(
-            "only {} reserved for this ticket at {}, {} requested",
-            before.counts.reserved, warehouse.code, body.quantity
-        )));
+        return Err(ApiError::conflict_at(
+            "quantity",
+            "not_reserved",
+            format!("{} reserved", before.counts.reserved),
+            format!(
+                "only {} reserved for this ticket at {}, {} requested",
+                before.counts.reserved, warehouse.code, body.quantity
+            ),
+        ));
     }
     let balance = stock::release(&o.txn, warehouse.id, part.id, body.quantity, now).await?.map_err(refused)?;
     let mut after = before.clone();
