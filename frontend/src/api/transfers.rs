@@ -16,9 +16,9 @@ use crate::session::Session;
 
 /// A POST that moves stock: a new idempotency key per submit.
 fn moving(path: String, version: Option<i64>) -> Call {
-    let call = Call::new(Method::POST, path).header("Idempotency-Key", Uuid::now_v7().to_string());
+    let call = Call::new(Method::POST, path).fresh_idempotency_key();
     match version {
-        Some(v) => call.header("If-Match", format!("\"{v}\"")),
+        Some(v) => call.if_match(v),
         None => call,
     }
 }

@@ -29,7 +29,7 @@ pub fn CustomerPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| Uuid::parse_str(&id).ok())));
     let loaded = LocalResource::new(move || {
         let id = id.get();
-        async move { api::customers::get(session, id.unwrap_or_default()).await }
+        async move { api::reference::customer(session, id.unwrap_or_default()).await }
     });
     view! {
         <section class="page customer-page">

@@ -21,7 +21,7 @@ pub fn DashboardPanel() -> impl IntoView {
         async move {
             let dashboard = api::dashboard::dashboard(session, branch).await?;
             // Stage names are the company's own; without them the codes still read.
-            let workflows = api::dashboard::workflows(session).await.unwrap_or_default();
+            let workflows = api::reference::workflows(session).await.unwrap_or_default();
             Ok::<_, api::ApiError>((dashboard, workflows))
         }
     });

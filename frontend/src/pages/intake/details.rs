@@ -32,9 +32,9 @@ pub fn FaultsStep(draft: Draft) -> impl IntoView {
     let codes = LocalResource::new(move || {
         let model = draft.unit.with(|u| u.as_ref().map(|u| u.model_id));
         async move {
-            let model = api::serials::model(session, model?).await;
+            let model = api::reference::model(session, model?).await;
             Some(match model {
-                Ok(model) => api::intake::symptoms(session, model.category_id).await,
+                Ok(model) => api::reference::codes(session, "symptom", model.category_id).await,
                 Err(e) => Err(e),
             })
         }

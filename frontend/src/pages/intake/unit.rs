@@ -52,7 +52,7 @@ pub fn UnitStep(draft: Draft) -> impl IntoView {
         draft.unit.set(Some(unit));
         if let Some(id) = owner {
             spawn_local(async move {
-                if let Ok(customer) = api::serials::customer(session, id).await {
+                if let Ok(customer) = api::reference::customer(session, id).await {
                     draft.customer.set(Some(customer));
                 }
             });
@@ -178,7 +178,9 @@ pub fn WarrantyStep(draft: Draft) -> impl IntoView {
         let unit = draft.unit.with(|u| u.as_ref().map(|u| u.id));
         async move {
             match (unit, today()) {
-                (Some(id), Some(day)) => Some(api::serials::evaluate(session, id, day).await),
+                (Some(id), Some(day)) => {
+                    Some(api::reference::evaluate(session, &api::serials::unit_claim(id, day)).await)
+                }
                 _ => None,
             }
         }

@@ -27,18 +27,18 @@ pub fn UnitView(session: Session, history: SerialHistory) -> impl IntoView {
     let extras = LocalResource::new(move || async move {
         let owner = async move {
             match owner_id {
-                Some(id) => api::serials::customer(session, id).await.ok(),
+                Some(id) => api::reference::customer(session, id).await.ok(),
                 None => None,
             }
         };
         let decision = async move {
             match today() {
-                Some(day) => Some(api::serials::evaluate(session, unit_id, day).await),
+                Some(day) => Some(api::reference::evaluate(session, &api::serials::unit_claim(unit_id, day)).await),
                 None => None,
             }
         };
         let (brand, model, owner, decision) =
-            join4(api::serials::brand(session, brand_id), api::serials::model(session, model_id), owner, decision)
+            join4(api::reference::brand(session, brand_id), api::reference::model(session, model_id), owner, decision)
                 .await;
         (brand.ok(), model.ok(), owner, decision)
     });

@@ -84,7 +84,7 @@ fn DispatchForm(view: TicketView) -> impl IntoView {
     let i18n = use_i18n();
     let session = view.session;
     let branch_id = view.ticket.with_untracked(|t| t.branch_id);
-    let technicians = LocalResource::new(move || api::ticket::technicians(session, branch_id));
+    let technicians = LocalResource::new(move || api::reference::technicians(session, Some(branch_id), true));
     let technician =
         RwSignal::new(view.ticket.with_untracked(|t| t.technician_id.map(|id| id.to_string())).unwrap_or_default());
     let day = RwSignal::new(i18n.date_input_value(today()));
@@ -104,7 +104,7 @@ fn DispatchForm(view: TicketView) -> impl IntoView {
         let request = request.clone();
         let version = view.ticket.with_untracked(|t| t.version);
         async move {
-            match api::ticket::dispatch(session, view.id, version, &request).await {
+            match api::dispatch::dispatch(session, view.id, version, &request).await {
                 Ok(result) => {
                     warnings.try_set(Vec::new());
                     override_reason.try_set(String::new());

@@ -35,9 +35,9 @@ pub struct Catalogue {
 impl Catalogue {
     pub async fn load(session: Session) -> Result<Self, ApiError> {
         let (brands, categories, models) = futures::future::join3(
-            api::warranty::brands(session),
-            api::warranty::categories(session),
-            api::warranty::models(session),
+            api::reference::brands(session),
+            api::reference::categories(session),
+            api::reference::models(session, None),
         )
         .await;
         Ok(Self { brands: brands?, categories: categories?, models: models? })

@@ -54,7 +54,7 @@ pub fn TryIt(session: Session, catalogue: StoredValue<Catalogue>, policy: Stored
         let typed = typed.clone();
         async move {
             match request(session, i18n, &typed).await {
-                Ok(request) => match api::warranty::evaluate(session, &request).await {
+                Ok(request) => match api::reference::evaluate(session, &request).await {
                     Ok(answer) => {
                         decision.try_set(Some(Ok(answer)));
                     }
