@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::TicketView;
 use crate::api;
 use crate::components::problem::{FieldErrors, ProblemView, without_fields};
+use crate::i18n::date::today;
 use crate::i18n::{I18n, t, use_i18n};
 use crate::session::DISPATCHERS;
 
@@ -27,12 +28,6 @@ fn warning_key(code: &str) -> Option<&'static str> {
 /// A warning in words: ours if known, else the server's message.
 fn warning_words(i18n: I18n, code: &str, message: &str) -> String {
     warning_key(code).map_or_else(|| message.to_owned(), |k| i18n.text(k).to_owned())
-}
-
-/// Today in the browser's time zone.
-fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year().cast_signed(), now.get_month() + 1, now.get_date()).unwrap_or_default()
 }
 
 /// A local day and `HH:MM` as an instant.
