@@ -10,7 +10,7 @@ use gloo_net::http::Method;
 use uuid::Uuid;
 
 use super::{ApiError, Call, authed};
-use crate::pages::tickets::filters::wire;
+use crate::query::wire;
 use crate::pages::transfers::filters::TransferFilters;
 use crate::session::Session;
 

@@ -16,7 +16,7 @@ use crate::components::table::PagedTable;
 use crate::i18n::date::iso_instant;
 use crate::i18n::labels::{stage_category_key, ticket_kind_key};
 use crate::i18n::{Locale, t, use_i18n};
-use crate::pages::tickets::filters::wire;
+use crate::query::wire;
 use crate::session::{CUSTOMER_EDITORS, use_session};
 
 const TICKET_COLUMNS: &[&str] =

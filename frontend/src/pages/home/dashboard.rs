@@ -10,7 +10,7 @@ use crate::api::dashboard::stage_name;
 use crate::components::problem::ErrorsView;
 use crate::i18n::labels::ticket_kind_key;
 use crate::i18n::{t, use_i18n};
-use crate::pages::tickets::filters::wire;
+use crate::query::wire;
 use crate::session::use_session;
 
 #[component]

@@ -11,7 +11,7 @@ use crate::components::problem::{FieldErrors, ProblemView, names_field};
 use crate::i18n::labels::{TICKET_KINDS, ticket_kind_key};
 use crate::i18n::locale::Locale;
 use crate::i18n::{t, use_i18n};
-use crate::pages::tickets::filters::{from_wire, wire};
+use crate::query::{from_wire, wire};
 use crate::session::use_session;
 
 /// A code's name in the reader's language, else in English.
