@@ -21,6 +21,7 @@ use futures::future::{LocalBoxFuture, Shared};
 use gloo_net::http::{Method, RequestBuilder, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use uuid::Uuid;
 
 use crate::session::Session;
 
@@ -30,6 +31,7 @@ pub mod dispatch;
 pub mod intake;
 pub mod parts;
 pub mod purchasing;
+pub mod reference;
 pub mod serials;
 pub mod settings;
 pub mod stock;
@@ -113,10 +115,32 @@ impl Call {
         self
     }
 
+    /// Every `(name, value)` pair as a query parameter, in order.
+    fn queries(mut self, pairs: impl IntoIterator<Item = (&'static str, String)>) -> Self {
+        self.query.extend(pairs);
+        self
+    }
+
     /// A request header, sent again unchanged on a retry.
     fn header(mut self, name: &'static str, value: String) -> Self {
         self.headers.push((name, value));
         self
+    }
+
+    /// `If-Match` of a record read at `version` (its ETag): 412 if it changed since.
+    fn if_match(self, version: i64) -> Self {
+        self.header("If-Match", format!("\"{version}\""))
+    }
+
+    /// `Idempotency-Key` chosen by the caller, so a retry of the same submit is
+    /// answered with the first answer.
+    fn idempotency_key(self, key: Uuid) -> Self {
+        self.header("Idempotency-Key", key.to_string())
+    }
+
+    /// A fresh `Idempotency-Key` for this submit: a retry after a lost answer is safe.
+    fn fresh_idempotency_key(self) -> Self {
+        self.idempotency_key(Uuid::now_v7())
     }
 
     fn json(mut self, body: &impl Serialize) -> Result<Self, ApiError> {
@@ -195,6 +219,33 @@ async fn authed<T: DeserializeOwned>(session: Session, call: Call) -> Result<T, 
     result
 }
 
+/// How many pages of a list are read at most (200 rows each).
+const MAX_PAGES: usize = 25;
+
+/// Every page of a list endpoint with these filters, 200 rows at a time (at most
+/// [`MAX_PAGES`] pages).
+async fn every_page<T: DeserializeOwned>(
+    session: Session,
+    path: &str,
+    filters: &[(&'static str, String)],
+) -> Result<Vec<T>, ApiError> {
+    let mut items = Vec::new();
+    let mut cursor = None;
+    for _ in 0..MAX_PAGES {
+        let call = Call::new(Method::GET, path)
+            .queries(filters.iter().cloned())
+            .query("limit", Some("200".to_owned()))
+            .query("cursor", cursor);
+        let page: Page<T> = authed(session, call).await?;
+        items.extend(page.items);
+        cursor = page.next_cursor;
+        if cursor.is_none() {
+            break;
+        }
+    }
+    Ok(items)
+}
+
 type RefreshFuture = Shared<LocalBoxFuture<'static, Result<(), ApiError>>>;
 
 thread_local! {
@@ -254,16 +305,6 @@ pub async fn logout(session: Session) -> Result<(), ApiError> {
 /// `GET /auth/me`: the signed-in user.
 pub async fn me(session: Session) -> Result<UserDto, ApiError> {
     authed(session, Call::new(Method::GET, "/auth/me")).await
-}
-
-/// `GET /branches`: one page of the branches the user may see.
-pub async fn branches(session: Session, cursor: Option<String>) -> Result<Page<BranchDto>, ApiError> {
-    authed(session, Call::new(Method::GET, "/branches").query("cursor", cursor)).await
-}
-
-/// `GET /users`: one page of the users the user may see.
-pub async fn users(session: Session, cursor: Option<String>) -> Result<Page<UserDto>, ApiError> {
-    authed(session, Call::new(Method::GET, "/users").query("cursor", cursor)).await
 }
 
 /// `GET /branches/{id}`: one branch.

@@ -8,7 +8,7 @@ use aftersales_api_types::tickets::TicketDto;
 use gloo_net::http::Method;
 use uuid::Uuid;
 
-use super::{ApiError, Call, authed};
+use super::{ApiError, Call, authed, every_page};
 use crate::pages::customers::filters::CustomerFilters;
 use crate::session::Session;
 
@@ -18,16 +18,8 @@ pub async fn list(
     filters: CustomerFilters,
     cursor: Option<String>,
 ) -> Result<Page<CustomerDto>, ApiError> {
-    let mut call = Call::new(Method::GET, "/customers");
-    for (name, value) in filters.pairs() {
-        call = call.query(name, Some(value));
-    }
+    let call = Call::new(Method::GET, "/customers").queries(filters.pairs());
     authed(session, call.query("cursor", cursor)).await
-}
-
-/// `GET /customers/{id}`.
-pub async fn get(session: Session, id: Uuid) -> Result<CustomerDto, ApiError> {
-    authed(session, Call::new(Method::GET, format!("/customers/{id}"))).await
 }
 
 /// `POST /customers`.
@@ -43,7 +35,7 @@ pub async fn update(
     version: i64,
     request: &UpdateCustomer,
 ) -> Result<CustomerDto, ApiError> {
-    let call = Call::new(Method::PATCH, format!("/customers/{id}")).header("If-Match", format!("\"{version}\""));
+    let call = Call::new(Method::PATCH, format!("/customers/{id}")).if_match(version);
     authed(session, call.json(request)?).await
 }
 
@@ -63,21 +55,10 @@ pub async fn duplicates(
 pub async fn units(session: Session, customer: &CustomerDto) -> Result<Vec<SerialUnitDto>, ApiError> {
     let mut units: Vec<SerialUnitDto> = Vec::new();
     for phone in &customer.phones {
-        let mut cursor = None;
-        loop {
-            let call = Call::new(Method::GET, "/serials")
-                .query("phone", Some(phone.normalized.clone()))
-                .query("limit", Some("200".to_owned()))
-                .query("cursor", cursor.take());
-            let page: Page<SerialUnitDto> = authed(session, call).await?;
-            for unit in page.items {
-                if unit.owner_customer_id == Some(customer.id) && !units.iter().any(|u| u.id == unit.id) {
-                    units.push(unit);
-                }
-            }
-            match page.next_cursor {
-                Some(next) => cursor = Some(next),
-                None => break,
+        let found: Vec<SerialUnitDto> = every_page(session, "/serials", &[("phone", phone.normalized.clone())]).await?;
+        for unit in found {
+            if unit.owner_customer_id == Some(customer.id) && !units.iter().any(|u| u.id == unit.id) {
+                units.push(unit);
             }
         }
     }

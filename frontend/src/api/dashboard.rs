@@ -1,5 +1,5 @@
-//! The dashboard (`GET /dashboard`), the workflows that name its stages
-//! (`GET /workflows`), and a technician's own jobs (`GET /tickets?technician_id=`).
+//! The dashboard (`GET /dashboard`), the names of its stages, and a technician's
+//! own jobs (`GET /tickets?technician_id=`).
 
 use aftersales_api_types::Page;
 use aftersales_api_types::dashboard::Dashboard;
@@ -14,11 +14,6 @@ use crate::session::Session;
 /// The counts of the user's part of the network, or of one branch in it.
 pub async fn dashboard(session: Session, branch: Option<Uuid>) -> Result<Dashboard, ApiError> {
     authed(session, Call::new(Method::GET, "/dashboard").query("branch_id", branch.map(|b| b.to_string()))).await
-}
-
-/// Every ticket kind's workflow (stages with their names per language).
-pub async fn workflows(session: Session) -> Result<Vec<WorkflowDto>, ApiError> {
-    authed(session, Call::new(Method::GET, "/workflows")).await
 }
 
 /// The newest tickets assigned to `technician`.

@@ -1,9 +1,8 @@
-//! The intake wizard's calls: finding a unit, the customer, symptom codes, creating
-//! the ticket, and what its receipt shows (the ticket, its QR code, the A5 copy).
+//! The intake wizard's calls: finding a unit, the customer, creating the ticket,
+//! and what its receipt shows (its QR code, the A5 copy).
 
 use aftersales_api_types::Page;
 use aftersales_api_types::customers::{CreateCustomer, CustomerDto};
-use aftersales_api_types::fault_codes::FaultCodeDto;
 use aftersales_api_types::serials::SerialUnitDto;
 use aftersales_api_types::tickets::{CreateTicket, TicketDto};
 use gloo_net::http::Method;
@@ -58,25 +57,9 @@ pub async fn create_customer(session: Session, body: CreateCustomer) -> Result<C
     authed(session, Call::new(Method::POST, "/customers").json(&body)?).await
 }
 
-/// `GET /fault-codes?kind=symptom&category_id=…&active=true`: the symptoms of a category.
-pub async fn symptoms(session: Session, category_id: Uuid) -> Result<Vec<FaultCodeDto>, ApiError> {
-    let call = Call::new(Method::GET, "/fault-codes")
-        .query("kind", Some("symptom".to_owned()))
-        .query("category_id", Some(category_id.to_string()))
-        .query("active", Some("true".to_owned()))
-        .query("limit", Some("200".to_owned()));
-    let page: Page<FaultCodeDto> = authed(session, call).await?;
-    Ok(page.items)
-}
-
 /// `POST /tickets`: takes the unit in.
 pub async fn create_ticket(session: Session, body: &CreateTicket) -> Result<TicketDto, ApiError> {
     authed(session, Call::new(Method::POST, "/tickets").json(body)?).await
-}
-
-/// `GET /tickets/{id}`.
-pub async fn ticket(session: Session, id: Uuid) -> Result<TicketDto, ApiError> {
-    authed(session, Call::new(Method::GET, format!("/tickets/{id}"))).await
 }
 
 /// The text of an authenticated non-JSON answer (SVG, HTML).

@@ -13,21 +13,13 @@ use super::{ApiError, Call, authed};
 use crate::pages::purchasing::filters::OrderFilters;
 use crate::session::Session;
 
-/// The `If-Match` value of a version.
-fn if_match(version: i64) -> String {
-    format!("\"{version}\"")
-}
-
 /// `GET /purchase-orders` with the page's filters: one page, newest first.
 pub async fn list(
     session: Session,
     filters: OrderFilters,
     cursor: Option<String>,
 ) -> Result<Page<PurchaseOrderDto>, ApiError> {
-    let mut call = Call::new(Method::GET, "/purchase-orders");
-    for (name, value) in filters.pairs() {
-        call = call.query(name, Some(value));
-    }
+    let call = Call::new(Method::GET, "/purchase-orders").queries(filters.pairs());
     authed(session, call.query("cursor", cursor)).await
 }
 
@@ -38,8 +30,7 @@ pub async fn get(session: Session, id: Uuid) -> Result<PurchaseOrderDto, ApiErro
 
 /// `POST /purchase-orders`: a new draft. The idempotency key makes a retry safe.
 pub async fn create(session: Session, body: &CreatePurchaseOrder) -> Result<PurchaseOrderDto, ApiError> {
-    let call =
-        Call::new(Method::POST, "/purchase-orders").header("Idempotency-Key", Uuid::now_v7().to_string()).json(body)?;
+    let call = Call::new(Method::POST, "/purchase-orders").fresh_idempotency_key().json(body)?;
     authed(session, call).await
 }
 
@@ -50,24 +41,21 @@ pub async fn update(
     version: i64,
     body: &UpdatePurchaseOrder,
 ) -> Result<PurchaseOrderDto, ApiError> {
-    let call =
-        Call::new(Method::PATCH, format!("/purchase-orders/{id}")).header("If-Match", if_match(version)).json(body)?;
+    let call = Call::new(Method::PATCH, format!("/purchase-orders/{id}")).if_match(version).json(body)?;
     authed(session, call).await
 }
 
 /// `POST /purchase-orders/{id}/order`: the draft goes to the supplier.
 pub async fn order(session: Session, id: Uuid, version: i64) -> Result<PurchaseOrderDto, ApiError> {
-    let call = Call::new(Method::POST, format!("/purchase-orders/{id}/order"))
-        .header("If-Match", if_match(version))
-        .header("Idempotency-Key", Uuid::now_v7().to_string());
+    let call =
+        Call::new(Method::POST, format!("/purchase-orders/{id}/order")).if_match(version).fresh_idempotency_key();
     authed(session, call).await
 }
 
 /// `POST /purchase-orders/{id}/cancel`: only while nothing arrived.
 pub async fn cancel(session: Session, id: Uuid, version: i64) -> Result<PurchaseOrderDto, ApiError> {
-    let call = Call::new(Method::POST, format!("/purchase-orders/{id}/cancel"))
-        .header("If-Match", if_match(version))
-        .header("Idempotency-Key", Uuid::now_v7().to_string());
+    let call =
+        Call::new(Method::POST, format!("/purchase-orders/{id}/cancel")).if_match(version).fresh_idempotency_key();
     authed(session, call).await
 }
 
@@ -80,8 +68,8 @@ pub async fn receive(
     body: &ReceivePurchaseOrder,
 ) -> Result<PurchaseOrderDto, ApiError> {
     let call = Call::new(Method::POST, format!("/purchase-orders/{id}/receive"))
-        .header("If-Match", if_match(version))
-        .header("Idempotency-Key", Uuid::now_v7().to_string())
+        .if_match(version)
+        .fresh_idempotency_key()
         .json(body)?;
     authed(session, call).await
 }

@@ -1,9 +1,8 @@
-//! The settings screens: fault codes, the service catalogue, branches, users, and
-//! the lists their forms choose from (product categories, skills).
+//! The settings screens: creating, changing and deleting fault codes, service
+//! items, branches and users, and the skills a user may have. The lists they show
+//! and choose from are in [`super::reference`].
 
-use aftersales_api_types::Page;
 use aftersales_api_types::branches::{BranchDto, CreateBranch, UpdateBranch};
-use aftersales_api_types::catalogue::CategoryDto;
 use aftersales_api_types::fault_codes::{CreateFaultCode, FaultCodeDto, UpdateFaultCode};
 use aftersales_api_types::service_items::{CreateServiceItem, ServiceItemDto, UpdateServiceItem};
 use aftersales_api_types::skills::SkillDto;
@@ -13,27 +12,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use uuid::Uuid;
 
-use super::{ApiError, Call, authed, problem_of, send_authed};
+use super::{ApiError, Call, authed, every_page, problem_of, send_authed};
 use crate::session::Session;
-
-/// How many pages of a list are read at most (200 rows each).
-const MAX_PAGES: usize = 25;
-
-/// Every page of a list endpoint, 200 rows at a time.
-async fn every_page<T: DeserializeOwned>(session: Session, path: &str) -> Result<Vec<T>, ApiError> {
-    let mut items = Vec::new();
-    let mut cursor = None;
-    for _ in 0..MAX_PAGES {
-        let call = Call::new(Method::GET, path).query("limit", Some("200".to_owned())).query("cursor", cursor);
-        let page: Page<T> = authed(session, call).await?;
-        items.extend(page.items);
-        cursor = page.next_cursor;
-        if cursor.is_none() {
-            break;
-        }
-    }
-    Ok(items)
-}
 
 /// `POST {path}`: a new record.
 async fn create<B: Serialize, T: DeserializeOwned>(session: Session, path: &str, body: &B) -> Result<T, ApiError> {
@@ -48,8 +28,7 @@ async fn update<B: Serialize, T: DeserializeOwned>(
     version: i64,
     body: &B,
 ) -> Result<T, ApiError> {
-    let call =
-        Call::new(Method::PATCH, format!("{path}/{id}")).header("If-Match", format!("\"{version}\"")).json(body)?;
+    let call = Call::new(Method::PATCH, format!("{path}/{id}")).if_match(version).json(body)?;
     authed(session, call).await
 }
 
@@ -64,7 +43,7 @@ pub const SERVICE_ITEMS: &str = "/service-items";
 pub const BRANCHES: &str = "/branches";
 
 pub async fn fault_codes(session: Session) -> Result<Vec<FaultCodeDto>, ApiError> {
-    every_page(session, FAULT_CODES).await
+    every_page(session, FAULT_CODES, &[]).await
 }
 
 pub async fn create_fault_code(session: Session, body: &CreateFaultCode) -> Result<FaultCodeDto, ApiError> {
@@ -80,10 +59,6 @@ pub async fn update_fault_code(
     update(session, FAULT_CODES, id, version, body).await
 }
 
-pub async fn service_items(session: Session) -> Result<Vec<ServiceItemDto>, ApiError> {
-    every_page(session, SERVICE_ITEMS).await
-}
-
 pub async fn create_service_item(session: Session, body: &CreateServiceItem) -> Result<ServiceItemDto, ApiError> {
     create(session, SERVICE_ITEMS, body).await
 }
@@ -95,15 +70,6 @@ pub async fn update_service_item(
     body: &UpdateServiceItem,
 ) -> Result<ServiceItemDto, ApiError> {
     update(session, SERVICE_ITEMS, id, version, body).await
-}
-
-/// `GET /product-categories`, every page, by code.
-pub async fn categories(session: Session) -> Result<Vec<CategoryDto>, ApiError> {
-    every_page(session, "/product-categories").await
-}
-
-pub async fn branches(session: Session) -> Result<Vec<BranchDto>, ApiError> {
-    every_page(session, BRANCHES).await
 }
 
 pub async fn create_branch(session: Session, body: &CreateBranch) -> Result<BranchDto, ApiError> {
@@ -119,10 +85,6 @@ pub async fn update_branch(
     update(session, BRANCHES, id, version, body).await
 }
 
-pub async fn users(session: Session) -> Result<Vec<UserDto>, ApiError> {
-    every_page(session, "/users").await
-}
-
 pub async fn create_user(session: Session, body: &CreateUser) -> Result<UserDto, ApiError> {
     create(session, "/users", body).await
 }
@@ -133,5 +95,5 @@ pub async fn update_user(session: Session, id: Uuid, version: i64, body: &Update
 
 /// `GET /skills`, every page, by code.
 pub async fn skills(session: Session) -> Result<Vec<SkillDto>, ApiError> {
-    every_page(session, "/skills").await
+    every_page(session, "/skills", &[]).await
 }

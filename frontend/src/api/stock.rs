@@ -1,43 +1,17 @@
-//! Warehouses, the parts catalogue and the stock ledger (`/warehouses`, `/parts`,
-//! `/stock`).
+//! The whole parts catalogue and the stock ledger (`/parts`, `/stock`).
 
 use aftersales_api_types::Page;
 use aftersales_api_types::parts::PartDto;
 use aftersales_api_types::stock::{MovementDto, MovementResult, ReceiveStock, StockDto};
-use aftersales_api_types::warehouses::WarehouseDto;
 use gloo_net::http::Method;
 use uuid::Uuid;
 
-use super::{ApiError, Call, authed};
+use super::{ApiError, Call, authed, every_page};
 use crate::session::Session;
-
-/// How many pages of a list the screens read at most (200 rows each).
-const MAX_PAGES: usize = 25;
-
-/// Every page of a list endpoint, 200 rows at a time (bounded by [`MAX_PAGES`]).
-async fn all_pages<T: serde::de::DeserializeOwned>(session: Session, path: &str) -> Result<Vec<T>, ApiError> {
-    let mut items = Vec::new();
-    let mut cursor = None;
-    for _ in 0..MAX_PAGES {
-        let call = Call::new(Method::GET, path).query("limit", Some("200".to_owned())).query("cursor", cursor);
-        let page: Page<T> = authed(session, call).await?;
-        items.extend(page.items);
-        cursor = page.next_cursor;
-        if cursor.is_none() {
-            break;
-        }
-    }
-    Ok(items)
-}
-
-/// `GET /warehouses`, every page: the warehouses in the user's scope, by code.
-pub async fn warehouses(session: Session) -> Result<Vec<WarehouseDto>, ApiError> {
-    all_pages(session, "/warehouses").await
-}
 
 /// `GET /parts`, every page: the parts catalogue, by SKU.
 pub async fn parts(session: Session) -> Result<Vec<PartDto>, ApiError> {
-    all_pages(session, "/parts").await
+    every_page(session, "/parts", &[]).await
 }
 
 /// `GET /stock?warehouse_id=…`: the stock of every part in a warehouse.
@@ -63,8 +37,6 @@ pub async fn movements(
 /// `POST /stock/receipts`: parts arriving at a unit cost. The idempotency key makes
 /// a retry after a lost answer safe.
 pub async fn receive(session: Session, request: &ReceiveStock) -> Result<MovementResult, ApiError> {
-    let call = Call::new(Method::POST, "/stock/receipts")
-        .header("Idempotency-Key", Uuid::now_v7().to_string())
-        .json(request)?;
+    let call = Call::new(Method::POST, "/stock/receipts").fresh_idempotency_key().json(request)?;
     authed(session, call).await
 }

@@ -41,9 +41,8 @@ pub async fn apply(
     key: Uuid,
     body: &TicketPartQuantity,
 ) -> Result<TicketPartChange, ApiError> {
-    let call = Call::new(Method::POST, format!("/tickets/{id}/parts/{}", action.segment()))
-        .header("Idempotency-Key", key.to_string())
-        .json(body)?;
+    let call =
+        Call::new(Method::POST, format!("/tickets/{id}/parts/{}", action.segment())).idempotency_key(key).json(body)?;
     authed(session, call).await
 }
 
@@ -54,8 +53,6 @@ pub async fn outcome(
     key: Uuid,
     body: &RecordPartOutcome,
 ) -> Result<TicketPartChange, ApiError> {
-    let call = Call::new(Method::POST, format!("/tickets/{id}/parts/outcome"))
-        .header("Idempotency-Key", key.to_string())
-        .json(body)?;
+    let call = Call::new(Method::POST, format!("/tickets/{id}/parts/outcome")).idempotency_key(key).json(body)?;
     authed(session, call).await
 }

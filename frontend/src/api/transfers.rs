@@ -10,15 +10,15 @@ use gloo_net::http::Method;
 use uuid::Uuid;
 
 use super::{ApiError, Call, authed};
-use crate::pages::tickets::filters::wire;
+use crate::query::wire;
 use crate::pages::transfers::filters::TransferFilters;
 use crate::session::Session;
 
 /// A POST that moves stock: a new idempotency key per submit.
 fn moving(path: String, version: Option<i64>) -> Call {
-    let call = Call::new(Method::POST, path).header("Idempotency-Key", Uuid::now_v7().to_string());
+    let call = Call::new(Method::POST, path).fresh_idempotency_key();
     match version {
-        Some(v) => call.header("If-Match", format!("\"{v}\"")),
+        Some(v) => call.if_match(v),
         None => call,
     }
 }

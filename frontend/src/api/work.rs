@@ -4,13 +4,10 @@
 //! `/callback-script`, `/complaints`).
 
 use aftersales_api_types::Page;
-use aftersales_api_types::catalogue::ProductModelDto;
-use aftersales_api_types::fault_codes::FaultCodeDto;
 use aftersales_api_types::followups::{
     CallbackDto, CallbackQuestion, ComplaintDto, OpenComplaint, RecordCallback, ResolveComplaint,
 };
 use aftersales_api_types::labour::{AddLabourLine, LabourLineDto, TicketLabourDto};
-use aftersales_api_types::service_items::ServiceItemDto;
 use aftersales_api_types::ticket_changes::UpdateTicket;
 use aftersales_api_types::tickets::TicketDto;
 use gloo_net::http::Method;
@@ -19,11 +16,6 @@ use uuid::Uuid;
 use super::{ApiError, Call, authed, problem_of, send_authed};
 use crate::session::Session;
 
-/// The `If-Match` value of a record read at `version` (its ETag).
-fn if_match(version: i64) -> String {
-    format!("\"{version}\"")
-}
-
 /// `PATCH /tickets/{id}` for the ticket as read at `version`.
 pub async fn update_ticket(
     session: Session,
@@ -31,35 +23,8 @@ pub async fn update_ticket(
     version: i64,
     request: &UpdateTicket,
 ) -> Result<TicketDto, ApiError> {
-    let call =
-        Call::new(Method::PATCH, format!("/tickets/{id}")).header("If-Match", if_match(version)).json(request)?;
+    let call = Call::new(Method::PATCH, format!("/tickets/{id}")).if_match(version).json(request)?;
     authed(session, call).await
-}
-
-/// `GET /product-models/{id}`: for the product category of the ticket's unit.
-pub async fn model(session: Session, id: Uuid) -> Result<ProductModelDto, ApiError> {
-    authed(session, Call::new(Method::GET, format!("/product-models/{id}"))).await
-}
-
-/// `GET /fault-codes?kind=…&category_id=…&active=true`: a code list of a category.
-pub async fn codes(session: Session, kind: &str, category_id: Uuid) -> Result<Vec<FaultCodeDto>, ApiError> {
-    let call = Call::new(Method::GET, "/fault-codes")
-        .query("kind", Some(kind.to_owned()))
-        .query("category_id", Some(category_id.to_string()))
-        .query("active", Some("true".to_owned()))
-        .query("limit", Some("200".to_owned()));
-    let page: Page<FaultCodeDto> = authed(session, call).await?;
-    Ok(page.items)
-}
-
-/// `GET /service-items?category_id=…&active=true`: the services of a category.
-pub async fn service_items(session: Session, category_id: Option<Uuid>) -> Result<Vec<ServiceItemDto>, ApiError> {
-    let call = Call::new(Method::GET, "/service-items")
-        .query("category_id", category_id.map(|c| c.to_string()))
-        .query("active", Some("true".to_owned()))
-        .query("limit", Some("200".to_owned()));
-    let page: Page<ServiceItemDto> = authed(session, call).await?;
-    Ok(page.items)
 }
 
 /// `GET /tickets/{id}/labour`: the lines and their totals.
@@ -103,9 +68,7 @@ pub async fn record_callback(
     version: i64,
     request: &RecordCallback,
 ) -> Result<CallbackDto, ApiError> {
-    let call = Call::new(Method::POST, format!("/tickets/{id}/callback"))
-        .header("If-Match", if_match(version))
-        .json(request)?;
+    let call = Call::new(Method::POST, format!("/tickets/{id}/callback")).if_match(version).json(request)?;
     authed(session, call).await
 }
 
@@ -130,8 +93,6 @@ pub async fn resolve_complaint(
     version: i64,
     request: &ResolveComplaint,
 ) -> Result<ComplaintDto, ApiError> {
-    let call = Call::new(Method::POST, format!("/complaints/{id}/resolve"))
-        .header("If-Match", if_match(version))
-        .json(request)?;
+    let call = Call::new(Method::POST, format!("/complaints/{id}/resolve")).if_match(version).json(request)?;
     authed(session, call).await
 }

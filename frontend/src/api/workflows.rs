@@ -1,6 +1,6 @@
-//! Ticket configuration for admins: the workflow of each ticket kind
-//! (`/workflows`, `/workflows/{kind}`) and the ticket desk's settings
-//! (`/settings/tickets`).
+//! Ticket configuration for admins: replacing the workflow of a ticket kind
+//! (`PUT /workflows/{kind}`; reading them is in [`super::reference`]) and the
+//! ticket desk's settings (`/settings/tickets`).
 
 use aftersales_api_types::tickets::{TicketKind, TicketSettings};
 use aftersales_api_types::workflows::{WorkflowBody, WorkflowDto};
@@ -24,16 +24,6 @@ pub fn kind_of_slug(slug: &str) -> Option<TicketKind> {
     crate::i18n::labels::TICKET_KINDS.into_iter().find(|k| kind_slug(*k) == slug)
 }
 
-/// `GET /workflows`: every ticket kind's workflow.
-pub async fn list(session: Session) -> Result<Vec<WorkflowDto>, ApiError> {
-    authed(session, Call::new(Method::GET, "/workflows")).await
-}
-
-/// `GET /workflows/{kind}`: one kind's workflow with its version.
-pub async fn get(session: Session, kind: TicketKind) -> Result<WorkflowDto, ApiError> {
-    authed(session, Call::new(Method::GET, format!("/workflows/{}", kind_slug(kind)))).await
-}
-
 /// `PUT /workflows/{kind}` with `If-Match` of the version the editor was filled
 /// from: the whole workflow is replaced, or refused as a whole (422 naming each
 /// field, 409 when tickets stand in a removed stage, 412 when someone saved first).
@@ -43,9 +33,7 @@ pub async fn put(
     version: i64,
     body: &WorkflowBody,
 ) -> Result<WorkflowDto, ApiError> {
-    let call = Call::new(Method::PUT, format!("/workflows/{}", kind_slug(kind)))
-        .header("If-Match", format!("\"{version}\""))
-        .json(body)?;
+    let call = Call::new(Method::PUT, format!("/workflows/{}", kind_slug(kind))).if_match(version).json(body)?;
     authed(session, call).await
 }
 

@@ -16,7 +16,7 @@ pub fn BranchSwitcher() -> impl IntoView {
         if !session.has_any_role(BRANCH_SWITCHERS) {
             return Vec::new();
         }
-        api::dispatch::branches(session).await.unwrap_or_default()
+        api::reference::branches(session).await.unwrap_or_default()
     });
     move || {
         let list = branches.get().unwrap_or_default();

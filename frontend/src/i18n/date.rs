@@ -18,6 +18,12 @@ fn month_name(names: &[&'static str; 12], month: u32) -> &'static str {
     names.get(month.saturating_sub(1) as usize).copied().unwrap_or_default()
 }
 
+/// Today in the browser's calendar (its time zone).
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_full_year().cast_signed(), now.get_month() + 1, now.get_date()).unwrap_or_default()
+}
+
 /// `2024-03-20`. Written by hand: chrono's `format` brings its whole strftime
 /// machinery into the wasm bundle.
 pub fn iso_date(date: NaiveDate) -> String {

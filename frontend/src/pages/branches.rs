@@ -30,7 +30,7 @@ pub fn BranchesPage() -> impl IntoView {
     let may_manage = untrack(|| session.has_any_role(MANAGERS));
     let list = LocalResource::new(move || {
         let _ = screen.changes.get();
-        api::settings::branches(session)
+        api::reference::branches(session)
     });
     let width = COLUMNS.len();
     let form = move || {

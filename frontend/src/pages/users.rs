@@ -32,7 +32,7 @@ pub struct Choices {
 pub fn UsersPage() -> impl IntoView {
     let session = use_session();
     let choices = LocalResource::new(move || async move {
-        let branches = api::settings::branches(session).await?;
+        let branches = api::reference::branches(session).await?;
         // The skills catalogue only feeds the form; a refusal leaves it empty.
         let skills = api::settings::skills(session).await.unwrap_or_default();
         Ok::<_, api::ApiError>((branches, skills))
@@ -62,7 +62,7 @@ fn UsersScreen(choices: Choices) -> impl IntoView {
     let may_manage = untrack(|| session.has_any_role(MANAGERS));
     let list = LocalResource::new(move || {
         let _ = screen.changes.get();
-        api::settings::users(session)
+        api::reference::users(session)
     });
     let codes: HashMap<Uuid, String> =
         choices.branches.with_value(|b| b.iter().map(|b| (b.id, b.code.clone())).collect());

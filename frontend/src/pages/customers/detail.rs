@@ -16,7 +16,7 @@ use crate::components::table::PagedTable;
 use crate::i18n::date::iso_instant;
 use crate::i18n::labels::{stage_category_key, ticket_kind_key};
 use crate::i18n::{Locale, t, use_i18n};
-use crate::pages::tickets::filters::wire;
+use crate::query::wire;
 use crate::session::{CUSTOMER_EDITORS, use_session};
 
 const TICKET_COLUMNS: &[&str] =
@@ -29,7 +29,7 @@ pub fn CustomerPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| Uuid::parse_str(&id).ok())));
     let loaded = LocalResource::new(move || {
         let id = id.get();
-        async move { api::customers::get(session, id.unwrap_or_default()).await }
+        async move { api::reference::customer(session, id.unwrap_or_default()).await }
     });
     view! {
         <section class="page customer-page">

@@ -5,7 +5,7 @@
 use aftersales_api_types::customers::{CustomerKind, CustomerSource};
 use uuid::Uuid;
 
-use crate::pages::tickets::filters::{from_wire, wire};
+use crate::query::{Pairs, from_wire, href, wire};
 
 /// Every filter of `GET /customers`; empty means "any".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -58,45 +58,18 @@ impl CustomerFilters {
 
     /// The non-empty filters as `(name, value)` pairs, in a stable order.
     pub fn pairs(&self) -> Vec<(&'static str, String)> {
-        let mut out = Vec::new();
-        let q = self.q.trim();
-        if !q.is_empty() {
-            out.push(("q", q.to_owned()));
-        }
-        if let Some(kind) = &self.kind {
-            out.push(("kind", wire(kind)));
-        }
-        if let Some(source) = &self.source {
-            out.push(("source", wire(source)));
-        }
-        if let Some(branch) = self.branch_id {
-            out.push(("branch_id", branch.to_string()));
-        }
-        out
+        let mut out = Pairs::default();
+        out.push("q", Some(self.q.trim().to_owned()));
+        out.push("kind", self.kind.as_ref().map(wire));
+        out.push("source", self.source.as_ref().map(wire));
+        out.push("branch_id", self.branch_id.map(|b| b.to_string()));
+        out.into_vec()
     }
 
     /// The page's address with these filters: `/customers` or `/customers?q=An`.
     pub fn href(&self) -> String {
-        let pairs = self.pairs();
-        if pairs.is_empty() {
-            return "/customers".to_owned();
-        }
-        let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
-        format!("/customers?{}", query.join("&"))
+        href("/customers", &self.pairs())
     }
-}
-
-/// Percent-encodes a query value (UTF-8; only unreserved characters stay).
-fn encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use super::filters::{KINDS, SOURCES, kind_key, source_key};
 use crate::api;
 use crate::components::problem::{ProblemView, without_fields};
 use crate::i18n::{Locale, t, use_i18n};
-use crate::pages::tickets::filters::{from_wire, wire};
+use crate::query::{from_wire, wire};
 use crate::session::use_session;
 
 const LOCALES: [CustomerLocale; 4] = [CustomerLocale::En, CustomerLocale::Vi, CustomerLocale::Fa, CustomerLocale::Zh];

@@ -14,7 +14,7 @@ use crate::components::problem::ErrorsView;
 use crate::components::table::PagedTable;
 use crate::i18n::date::iso_instant;
 use crate::i18n::{t, use_i18n};
-use crate::pages::tickets::filters::{from_wire, wire};
+use crate::query::{from_wire, wire};
 use crate::session::use_session;
 
 const COLUMNS: &[&str] =

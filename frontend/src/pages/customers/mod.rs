@@ -53,16 +53,5 @@ pub fn CustomersPage() -> impl IntoView {
 /// The branches the user may list (none for roles that may not: their own branch
 /// is then the only choice).
 pub fn branches_resource(session: Session) -> LocalResource<Vec<BranchDto>> {
-    LocalResource::new(move || async move {
-        let mut all = Vec::new();
-        let mut cursor = None;
-        while let Ok(page) = api::branches(session, cursor.take()).await {
-            all.extend(page.items);
-            match page.next_cursor {
-                Some(next) => cursor = Some(next),
-                None => break,
-            }
-        }
-        all
-    })
+    LocalResource::new(move || async move { api::reference::branches(session).await.unwrap_or_default() })
 }

@@ -55,7 +55,7 @@ pub fn AssignForm(
         let number = number.clone();
         async move {
             let result = async {
-                let current = api::dispatch::ticket(session, ticket).await?;
+                let current = api::reference::ticket(session, ticket).await?;
                 api::dispatch::dispatch(session, ticket, current.version, &request).await
             }
             .await;

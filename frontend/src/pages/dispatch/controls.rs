@@ -55,7 +55,7 @@ pub fn DayControls(board: BoardView, branch: Memo<Option<Uuid>>, date: Memo<Opti
     };
     let today = move |_| go.with_value(|go| go(None, branch.get_untracked()));
     let branches =
-        LocalResource::new(move || async move { api::dispatch::branches(session).await.unwrap_or_default() });
+        LocalResource::new(move || async move { api::reference::branches(session).await.unwrap_or_default() });
     let branch_select = move || {
         let list = branches.get().unwrap_or_default();
         (list.len() > 1).then(|| {

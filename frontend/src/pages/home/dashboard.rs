@@ -10,7 +10,7 @@ use crate::api::dashboard::stage_name;
 use crate::components::problem::ErrorsView;
 use crate::i18n::labels::ticket_kind_key;
 use crate::i18n::{t, use_i18n};
-use crate::pages::tickets::filters::wire;
+use crate::query::wire;
 use crate::session::use_session;
 
 #[component]
@@ -21,7 +21,7 @@ pub fn DashboardPanel() -> impl IntoView {
         async move {
             let dashboard = api::dashboard::dashboard(session, branch).await?;
             // Stage names are the company's own; without them the codes still read.
-            let workflows = api::dashboard::workflows(session).await.unwrap_or_default();
+            let workflows = api::reference::workflows(session).await.unwrap_or_default();
             Ok::<_, api::ApiError>((dashboard, workflows))
         }
     });

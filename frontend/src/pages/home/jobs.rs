@@ -19,7 +19,7 @@ pub fn MyJobs(technician: Uuid) -> impl IntoView {
     let session = use_session();
     let jobs = LocalResource::new(move || async move {
         let page = api::dashboard::assigned_to(session, technician).await?;
-        let workflows = api::dashboard::workflows(session).await.unwrap_or_default();
+        let workflows = api::reference::workflows(session).await.unwrap_or_default();
         let open: Vec<TicketDto> =
             page.items.into_iter().filter(|t| t.stage_category != StageCategory::Closed).collect();
         Ok::<_, api::ApiError>((open, workflows))

@@ -11,7 +11,7 @@ use crate::components::problem::{FieldErrors, ProblemView, names_field};
 use crate::i18n::labels::{TICKET_KINDS, ticket_kind_key};
 use crate::i18n::locale::Locale;
 use crate::i18n::{t, use_i18n};
-use crate::pages::tickets::filters::{from_wire, wire};
+use crate::query::{from_wire, wire};
 use crate::session::use_session;
 
 /// A code's name in the reader's language, else in English.
@@ -32,9 +32,9 @@ pub fn FaultsStep(draft: Draft) -> impl IntoView {
     let codes = LocalResource::new(move || {
         let model = draft.unit.with(|u| u.as_ref().map(|u| u.model_id));
         async move {
-            let model = api::serials::model(session, model?).await;
+            let model = api::reference::model(session, model?).await;
             Some(match model {
-                Ok(model) => api::intake::symptoms(session, model.category_id).await,
+                Ok(model) => api::reference::codes(session, "symptom", model.category_id).await,
                 Err(e) => Err(e),
             })
         }

@@ -36,7 +36,7 @@ struct Receipt {
 }
 
 async fn load(session: Session, id: Uuid) -> Result<Receipt, ApiError> {
-    let ticket = api::intake::ticket(session, id).await?;
+    let ticket = api::reference::ticket(session, id).await?;
     let (serial_id, model_id, customer_id) = (ticket.serial_id, ticket.model_id, ticket.customer_id);
     let serial = async move {
         match serial_id {
@@ -51,7 +51,8 @@ async fn load(session: Session, id: Uuid) -> Result<Receipt, ApiError> {
         }
     };
     let (customer, serial, model, qr) =
-        join4(api::serials::customer(session, customer_id), serial, model, api::intake::qr_data_url(session, id)).await;
+        join4(api::reference::customer(session, customer_id), serial, model, api::intake::qr_data_url(session, id))
+            .await;
     Ok(Receipt { ticket, customer: customer.ok(), serial, model, qr: qr.ok() })
 }
 

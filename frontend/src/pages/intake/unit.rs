@@ -2,7 +2,6 @@
 //! phone), pick one when several match, and see its warranty decision for today.
 
 use aftersales_api_types::serials::SerialUnitDto;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -11,6 +10,7 @@ use crate::api;
 use crate::api::intake::FindBy;
 use crate::components::problem::{FieldErrors, ProblemView};
 use crate::i18n::date::iso_date;
+use crate::i18n::date::today;
 use crate::i18n::{t, use_i18n};
 use crate::pages::serials::decision::DecisionView;
 use crate::session::use_session;
@@ -22,12 +22,6 @@ fn by_key(by: FindBy) -> &'static str {
         FindBy::Document => "intake.by.document",
         FindBy::Phone => "intake.by.phone",
     }
-}
-
-/// The browser's calendar day today.
-fn today() -> Option<NaiveDate> {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(i32::try_from(now.get_full_year()).ok()?, now.get_month() + 1, now.get_date())
 }
 
 #[component]
@@ -52,7 +46,7 @@ pub fn UnitStep(draft: Draft) -> impl IntoView {
         draft.unit.set(Some(unit));
         if let Some(id) = owner {
             spawn_local(async move {
-                if let Ok(customer) = api::serials::customer(session, id).await {
+                if let Ok(customer) = api::reference::customer(session, id).await {
                     draft.customer.set(Some(customer));
                 }
             });
@@ -177,9 +171,9 @@ pub fn WarrantyStep(draft: Draft) -> impl IntoView {
     let decision = LocalResource::new(move || {
         let unit = draft.unit.with(|u| u.as_ref().map(|u| u.id));
         async move {
-            match (unit, today()) {
-                (Some(id), Some(day)) => Some(api::serials::evaluate(session, id, day).await),
-                _ => None,
+            match unit {
+                Some(id) => Some(api::reference::evaluate(session, &api::serials::unit_claim(id, today())).await),
+                None => None,
             }
         }
     });

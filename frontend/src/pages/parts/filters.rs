@@ -3,6 +3,8 @@
 
 use uuid::Uuid;
 
+use crate::query::{Pairs, href};
+
 /// Every filter of the parts list; empty means "any".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PartFilters {
@@ -37,38 +39,20 @@ impl PartFilters {
 
     /// The non-empty filters as `(name, value)` pairs, in a stable order.
     pub fn pairs(&self) -> Vec<(&'static str, String)> {
-        let mut out = Vec::new();
-        let mut push = |name: &'static str, value: Option<String>| {
-            if let Some(value) = value.filter(|v| !v.is_empty()) {
-                out.push((name, value));
-            }
-        };
+        let mut out = Pairs::default();
+        let mut push = |name, value| out.push(name, value);
         push("q", Some(self.q.trim().to_owned()));
         push("brand_id", self.brand_id.map(|v| v.to_string()));
         push("model_id", self.model_id.map(|v| v.to_string()));
         push("component_code", Some(self.component_code.clone()));
         push("active", self.active.map(|v| v.to_string()));
-        out
+        out.into_vec()
     }
 
     /// The page's address with these filters: `/parts` or `/parts?q=pcb`.
     pub fn href(&self) -> String {
-        let query: Vec<String> = self.pairs().iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
-        if query.is_empty() { "/parts".to_owned() } else { format!("/parts?{}", query.join("&")) }
+        href("/parts", &self.pairs())
     }
-}
-
-/// Percent-encodes a query value (UTF-8; only unreserved characters stay).
-fn encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -58,7 +58,7 @@ pub fn PartForm(view: PartsView, editing: Editing) -> impl IntoView {
         let brand = Uuid::parse_str(&brand.get()).ok();
         async move {
             match brand {
-                Some(b) => api::parts::models(session, b).await,
+                Some(b) => api::reference::models(session, Some(b)).await,
                 None => Ok(Vec::new()),
             }
         }

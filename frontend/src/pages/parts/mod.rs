@@ -68,7 +68,7 @@ impl PartsView {
 #[component]
 pub fn PartsPage() -> impl IntoView {
     let session = use_session();
-    let brands = LocalResource::new(move || api::parts::brands(session));
+    let brands = LocalResource::new(move || api::reference::brands(session));
     view! {
         <section class="page parts-page">
             <h1 id="parts-title">{t("parts.title")}</h1>

@@ -52,7 +52,7 @@ pub fn WarehouseForm(view: WarehousesView, editing: WarehouseEditing) -> impl In
         let van = kind.get() == "van";
         async move {
             match (branch, van) {
-                (Some(b), true) => api::parts::technicians(session, Some(b)).await.map(Some),
+                (Some(b), true) => api::reference::technicians(session, Some(b), false).await.map(Some),
                 _ => Ok(None),
             }
         }

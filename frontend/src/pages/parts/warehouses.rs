@@ -107,11 +107,11 @@ pub fn WarehousesPage() -> impl IntoView {
     let session = use_session();
     // Names to show; a refusal (403) only leaves them out.
     let names = LocalResource::new(move || async move {
-        let branches = match api::parts::branches(session).await {
+        let branches = match api::reference::branches(session).await {
             Ok(list) => list.into_iter().map(|b| (b.id, format!("{} — {}", b.code, b.name))).collect(),
             Err(_) => Vec::new(),
         };
-        let people = api::parts::technicians(session, None)
+        let people = api::reference::technicians(session, None, false)
             .await
             .map(|list| list.into_iter().map(|u| (u.id, u.display_name)).collect())
             .unwrap_or_default();
@@ -144,7 +144,7 @@ fn WarehousesScreen(session: Session, branches: Vec<(Uuid, String)>, people: Has
     };
     let list = LocalResource::new(move || {
         let _ = view.changes.get();
-        api::parts::warehouses(session)
+        api::reference::warehouses(session)
     });
     let may_manage = move || view.may_manage;
     let width = COLUMNS.len();

@@ -41,7 +41,8 @@ impl Lists {
     /// The warehouses, parts and brands in the user's scope.
     pub async fn load(session: Session) -> Result<Lists, ApiError> {
         let (warehouses, parts, brands) =
-            join3(api::stock::warehouses(session), api::stock::parts(session), api::parts::brands(session)).await;
+            join3(api::reference::warehouses(session), api::stock::parts(session), api::reference::brands(session))
+                .await;
         Ok(Lists {
             session,
             warehouses: StoredValue::new(warehouses?),

@@ -10,14 +10,9 @@ use super::decision::DecisionView;
 use super::records::{Contracts, Events, Owners, Swaps};
 use crate::api;
 use crate::i18n::date::iso_date;
+use crate::i18n::date::today;
 use crate::i18n::{t, use_i18n};
 use crate::session::Session;
-
-/// The browser's calendar day today.
-pub fn today() -> Option<NaiveDate> {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(i32::try_from(now.get_full_year()).ok()?, now.get_month() + 1, now.get_date())
-}
 
 #[component]
 pub fn UnitView(session: Session, history: SerialHistory) -> impl IntoView {
@@ -27,18 +22,14 @@ pub fn UnitView(session: Session, history: SerialHistory) -> impl IntoView {
     let extras = LocalResource::new(move || async move {
         let owner = async move {
             match owner_id {
-                Some(id) => api::serials::customer(session, id).await.ok(),
+                Some(id) => api::reference::customer(session, id).await.ok(),
                 None => None,
             }
         };
-        let decision = async move {
-            match today() {
-                Some(day) => Some(api::serials::evaluate(session, unit_id, day).await),
-                None => None,
-            }
-        };
+        let decision =
+            async move { Some(api::reference::evaluate(session, &api::serials::unit_claim(unit_id, today())).await) };
         let (brand, model, owner, decision) =
-            join4(api::serials::brand(session, brand_id), api::serials::model(session, model_id), owner, decision)
+            join4(api::reference::brand(session, brand_id), api::reference::model(session, model_id), owner, decision)
                 .await;
         (brand.ok(), model.ok(), owner, decision)
     });

@@ -69,7 +69,7 @@ impl Categories {
 /// Loads the categories, then shows `screen`.
 pub fn with_categories<V: IntoView + 'static>(screen: fn(Categories) -> V) -> impl IntoView {
     let session = use_session();
-    let categories = LocalResource::new(move || api::settings::categories(session));
+    let categories = LocalResource::new(move || api::reference::categories(session));
     view! {
         <Transition fallback=|| view! { <p class="muted">{t("table.loading")}</p> }>
             {move || Suspend::new(async move {

@@ -46,7 +46,7 @@ fn ServiceItemsScreen(categories: Categories) -> impl IntoView {
     let session = screen.session;
     let list = LocalResource::new(move || {
         let _ = screen.changes.get();
-        api::settings::service_items(session)
+        api::reference::service_items(session, None, false)
     });
     let width = COLUMNS.len();
     let form = move || screen.editing.get().map(|current| view! { <ServiceItemForm screen categories current /> });

@@ -40,7 +40,7 @@ pub struct StockView {
 pub fn StockPage() -> impl IntoView {
     let session = use_session();
     let lists = LocalResource::new(move || async move {
-        let (warehouses, parts) = join(api::stock::warehouses(session), api::stock::parts(session)).await;
+        let (warehouses, parts) = join(api::reference::warehouses(session), api::stock::parts(session)).await;
         Ok::<_, ApiError>((warehouses?, parts?))
     });
     view! {

@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::TicketView;
 use crate::api;
 use crate::components::problem::{FieldErrors, ProblemView, without_fields};
+use crate::i18n::date::today;
 use crate::i18n::{I18n, t, use_i18n};
 use crate::session::DISPATCHERS;
 
@@ -27,12 +28,6 @@ fn warning_key(code: &str) -> Option<&'static str> {
 /// A warning in words: ours if known, else the server's message.
 fn warning_words(i18n: I18n, code: &str, message: &str) -> String {
     warning_key(code).map_or_else(|| message.to_owned(), |k| i18n.text(k).to_owned())
-}
-
-/// Today in the browser's time zone.
-fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year().cast_signed(), now.get_month() + 1, now.get_date()).unwrap_or_default()
 }
 
 /// A local day and `HH:MM` as an instant.
@@ -84,7 +79,7 @@ fn DispatchForm(view: TicketView) -> impl IntoView {
     let i18n = use_i18n();
     let session = view.session;
     let branch_id = view.ticket.with_untracked(|t| t.branch_id);
-    let technicians = LocalResource::new(move || api::ticket::technicians(session, branch_id));
+    let technicians = LocalResource::new(move || api::reference::technicians(session, Some(branch_id), true));
     let technician =
         RwSignal::new(view.ticket.with_untracked(|t| t.technician_id.map(|id| id.to_string())).unwrap_or_default());
     let day = RwSignal::new(i18n.date_input_value(today()));
@@ -104,7 +99,7 @@ fn DispatchForm(view: TicketView) -> impl IntoView {
         let request = request.clone();
         let version = view.ticket.with_untracked(|t| t.version);
         async move {
-            match api::ticket::dispatch(session, view.id, version, &request).await {
+            match api::dispatch::dispatch(session, view.id, version, &request).await {
                 Ok(result) => {
                     warnings.try_set(Vec::new());
                     override_reason.try_set(String::new());

@@ -22,7 +22,7 @@ pub fn FactsSection(view: TicketView) -> impl IntoView {
     let ticket = view.ticket;
 
     let branch = move || async move { api::branch(session, branch_id.to_string()).await.ok().map(|b| b.name) };
-    let customer = LocalResource::new(move || api::ticket::customer(session, customer_id));
+    let customer = LocalResource::new(move || api::reference::customer(session, customer_id));
     let customer_view = move || match customer.get() {
         None => view! { <span class="muted">"…"</span> }.into_any(),
         Some(Err(_)) => view! { <span class="muted">{t("ticket.not_readable")}</span> }.into_any(),

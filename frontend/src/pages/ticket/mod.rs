@@ -58,7 +58,7 @@ impl TicketView {
     /// Reads the ticket again (after someone else changed it), then the rest.
     pub fn reload(self) {
         leptos::task::spawn_local(async move {
-            if let Ok(ticket) = api::ticket::get(self.session, self.id).await {
+            if let Ok(ticket) = api::reference::ticket(self.session, self.id).await {
                 self.changed(ticket);
             }
         });
@@ -86,9 +86,9 @@ pub fn TicketPage() -> impl IntoView {
         let Some(id) = id.get() else {
             return Err(not_found());
         };
-        let ticket = api::ticket::get(session, id).await?;
+        let ticket = api::reference::ticket(session, id).await?;
         // Without the workflow the stages show by their codes.
-        let stages = api::ticket::workflow(session, ticket.kind).await.map(|w| w.stages).unwrap_or_default();
+        let stages = api::reference::workflow(session, ticket.kind).await.map(|w| w.stages).unwrap_or_default();
         Ok::<_, ApiError>((ticket, stages))
     });
     view! {

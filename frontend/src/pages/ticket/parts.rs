@@ -210,7 +210,7 @@ pub fn PartsSection(view: TicketView) -> impl IntoView {
     let workers = session.has_any_role(TICKET_WORKERS);
     if movers || workers {
         leptos::task::spawn_local(async move {
-            if let Ok(found) = api::stock::warehouses(session).await {
+            if let Ok(found) = api::reference::warehouses(session).await {
                 parts.warehouses.try_set(found);
             }
             if movers && let Ok(found) = api::stock::parts(session).await {

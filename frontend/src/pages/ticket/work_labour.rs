@@ -165,10 +165,10 @@ fn AddLabourForm(view: TicketView) -> impl IntoView {
     let model_id = view.ticket.with_untracked(|t| t.model_id);
     let items = LocalResource::new(move || async move {
         let category = match model_id {
-            Some(id) => api::work::model(session, id).await.ok().map(|m| m.category_id),
+            Some(id) => api::reference::model(session, id).await.ok().map(|m| m.category_id),
             None => None,
         };
-        api::work::service_items(session, category).await
+        api::reference::service_items(session, category, true).await
     });
     let item = RwSignal::new(String::new());
     let quantity = RwSignal::new(i18n.number(1));

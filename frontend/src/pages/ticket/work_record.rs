@@ -92,9 +92,9 @@ fn WorkRecordForm(view: TicketView) -> impl IntoView {
     // The code lists of the unit's product category (none without a model).
     let lists = LocalResource::new(move || async move {
         let Some(model_id) = model_id else { return (Vec::new(), Vec::new()) };
-        let Ok(model) = api::work::model(session, model_id).await else { return (Vec::new(), Vec::new()) };
-        let diagnoses = api::work::codes(session, "diagnosis", model.category_id).await.unwrap_or_default();
-        let resolutions = api::work::codes(session, "resolution", model.category_id).await.unwrap_or_default();
+        let Ok(model) = api::reference::model(session, model_id).await else { return (Vec::new(), Vec::new()) };
+        let diagnoses = api::reference::codes(session, "diagnosis", model.category_id).await.unwrap_or_default();
+        let resolutions = api::reference::codes(session, "resolution", model.category_id).await.unwrap_or_default();
         (diagnoses, resolutions)
     });
 

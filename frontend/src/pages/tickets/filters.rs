@@ -4,9 +4,9 @@
 
 use aftersales_api_types::tickets::{StageCategory, TicketKind, WarrantyStatus};
 use chrono::NaiveDate;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use uuid::Uuid;
+
+use crate::query::{Pairs, from_wire, href, wire};
 
 /// Every filter the page understands; empty means "any".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,19 +30,6 @@ pub struct TicketFilters {
     /// Created on or before this local day.
     pub to: Option<NaiveDate>,
     pub oldest_first: bool,
-}
-
-/// The wire name of an enum value (`return_exchange`).
-pub fn wire<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
-/// An enum value from its wire name; `None` for anything else.
-pub fn from_wire<T: DeserializeOwned>(text: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(text.to_owned())).ok()
 }
 
 impl TicketFilters {
@@ -74,12 +61,8 @@ impl TicketFilters {
 
     /// The non-empty filters as `(name, value)` pairs, in a stable order.
     pub fn pairs(&self) -> Vec<(&'static str, String)> {
-        let mut out = Vec::new();
-        let mut push = |name: &'static str, value: Option<String>| {
-            if let Some(value) = value.filter(|v| !v.is_empty()) {
-                out.push((name, value));
-            }
-        };
+        let mut out = Pairs::default();
+        let mut push = |name, value| out.push(name, value);
         push("q", Some(self.q.trim().to_owned()));
         push("kind", self.kind.as_ref().map(wire));
         push("stage", Some(self.stage.clone()));
@@ -95,31 +78,13 @@ impl TicketFilters {
         push("from", self.from.map(|d| d.format("%Y-%m-%d").to_string()));
         push("to", self.to.map(|d| d.format("%Y-%m-%d").to_string()));
         push("sort", self.oldest_first.then(|| "oldest".to_owned()));
-        out
+        out.into_vec()
     }
 
     /// The page's address with these filters: `/tickets` or `/tickets?q=An&kind=repair`.
     pub fn href(&self) -> String {
-        let pairs = self.pairs();
-        if pairs.is_empty() {
-            return "/tickets".to_owned();
-        }
-        let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
-        format!("/tickets?{}", query.join("&"))
+        href("/tickets", &self.pairs())
     }
-}
-
-/// Percent-encodes a query value (UTF-8; only unreserved characters stay).
-fn encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

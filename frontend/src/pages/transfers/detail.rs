@@ -18,7 +18,7 @@ use crate::api;
 use crate::components::problem::ErrorsView;
 use crate::i18n::date::iso_instant;
 use crate::i18n::{t, use_i18n};
-use crate::pages::tickets::filters::wire;
+use crate::query::wire;
 use crate::session::Session;
 
 const COLUMNS: &[&str] = &[

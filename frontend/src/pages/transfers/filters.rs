@@ -5,7 +5,7 @@
 use aftersales_api_types::transfers::TransferStatus;
 use uuid::Uuid;
 
-use crate::pages::tickets::filters::{from_wire, wire};
+use crate::query::{from_wire, wire};
 
 /// Every status, in the order a transfer goes through them.
 pub const STATUSES: [TransferStatus; 5] = [

@@ -19,7 +19,7 @@ use crate::components::problem::{ErrorsView, ProblemView};
 use crate::components::toast::use_toasts;
 use crate::i18n::date::iso_instant;
 use crate::i18n::{t, use_i18n};
-use crate::pages::tickets::filters::wire;
+use crate::query::wire;
 use crate::session::Session;
 
 /// What the pieces of the sheet share.

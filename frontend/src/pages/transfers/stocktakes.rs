@@ -14,7 +14,7 @@ use crate::components::problem::ProblemView;
 use crate::components::table::PagedTable;
 use crate::i18n::date::iso_instant;
 use crate::i18n::{t, use_i18n};
-use crate::pages::tickets::filters::wire;
+use crate::query::wire;
 use crate::session::Session;
 
 const COLUMNS: &[&str] = &["stocktakes.warehouse", "stocktakes.status", "stocktakes.started", "stocktakes.open_link"];

@@ -21,6 +21,7 @@ pub use self::policy::PolicyPage;
 use crate::api::{self, ApiError};
 use crate::components::problem::ErrorsView;
 use crate::i18n::date::iso_date;
+use crate::i18n::date::today;
 use crate::i18n::{I18n, t, use_i18n};
 use crate::session::{MANAGERS, Session, use_session};
 
@@ -35,9 +36,9 @@ pub struct Catalogue {
 impl Catalogue {
     pub async fn load(session: Session) -> Result<Self, ApiError> {
         let (brands, categories, models) = futures::future::join3(
-            api::warranty::brands(session),
-            api::warranty::categories(session),
-            api::warranty::models(session),
+            api::reference::brands(session),
+            api::reference::categories(session),
+            api::reference::models(session, None),
         )
         .await;
         Ok(Self { brands: brands?, categories: categories?, models: models? })
@@ -89,12 +90,6 @@ pub fn scope_kind_code(kind: ScopeKind) -> &'static str {
         ScopeKind::Category => "category",
         ScopeKind::Model => "model",
     }
-}
-
-/// Today in the browser's calendar.
-pub fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or_default()
 }
 
 /// The version in force today, else the latest.

@@ -9,9 +9,10 @@ use uuid::Uuid;
 
 use super::terms::{TermsDraft, TermsFields, basis_key, leg_code, local_problem, to_form_fields};
 use super::try_it::TryIt;
-use super::{Catalogue, day_view, scope_kind_key, status, today};
+use super::{Catalogue, day_view, scope_kind_key, status};
 use crate::api::{self, ApiError};
 use crate::components::problem::{ErrorsView, ProblemView, without_fields};
+use crate::i18n::date::today;
 use crate::i18n::{t, use_i18n};
 use crate::pages::serials::leg_key;
 use crate::session::{MANAGERS, Session, use_session};

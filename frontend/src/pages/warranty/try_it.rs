@@ -12,6 +12,7 @@ use super::Catalogue;
 use super::terms::{local_problem, to_form_fields};
 use crate::api::{self, ApiError};
 use crate::components::problem::{FieldErrors, ProblemView, names_field, without_fields};
+use crate::i18n::date::today;
 use crate::i18n::{I18n, t, use_i18n};
 use crate::pages::serials::DecisionView;
 use crate::session::Session;
@@ -44,7 +45,7 @@ pub fn TryIt(session: Session, catalogue: StoredValue<Catalogue>, policy: Stored
     let serial = RwSignal::new(String::new());
     let model = RwSignal::new(models.first().map(|m| m.0.to_string()).unwrap_or_default());
     let sale = RwSignal::new(String::new());
-    let claim = RwSignal::new(i18n.date_input_value(super::today()));
+    let claim = RwSignal::new(i18n.date_input_value(today()));
     let component = RwSignal::new(String::new());
     let conditions = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<Problem>);
@@ -54,7 +55,7 @@ pub fn TryIt(session: Session, catalogue: StoredValue<Catalogue>, policy: Stored
         let typed = typed.clone();
         async move {
             match request(session, i18n, &typed).await {
-                Ok(request) => match api::warranty::evaluate(session, &request).await {
+                Ok(request) => match api::reference::evaluate(session, &request).await {
                     Ok(answer) => {
                         decision.try_set(Some(Ok(answer)));
                     }

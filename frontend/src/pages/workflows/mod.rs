@@ -28,7 +28,7 @@ use crate::session::{Session, use_session};
 #[component]
 pub fn WorkflowsPage() -> impl IntoView {
     let session = use_session();
-    let list = LocalResource::new(move || api::workflows::list(session));
+    let list = LocalResource::new(move || api::reference::workflows(session));
     view! {
         <section class="page workflows-page">
             <p><A href="/settings">{t("workflows.back_settings")}</A></p>
@@ -92,7 +92,7 @@ pub fn WorkflowPage() -> impl IntoView {
         let kind = kind.get();
         async move {
             match kind {
-                Some(kind) => api::workflows::get(session, kind).await.map(|w| (kind, w)),
+                Some(kind) => api::reference::workflow(session, kind).await.map(|w| (kind, w)),
                 None => Err(not_found()),
             }
         }
