@@ -10,8 +10,8 @@ use gloo_net::http::Method;
 use uuid::Uuid;
 
 use super::{ApiError, Call, authed};
-use crate::query::wire;
 use crate::pages::transfers::filters::TransferFilters;
+use crate::query::wire;
 use crate::session::Session;
 
 /// A POST that moves stock: a new idempotency key per submit.

@@ -7,11 +7,11 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 
 use super::filters::TicketFilters;
-use crate::query::{from_wire, wire};
 use crate::i18n::labels::{
     STAGE_CATEGORIES, TICKET_KINDS, WARRANTY_STATUSES, stage_category_key, ticket_kind_key, warranty_status_key,
 };
 use crate::i18n::{t, use_i18n};
+use crate::query::{from_wire, wire};
 
 #[component]
 pub fn FilterForm(filters: Memo<TicketFilters>) -> impl IntoView {
