@@ -142,6 +142,15 @@ async fn a_bad_query_parameter_is_named_in_a_422() {
     )
     .await;
     assert_eq!(problem["errors"][0]["field"], "limit");
+    assert_eq!(
+        (
+            problem["errors"][0]["code"].clone(),
+            problem["errors"][0]["min"].clone(),
+            problem["errors"][0]["max"].clone()
+        ),
+        (json!("range"), json!(1.0), json!(200.0)),
+        "the limits come as data, for clients that word the message themselves: {problem}"
+    );
     let problem = assert_problem(
         app.get("/api/v1/users?cursor=%21%21", &token).await,
         StatusCode::UNPROCESSABLE_ENTITY,

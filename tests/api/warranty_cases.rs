@@ -237,5 +237,20 @@ async fn a_decision_names_its_rules_and_explains_itself() {
         reason.contains("60 months from the sale date 2026-01-10") && reason.contains("covered until 2031-01-09"),
         "{reason}"
     );
+    assert_eq!(
+        parts["explained"][0],
+        json!({
+            "code": "covered", "leg": "parts", "cover": "component_override", "policy_name": "Daikin standard",
+            "policy_version": 2, "component_code": "compressor", "months": 60, "basis": "sale",
+            "from": "2026-01-10", "until": "2031-01-09"
+        }),
+        "the reason as data, for clients that word it in their reader's language"
+    );
+    let labour = &d["legs"][1]["explained"];
+    assert_eq!(
+        (labour[0]["code"].clone(), labour[0]["until"].clone()),
+        (json!("expired"), json!("2027-01-09")),
+        "{labour}"
+    );
     assert_eq!(d["start"], json!({"basis": "sale", "date": "2026-01-10"}));
 }

@@ -94,6 +94,15 @@ const tests = [
       const reasons = await page.locator('#serial-warranty .warranty-reasons li').allInnerTexts();
       assert(reasons.length > 0 && reasons.every((r) => r.trim().length > 5), `reasons ${JSON.stringify(reasons)}`);
       await shot('1-intake-decision');
+      // The reasons are worded in the reader's language, not the server's English.
+      await switchTo(page, 'fa');
+      const persian = await page.locator('#serial-warranty .warranty-reasons li').allInnerTexts();
+      assert(
+        persian.some((r) => r.includes('ماه')) && !persian.some((r) => /months|covered|nothing/i.test(r)),
+        `Persian reasons ${JSON.stringify(persian)}`,
+      );
+      await shot('1-intake-decision-fa');
+      await switchTo(page, 'en');
       await page.waitForFunction(
         (name) => document.querySelector('#intake-customer-name')?.textContent.includes(name),
         state.owner.name, { timeout: TIMEOUT },

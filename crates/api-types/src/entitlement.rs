@@ -175,7 +175,106 @@ pub struct LegDecision {
     pub expires_on: Option<NaiveDate>,
     pub source: Option<CoverSource>,
     pub rule_ids: Vec<String>,
+    /// Why, as English sentences.
     pub reasons: Vec<String>,
+    /// The same reasons as data, in the same order, for clients that word them in
+    /// their reader's language. Empty on decisions stored before it existed.
+    #[serde(default)]
+    pub explained: Vec<Reason>,
+}
+
+/// Which sentence a [`Reason`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = "covered"))]
+#[serde(rename_all = "snake_case")]
+pub enum ReasonCode {
+    /// A cover in force on the claim date; `until` is its last day.
+    Covered,
+    /// A cover that starts after the claim date `on`.
+    NotYetInForce,
+    /// A cover that lapsed; `until` was its last day.
+    Expired,
+    /// The `conditions` found void the cover of policy `policy_name`.
+    Excluded,
+    /// Policy `policy_name` v`policy_version` has no term for this leg.
+    NotInPolicy,
+    /// No policy, contract or earlier repair covers this leg.
+    NothingCovers,
+}
+
+/// One reason of a leg's decision. For a cover (`covered`, `not_yet_in_force`,
+/// `expired`), `cover` says what it is and the fields that describe it are set:
+/// a policy's term (`policy_name`, `policy_version`, `months`, `basis`, `from`),
+/// a component's term (the same and `component_code`), a contract (`contract_id`,
+/// `contract_kind`, `from`) or a replaced part's own guarantee (`component_code`,
+/// `from` = the day it was replaced, `reference`, `days`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "code": "covered", "leg": "parts", "cover": "component_override", "policy_name": "Standard", "policy_version": 2,
+    "component_code": "compressor", "months": 60, "basis": "installation", "from": "2026-01-15", "until": "2031-01-14"
+})))]
+pub struct Reason {
+    pub code: ReasonCode,
+    pub leg: Leg,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cover: Option<CoverSourceKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy_version: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub component_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub months: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<StartBasis>,
+    /// The first day of the cover.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    /// The last day of the cover.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<NaiveDate>,
+    /// The claim date, for a cover not yet in force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract_id: Option<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract_kind: Option<ContractKind>,
+    /// The ticket or document of an earlier repair.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// How many days a replaced part is guaranteed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<String>,
+}
+
+impl Reason {
+    /// A reason with only its code and leg; the rest is filled in by its maker.
+    pub fn new(code: ReasonCode, leg: Leg) -> Self {
+        Reason {
+            code,
+            leg,
+            cover: None,
+            policy_name: None,
+            policy_version: None,
+            component_code: None,
+            months: None,
+            basis: None,
+            from: None,
+            until: None,
+            on: None,
+            contract_id: None,
+            contract_kind: None,
+            reference: None,
+            days: None,
+            conditions: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

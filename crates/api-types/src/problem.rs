@@ -31,7 +31,7 @@ pub struct Problem {
 }
 
 /// One failing field of a request.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"field": "currency", "code": "unknown_currency", "message": "'XYZ' is not an ISO 4217 currency code such as VND"})))]
 pub struct FieldError {
@@ -39,6 +39,14 @@ pub struct FieldError {
     pub field: String,
     /// A stable code for the rule that failed, e.g. `required`, `length`, `unknown_field`.
     pub code: String,
-    /// A human explanation.
+    /// A human explanation, in English.
     pub message: String,
+    /// The rule's limits, for clients that word the message in their reader's
+    /// language: `min`, `max` or `equal` of a `length` or `range` rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equal: Option<f64>,
 }

@@ -3,6 +3,7 @@ use aftersales_api_types::entitlement as wire;
 use aftersales_domain::warranty::{self as domain, CoverSource, WarrantyPolicy};
 use uuid::Uuid;
 
+use crate::serial_dto::{contract_kind_in, contract_kind_out};
 use crate::warranty_dto::{basis_out, leg_in, leg_out};
 
 /// The brand and category of the unit's model, looked up in the catalogue.
@@ -49,10 +50,7 @@ pub fn input_in(
             .map(|(i, c)| domain::Contract {
                 // A dry run's contracts exist only in the request: number them.
                 id: Uuid::from_u128(i as u128 + 1),
-                kind: match c.kind {
-                    wire::ContractKind::ExtendedWarranty => domain::ContractKind::ExtendedWarranty,
-                    wire::ContractKind::ServiceContract => domain::ContractKind::ServiceContract,
-                },
+                kind: contract_kind_in(c.kind),
                 legs: c.legs.iter().copied().map(leg_in).collect(),
                 starts_on: c.starts_on,
                 ends_on: c.ends_on,
@@ -111,6 +109,65 @@ fn source_out(s: &CoverSource) -> wire::CoverSource {
     }
 }
 
+/// A reason as data: the code says which sentence, the fields fill it in.
+fn reason_out(r: &domain::Reason) -> wire::Reason {
+    use domain::{Reason, Term, Verdict};
+    use wire::ReasonCode;
+    match r {
+        Reason::Cover { leg, term, verdict } => {
+            let code = match verdict {
+                Verdict::CoveredUntil(_) => ReasonCode::Covered,
+                Verdict::NotYetInForce(_) => ReasonCode::NotYetInForce,
+                Verdict::ExpiredOn(_) => ReasonCode::Expired,
+            };
+            let mut out = wire::Reason::new(code, leg_out(*leg));
+            match verdict {
+                Verdict::CoveredUntil(day) | Verdict::ExpiredOn(day) => out.until = Some(*day),
+                Verdict::NotYetInForce(day) => out.on = Some(*day),
+            }
+            match term {
+                Term::Policy { name, version, component_code, months, basis, start } => {
+                    out.cover = Some(match component_code {
+                        Some(_) => wire::CoverSourceKind::ComponentOverride,
+                        None => wire::CoverSourceKind::Policy,
+                    });
+                    out.policy_name = Some(name.clone());
+                    out.policy_version = Some(*version);
+                    out.component_code.clone_from(component_code);
+                    out.months = Some(*months);
+                    out.basis = Some(basis_out(*basis));
+                    out.from = Some(*start);
+                }
+                Term::Contract { contract_id, kind, starts_on } => {
+                    out.cover = Some(wire::CoverSourceKind::Contract);
+                    out.contract_id = Some(*contract_id);
+                    out.contract_kind = Some(contract_kind_out(*kind));
+                    out.from = Some(*starts_on);
+                }
+                Term::RepairWarranty { component_code, replaced_on, reference, days } => {
+                    out.cover = Some(wire::CoverSourceKind::RepairWarranty);
+                    out.component_code = Some(component_code.clone());
+                    out.from = Some(*replaced_on);
+                    out.reference = Some(reference.clone());
+                    out.days = Some(*days);
+                }
+            }
+            out
+        }
+        Reason::Excluded { leg, conditions, policy_name } => wire::Reason {
+            conditions: conditions.clone(),
+            policy_name: Some(policy_name.clone()),
+            ..wire::Reason::new(ReasonCode::Excluded, leg_out(*leg))
+        },
+        Reason::NotInPolicy { leg, policy_name, version } => wire::Reason {
+            policy_name: Some(policy_name.clone()),
+            policy_version: Some(*version),
+            ..wire::Reason::new(ReasonCode::NotInPolicy, leg_out(*leg))
+        },
+        Reason::NothingCovers { leg } => wire::Reason::new(ReasonCode::NothingCovers, leg_out(*leg)),
+    }
+}
+
 fn warning_out(w: &domain::Warning) -> wire::DecisionWarning {
     let code = match w.code {
         domain::WarningCode::BasisDateMissing => wire::WarningCode::BasisDateMissing,
@@ -139,7 +196,8 @@ pub fn decision_out(d: &domain::Decision, policies: &[WarrantyPolicy]) -> wire::
                 expires_on: l.expires_on,
                 source: l.source.as_ref().map(source_out),
                 rule_ids: l.rule_ids.clone(),
-                reasons: l.reasons.clone(),
+                reasons: l.reasons.iter().map(ToString::to_string).collect(),
+                explained: l.reasons.iter().map(reason_out).collect(),
             })
             .collect(),
         policy,

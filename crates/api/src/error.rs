@@ -62,7 +62,12 @@ pub enum ApiError {
 impl ApiError {
     /// A 422 for one field.
     pub fn field(field: &str, code: &str, message: impl Into<String>) -> Self {
-        ApiError::Validation(vec![FieldError { field: field.into(), code: code.into(), message: message.into() }])
+        ApiError::Validation(vec![FieldError {
+            field: field.into(),
+            code: code.into(),
+            message: message.into(),
+            ..Default::default()
+        }])
     }
 
     /// A 409 about one field: `message` is the detail, the field error says what
@@ -70,7 +75,12 @@ impl ApiError {
     pub fn conflict_at(field: &str, code: &str, short: impl Into<String>, message: impl Into<String>) -> Self {
         ApiError::ConflictAt {
             message: message.into(),
-            errors: vec![FieldError { field: field.into(), code: code.into(), message: short.into() }],
+            errors: vec![FieldError {
+                field: field.into(),
+                code: code.into(),
+                message: short.into(),
+                ..Default::default()
+            }],
         }
     }
 
@@ -215,7 +225,15 @@ fn collect(errors: &validator::ValidationErrors, prefix: &str, out: &mut Vec<Fie
             ValidationErrorsKind::Field(list) => {
                 for e in list {
                     let message = e.message.as_deref().map(str::to_owned).unwrap_or_else(|| describe(e));
-                    out.push(FieldError { field: path.clone(), code: e.code.to_string(), message });
+                    let limit = |k: &str| e.params.get(k).and_then(serde_json::Value::as_f64);
+                    out.push(FieldError {
+                        field: path.clone(),
+                        code: e.code.to_string(),
+                        message,
+                        min: limit("min"),
+                        max: limit("max"),
+                        equal: limit("equal"),
+                    });
                 }
             }
             ValidationErrorsKind::Struct(inner) => collect(inner, &path, out),
@@ -270,8 +288,18 @@ mod tests {
     #[test]
     fn a_validation_problem_lists_every_field_with_a_stable_code() {
         let err = ApiError::Validation(vec![
-            FieldError { field: "code".into(), code: "length".into(), message: "must be 2 to 16 long".into() },
-            FieldError { field: "name".into(), code: "blank".into(), message: "must not be blank".into() },
+            FieldError {
+                field: "code".into(),
+                code: "length".into(),
+                message: "must be 2 to 16 long".into(),
+                ..Default::default()
+            },
+            FieldError {
+                field: "name".into(),
+                code: "blank".into(),
+                message: "must not be blank".into(),
+                ..Default::default()
+            },
         ]);
         let response = err.error_response();
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);

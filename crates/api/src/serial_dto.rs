@@ -62,7 +62,7 @@ pub fn contract_kind_in(kind: WireKind) -> ContractKind {
     }
 }
 
-fn contract_kind_out(kind: ContractKind) -> WireKind {
+pub fn contract_kind_out(kind: ContractKind) -> WireKind {
     match kind {
         ContractKind::ExtendedWarranty => WireKind::ExtendedWarranty,
         ContractKind::ServiceContract => WireKind::ServiceContract,

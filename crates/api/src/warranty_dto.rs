@@ -80,6 +80,7 @@ pub fn terms_in(
                 field: format!("terms.legs[{i}].leg"),
                 code: "duplicate".into(),
                 message: "each leg may have one term".into(),
+                ..Default::default()
             });
         }
     }
@@ -89,6 +90,7 @@ pub fn terms_in(
                 field: format!("terms.exclusions[{i}]"),
                 code: "format".into(),
                 message: "1 to 32 lower-case letters, digits or '_', e.g. liquid_damage".into(),
+                ..Default::default()
             });
         }
     }

@@ -1,11 +1,46 @@
 //! Shows a problem (RFC 9457) the way the user needs it: what went wrong, and for
 //! invalid input, which field and why.
 
-use aftersales_api_types::problem::Problem;
+use aftersales_api_types::problem::{FieldError, Problem};
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n::use_i18n;
+use crate::i18n::{I18n, use_i18n};
+
+/// A field error in the reader's language: a catalogue key made in the browser,
+/// a known rule worded from its code and limits, else the server's English.
+pub fn field_message(i18n: &I18n, e: &FieldError) -> String {
+    if let Some(text) = i18n.text_dynamic(&e.message) {
+        return text.to_owned();
+    }
+    let number = |n: f64| {
+        // Limits are whole numbers except for decimal ranges.
+        let whole = n as i64;
+        if whole as f64 == n { i18n.number(whole) } else { n.to_string() }
+    };
+    let limits = |rule: &str| -> Option<String> {
+        let (key, args): (String, Vec<(&str, String)>) = match (e.equal, e.min, e.max) {
+            (Some(eq), _, _) => (format!("field_error.{rule}_equal"), vec![("equal", number(eq))]),
+            (None, Some(min), Some(max)) => {
+                (format!("field_error.{rule}_between"), vec![("min", number(min)), ("max", number(max))])
+            }
+            (None, Some(min), None) => (format!("field_error.{rule}_min"), vec![("min", number(min))]),
+            (None, None, Some(max)) => (format!("field_error.{rule}_max"), vec![("max", number(max))]),
+            (None, None, None) => return None,
+        };
+        let template = i18n.text_dynamic(&key)?;
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        Some(crate::i18n::catalog::interpolate(template, &args))
+    };
+    let worded = match e.code.as_str() {
+        "length" | "range" => limits(&e.code),
+        code if code.starts_with("unknown_") && code != "unknown_field" => {
+            i18n.text_dynamic("field_error.unknown").map(str::to_owned)
+        }
+        code => i18n.text_dynamic(&format!("field_error.{code}")).map(str::to_owned),
+    };
+    worded.unwrap_or_else(|| e.message.clone())
+}
 
 /// One problem: its title, its detail, and the failing fields if any.
 #[component]
@@ -21,12 +56,13 @@ pub fn ProblemView(problem: Problem) -> impl IntoView {
                 {errors
                     .into_iter()
                     .map(|e| {
-                        let field = e.field.clone();
+                        let (attr, field) = (e.field.clone(), e.field.clone());
+                        let message = move || field_message(&i18n, &e);
                         view! {
-                            <li data-field=field>
-                                <strong>{e.field}</strong>
+                            <li data-field=attr>
+                                <strong>{field}</strong>
                                 ": "
-                                {e.message}
+                                {message}
                             </li>
                         }
                     })
@@ -93,13 +129,12 @@ pub fn FieldErrors(
     id: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    // A message made here is a catalogue key, so it follows a change of language;
-    // the server's messages are shown as they are.
-    let message = move |text: &str| i18n.text_dynamic(text).map_or_else(|| text.to_owned(), str::to_owned);
     let messages = move || {
         problem.with(|p| {
             p.as_ref()
-                .map(|p| p.errors.iter().filter(|e| e.field == field).map(|e| message(&e.message)).collect::<Vec<_>>())
+                .map(|p| {
+                    p.errors.iter().filter(|e| e.field == field).map(|e| field_message(&i18n, e)).collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     };

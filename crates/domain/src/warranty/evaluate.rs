@@ -2,6 +2,7 @@
 use chrono::NaiveDate;
 
 use super::calendar::{add_days, last_covered_day};
+use super::reasons::{Reason, Term, Verdict};
 use super::selection::{reference_date, select_policy};
 use super::{
     Claim, CoverSource, Decision, EntitlementInput, Leg, LegDecision, StartBasis, UnitFacts, Warning, WarningCode,
@@ -14,7 +15,7 @@ struct Cover {
     rule_id: String,
     from: NaiveDate,
     until: NaiveDate,
-    what: String,
+    term: Term,
 }
 
 impl Cover {
@@ -128,13 +129,13 @@ fn policy_cover(
     start: NaiveDate,
     claim: &Claim,
     covers: &mut Vec<Cover>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Reason>,
 ) {
     let component_override = claim
         .component_code
         .as_ref()
         .and_then(|c| p.component_overrides.iter().find(|o| &o.component_code == c && o.leg == leg));
-    let (months, source, rule_id, what) = match (component_override, p.legs.iter().find(|t| t.leg == leg)) {
+    let (months, source, rule_id, component_code) = match (component_override, p.legs.iter().find(|t| t.leg == leg)) {
         (Some(o), _) => (
             o.months,
             CoverSource::ComponentOverride {
@@ -143,22 +144,22 @@ fn policy_cover(
                 component_code: o.component_code.clone(),
             },
             format!("policy:{}@v{}/{}/{}", p.id, p.version, o.component_code, leg.as_str()),
-            format!("the {} term of policy '{}' v{}", o.component_code, p.name, p.version),
+            Some(o.component_code.clone()),
         ),
         (None, Some(term)) => (
             term.months,
             CoverSource::Policy { policy_id: p.id, version: p.version },
             format!("policy:{}@v{}/{}", p.id, p.version, leg.as_str()),
-            format!("policy '{}' v{}", p.name, p.version),
+            None,
         ),
         (None, None) => {
-            notes.push(format!("policy '{}' v{} does not cover {}", p.name, p.version, leg.as_str()));
+            notes.push(Reason::NotInPolicy { leg, policy_name: p.name.clone(), version: p.version });
             return;
         }
     };
     let until = last_covered_day(start, months);
-    let what = format!("{what}: {months} months from the {} date {start}", basis.as_str());
-    covers.push(Cover { source, rule_id, from: start, until, what });
+    let term = Term::Policy { name: p.name.clone(), version: p.version, component_code, months, basis, start };
+    covers.push(Cover { source, rule_id, from: start, until, term });
 }
 
 fn contract_covers(input: &EntitlementInput, leg: Leg, covers: &mut Vec<Cover>) {
@@ -172,7 +173,7 @@ fn contract_covers(input: &EntitlementInput, leg: Leg, covers: &mut Vec<Cover>) 
                 rule_id: format!("contract:{}/{}", c.id, leg.as_str()),
                 from: c.starts_on,
                 until: c.ends_on,
-                what: format!("contract {} from {}", c.id, c.starts_on),
+                term: Term::Contract { contract_id: c.id, kind: c.kind, starts_on: c.starts_on },
             });
         }
     }
@@ -193,10 +194,12 @@ fn repair_covers(input: &EntitlementInput, leg: Leg, covers: &mut Vec<Cover>) {
             rule_id: format!("repair:{}/{}/{}", r.reference, r.component_code, leg.as_str()),
             from: r.replaced_on,
             until: add_days(r.replaced_on, r.warranty_days),
-            what: format!(
-                "the {} replaced on {} ({}), guaranteed for {} days",
-                r.component_code, r.replaced_on, r.reference, r.warranty_days
-            ),
+            term: Term::RepairWarranty {
+                component_code: r.component_code.clone(),
+                replaced_on: r.replaced_on,
+                reference: r.reference.clone(),
+                days: r.warranty_days,
+            },
         });
     }
 }
@@ -204,7 +207,7 @@ fn repair_covers(input: &EntitlementInput, leg: Leg, covers: &mut Vec<Cover>) {
 fn decide(
     leg: Leg,
     covers: Vec<Cover>,
-    mut reasons: Vec<String>,
+    mut reasons: Vec<Reason>,
     excluded_by: &[String],
     policy: Option<&WarrantyPolicy>,
     day: NaiveDate,
@@ -212,27 +215,22 @@ fn decide(
     let mut rule_ids: Vec<String> = covers.iter().map(|c| c.rule_id.clone()).collect();
     for c in &covers {
         let verdict = if c.covers(day) {
-            format!("covered until {}", c.until)
+            Verdict::CoveredUntil(c.until)
         } else if day < c.from {
-            format!("not yet in force on {day}")
+            Verdict::NotYetInForce(day)
         } else {
-            format!("expired on {}", c.until)
+            Verdict::ExpiredOn(c.until)
         };
-        reasons.push(format!("{}: {} — {verdict}", leg.as_str(), c.what));
+        reasons.push(Reason::Cover { leg, term: c.term.clone(), verdict });
     }
     if let (false, Some(p)) = (excluded_by.is_empty(), policy) {
         for condition in excluded_by {
             rule_ids.push(format!("policy:{}@v{}/exclusion/{condition}", p.id, p.version));
         }
-        reasons.push(format!(
-            "{}: not covered — {} is excluded by policy '{}'",
-            leg.as_str(),
-            excluded_by.join(", "),
-            p.name
-        ));
+        reasons.push(Reason::Excluded { leg, conditions: excluded_by.to_vec(), policy_name: p.name.clone() });
     }
     if covers.is_empty() {
-        reasons.push(format!("{}: nothing covers this leg", leg.as_str()));
+        reasons.push(Reason::NothingCovers { leg });
     }
     // The cover that decides: the longest one in force, else the one that lapsed last.
     let in_force = covers.iter().filter(|c| c.covers(day)).max_by_key(|c| c.until);

@@ -8,11 +8,13 @@
 
 mod calendar;
 mod evaluate;
+mod reasons;
 mod selection;
 pub mod versions;
 
 pub use calendar::{add_months, last_covered_day};
 pub use evaluate::evaluate_entitlement;
+pub use reasons::{Reason, Term, Verdict};
 pub use selection::{reference_date, select_policy};
 
 use chrono::NaiveDate;
@@ -221,7 +223,8 @@ pub struct LegDecision {
     pub source: Option<CoverSource>,
     /// Stable ids of the rules that decided, e.g. `policy:<id>@v2/parts`.
     pub rule_ids: Vec<String>,
-    pub reasons: Vec<String>,
+    /// Why, cover by cover; each reads as an English sentence through `Display`.
+    pub reasons: Vec<Reason>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

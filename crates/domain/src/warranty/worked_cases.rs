@@ -98,7 +98,10 @@ fn case_03_labour_lapses_before_parts() {
 fn case_04_after_every_term_nothing_is_covered_and_the_reasons_say_expired() {
     let r = decide(unit_sold("2026-01-10"), policies(), claim("2028-01-10"));
     assert_eq!(covered(&r), (false, false, false));
-    let parts = r.leg(Leg::Parts).map(|l| l.reasons.join(" ")).unwrap_or_default();
+    let parts = r
+        .leg(Leg::Parts)
+        .map(|l| l.reasons.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "))
+        .unwrap_or_default();
     assert!(parts.contains("expired on 2028-01-09"), "{parts}");
 }
 

@@ -265,7 +265,12 @@ fn ui_locale(locale: Locale) -> CustomerLocale {
 fn check(title: &str, branch_id: Option<Uuid>, name: &str, phones: usize) -> Option<Problem> {
     let mut errors = Vec::new();
     let mut fail = |field: &str, key: &str| {
-        errors.push(FieldError { field: field.to_owned(), code: "required".to_owned(), message: key.to_owned() });
+        errors.push(FieldError {
+            field: field.to_owned(),
+            code: "required".to_owned(),
+            message: key.to_owned(),
+            ..Default::default()
+        });
     };
     if branch_id.is_none() {
         fail("branch_id", "customers.error.branch");

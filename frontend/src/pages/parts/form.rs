@@ -295,7 +295,12 @@ fn local_problem(title: &str, field: &str, key: &str) -> Problem {
         status: 422,
         code: "validation_failed".to_owned(),
         detail: None,
-        errors: vec![FieldError { field: field.to_owned(), code: "invalid".to_owned(), message: key.to_owned() }],
+        errors: vec![FieldError {
+            field: field.to_owned(),
+            code: "invalid".to_owned(),
+            message: key.to_owned(),
+            ..Default::default()
+        }],
     }
 }
 
@@ -311,7 +316,12 @@ fn by_field(error: ApiError) -> Problem {
     }
     if problem.status == 409 && problem.errors.is_empty() {
         let message = "parts.error.sku_taken".to_owned();
-        problem.errors.push(FieldError { field: "sku".to_owned(), code: "conflict".to_owned(), message });
+        problem.errors.push(FieldError {
+            field: "sku".to_owned(),
+            code: "conflict".to_owned(),
+            message,
+            ..Default::default()
+        });
     }
     problem
 }

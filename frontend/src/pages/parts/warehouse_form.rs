@@ -78,6 +78,7 @@ pub fn WarehouseForm(view: WarehousesView, editing: WarehouseEditing) -> impl In
                             field: "code".to_owned(),
                             code: "conflict".to_owned(),
                             message: "warehouses.error.code_taken".to_owned(),
+                            ..Default::default()
                         });
                     }
                     problem.try_set(Some(p));

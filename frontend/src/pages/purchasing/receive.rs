@@ -216,6 +216,7 @@ mod tests {
                 field: "lines[1].quantity".into(),
                 code: "over_receipt".into(),
                 message: "x".into(),
+                ..Default::default()
             }],
         };
         let (lines, rest) = by_line(&problem, &sent, &HashMap::from([(a, 3), (b, 4)]));

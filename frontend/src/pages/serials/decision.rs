@@ -2,13 +2,14 @@
 //! gives.
 
 use aftersales_api_types::entitlement::{Decision, LegDecision, WarningCode};
-use aftersales_api_types::warranty::{Leg, StartBasis};
+use aftersales_api_types::warranty::Leg;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::problem::ProblemView;
 use crate::i18n::date::iso_date;
 use crate::i18n::{t, use_i18n};
+use crate::pages::serials::reasons::{basis_key, leg_reasons};
 
 pub fn leg_key(leg: Leg) -> &'static str {
     match leg {
@@ -23,16 +24,6 @@ fn leg_code(leg: Leg) -> &'static str {
         Leg::Parts => "parts",
         Leg::Labour => "labour",
         Leg::Travel => "travel",
-    }
-}
-
-fn basis_key(basis: StartBasis) -> &'static str {
-    match basis {
-        StartBasis::Sale => "serials.basis.sale",
-        StartBasis::Delivery => "serials.basis.delivery",
-        StartBasis::Installation => "serials.basis.installation",
-        StartBasis::Registration => "serials.basis.registration",
-        StartBasis::Manufacture => "serials.basis.manufacture",
     }
 }
 
@@ -113,10 +104,14 @@ pub fn DecisionView(answer: Result<Decision, ApiError>) -> impl IntoView {
     .into_any()
 }
 
+/// One leg: covered or not, until when, and why in the reader's language.
 #[component]
-fn LegRow(leg: LegDecision) -> impl IntoView {
+pub fn LegRow(leg: LegDecision) -> impl IntoView {
     let i18n = use_i18n();
-    let LegDecision { leg, covered, expires_on, reasons, .. } = leg;
+    let (code, covered, expires_on) = (leg.leg, leg.covered, leg.expires_on);
+    let reasons =
+        move || leg_reasons(&i18n, &leg).into_iter().map(|r| view! { <li dir="auto">{r}</li> }).collect_view();
+    let leg = code;
     let verdict = if covered { "serials.leg_covered" } else { "serials.leg_not_covered" };
     let until = expires_on.map(|day| {
         let label = if covered { "serials.until" } else { "serials.ended" };
@@ -125,7 +120,6 @@ fn LegRow(leg: LegDecision) -> impl IntoView {
             <time datetime=iso_date(day)>{move || i18n.date(day)}</time>
         }
     });
-    let reasons = reasons.into_iter().map(|r| view! { <li dir="auto">{r}</li> }).collect_view();
     view! {
         <li class="warranty-leg" class:covered=covered data-leg=leg_code(leg)>
             <strong>{t(leg_key(leg))}</strong>

@@ -4,10 +4,11 @@
 //! component swaps and contracts.
 
 pub mod decision;
+pub mod reasons;
 mod records;
 mod unit;
 
-pub use self::decision::{DecisionView, leg_key};
+pub use self::decision::{DecisionView, LegRow, leg_key};
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};

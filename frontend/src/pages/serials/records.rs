@@ -1,13 +1,13 @@
 //! What the registry keeps around a unit: the events of its life, component swaps,
 //! contracts and owners.
 
-use aftersales_api_types::entitlement::ContractKind;
 use aftersales_api_types::serial_records::{ContractDto, OwnershipDto, SerialEventDto, SwapDto};
 use leptos::prelude::*;
 
 use super::decision::leg_key;
 use crate::i18n::date::{iso_date, iso_instant};
 use crate::i18n::{t, use_i18n};
+use crate::pages::serials::reasons::contract_kind_key;
 
 /// The label of an event kind; `None` for a kind this client does not know yet.
 pub fn event_key(kind: &str) -> Option<&'static str> {
@@ -23,13 +23,6 @@ pub fn event_key(kind: &str) -> Option<&'static str> {
         "contract_added" => "serials.event.contract_added",
         _ => return None,
     })
-}
-
-fn contract_kind_key(kind: ContractKind) -> &'static str {
-    match kind {
-        ContractKind::ExtendedWarranty => "serials.contract.extended_warranty",
-        ContractKind::ServiceContract => "serials.contract.service_contract",
-    }
 }
 
 #[component]

@@ -69,6 +69,7 @@ pub fn refusal(mut problem: Problem, field: &str, key: &str) -> Problem {
             field: field.to_owned(),
             code: "conflict".to_owned(),
             message: key.to_owned(),
+            ..Default::default()
         });
     }
     problem
@@ -88,6 +89,7 @@ pub fn local_problem(errors: Vec<(&str, &str)>) -> Problem {
                 field: field.to_owned(),
                 code: "invalid".to_owned(),
                 message: key.to_owned(),
+                ..Default::default()
             })
             .collect(),
     }

@@ -62,6 +62,7 @@ fn field_problem(field: &str, key: &str) -> Problem {
             field: field.to_owned(),
             code: "invalid".to_owned(),
             message: key.to_owned(),
+            ..Default::default()
         }],
     }
 }

@@ -1,8 +1,7 @@
 //! The header facts of a ticket: number, kind, stage, branch, customer, unit,
 //! warranty with its reasons, technician, appointment, flags and tracking code.
 
-use aftersales_api_types::entitlement::{Decision, LegDecision};
-use aftersales_api_types::warranty::Leg;
+use aftersales_api_types::entitlement::Decision;
 use leptos::prelude::*;
 
 use super::TicketView;
@@ -11,6 +10,7 @@ use crate::api;
 use crate::i18n::date::iso_instant;
 use crate::i18n::labels::{stage_category_key, ticket_kind_key, warranty_status_key};
 use crate::i18n::{t, use_i18n};
+use crate::pages::serials::LegRow;
 
 #[component]
 pub fn FactsSection(view: TicketView) -> impl IntoView {
@@ -124,15 +124,7 @@ pub fn FactsSection(view: TicketView) -> impl IntoView {
     }
 }
 
-fn leg_key(leg: Leg) -> &'static str {
-    match leg {
-        Leg::Parts => "ticket.leg_parts",
-        Leg::Labour => "ticket.leg_labour",
-        Leg::Travel => "ticket.leg_travel",
-    }
-}
-
-/// The stored decision leg by leg, with the reasons the server wrote.
+/// The decision stored at intake, leg by leg, with its reasons.
 #[component]
 fn WarrantyReasons(decision: Decision) -> impl IntoView {
     let excluded = (!decision.excluded_by.is_empty()).then(|| {
@@ -141,24 +133,8 @@ fn WarrantyReasons(decision: Decision) -> impl IntoView {
     });
     view! {
         <ul class="warranty-legs plain-list" id="ticket-warranty-legs">
-            {decision.legs.into_iter().map(|leg| view! { <LegLine leg /> }).collect_view()}
+            {decision.legs.into_iter().map(|leg| view! { <LegRow leg /> }).collect_view()}
             {excluded}
         </ul>
-    }
-}
-
-#[component]
-fn LegLine(leg: LegDecision) -> impl IntoView {
-    let i18n = use_i18n();
-    let LegDecision { leg, covered, expires_on, reasons, .. } = leg;
-    let verdict = if covered { "ticket.leg_covered" } else { "ticket.leg_not_covered" };
-    let until = expires_on.map(|day| view! { " · " {t("ticket.until")} " " {move || i18n.date(day)} });
-    view! {
-        <li class="warranty-leg" class:covered=covered>
-            <strong>{t(leg_key(leg))}</strong> ": " {t(verdict)} {until}
-            <ul class="warranty-reasons muted">
-                {reasons.into_iter().map(|r| view! { <li dir="auto">{r}</li> }).collect_view()}
-            </ul>
-        </li>
     }
 }

@@ -19,7 +19,7 @@ use super::TicketView;
 use crate::api::ApiError;
 use crate::api::ticket_parts::Move;
 use crate::api::{self};
-use crate::components::problem::ProblemView;
+use crate::components::problem::{ProblemView, field_message};
 use crate::components::toast::{Toasts, use_toasts};
 use crate::i18n::{I18n, t, use_i18n};
 use crate::session::TICKET_WORKERS;
@@ -102,24 +102,27 @@ impl SubmitKey {
 /// What a 409 about a shortage says: how many the ticket could have had.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shortage {
-    /// "not enough stock: N available, M requested".
+    /// `insufficient_stock`: "N available".
     Available(i64),
-    /// "only N reserved …, M requested".
+    /// `not_reserved`: "N reserved".
     Reserved(i64),
 }
 
-/// The shortage a problem reports, if it is one.
+/// The shortage a problem reports on `quantity`, if it is one; the field error's
+/// message starts with the count.
 pub fn shortage(problem: &Problem) -> Option<Shortage> {
-    if problem.status != 409 {
-        return None;
-    }
-    let detail = problem.detail.as_deref()?;
-    let first_number = |text: &str| text.split(|c: char| !c.is_ascii_digit()).find(|s| !s.is_empty())?.parse().ok();
-    if let Some(rest) = detail.strip_prefix("not enough stock:") {
-        return first_number(rest).map(Shortage::Available);
-    }
-    detail.strip_prefix("only ").and_then(first_number).map(Shortage::Reserved)
+    problem.errors.iter().filter(|e| e.field == "quantity").find_map(|e| {
+        let count = e.message.split(' ').next()?.parse().ok()?;
+        match e.code.as_str() {
+            "insufficient_stock" => Some(Shortage::Available(count)),
+            "not_reserved" => Some(Shortage::Reserved(count)),
+            _ => None,
+        }
+    })
 }
+
+/// Field error codes that [`shortage`] words instead of their message.
+const SHORTAGE_CODES: [&str; 2] = ["insufficient_stock", "not_reserved"];
 
 /// The quantity field's messages: the field errors, or the shortage in words.
 #[component]
@@ -131,8 +134,8 @@ pub fn QuantityErrors(problem: RwSignal<Option<Problem>>, id: &'static str) -> i
             let mut found: Vec<String> = p
                 .errors
                 .iter()
-                .filter(|e| e.field == "quantity")
-                .map(|e| i18n.text_dynamic(&e.message).map_or_else(|| e.message.clone(), str::to_owned))
+                .filter(|e| e.field == "quantity" && !SHORTAGE_CODES.contains(&e.code.as_str()))
+                .map(|e| field_message(&i18n, e))
                 .collect();
             match shortage(p) {
                 Some(Shortage::Available(n)) => {

@@ -70,6 +70,7 @@ pub fn local_problem(i18n: I18n, errors: Vec<(&str, &str)>) -> Problem {
                 field: field.to_owned(),
                 code: "invalid".to_owned(),
                 message: key.to_owned(),
+                ..Default::default()
             })
             .collect(),
     }

@@ -26,7 +26,12 @@ pub fn field_problem(field: &str, key: &str) -> Problem {
         status: 422,
         code: "validation_failed".to_owned(),
         detail: None,
-        errors: vec![FieldError { field: field.to_owned(), code: "invalid".to_owned(), message: key.to_owned() }],
+        errors: vec![FieldError {
+            field: field.to_owned(),
+            code: "invalid".to_owned(),
+            message: key.to_owned(),
+            ..Default::default()
+        }],
     }
 }
 

@@ -62,7 +62,12 @@ pub fn CreateTransfer(session: Session, lookup: Lookup) -> impl IntoView {
         ev.prevent_default();
         let mut errors = Vec::new();
         let mut fail = |field: String, key: &str| {
-            errors.push(FieldError { field, code: "invalid".to_owned(), message: key.to_owned() });
+            errors.push(FieldError {
+                field,
+                code: "invalid".to_owned(),
+                message: key.to_owned(),
+                ..Default::default()
+            });
         };
         let from_id = Uuid::parse_str(&from.get_untracked()).ok();
         let to_id = Uuid::parse_str(&to.get_untracked()).ok();

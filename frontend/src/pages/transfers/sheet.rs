@@ -99,24 +99,22 @@ fn SheetLoader(session: Session, lookup: Lookup) -> impl IntoView {
     }
 }
 
-/// The part names a refusal's detail lists: `…: SKU-1, SKU-2 (counted 1, 2 reserved); …`.
-fn named_skus(detail: &str) -> Vec<String> {
-    let Some((_, list)) = detail.split_once(": ") else { return Vec::new() };
-    let list = list.split(';').next().unwrap_or_default();
-    // Drop the parenthesised remarks: they hold commas of their own.
-    let mut depth = 0_u32;
-    let bare: String = list
-        .chars()
-        .filter(|c| {
-            match c {
-                '(' => depth += 1,
-                ')' => depth = depth.saturating_sub(1),
-                _ => return depth == 0,
-            }
-            false
+/// The lines a refusal names, by the sheet's line index (`lines[i].counted`), with
+/// what each needs: a count, or a count no lower than the reserved quantity.
+fn refused_lines(problem: &Problem) -> Vec<(usize, &'static str)> {
+    problem
+        .errors
+        .iter()
+        .filter_map(|e| {
+            let i = e.field.strip_prefix("lines[")?.strip_suffix("].counted")?.parse().ok()?;
+            let key = match e.code.as_str() {
+                "not_counted" => "stocktakes.error.uncounted",
+                "below_reserved" => "stocktakes.error.below_reserved",
+                _ => return None,
+            };
+            Some((i, key))
         })
-        .collect();
-    bare.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -158,22 +156,9 @@ fn SheetScreen(session: Session, lookup: Lookup, sheet: StocktakeDto) -> impl In
                     }));
                 }
                 Err(e) => {
-                    let names = named_skus(e.problem.detail.as_deref().unwrap_or_default());
+                    let refused = refused_lines(&e.problem);
                     let flagged = s.sheet.with_untracked(|x| {
-                        x.lines
-                            .iter()
-                            .filter(|l| names.contains(&l.sku) || (names.is_empty() && l.counted.is_none()))
-                            .map(|l| {
-                                (
-                                    l.part_id,
-                                    if l.counted.is_none() {
-                                        "stocktakes.error.uncounted"
-                                    } else {
-                                        "stocktakes.error.below_reserved"
-                                    },
-                                )
-                            })
-                            .collect()
+                        refused.iter().filter_map(|(i, key)| x.lines.get(*i).map(|l| (l.part_id, *key))).collect()
                     });
                     s.flagged.try_set(flagged);
                     s.problem.try_set(Some(e.problem));
@@ -216,17 +201,33 @@ fn SheetScreen(session: Session, lookup: Lookup, sheet: StocktakeDto) -> impl In
 
 #[cfg(test)]
 mod tests {
-    use super::named_skus;
+    use aftersales_api_types::problem::{FieldError, Problem};
+
+    use super::refused_lines;
+
+    fn refusal(errors: &[(&str, &str)]) -> Problem {
+        Problem {
+            problem_type: String::new(),
+            title: "Conflict".into(),
+            status: 409,
+            code: "conflict".into(),
+            detail: None,
+            errors: errors
+                .iter()
+                .map(|(field, code)| FieldError {
+                    field: (*field).into(),
+                    code: (*code).into(),
+                    message: String::new(),
+                    ..Default::default()
+                })
+                .collect(),
+        }
+    }
 
     #[test]
-    fn the_refusal_names_its_parts() {
-        assert_eq!(named_skus("not every part is counted yet: A-1, B-2"), vec!["A-1", "B-2"]);
-        assert_eq!(
-            named_skus(
-                "counted below what is reserved for tickets: A-1 (counted 1, 2 reserved); release those reservations first"
-            ),
-            vec!["A-1"]
-        );
-        assert!(named_skus("already posted").is_empty());
+    fn the_refusal_names_its_lines() {
+        let p = refusal(&[("lines[0].counted", "not_counted"), ("lines[3].counted", "below_reserved")]);
+        assert_eq!(refused_lines(&p), vec![(0, "stocktakes.error.uncounted"), (3, "stocktakes.error.below_reserved")]);
+        assert!(refused_lines(&refusal(&[("warehouse_id", "not_found")])).is_empty());
     }
 }

@@ -134,7 +134,12 @@ fn invalid(i18n: I18n, field: &str, key: &str) -> Problem {
         status: 422,
         code: "validation_failed".to_owned(),
         detail: None,
-        errors: vec![FieldError { field: field.to_owned(), code: "invalid".to_owned(), message: key.to_owned() }],
+        errors: vec![FieldError {
+            field: field.to_owned(),
+            code: "invalid".to_owned(),
+            message: key.to_owned(),
+            ..Default::default()
+        }],
     }
 }
 

@@ -52,6 +52,7 @@ pub fn CreateForm(session: Session, catalogue: StoredValue<Catalogue>, changes: 
                 field: "name".into(),
                 code: "required".into(),
                 message: "warranty.error.name".into(),
+                ..Default::default()
             });
         }
         let scope_kind = KINDS.into_iter().find(|k| scope_kind_code(*k) == kind.get_untracked());
@@ -61,6 +62,7 @@ pub fn CreateForm(session: Session, catalogue: StoredValue<Catalogue>, changes: 
                 field: "scope".into(),
                 code: "required".into(),
                 message: "warranty.error.scope".into(),
+                ..Default::default()
             });
         }
         let terms = draft.check(i18n, &mut errors);

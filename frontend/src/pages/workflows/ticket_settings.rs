@@ -180,6 +180,7 @@ fn check(texts: &[String; 4]) -> Result<TicketSettings, Problem> {
                 field: field.name.to_owned(),
                 code: "invalid".to_owned(),
                 message: "workflows.error.range".to_owned(),
+                ..Default::default()
             }),
         }
     }

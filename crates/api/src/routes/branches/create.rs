@@ -39,6 +39,7 @@ pub async fn create_branch(
             field: "kind".into(),
             code: "hq_is_unique".into(),
             message: "there is one head office, at the top of the tree".into(),
+            ..Default::default()
         });
     }
     if !errors.is_empty() {

@@ -16,6 +16,7 @@ fn regional_errors(time_zone: Option<&str>, currency: Option<&str>) -> Vec<Field
             field: "time_zone".into(),
             code: "unknown_time_zone".into(),
             message: format!("'{tz}' is not an IANA time zone such as Asia/Ho_Chi_Minh"),
+            ..Default::default()
         });
     }
     if let Some(c) = currency.filter(|c| !is_currency(c)) {
@@ -23,6 +24,7 @@ fn regional_errors(time_zone: Option<&str>, currency: Option<&str>) -> Vec<Field
             field: "currency".into(),
             code: "unknown_currency".into(),
             message: format!("'{c}' is not an ISO 4217 currency code such as VND"),
+            ..Default::default()
         });
     }
     errors

@@ -47,6 +47,7 @@ pub async fn update_branch(
             field: "kind".into(),
             code: "hq_is_unique".into(),
             message: "there is one head office".into(),
+            ..Default::default()
         });
     }
     if !errors.is_empty() {

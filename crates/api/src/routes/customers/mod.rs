@@ -21,7 +21,7 @@ use crate::dto::optional;
 use crate::error::ApiError;
 
 fn field_error(field: String, code: &str, message: impl Into<String>) -> FieldError {
-    FieldError { field, code: code.into(), message: message.into() }
+    FieldError { field, code: code.into(), message: message.into(), ..Default::default() }
 }
 
 /// Phones with their normalized form; each number once.

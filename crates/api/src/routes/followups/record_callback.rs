@@ -202,6 +202,7 @@ fn read_answers(given: &BTreeMap<String, Value>) -> Result<Vec<(String, Answer)>
             field: format!("answers.{}", e.question),
             code: e.code.into(),
             message: e.message.into(),
+            ..Default::default()
         })
         .collect();
     for (code, answer) in &answers {
@@ -212,6 +213,7 @@ fn read_answers(given: &BTreeMap<String, Value>) -> Result<Vec<(String, Answer)>
                 field: format!("answers.{code}"),
                 code: "length".into(),
                 message: format!("must be at most {MAX_TEXT_ANSWER} long"),
+                ..Default::default()
             });
         }
     }

@@ -172,6 +172,7 @@ async fn price_lines(db: &impl ConnectionTrait, body: &NewPartSale) -> Result<Ve
                 field: format!("lines[{i}].part_id"),
                 code: "duplicate".into(),
                 message: "this part is on an earlier line; put the whole quantity on one line".into(),
+                ..Default::default()
             }),
             Ok(done) => priced.push(done),
             Err(ApiError::Validation(mut list)) => errors.append(&mut list),

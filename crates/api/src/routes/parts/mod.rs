@@ -40,7 +40,7 @@ pub fn part_out(p: &Part) -> PartDto {
 }
 
 fn field_error(field: &str, code: &str, message: impl Into<String>) -> FieldError {
-    FieldError { field: field.into(), code: code.into(), message: message.into() }
+    FieldError { field: field.into(), code: code.into(), message: message.into(), ..Default::default() }
 }
 
 /// The compatible models without repeats; each must exist and be of `brand_id`

@@ -58,6 +58,7 @@ async fn known_components(
                 field: name,
                 code: "unknown_component".into(),
                 message: format!("'{code}' is not a component of the unit's model"),
+                ..Default::default()
             });
         }
     }

@@ -56,6 +56,7 @@ pub async fn count_stocktake(
                 field,
                 code: "duplicate".into(),
                 message: "this part is counted on an earlier line".into(),
+                ..Default::default()
             });
         } else if !on_sheet.contains(&line.part_id) {
             match parts::find(&txn, line.part_id).await {
@@ -63,6 +64,7 @@ pub async fn count_stocktake(
                     field,
                     code: "unknown_part".into(),
                     message: "there is no part with this id".into(),
+                    ..Default::default()
                 }),
                 Err(e) => return Err(e.into()),
                 Ok(_) => {}

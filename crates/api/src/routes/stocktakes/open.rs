@@ -55,6 +55,7 @@ pub async fn open_stocktake(
                         field: format!("part_ids[{i}]"),
                         code: "unknown_part".into(),
                         message: "there is no part with this id".into(),
+                        ..Default::default()
                     }),
                     Err(e) => return Err(e.into()),
                     Ok(_) if lines.iter().any(|(p, _)| *p == id) => {}

@@ -72,7 +72,12 @@ pub async fn post_stocktake(
             ),
             errors: missing
                 .iter()
-                .map(|part| FieldError { field: line_of(part), code: "not_counted".into(), message: sku(part) })
+                .map(|part| FieldError {
+                    field: line_of(part),
+                    code: "not_counted".into(),
+                    message: sku(part),
+                    ..Default::default()
+                })
                 .collect(),
         },
         PostingRefusal::BelowReserved(below) => ApiError::ConflictAt {
@@ -90,6 +95,7 @@ pub async fn post_stocktake(
                     field: line_of(part),
                     code: "below_reserved".into(),
                     message: format!("{reserved} reserved"),
+                    ..Default::default()
                 })
                 .collect(),
         },

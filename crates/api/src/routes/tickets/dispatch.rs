@@ -162,7 +162,12 @@ fn refusal(number: &str, technician: &User, shown: &[aftersales_api_types::dispa
         ),
         warnings: shown
             .iter()
-            .map(|w| FieldError { field: w.code.clone(), code: "dispatch_warning".into(), message: w.message.clone() })
+            .map(|w| FieldError {
+                field: w.code.clone(),
+                code: "dispatch_warning".into(),
+                message: w.message.clone(),
+                ..Default::default()
+            })
             .collect(),
     }
 }

@@ -168,6 +168,7 @@ fn refused(ticket: &tickets::Ticket, to: &str, refusal: Refusal) -> ApiError {
                     field: g.as_str().into(),
                     code: "guard_failed".into(),
                     message: g.explain().into(),
+                    ..Default::default()
                 })
                 .collect(),
         },

@@ -50,7 +50,12 @@ pub async fn put_workflow(
         return Err(ApiError::Validation(
             problems
                 .into_iter()
-                .map(|p| FieldError { field: p.path, code: "invalid_workflow".into(), message: p.message })
+                .map(|p| FieldError {
+                    field: p.path,
+                    code: "invalid_workflow".into(),
+                    message: p.message,
+                    ..Default::default()
+                })
                 .collect(),
         ));
     }

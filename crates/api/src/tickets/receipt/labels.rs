@@ -31,6 +31,8 @@ pub struct Labels {
     pub covered: &'static str,
     pub not_covered: &'static str,
     pub until: &'static str,
+    /// Before the day a lapsed cover ended.
+    pub ended: &'static str,
 }
 
 impl Labels {
@@ -92,6 +94,7 @@ static EN: Labels = Labels {
     covered: "covered",
     not_covered: "not covered",
     until: "until",
+    ended: "ended on",
 };
 
 static VI: Labels = Labels {
@@ -124,6 +127,7 @@ static VI: Labels = Labels {
     covered: "được bảo hành",
     not_covered: "không được bảo hành",
     until: "đến",
+    ended: "hết hạn ngày",
 };
 
 static FA: Labels = Labels {
@@ -151,6 +155,7 @@ static FA: Labels = Labels {
     covered: "مشمول",
     not_covered: "غیرمشمول",
     until: "تا",
+    ended: "پایان اعتبار در",
 };
 
 static ZH: Labels = Labels {
@@ -178,4 +183,5 @@ static ZH: Labels = Labels {
     covered: "在保",
     not_covered: "不在保",
     until: "至",
+    ended: "到期日",
 };

@@ -115,12 +115,16 @@ fn warranty_html(r: &Receipt, l: &Labels) -> String {
         };
         let status = if leg.covered { l.covered } else { l.not_covered };
         let _ = write!(out, "<li>{}: {}", escape(name), escape(status));
-        if let (true, Some(until)) = (leg.covered, leg.expires_on) {
-            let _ = write!(out, " {} {}", escape(l.until), ltr(&until.to_string()));
-        }
-        // The engine's reasons are plain English sentences.
-        if !leg.reasons.is_empty() {
-            let _ = write!(out, "<br><small>{}</small>", bdi(&leg.reasons.join("; ")));
+        // The customer's copy says when cover ends or ended; the engine's full
+        // reasons are for the staff, in the app. Voiding conditions follow below.
+        match (leg.covered, leg.expires_on) {
+            (true, Some(until)) => {
+                let _ = write!(out, " {} {}", escape(l.until), ltr(&until.to_string()));
+            }
+            (false, Some(ended)) if decision.excluded_by.is_empty() => {
+                let _ = write!(out, " ({} {})", escape(l.ended), ltr(&ended.to_string()));
+            }
+            _ => {}
         }
         out.push_str("</li>");
     }

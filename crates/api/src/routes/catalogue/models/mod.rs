@@ -45,7 +45,7 @@ async fn check_filing(
 }
 
 fn field_error(field: &str, code: &str, message: &str) -> FieldError {
-    FieldError { field: field.into(), code: code.into(), message: message.into() }
+    FieldError { field: field.into(), code: code.into(), message: message.into(), ..Default::default() }
 }
 
 /// The keyset cursor of a model: SKU and id. Normalised SKUs hold no spaces, so a
