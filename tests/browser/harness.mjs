@@ -67,15 +67,20 @@ export async function signIn(page, username) {
 
 const LANGS = { en: ['en', 'ltr'], vi: ['vi', 'ltr'], fa: ['fa', 'rtl'], zh: ['zh-CN', 'ltr'] };
 
-/// Switches the app's language with the header's selector and waits until it took.
-export async function switchTo(page, code) {
+/// Waits until the page is in a language (`en`, `vi`, `fa`, `zh`): its lang and direction.
+export async function waitForLang(page, code) {
   const [lang, dir] = LANGS[code];
-  await page.locator('#locale-select').selectOption(code);
   await page.waitForFunction(
     ([l, d]) => document.documentElement.lang === l && document.documentElement.dir === d,
     [lang, dir],
     { timeout: TIMEOUT },
   );
+}
+
+/// Switches the app's language with the header's selector and waits until it took.
+export async function switchTo(page, code) {
+  await page.locator('#locale-select').selectOption(code);
+  await waitForLang(page, code);
 }
 
 /// Chooses an option of a <select> by a data attribute (the label is localised).
@@ -115,7 +120,9 @@ export async function jalaliYear(page, iso) {
 
 /// Runs `tests` in order on one page (later tests go on where earlier ones left off).
 /// Each test gets `(page, shot)`; `shot(name)` saves screenshots/<prefix>-<name>.png.
-export async function run(prefix, tests, { viewport = { width: 1200, height: 800 } } = {}) {
+/// A test with `fresh: true` starts in a new browser context (signed out, nothing
+/// stored), its browser language `locale` if given; `shotEach` shoots every test.
+export async function run(prefix, tests, { viewport = { width: 1200, height: 800 }, shotEach = false } = {}) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: [
@@ -128,9 +135,16 @@ export async function run(prefix, tests, { viewport = { width: 1200, height: 800
       '--disable-sync',
     ],
   });
-  const context = await browser.newContext({ viewport, locale: 'en-US' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
+  const pageErrors = [];
+  let context = null;
+  let page = null;
+  const open = async (locale = 'en-US') => {
+    if (context) await context.close();
+    context = await browser.newContext({ viewport, locale });
+    page = await context.newPage();
+    page.setDefaultTimeout(TIMEOUT);
+    page.on('pageerror', (err) => pageErrors.push(String(err && err.message ? err.message : err)));
+  };
   const shot = async (name) => {
     try {
       await page.screenshot({ path: join(SHOTS, `${prefix}-${name}.png`), fullPage: true });
@@ -138,12 +152,11 @@ export async function run(prefix, tests, { viewport = { width: 1200, height: 800
       // A screenshot is a help, not a result.
     }
   };
-  const pageErrors = [];
-  page.on('pageerror', (err) => pageErrors.push(String(err && err.message ? err.message : err)));
   let passed = 0;
   let failed = 0;
   try {
     for (const test of tests) {
+      if (test.fresh || !context) await open(test.locale);
       let failure = null;
       pageErrors.length = 0;
       try {
@@ -153,6 +166,7 @@ export async function run(prefix, tests, { viewport = { width: 1200, height: 800
         failure = String(err && err.message ? err.message : err).split('\n')[0];
         if (pageErrors.length > 0) failure += ` (page error: ${pageErrors.join(' | ')})`;
       }
+      if (shotEach) await shot(test.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''));
       if (failure) {
         failed += 1;
         console.log(`not ok - ${test.name}: ${failure}`);
@@ -163,7 +177,7 @@ export async function run(prefix, tests, { viewport = { width: 1200, height: 800
       }
     }
   } finally {
-    await context.close();
+    if (context) await context.close();
     await browser.close();
   }
   console.log(`${passed} passed, ${failed} failed`);

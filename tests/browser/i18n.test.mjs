@@ -1,47 +1,14 @@
 // The web app in four languages, in headless Chromium: the language follows the
 // browser at first, the switcher changes it everywhere, Persian is right to left with
-// Jalali dates in Persian digits, and the choice survives a reload. Plain Node (no test
-// framework), like login.test.mjs:
+// Jalali dates in Persian digits, and the choice survives a reload. Screenshots: one
+// per language.
 //
 //   BASE_URL=http://127.0.0.1:8099 NODE_TOOLS=$HOME/.cache/aftersales/node \
 //     node tests/browser/i18n.test.mjs
-//
-// Prints `ok - name` / `not ok - name: reason` per test, then `N passed, N failed`;
-// exits 1 if any test failed. Screenshots (one per language) land in
-// tests/browser/screenshots/.
 
-import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { BASE_URL, PASSWORD, TIMEOUT, assert, run, signIn, switchTo, waitForLang } from './harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const nodeTools = process.env.NODE_TOOLS;
-if (!nodeTools) {
-  console.error('NODE_TOOLS is not set (the directory holding node_modules/playwright-core)');
-  process.exit(2);
-}
-const require = createRequire(join(nodeTools, 'package.json'));
-const { chromium } = require(join(nodeTools, 'node_modules', 'playwright-core'));
-
-const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const DEMO_USER = process.env.DEMO_USER || 'admin';
-const DEMO_PASSWORD = process.env.DEMO_PASSWORD || 'demo-password';
-const SHOTS = join(here, 'screenshots');
-const TIMEOUT = 15_000;
-
-mkdirSync(SHOTS, { recursive: true });
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function signIn(page, username, password) {
-  await page.goto(`${BASE_URL}/login`);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(password);
-  await page.locator('#login-submit').click();
-}
 
 async function html(page) {
   return page.evaluate(() => ({
@@ -50,20 +17,8 @@ async function html(page) {
   }));
 }
 
-async function waitForLang(page, lang, dir) {
-  await page.waitForFunction(
-    ([l, d]) => document.documentElement.lang === l && document.documentElement.dir === d,
-    [lang, dir],
-    { timeout: TIMEOUT },
-  );
-}
-
 async function navText(page) {
   return (await page.locator('nav').innerText()).trim();
-}
-
-async function switchTo(page, code) {
-  await page.locator('#locale-select').selectOption(code);
 }
 
 /// The profile's "member since" date, once it is shown.
@@ -73,30 +28,21 @@ async function sinceText(page) {
   return (await since.innerText()).trim();
 }
 
-async function shot(page, name) {
-  try {
-    await page.screenshot({ path: join(SHOTS, `i18n-${name}.png`), fullPage: true });
-  } catch {
-    // A screenshot is a help, not a result.
-  }
-}
-
 const tests = [
   {
     name: 'the login page speaks the browser language and switches before sign-in',
-    browserLocale: 'vi-VN',
+    locale: 'vi-VN',
     fresh: true,
     async run(page) {
       await page.goto(`${BASE_URL}/login`);
-      await waitForLang(page, 'vi', 'ltr');
+      await waitForLang(page, 'vi');
       const submit = (await page.locator('#login-submit').innerText()).trim();
       assert(submit === 'Đăng nhập', `submit button reads ${JSON.stringify(submit)}`);
       await switchTo(page, 'fa');
-      await waitForLang(page, 'fa', 'rtl');
       await page.getByText('برای ادامه وارد شوید.').waitFor({ state: 'visible', timeout: TIMEOUT });
       // A problem from the server is titled in the reader's language.
       await page.locator('#username').fill(DEMO_USER);
-      await page.locator('#password').fill(`${DEMO_PASSWORD}-wrong`);
+      await page.locator('#password').fill(`${PASSWORD}-wrong`);
       await page.locator('#login-submit').click();
       const error = page.locator('#login-error .problem-title');
       await error.waitFor({ state: 'visible', timeout: TIMEOUT });
@@ -106,25 +52,23 @@ const tests = [
   },
   {
     name: 'signed in in English, the shell is left to right',
-    browserLocale: 'en-US',
+    locale: 'en-US',
     fresh: true,
-    async run(page) {
-      await signIn(page, DEMO_USER, DEMO_PASSWORD);
-      await page.locator('#current-user').waitFor({ state: 'visible', timeout: TIMEOUT });
-      await waitForLang(page, 'en', 'ltr');
+    async run(page, shot) {
+      await signIn(page, DEMO_USER);
+      await waitForLang(page, 'en');
       await page.locator('nav a', { hasText: 'Branches' }).waitFor({ state: 'visible', timeout: TIMEOUT });
       const since = await sinceText(page);
       assert(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/.test(since), `English date reads ${JSON.stringify(since)}`);
-      await shot(page, 'en');
+      await shot('en');
     },
   },
   {
     name: 'Persian: right to left, Persian navigation, a Jalali date in Persian digits',
-    async run(page) {
+    async run(page, shot) {
       await page.goto(`${BASE_URL}/`);
       await page.locator('#current-user').waitFor({ state: 'visible', timeout: TIMEOUT });
       await switchTo(page, 'fa');
-      await waitForLang(page, 'fa', 'rtl');
       const nav = await navText(page);
       for (const word of ['خانه', 'شعبه‌ها', 'کاربران']) {
         assert(nav.includes(word), `nav lacks ${word}: ${JSON.stringify(nav)}`);
@@ -147,107 +91,51 @@ const tests = [
       const box = await page.locator('.brand').boundingBox();
       const width = page.viewportSize().width;
       assert(box && box.x > width / 2, `the brand is not on the right in RTL (x=${box && box.x})`);
-      await shot(page, 'fa');
+      await shot('fa');
     },
   },
   {
     name: 'Persian is remembered across a reload and reaches the tables',
-    async run(page) {
+    async run(page, shot) {
       await page.goto(`${BASE_URL}/branches`);
-      await waitForLang(page, 'fa', 'rtl');
+      await waitForLang(page, 'fa');
       const nav = await navText(page);
       assert(nav.includes('خانه'), `after reload the nav reads ${JSON.stringify(nav)}`);
       const headers = (await page.locator('table thead').innerText()).trim();
       assert(headers.includes('کد') && headers.includes('واحد پول'), `headers read ${JSON.stringify(headers)}`);
       await page.locator('table tbody tr', { hasText: 'دفتر مرکزی' }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
-      await shot(page, 'fa-branches');
+      await shot('fa-branches');
     },
   },
   {
     name: 'Vietnamese: navigation and a day-first date',
-    async run(page) {
+    async run(page, shot) {
       await page.goto(`${BASE_URL}/`);
       await page.locator('#current-user').waitFor({ state: 'visible', timeout: TIMEOUT });
       await switchTo(page, 'vi');
-      await waitForLang(page, 'vi', 'ltr');
       const nav = await navText(page);
       assert(nav.includes('Trang chủ') && nav.includes('Chi nhánh'), `nav reads ${JSON.stringify(nav)}`);
       const since = await sinceText(page);
       assert(/^\d{2}\/\d{2}\/\d{4}$/.test(since), `Vietnamese date reads ${JSON.stringify(since)}`);
-      await shot(page, 'vi');
+      await shot('vi');
     },
   },
   {
     name: 'Chinese: navigation and a 年月日 date',
-    async run(page) {
+    async run(page, shot) {
       await page.goto(`${BASE_URL}/`);
       await page.locator('#current-user').waitFor({ state: 'visible', timeout: TIMEOUT });
       await switchTo(page, 'zh');
-      await waitForLang(page, 'zh-CN', 'ltr');
       const nav = await navText(page);
       assert(nav.includes('首页') && nav.includes('网点'), `nav reads ${JSON.stringify(nav)}`);
       assert((await page.locator('#logout').innerText()).trim() === '退出登录', 'sign-out button is not Chinese');
       const since = await sinceText(page);
       assert(/^\d{4}年\d{1,2}月\d{1,2}日$/.test(since), `Chinese date reads ${JSON.stringify(since)}`);
-      await shot(page, 'zh');
+      await shot('zh');
       const { lang } = await html(page);
       assert(lang === 'zh-CN', `lang is ${lang}`);
     },
   },
 ];
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
-
-let passed = 0;
-let failed = 0;
-let context = null;
-try {
-  for (const test of tests) {
-    if (test.fresh || !context) {
-      if (context) await context.close();
-      context = await browser.newContext({
-        viewport: { width: 1200, height: 800 },
-        locale: test.browserLocale || 'en-US',
-      });
-    }
-    const page = await context.newPage();
-    page.setDefaultTimeout(TIMEOUT);
-    const pageErrors = [];
-    page.on('pageerror', (err) => pageErrors.push(String(err && err.message ? err.message : err)));
-
-    let failure = null;
-    try {
-      await test.run(page);
-      if (pageErrors.length > 0) failure = `page error: ${pageErrors.join(' | ')}`;
-    } catch (err) {
-      failure = String(err && err.message ? err.message : err).split('\n')[0];
-      if (pageErrors.length > 0) failure += ` (page error: ${pageErrors.join(' | ')})`;
-    }
-    if (failure) {
-      failed += 1;
-      console.log(`not ok - ${test.name}: ${failure}`);
-      await shot(page, 'failure');
-    } else {
-      passed += 1;
-      console.log(`ok - ${test.name}`);
-    }
-    await page.close();
-  }
-} finally {
-  if (context) await context.close();
-  await browser.close();
-}
-
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+await run('i18n', tests);

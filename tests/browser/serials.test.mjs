@@ -2,68 +2,22 @@
 // the API is found by its serial typed in lower case with spaces, shows its facts,
 // warranty and history, stays after a reload (the serial is in the address), an
 // unknown serial shows the not-found state, and Persian is right to left with
-// Jalali dates. Plain Node (no test framework), like login.test.mjs:
+// Jalali dates.
 //
 //   BASE_URL=http://127.0.0.1:8099 NODE_TOOLS=$HOME/.cache/aftersales/node \
 //     node tests/browser/serials.test.mjs
-//
-// Prints `ok - name` / `not ok - name: reason` per test, then `N passed, N failed`;
-// exits 1 if any test failed. Screenshots land in tests/browser/screenshots/serials-*.png.
 
-import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  BASE_URL, PASSWORD, TIMEOUT, api, assert, jalaliYear, overflow, persianDigits, run, signIn, switchTo,
+} from './harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const nodeTools = process.env.NODE_TOOLS;
-if (!nodeTools) {
-  console.error('NODE_TOOLS is not set (the directory holding node_modules/playwright-core)');
-  process.exit(2);
-}
-const require = createRequire(join(nodeTools, 'package.json'));
-const { chromium } = require(join(nodeTools, 'node_modules', 'playwright-core'));
-
-const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const USER = 'clerk.hn01';
-const PASSWORD = process.env.DEMO_PASSWORD || 'demo-password';
 const MODEL_SKU = 'FTKB25WVMV';
-const SHOTS = join(here, 'screenshots');
-const TIMEOUT = 15_000;
 // A fresh serial per run: "SB7-" and six digits, typed as "sb7 123 456".
 const DIGITS = String(Date.now()).slice(-6);
 const SERIAL = `SB7-${DIGITS}`;
 const TYPED = `sb7 ${DIGITS.slice(0, 3)} ${DIGITS.slice(3)}`;
 const SOLD_DAYS_AGO = 40;
-
-mkdirSync(SHOTS, { recursive: true });
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function shot(page, name) {
-  try {
-    await page.screenshot({ path: join(SHOTS, `serials-${name}.png`), fullPage: true });
-  } catch {
-    // A screenshot is a help, not a result.
-  }
-}
-
-async function api(method, path, token, body) {
-  const response = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers: {
-      accept: 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
 
 /// Registers a unit sold SOLD_DAYS_AGO days ago to a new customer of the clerk's branch.
 async function soldUnit() {
@@ -114,12 +68,8 @@ const tests = [
   },
   {
     name: 'the clerk opens Serials from the navigation and finds the unit by its serial in lower case with spaces',
-    async run(page) {
-      await page.goto(`${BASE_URL}/login`);
-      await page.locator('#username').fill(USER);
-      await page.locator('#password').fill(PASSWORD);
-      await page.locator('#login-submit').click();
-      await page.locator('#current-user').waitFor({ state: 'visible', timeout: TIMEOUT });
+    async run(page, shot) {
+      await signIn(page, USER);
       await page.locator('nav a[href="/serials"]').click();
       await page.waitForURL((url) => url.pathname === '/serials', { timeout: TIMEOUT });
       await page.locator('#serials-hint').waitFor({ state: 'visible', timeout: TIMEOUT });
@@ -143,7 +93,7 @@ const tests = [
       assert(['covered', 'partial', 'none'].includes(state || ''), `warranty state ${state}`);
       const headline = (await page.locator('#serial-warranty-headline').innerText()).trim();
       assert(/warranty/i.test(headline), `warranty headline reads ${JSON.stringify(headline)}`);
-      await shot(page, 'en');
+      await shot('en');
     },
   },
   {
@@ -157,97 +107,46 @@ const tests = [
   },
   {
     name: 'an unknown serial shows the not-found state',
-    async run(page) {
+    async run(page, shot) {
       await lookUp(page, `zz9 ${DIGITS} 000`);
       const empty = page.locator('#serials-not-found');
       await empty.waitFor({ state: 'visible', timeout: TIMEOUT });
       const text = (await empty.innerText()).trim();
       assert(text.includes('No unit with this serial'), `not found reads ${JSON.stringify(text)}`);
       assert((await page.locator('#serial-number').count()) === 0, 'a unit is still shown');
-      await shot(page, 'not-found');
+      await shot('not-found');
     },
   },
   {
     name: 'Persian: right to left, the history and sale date in Jalali with Persian digits',
-    async run(page) {
+    async run(page, shot) {
       await page.goto(`${BASE_URL}/serials?serial=${encodeURIComponent(TYPED)}`);
       await unitShown(page);
-      await page.locator('#locale-select').selectOption('fa');
-      await page.waitForFunction(() => document.documentElement.dir === 'rtl', null, { timeout: TIMEOUT });
+      await switchTo(page, 'fa');
       const title = (await page.locator('#serials-title').innerText()).trim();
       assert(title === 'جستجوی شماره سریال', `title reads ${JSON.stringify(title)}`);
       const sale = (await page.locator('#serial-sale-date').innerText()).trim();
-      assert(/[۰-۹]/.test(sale) && !/[0-9]/.test(sale), `sale date reads ${JSON.stringify(sale)}`);
-      const year = await page.evaluate((iso) => {
-        const at = new Date(`${iso}T12:00:00Z`);
-        return new Intl.DateTimeFormat('fa-IR-u-ca-persian-nu-arabext', { year: 'numeric' }).format(at).replace(/[\u200e\u200f]/g, '');
-      }, registered.sold);
+      assert(persianDigits(sale), `sale date reads ${JSON.stringify(sale)}`);
+      const year = await jalaliYear(page, `${registered.sold}T12:00:00Z`);
       assert(sale.includes(year), `sale date ${JSON.stringify(sale)} is not in Jalali year ${year}`);
       const when = (await page.locator('#serial-history time').first().innerText()).trim();
-      assert(/[۰-۹]/.test(when) && !/[0-9]/.test(when), `history date reads ${JSON.stringify(when)}`);
+      assert(persianDigits(when), `history date reads ${JSON.stringify(when)}`);
       const event = (await page.locator('#serial-history li[data-kind="registered"]').first().innerText()).trim();
       assert(event.includes('ثبت شد'), `the registered event reads ${JSON.stringify(event)}`);
-      await shot(page, 'fa');
+      await shot('fa');
     },
   },
   {
     name: 'at 360 px the page does not scroll sideways',
-    async run(page) {
+    async run(page, shot) {
       await page.setViewportSize({ width: 360, height: 740 });
       await page.waitForTimeout(200);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert(overflow <= 1, `the page is ${overflow}px wider than the screen`);
-      await shot(page, 'fa-360');
-      await page.locator('#locale-select').selectOption('en');
+      const extra = await overflow(page);
+      assert(extra <= 1, `the page is ${extra}px wider than the screen`);
+      await shot('fa-360');
+      await switchTo(page, 'en');
     },
   },
 ];
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
-
-let passed = 0;
-let failed = 0;
-const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, locale: 'en-US' });
-// One page for every test: the later ones go on where the earlier left off.
-const page = await context.newPage();
-page.setDefaultTimeout(TIMEOUT);
-const pageErrors = [];
-page.on('pageerror', (err) => pageErrors.push(String(err && err.message ? err.message : err)));
-try {
-  for (const test of tests) {
-    let failure = null;
-    pageErrors.length = 0;
-    try {
-      await test.run(page);
-      if (pageErrors.length > 0) failure = `page error: ${pageErrors.join(' | ')}`;
-    } catch (err) {
-      failure = String(err && err.message ? err.message : err).split('\n')[0];
-      if (pageErrors.length > 0) failure += ` (page error: ${pageErrors.join(' | ')})`;
-    }
-    if (failure) {
-      failed += 1;
-      console.log(`not ok - ${test.name}: ${failure}`);
-      await shot(page, 'failure');
-    } else {
-      passed += 1;
-      console.log(`ok - ${test.name}`);
-    }
-  }
-} finally {
-  await context.close();
-  await browser.close();
-}
-
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+await run('serials', tests);

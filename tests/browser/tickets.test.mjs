@@ -2,62 +2,15 @@
 // API as clerk.hn01, then the list found from the navigation, a text search that
 // keeps only one of them, the filter kept in the URL across a reload, clearing it,
 // a filter by kind, Persian (right to left, Jalali dates) and a 360 px screen.
-// Plain Node (no test framework), like login.test.mjs:
 //
 //   BASE_URL=http://127.0.0.1:8099 NODE_TOOLS=$HOME/.cache/aftersales/node \
 //     node tests/browser/tickets.test.mjs
-//
-// Prints `ok - name` / `not ok - name: reason` per test, then `N passed, N failed`;
-// exits 1 if any test failed. Screenshots land in tests/browser/screenshots/tickets-*.png.
 
-import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  TIMEOUT, api, assert, jalaliYear, overflow, persianDigits, run, signIn, switchTo, tokenFor,
+} from './harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const nodeTools = process.env.NODE_TOOLS;
-if (!nodeTools) {
-  console.error('NODE_TOOLS is not set (the directory holding node_modules/playwright-core)');
-  process.exit(2);
-}
-const require = createRequire(join(nodeTools, 'package.json'));
-const { chromium } = require(join(nodeTools, 'node_modules', 'playwright-core'));
-
-const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const USER = 'clerk.hn01';
-const PASSWORD = process.env.DEMO_PASSWORD || 'demo-password';
-const SHOTS = join(here, 'screenshots');
-const TIMEOUT = 15_000;
-
-mkdirSync(SHOTS, { recursive: true });
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function shot(page, name) {
-  try {
-    await page.screenshot({ path: join(SHOTS, `tickets-${name}.png`), fullPage: true });
-  } catch {
-    // A screenshot is a help, not a result.
-  }
-}
-
-async function api(method, path, token, body) {
-  const response = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers: {
-      accept: 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
-}
 
 // Letters only, so the names are unique per run and searched as names, not phones.
 const stamp = Date.now().toString(26).replace(/[0-9]/g, (d) => 'klmnopqrst'[Number(d)]);
@@ -66,7 +19,7 @@ const numbers = [];
 
 /// Two repair tickets for two new customers, each with an unregistered unit.
 async function createTickets() {
-  const { access_token: token } = await api('POST', '/auth/login', null, { username: USER, password: PASSWORD });
+  const token = await tokenFor(USER);
   const me = await api('GET', '/auth/me', token);
   const models = await api('GET', '/product-models?limit=1', token);
   assert(models.items.length > 0, 'no product model in the demo data');
@@ -112,12 +65,8 @@ const tests = [
   },
   {
     name: 'the clerk reaches /tickets from the navigation and sees both, with names and labels',
-    async run(page) {
-      await page.goto(`${BASE_URL}/login`);
-      await page.locator('#username').fill(USER);
-      await page.locator('#password').fill(PASSWORD);
-      await page.locator('#login-submit').click();
-      await page.locator('#current-user').waitFor({ state: 'visible', timeout: TIMEOUT });
+    async run(page, shot) {
+      await signIn(page, USER);
       await page.locator('nav a[href="/tickets"]').click();
       await page.waitForURL(/\/tickets$/, { timeout: TIMEOUT });
       await waitForList(page, numbers, false);
@@ -129,17 +78,17 @@ const tests = [
       await row.locator('td.customer', { hasText: NAMES[1] }).waitFor({ timeout: TIMEOUT });
       const text = await row.innerText();
       assert(text.includes('Repair'), `row reads ${JSON.stringify(text)}`);
-      await shot(page, 'en');
+      await shot('en');
     },
   },
   {
     name: 'searching the second customer\'s name keeps only that ticket, in the URL',
-    async run(page) {
+    async run(page, shot) {
       await page.locator('#ticket-q').fill(NAMES[1]);
       await page.locator('#ticket-q').press('Enter');
       await page.waitForURL(/[?&]q=/, { timeout: TIMEOUT });
       await waitForList(page, [numbers[1]], true);
-      await shot(page, 'en-search');
+      await shot('en-search');
     },
   },
   {
@@ -177,21 +126,16 @@ const tests = [
   },
   {
     name: 'Persian: right to left, labels translated, created dates in Jalali with Persian digits',
-    async run(page) {
-      await page.locator('#locale-select').selectOption('fa');
-      await page.waitForFunction(() => document.documentElement.dir === 'rtl', null, { timeout: TIMEOUT });
+    async run(page, shot) {
+      await switchTo(page, 'fa');
       const row = page.locator(`#ticket-list tr[data-number="${numbers[1]}"]`);
       const kind = (await row.locator('td').nth(1).innerText()).trim();
       assert(kind === 'تعمیر', `kind reads ${JSON.stringify(kind)}`);
       const when = (await row.locator('td.created time').innerText()).trim();
-      assert(/[۰-۹]/.test(when) && !/[0-9]/.test(when), `created date reads ${JSON.stringify(when)}`);
-      const year = await row.locator('td.created time').evaluate((t) =>
-        new Intl.DateTimeFormat('fa-IR-u-ca-persian-nu-arabext', { year: 'numeric' })
-          .format(new Date(t.getAttribute('datetime')))
-          .replace(/[\u200e\u200f]/g, ''),
-      );
+      assert(persianDigits(when), `created date reads ${JSON.stringify(when)}`);
+      const year = await jalaliYear(page, await row.locator('td.created time').getAttribute('datetime'));
       assert(when.includes(year), `created date ${JSON.stringify(when)} is not in Jalali year ${year}`);
-      await shot(page, 'fa');
+      await shot('fa');
     },
   },
   {
@@ -231,62 +175,15 @@ const tests = [
   },
   {
     name: 'at 360 px only the table scrolls sideways',
-    async run(page) {
+    async run(page, shot) {
       await page.setViewportSize({ width: 360, height: 740 });
       await page.waitForTimeout(200);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert(overflow <= 1, `the page is ${overflow}px wider than the screen`);
-      await shot(page, 'fa-360');
-      await page.locator('#locale-select').selectOption('en');
+      const extra = await overflow(page);
+      assert(extra <= 1, `the page is ${extra}px wider than the screen`);
+      await shot('fa-360');
+      await switchTo(page, 'en');
     },
   },
 ];
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
-
-let passed = 0;
-let failed = 0;
-const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, locale: 'en-US' });
-// One page for every test: the later ones go on where the earlier left off.
-const page = await context.newPage();
-page.setDefaultTimeout(TIMEOUT);
-const pageErrors = [];
-page.on('pageerror', (err) => pageErrors.push(String(err && err.message ? err.message : err)));
-try {
-  for (const test of tests) {
-    let failure = null;
-    pageErrors.length = 0;
-    try {
-      await test.run(page);
-      if (pageErrors.length > 0) failure = `page error: ${pageErrors.join(' | ')}`;
-    } catch (err) {
-      failure = String(err && err.message ? err.message : err).split('\n')[0];
-      if (pageErrors.length > 0) failure += ` (page error: ${pageErrors.join(' | ')})`;
-    }
-    if (failure) {
-      failed += 1;
-      console.log(`not ok - ${test.name}: ${failure}`);
-      await shot(page, 'failure');
-    } else {
-      passed += 1;
-      console.log(`ok - ${test.name}`);
-    }
-  }
-} finally {
-  await context.close();
-  await browser.close();
-}
-
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+await run('tickets', tests);
