@@ -5,7 +5,7 @@
 //   BASE_URL=http://127.0.0.1:8099 NODE_TOOLS=$HOME/.cache/aftersales/node \
 //     node tests/browser/dashboard.test.mjs
 
-import { run, assert, api, tokenFor, signIn, switchTo, textOf, overflow, persianDigits, BASE_URL, TIMEOUT } from './harness.mjs';
+import { run, assert, api, tokenFor, signIn, signOut, switchTo, textOf, overflow, persianDigits, BASE_URL, TIMEOUT } from './harness.mjs';
 
 // Letters only, so the customer's name is not read as a phone number.
 const stamp = Date.now().toString(26).replace(/[0-9]/g, (d) => 'klmnopqrst'[Number(d)]);
@@ -107,8 +107,7 @@ const tests = [
       } else {
         assert(answer.ok, `dispatch answered ${answer.status}`);
       }
-      await page.locator('#logout').click();
-      await page.waitForURL((url) => url.pathname === '/login', { timeout: TIMEOUT });
+      await signOut(page);
       await signIn(page, 'tech.hn01');
       const job = page.locator(`#my-jobs li[data-number="${ticket.number}"]`);
       await job.waitFor({ state: 'visible', timeout: TIMEOUT });
@@ -130,8 +129,7 @@ const tests = [
     async run(page, shot) {
       // A ticket outside HN01, taken in before the admin's dashboard is counted.
       await takeIn(await tokenFor('clerk.teh01'), `Tehran ${stamp}`);
-      await page.locator('#logout').click();
-      await page.waitForURL((url) => url.pathname === '/login', { timeout: TIMEOUT });
+      await signOut(page);
       await signIn(page, 'admin');
       const admin = await tokenFor('admin');
       const branches = (await api('GET', '/branches?limit=200', admin)).items;

@@ -97,6 +97,37 @@ export async function textOf(page, selector) {
   return (await locator.innerText()).trim();
 }
 
+/// Signs out with the header's button and waits for the login page.
+export async function signOut(page) {
+  await page.locator('#logout').click();
+  await page.waitForURL((url) => url.pathname === '/login', { timeout: TIMEOUT });
+}
+
+/// Waits until a toast reads (or contains) `text`.
+export async function toast(page, text) {
+  await page.locator('#toasts .toast-text', { hasText: text }).first().waitFor({ timeout: TIMEOUT });
+}
+
+/// Waits until the ticket page shows the ticket in `stage`.
+export async function stageIs(page, stage) {
+  await page.locator(`#ticket-stage[data-stage="${stage}"]`).waitFor({ timeout: TIMEOUT });
+}
+
+/// Waits until the ticket page's step to `to` is offered and its button can be pressed.
+export async function stepEnabled(page, to) {
+  await page.waitForFunction((t) => {
+    const b = document.querySelector(`#ticket-steps li[data-to="${t}"] button`);
+    return b && !b.disabled;
+  }, to, { timeout: TIMEOUT });
+}
+
+/// Takes the ticket page's step to `to` once it can be taken, and waits for the new stage.
+export async function takeStep(page, to) {
+  await stepEnabled(page, to);
+  await page.locator(`#ticket-steps li[data-to="${to}"] button`).click();
+  await stageIs(page, to);
+}
+
 /// How many pixels the page is wider than the window (0 when nothing scrolls sideways).
 export async function overflow(page) {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

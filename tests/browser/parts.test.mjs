@@ -10,7 +10,7 @@
 //
 // Screenshots land in tests/browser/screenshots/parts-*.png.
 
-import { run, assert, api, signIn, switchTo, chooseBy, textOf, overflow, persianDigits, tokenFor, BASE_URL, TIMEOUT } from './harness.mjs';
+import { run, assert, api, signIn, signOut, switchTo, chooseBy, textOf, overflow, persianDigits, tokenFor, BASE_URL, TIMEOUT } from './harness.mjs';
 
 const KEEPER = 'warehouse.hn01';
 const MANAGER = 'manager.hn';
@@ -149,8 +149,7 @@ const tests = [
       const token = await tokenFor(MANAGER);
       const tech = (await api('GET', `/users?q=${TECH}`, token)).items.find((u) => u.username === TECH);
       assert(tech, 'tech.hn01 is not in the demo data');
-      await page.locator('#logout').click();
-      await page.waitForURL((url) => url.pathname === '/login', { timeout: TIMEOUT });
+      await signOut(page);
       await signIn(page, MANAGER);
       await page.locator('nav a[href="/warehouses"]').click();
       await page.locator('#warehouse-table tr[data-code]').first().waitFor({ state: 'visible', timeout: TIMEOUT });

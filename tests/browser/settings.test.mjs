@@ -11,7 +11,7 @@
 //
 // Screenshots land in tests/browser/screenshots/settings-*.png.
 
-import { run, assert, signIn, switchTo, chooseBy, textOf, overflow, persianDigits, BASE_URL, TIMEOUT } from './harness.mjs';
+import { run, assert, signIn, switchTo, chooseBy, textOf, toast, overflow, persianDigits, BASE_URL, TIMEOUT } from './harness.mjs';
 
 const STAMP = Date.now().toString(36).toUpperCase();
 const FAULT = `BT_${STAMP}`;
@@ -36,10 +36,6 @@ async function besideItsField(page, input, error, text) {
 
 async function sameDocument(page) {
   return page.evaluate(() => window.__sameDocument === true);
-}
-
-async function toast(page, text) {
-  await page.locator('#toasts .toast-text', { hasText: text }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
 }
 
 async function fillNames(page, prefix, en) {

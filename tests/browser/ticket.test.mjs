@@ -13,8 +13,8 @@
 //     node tests/browser/ticket.test.mjs
 
 import {
-  BASE_URL, TIMEOUT, api, assert, chooseBy, jalaliYear, overflow, persianDigits, run, signIn, switchTo, textOf,
-  tokenFor,
+  BASE_URL, TIMEOUT, api, assert, chooseBy, jalaliYear, overflow, persianDigits, run, signIn, signOut, stageIs,
+  switchTo, takeStep, textOf, tokenFor,
 } from './harness.mjs';
 
 const stamp = Date.now().toString(26).replace(/[0-9]/g, (d) => 'klmnopqrst'[Number(d)]);
@@ -42,10 +42,6 @@ async function newTicket(clerk, me, model, name) {
 async function patchTicket(token, body) {
   const now = await api('GET', `/tickets/${state.ticket.id}`, token);
   return api('PATCH', `/tickets/${state.ticket.id}`, token, body, { 'if-match': `"${now.version}"` });
-}
-
-async function stageIs(page, stage) {
-  await page.locator(`#ticket-stage[data-stage="${stage}"]`).waitFor({ timeout: TIMEOUT });
 }
 
 async function count(page, selector) {
@@ -130,8 +126,7 @@ await run('ticket', [
   {
     name: 'the technician sees the first step held back by a guard, explained in words; office-only steps are hidden',
     async run(page, shot) {
-      await page.locator('#logout').click();
-      await page.waitForURL(/\/login/, { timeout: TIMEOUT });
+      await signOut(page);
       await signIn(page, 'tech.hn01');
       await page.goto(`${BASE_URL}/tickets/${state.ticket.id}`);
       await stageIs(page, 'received');
@@ -155,19 +150,12 @@ await run('ticket', [
       await page.evaluate(() => { window.__noReload = true; });
       await page.locator('#ticket-refresh').click();
       const before = await count(page, '#ticket-timeline li.timeline-event');
-      const diagnosed = page.locator('#ticket-steps li[data-to="diagnosed"] button');
-      await page.waitForFunction(() => {
-        const b = document.querySelector('#ticket-steps li[data-to="diagnosed"] button');
-        return b && !b.disabled;
-      }, null, { timeout: TIMEOUT });
-      await diagnosed.click();
-      await stageIs(page, 'diagnosed');
+      await takeStep(page, 'diagnosed');
       await page.locator('#ticket-moved', { hasText: 'Diagnosed' }).waitFor({ timeout: TIMEOUT });
       const moved = await textOf(page, '#ticket-timeline li[data-kind="stage_changed"]');
       assert(moved.includes('Moved from Received to Diagnosed'), `the timeline reads ${JSON.stringify(moved)}`);
       assert((await count(page, '#ticket-timeline li.timeline-event')) > before, 'the timeline did not grow');
-      await page.locator('#ticket-steps li[data-to="in_repair"] button').click();
-      await stageIs(page, 'in_repair');
+      await takeStep(page, 'in_repair');
       const completed = page.locator('#ticket-steps li[data-to="completed"]');
       await completed.waitFor({ timeout: TIMEOUT });
       const why = (await completed.locator('.step-why').innerText()).trim();
@@ -184,12 +172,7 @@ await run('ticket', [
       const items = await api('GET', `/service-items?category_id=${state.model.category_id}`, tech);
       await api('POST', `/tickets/${state.ticket.id}/labour`, tech, { service_item_id: items.items[0].id });
       await page.locator('#ticket-refresh').click();
-      await page.waitForFunction(() => {
-        const b = document.querySelector('#ticket-steps li[data-to="completed"] button');
-        return b && !b.disabled;
-      }, null, { timeout: TIMEOUT });
-      await page.locator('#ticket-steps li[data-to="completed"] button').click();
-      await stageIs(page, 'completed');
+      await takeStep(page, 'completed');
       await page.waitForFunction(
         () => document.querySelectorAll('#ticket-timeline li[data-kind="stage_changed"]').length === 3,
         null,

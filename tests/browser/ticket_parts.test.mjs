@@ -11,7 +11,8 @@
 //     node tests/browser/ticket_parts.test.mjs
 
 import {
-  BASE_URL, TIMEOUT, api, assert, chooseBy, overflow, persianDigits, run, signIn, switchTo, textOf, tokenFor,
+  BASE_URL, TIMEOUT, api, assert, chooseBy, overflow, persianDigits, run, signIn, signOut, switchTo, textOf, toast,
+  tokenFor,
 } from './harness.mjs';
 
 const stamp = Date.now().toString(26).replace(/[0-9]/g, (d) => 'klmnopqrst'[Number(d)]);
@@ -48,10 +49,6 @@ async function cellIs(page, name, want) {
 async function stock() {
   const rows = await api('GET', `/stock?warehouse_id=${state.main.id}&part_id=${state.part.id}`, state.keeper);
   return rows[0] ?? { on_hand: 0, reserved: 0, available: 0 };
-}
-
-async function toastSays(page, text) {
-  await page.locator('#toasts .toast-text', { hasText: text }).first().waitFor({ timeout: TIMEOUT });
 }
 
 await run('ticket_parts', [
@@ -110,7 +107,7 @@ await run('ticket_parts', [
       await page.locator('#parts-reserve-quantity').fill('2');
       await page.locator('#parts-reserve-submit').click();
       await cellIs(page, 'reserved', 2);
-      await toastSays(page, `Reserved 2 × ${SKU}`);
+      await toast(page, `Reserved 2 × ${SKU}`);
       await page.locator('#ticket-timeline li[data-kind="parts_reserved"]').waitFor({ timeout: TIMEOUT });
       await page.locator('#parts-release').waitFor({ timeout: TIMEOUT });
       assert((await stock()).reserved >= 2, 'the API has no reservation');
@@ -128,7 +125,7 @@ await run('ticket_parts', [
       await cellIs(page, 'issued', 2);
       await cellIs(page, 'reserved', 0);
       assert((await cell(page, 'outstanding')) === 2, 'the outstanding count is not 2');
-      await toastSays(page, `Issued 2 × ${SKU}`);
+      await toast(page, `Issued 2 × ${SKU}`);
       const note = await textOf(page, '#parts-outstanding');
       assert(note.startsWith('2 issued parts'), `the outstanding note reads ${JSON.stringify(note)}`);
       await page.locator('#ticket-timeline li[data-kind="parts_issued"]').waitFor({ timeout: TIMEOUT });
@@ -156,8 +153,7 @@ await run('ticket_parts', [
   {
     name: 'tech.hn01 records 1 used and 1 returned unused; the numbers and who pays show, nothing is left to record',
     async run(page, shot) {
-      await page.locator('#logout').click();
-      await page.waitForURL(/\/login/, { timeout: TIMEOUT });
+      await signOut(page);
       await signIn(page, 'tech.hn01');
       await page.goto(`${BASE_URL}/tickets/${state.ticket.id}`);
       await cellIs(page, 'issued', 2);
@@ -169,7 +165,7 @@ await run('ticket_parts', [
       await cellIs(page, 'used', 1);
       await cellIs(page, 'returned', 1);
       await cellIs(page, 'outstanding', 0);
-      await toastSays(page, `${SKU}: recorded 1 used, 1 returned, 0 defective.`);
+      await toast(page, `${SKU}: recorded 1 used, 1 returned, 0 defective.`);
       assert((await page.locator('#parts-outstanding').count()) === 0, 'parts are still shown as to be recorded');
       await page.locator('#ticket-timeline li[data-kind="parts_used"]').waitFor({ timeout: TIMEOUT });
       const lines = await api('GET', `/tickets/${state.ticket.id}/parts`, state.keeper);

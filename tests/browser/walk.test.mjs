@@ -10,7 +10,8 @@
 //     node tests/browser/walk.test.mjs
 
 import {
-  BASE_URL, TIMEOUT, api, assert, chooseBy, jalaliYear, persianDigits, run, signIn, switchTo, textOf, tokenFor,
+  BASE_URL, TIMEOUT, api, assert, chooseBy, jalaliYear, persianDigits, run, signIn, signOut, switchTo, takeStep,
+  textOf, tokenFor,
 } from './harness.mjs';
 
 const MODEL_SKU = 'FTKB25WVMV';
@@ -20,30 +21,10 @@ const DIGITS = String(Date.now()).slice(-6);
 const SERIAL = `WALK-${DIGITS}`;
 const state = {};
 
-async function signOut(page) {
-  await page.locator('#logout').click();
-  await page.waitForURL((url) => url.pathname === '/login', { timeout: TIMEOUT });
-}
-
 async function openTicket(page, user) {
   await signIn(page, user);
   await page.goto(`${BASE_URL}/tickets/${state.ticketId}`);
   await page.locator('#ticket-stage').waitFor({ timeout: TIMEOUT });
-}
-
-async function stageIs(page, stage) {
-  await page.locator(`#ticket-stage[data-stage="${stage}"]`).waitFor({ timeout: TIMEOUT });
-}
-
-async function takeStep(page, to) {
-  const button = page.locator(`#ticket-steps li[data-to="${to}"] button`);
-  await page.waitForFunction(
-    (sel) => { const b = document.querySelector(sel); return b && !b.disabled; },
-    `#ticket-steps li[data-to="${to}"] button`,
-    { timeout: TIMEOUT },
-  );
-  await button.click();
-  await stageIs(page, to);
 }
 
 const tests = [

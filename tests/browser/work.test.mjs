@@ -12,8 +12,8 @@
 //     node tests/browser/work.test.mjs
 
 import {
-  BASE_URL, TIMEOUT, api, assert, chooseBy, jalaliYear, overflow, persianDigits, run, signIn, switchTo, textOf,
-  tokenFor,
+  BASE_URL, TIMEOUT, api, assert, chooseBy, jalaliYear, overflow, persianDigits, run, signIn, signOut, stageIs,
+  stepEnabled, switchTo, takeStep, textOf, toast, tokenFor,
 } from './harness.mjs';
 
 const stamp = Date.now().toString(26).replace(/[0-9]/g, (d) => 'klmnopqrst'[Number(d)]);
@@ -23,27 +23,6 @@ const DAY = (() => {
   return d.toISOString().slice(0, 10);
 })();
 const state = {};
-
-async function stageIs(page, stage) {
-  await page.locator(`#ticket-stage[data-stage="${stage}"]`).waitFor({ timeout: TIMEOUT });
-}
-
-async function stepEnabled(page, to) {
-  await page.waitForFunction((t) => {
-    const b = document.querySelector(`#ticket-steps li[data-to="${t}"] button`);
-    return b && !b.disabled;
-  }, to, { timeout: TIMEOUT });
-}
-
-async function takeStep(page, to) {
-  await stepEnabled(page, to);
-  await page.locator(`#ticket-steps li[data-to="${to}"] button`).click();
-  await stageIs(page, to);
-}
-
-async function toast(page, text) {
-  await page.locator('#toasts .toast-text', { hasText: text }).first().waitFor({ timeout: TIMEOUT });
-}
 
 async function notReloaded(page) {
   assert(await page.evaluate(() => window.__noReload === true), 'the page was reloaded');
@@ -144,8 +123,7 @@ await run('work', [
   {
     name: 'the clerk moves it to the callback: the close step waits for the callback',
     async run(page) {
-      await page.locator('#logout').click();
-      await page.waitForURL(/\/login/, { timeout: TIMEOUT });
+      await signOut(page);
       await signIn(page, 'clerk.hn01');
       await page.goto(`${BASE_URL}/tickets/${state.ticket.id}`);
       await stageIs(page, 'completed');
