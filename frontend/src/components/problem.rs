@@ -7,6 +7,35 @@ use leptos::prelude::*;
 use crate::api::ApiError;
 use crate::i18n::{I18n, use_i18n};
 
+/// A problem found in the browser before sending: each `(field, key)` names a
+/// field and the catalogue key of its message, shown beside the field. The title
+/// is worded from the code, like a server's.
+pub fn browser_problem(errors: &[(&str, &str)]) -> Problem {
+    browser_problem_of(
+        errors
+            .iter()
+            .map(|(field, key)| FieldError {
+                field: (*field).to_owned(),
+                code: "invalid".to_owned(),
+                message: (*key).to_owned(),
+                ..Default::default()
+            })
+            .collect(),
+    )
+}
+
+/// [`browser_problem`] from field errors made by the form.
+pub fn browser_problem_of(errors: Vec<FieldError>) -> Problem {
+    Problem {
+        problem_type: "about:blank".to_owned(),
+        title: "Invalid input".to_owned(),
+        status: 422,
+        code: "validation_failed".to_owned(),
+        detail: None,
+        errors,
+    }
+}
+
 /// A field error in the reader's language: a catalogue key made in the browser,
 /// a known rule worded from its code and limits, else the server's English.
 pub fn field_message(i18n: &I18n, e: &FieldError) -> String {

@@ -17,7 +17,7 @@ const COST_CURRENCY: &str = concat!("standard_cost", ".currency");
 const PRICE_AMOUNT: &str = concat!("price", ".amount");
 const PRICE_CURRENCY: &str = concat!("price", ".currency");
 use crate::api::{self, ApiError};
-use crate::components::problem::{FieldErrors, ProblemView, names_field, without_fields};
+use crate::components::problem::{FieldErrors, ProblemView, browser_problem, names_field, without_fields};
 use crate::i18n::number::latin_digits;
 use crate::i18n::{t, use_i18n};
 
@@ -89,11 +89,7 @@ pub fn PartForm(view: PartsView, editing: Editing) -> impl IntoView {
         ev.prevent_default();
         let reorder_point = latin_digits(reorder.get_untracked().trim()).parse::<i32>().ok();
         let Some(reorder_point) = reorder_point else {
-            problem.set(Some(local_problem(
-                i18n.text("problem.validation_failed"),
-                "reorder_point",
-                "parts.error.reorder",
-            )));
+            problem.set(Some(browser_problem(&[("reorder_point", "parts.error.reorder")])));
             return;
         };
         let money = |amount: RwSignal<String>| Money {
@@ -105,11 +101,7 @@ pub fn PartForm(view: PartsView, editing: Editing) -> impl IntoView {
         let request = match editing_id {
             None => {
                 let Ok(brand_id) = Uuid::parse_str(&brand.get_untracked()) else {
-                    problem.set(Some(local_problem(
-                        i18n.text("problem.validation_failed"),
-                        "brand_id",
-                        "parts.error.brand",
-                    )));
+                    problem.set(Some(browser_problem(&[("brand_id", "parts.error.brand")])));
                     return;
                 };
                 Save::Create(CreatePart {
@@ -284,23 +276,6 @@ pub fn PartForm(view: PartsView, editing: Editing) -> impl IntoView {
                 </button>
             </div>
         </form>
-    }
-}
-
-/// A problem found here, naming one field (the message is a catalogue key).
-fn local_problem(title: &str, field: &str, key: &str) -> Problem {
-    Problem {
-        problem_type: "about:blank".to_owned(),
-        title: title.to_owned(),
-        status: 422,
-        code: "validation_failed".to_owned(),
-        detail: None,
-        errors: vec![FieldError {
-            field: field.to_owned(),
-            code: "invalid".to_owned(),
-            message: key.to_owned(),
-            ..Default::default()
-        }],
     }
 }
 

@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::lines::{LineDraft, LinesEditor};
-use super::{Lists, local_problem, typed_amount, typed_quantity};
+use super::{Lists, typed_amount, typed_quantity};
 use crate::api;
-use crate::components::problem::{FieldErrors, ProblemView, names_field, without_fields};
+use crate::components::problem::{FieldErrors, ProblemView, browser_problem_of, names_field, without_fields};
 use crate::i18n::{I18n, t, use_i18n};
 
 /// One line a new draft starts with; no cost means the part's standard cost.
@@ -249,7 +249,7 @@ fn build(
         }
     }
     if !errors.is_empty() {
-        return Err(local_problem(i18n, errors));
+        return Err(browser_problem_of(errors));
     }
     let note = typed.note.trim();
     let note = (!note.is_empty()).then(|| note.to_owned());

@@ -99,21 +99,6 @@ pub fn field_number(i18n: I18n, n: i64) -> String {
     crate::i18n::number::localize_digits(i18n.locale(), &n.to_string())
 }
 
-/// A problem found in the browser: the messages are catalogue keys.
-pub fn local_problem(
-    i18n: I18n,
-    errors: Vec<aftersales_api_types::problem::FieldError>,
-) -> aftersales_api_types::problem::Problem {
-    aftersales_api_types::problem::Problem {
-        problem_type: "about:blank".to_owned(),
-        title: i18n.text("problem.validation_failed").to_owned(),
-        status: 422,
-        code: "validation_failed".to_owned(),
-        detail: None,
-        errors,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::{typed_amount, typed_quantity};

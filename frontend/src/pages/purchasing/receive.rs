@@ -12,6 +12,7 @@ use uuid::Uuid;
 use super::detail::OrderView;
 use super::typed_quantity;
 use crate::api;
+use crate::components::problem::browser_problem_of;
 use crate::components::toast::use_toasts;
 use crate::i18n::{I18n, t, use_i18n};
 
@@ -139,7 +140,7 @@ pub fn ReceiveBar(view: OrderView, receiving: ReceiveState) -> impl IntoView {
             }
         });
         if lines.is_empty() && errors.is_empty() {
-            view.problem.set(Some(super::local_problem(i18n, Vec::new())).map(|mut p| {
+            view.problem.set(Some(browser_problem_of(Vec::new())).map(|mut p| {
                 p.title = i18n.text("purchasing.error.nothing_to_receive").to_owned();
                 p.code = "nothing_to_receive".to_owned();
                 p

@@ -7,9 +7,9 @@ use aftersales_api_types::problem::Problem;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::{FormActions, Screen, form_problem, invalid, local_problem, refusal};
+use super::{FormActions, Screen, form_problem, invalid, refusal};
 use crate::api;
-use crate::components::problem::FieldErrors;
+use crate::components::problem::{FieldErrors, browser_problem};
 use crate::i18n::labels::branch_kind_key;
 use crate::i18n::{t, use_i18n};
 
@@ -77,7 +77,7 @@ pub fn BranchForm(screen: Screen<BranchDto>, branches: Vec<BranchDto>, current: 
         let request = match before {
             None => {
                 let Some(parent_id) = chosen_parent else {
-                    problem.set(Some(local_problem(vec![("parent_id", "settings.error.parent")])));
+                    problem.set(Some(browser_problem(&[("parent_id", "settings.error.parent")])));
                     return;
                 };
                 Save::Create(CreateBranch {

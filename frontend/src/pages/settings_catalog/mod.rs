@@ -75,26 +75,6 @@ pub fn refusal(mut problem: Problem, field: &str, key: &str) -> Problem {
     problem
 }
 
-/// A field error found in the browser (its message is a catalogue key).
-pub fn local_problem(errors: Vec<(&str, &str)>) -> Problem {
-    Problem {
-        problem_type: "about:blank".to_owned(),
-        title: "Invalid input".to_owned(),
-        status: 422,
-        code: "validation_failed".to_owned(),
-        detail: None,
-        errors: errors
-            .into_iter()
-            .map(|(field, key)| FieldError {
-                field: field.to_owned(),
-                code: "invalid".to_owned(),
-                message: key.to_owned(),
-                ..Default::default()
-            })
-            .collect(),
-    }
-}
-
 /// `aria-invalid` of an input: whether the form's problem names its field.
 pub fn invalid(problem: RwSignal<Option<Problem>>, field: &'static str) -> impl Fn() -> String + Copy {
     move || problem.with(|p| names_field(p.as_ref(), field)).to_string()

@@ -9,9 +9,9 @@ use uuid::Uuid;
 
 use super::fault_codes::{Categories, with_categories};
 use super::names::{NameSignals, NamesFields, local_name};
-use super::{DeleteButton, FormActions, NewButton, Screen, form_problem, invalid, local_problem, refusal};
+use super::{DeleteButton, FormActions, NewButton, Screen, form_problem, invalid, refusal};
 use crate::api;
-use crate::components::problem::{ErrorsView, FieldErrors};
+use crate::components::problem::{ErrorsView, FieldErrors, browser_problem};
 use crate::i18n::{t, use_i18n};
 use crate::session::use_session;
 
@@ -148,7 +148,7 @@ fn ServiceItemForm(
         let Some(standard_minutes) =
             minutes.get_untracked().trim().parse::<i32>().ok().filter(|m| (0..=10_000).contains(m))
         else {
-            problem.set(Some(local_problem(vec![("standard_minutes", "settings.error.minutes")])));
+            problem.set(Some(browser_problem(&[("standard_minutes", "settings.error.minutes")])));
             return;
         };
         let price = Money {

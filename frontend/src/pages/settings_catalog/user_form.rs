@@ -9,9 +9,9 @@ use aftersales_api_types::users::{CreateUser, Role, UpdateUser, UserDto};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::{FormActions, Screen, form_problem, invalid, local_problem, opt, refusal};
+use super::{FormActions, Screen, form_problem, invalid, opt, refusal};
 use crate::api;
-use crate::components::problem::FieldErrors;
+use crate::components::problem::{FieldErrors, browser_problem};
 use crate::i18n::labels::role_key;
 use crate::i18n::locale::Locale;
 use crate::i18n::{t, use_i18n};
@@ -100,7 +100,7 @@ pub fn UserForm(screen: Screen<UserDto>, choices: Choices, current: Option<UserD
             found.push(("password", "settings.error.password"));
         }
         if !found.is_empty() {
-            problem.set(Some(local_problem(found)));
+            problem.set(Some(browser_problem(&found)));
             return;
         }
         let locale = Locale::from_code(&language.get_untracked()).unwrap_or_default().into();

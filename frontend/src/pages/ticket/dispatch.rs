@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::TicketView;
 use crate::api;
-use crate::components::problem::{FieldErrors, ProblemView, without_fields};
+use crate::components::problem::{FieldErrors, ProblemView, browser_problem, without_fields};
 use crate::i18n::date::today;
 use crate::i18n::{I18n, t, use_i18n};
 use crate::session::DISPATCHERS;
@@ -48,23 +48,6 @@ fn local_instant(day: NaiveDate, time: &str) -> Option<DateTime<Utc>> {
     );
     #[allow(clippy::cast_possible_truncation)]
     DateTime::<Utc>::from_timestamp_millis(date.get_time() as i64)
-}
-
-/// A problem found here, about one field.
-fn field_problem(field: &str, key: &str) -> Problem {
-    Problem {
-        problem_type: "about:blank".to_owned(),
-        title: String::new(),
-        status: 422,
-        code: "validation_failed".to_owned(),
-        detail: None,
-        errors: vec![aftersales_api_types::problem::FieldError {
-            field: field.to_owned(),
-            code: "invalid".to_owned(),
-            message: key.to_owned(),
-            ..Default::default()
-        }],
-    }
 }
 
 #[component]
@@ -123,26 +106,26 @@ fn DispatchForm(view: TicketView) -> impl IntoView {
     let submit = move |override_warnings: bool| {
         done.set(false);
         let Ok(technician_id) = Uuid::parse_str(&technician.get_untracked()) else {
-            problem.set(Some(field_problem("technician_id", "ticket.error.technician")));
+            problem.set(Some(browser_problem(&[("technician_id", "ticket.error.technician")])));
             return;
         };
         let Some(day) = i18n.parse_date(&day.get_untracked()) else {
-            problem.set(Some(field_problem("appointment_from", "ticket.error.day")));
+            problem.set(Some(browser_problem(&[("appointment_from", "ticket.error.day")])));
             return;
         };
         let (Some(start), Some(end)) =
             (local_instant(day, &from.get_untracked()), local_instant(day, &to.get_untracked()))
         else {
-            problem.set(Some(field_problem("appointment_to", "ticket.error.window")));
+            problem.set(Some(browser_problem(&[("appointment_to", "ticket.error.window")])));
             return;
         };
         if end < start {
-            problem.set(Some(field_problem("appointment_to", "ticket.error.window")));
+            problem.set(Some(browser_problem(&[("appointment_to", "ticket.error.window")])));
             return;
         }
         let text = |s: RwSignal<String>| Some(s.get_untracked().trim().to_owned()).filter(|s| !s.is_empty());
         if override_warnings && text(override_reason).is_none() {
-            problem.set(Some(field_problem("override_reason", "ticket.error.override_reason")));
+            problem.set(Some(browser_problem(&[("override_reason", "ticket.error.override_reason")])));
             return;
         }
         problem.set(None);

@@ -162,7 +162,7 @@ pub fn QuantityErrors(problem: RwSignal<Option<Problem>>, id: &'static str) -> i
 #[component]
 pub fn FormProblem(problem: RwSignal<Option<Problem>>, id: &'static str) -> impl IntoView {
     move || {
-        problem.get().filter(|p| shortage(p).is_none() && !p.title.is_empty()).map(|p| {
+        problem.get().filter(|p| shortage(p).is_none()).map(|p| {
             let p = crate::components::problem::without_fields(&p);
             view! { <div id=id class="alert" role="alert"><ProblemView problem=p /></div> }
         })

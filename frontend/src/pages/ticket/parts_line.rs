@@ -7,11 +7,10 @@ use aftersales_api_types::ticket_parts::{RecordPartOutcome, TicketPartLineDto, T
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::parts_move::local_problem;
 use super::{FormProblem, PartsView, QuantityErrors, SubmitKey, quantity_of};
 use crate::api;
 use crate::api::ticket_parts::Move;
-use crate::components::problem::{FieldErrors, names_field};
+use crate::components::problem::{FieldErrors, browser_problem, names_field};
 use crate::i18n::number::latin_digits;
 use crate::i18n::{t, use_i18n};
 
@@ -93,7 +92,7 @@ pub fn ReleaseForm(parts: PartsView) -> impl IntoView {
                 if count.is_none() {
                     errors.push(("quantity", "ticket_parts.error.quantity"));
                 }
-                problem.set(Some(local_problem(i18n, errors)));
+                problem.set(Some(browser_problem(&errors)));
             }
         }
     };
@@ -195,7 +194,7 @@ pub fn OutcomeForm(parts: PartsView) -> impl IntoView {
                     defective,
                 });
             }
-            _ => problem.set(Some(local_problem(i18n, errors))),
+            _ => problem.set(Some(browser_problem(&errors))),
         }
     };
     let problem_signal: Signal<Option<Problem>> = problem.into();

@@ -2,7 +2,7 @@
 //! a warehouse in the user's scope and a quantity. A shortage (409) is shown under
 //! the quantity, and nothing moves.
 
-use aftersales_api_types::problem::{FieldError, Problem};
+use aftersales_api_types::problem::Problem;
 use aftersales_api_types::ticket_parts::TicketPartQuantity;
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -10,8 +10,8 @@ use uuid::Uuid;
 use super::{FormProblem, PartsView, QuantityErrors, SubmitKey, quantity_of};
 use crate::api;
 use crate::api::ticket_parts::Move;
-use crate::components::problem::{FieldErrors, names_field};
-use crate::i18n::{I18n, t, use_i18n};
+use crate::components::problem::{FieldErrors, browser_problem, names_field};
+use crate::i18n::{t, use_i18n};
 
 /// The ids and texts of one of the two forms.
 struct Texts {
@@ -53,26 +53,6 @@ fn texts(action: Move) -> Texts {
             button: "ticket_parts.reserve",
             done: "ticket_parts.reserved_note",
         },
-    }
-}
-
-/// A problem found here, naming its fields (the messages are catalogue keys).
-pub fn local_problem(i18n: I18n, errors: Vec<(&str, &str)>) -> Problem {
-    Problem {
-        problem_type: "about:blank".to_owned(),
-        title: i18n.text("problem.validation_failed").to_owned(),
-        status: 422,
-        code: "validation_failed".to_owned(),
-        detail: None,
-        errors: errors
-            .into_iter()
-            .map(|(field, key)| FieldError {
-                field: field.to_owned(),
-                code: "invalid".to_owned(),
-                message: key.to_owned(),
-                ..Default::default()
-            })
-            .collect(),
     }
 }
 
@@ -129,7 +109,7 @@ pub fn MoveForm(parts: PartsView, action: Move) -> impl IntoView {
                 problem.set(None);
                 send.dispatch_local(TicketPartQuantity { warehouse_id, part_id, quantity });
             }
-            _ => problem.set(Some(local_problem(i18n, errors))),
+            _ => problem.set(Some(browser_problem(&errors))),
         }
     };
     let part_options = move || {

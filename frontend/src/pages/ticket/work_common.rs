@@ -2,7 +2,6 @@
 //! before sending, and whole numbers typed in any script.
 
 use aftersales_api_types::fault_codes::Names;
-use aftersales_api_types::problem::{FieldError, Problem};
 
 use crate::i18n::Locale;
 use crate::i18n::number::latin_digits;
@@ -16,23 +15,6 @@ pub fn name_in(locale: Locale, names: &Names) -> String {
         Locale::Zh => names.zh.as_ref(),
     };
     own.unwrap_or(&names.en).clone()
-}
-
-/// A problem found here, about one field; `key` is the catalogue key of its words.
-pub fn field_problem(field: &str, key: &str) -> Problem {
-    Problem {
-        problem_type: "about:blank".to_owned(),
-        title: String::new(),
-        status: 422,
-        code: "validation_failed".to_owned(),
-        detail: None,
-        errors: vec![FieldError {
-            field: field.to_owned(),
-            code: "invalid".to_owned(),
-            message: key.to_owned(),
-            ..Default::default()
-        }],
-    }
 }
 
 /// A whole number from `min` to `max` typed with Latin, Persian or Arabic digits;

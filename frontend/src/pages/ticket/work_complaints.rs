@@ -9,9 +9,9 @@ use aftersales_api_types::problem::Problem;
 use leptos::prelude::*;
 
 use super::TicketView;
-use super::work_common::{field_problem, typed};
+use super::work_common::typed;
 use crate::api;
-use crate::components::problem::{FieldErrors, ProblemView, without_fields};
+use crate::components::problem::{FieldErrors, ProblemView, browser_problem, without_fields};
 use crate::components::toast::use_toasts;
 use crate::i18n::date::iso_instant;
 use crate::i18n::{t, use_i18n};
@@ -128,7 +128,7 @@ fn ResolveForm(view: TicketView, complaint: ComplaintDto) -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(text) = typed(&resolution.get_untracked()) else {
-            problem.set(Some(field_problem("resolution", "work.error.resolution_text")));
+            problem.set(Some(browser_problem(&[("resolution", "work.error.resolution_text")])));
             return;
         };
         let outcome =
@@ -200,11 +200,11 @@ fn OpenComplaintForm(view: TicketView) -> impl IntoView {
         ev.prevent_default();
         let chosen = category.get_untracked();
         let Some(category) = CATEGORIES.iter().find(|(_, code, _)| *code == chosen).map(|(c, ..)| *c) else {
-            problem.set(Some(field_problem("category", "work.error.category")));
+            problem.set(Some(browser_problem(&[("category", "work.error.category")])));
             return;
         };
         let Some(description) = typed(&description.get_untracked()) else {
-            problem.set(Some(field_problem("description", "work.error.description")));
+            problem.set(Some(browser_problem(&[("description", "work.error.description")])));
             return;
         };
         problem.set(None);

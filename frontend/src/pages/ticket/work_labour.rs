@@ -9,9 +9,9 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::TicketView;
-use super::work_common::{field_problem, name_in, whole_number};
+use super::work_common::{name_in, whole_number};
 use crate::api;
-use crate::components::problem::{FieldErrors, ProblemView, without_fields};
+use crate::components::problem::{FieldErrors, ProblemView, browser_problem, without_fields};
 use crate::components::toast::use_toasts;
 use crate::i18n::{I18n, t, use_i18n};
 use crate::session::TICKET_WORKERS;
@@ -192,11 +192,11 @@ fn AddLabourForm(view: TicketView) -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(service_item_id) = Uuid::parse_str(&item.get_untracked()) else {
-            problem.set(Some(field_problem("service_item_id", "work.error.service")));
+            problem.set(Some(browser_problem(&[("service_item_id", "work.error.service")])));
             return;
         };
         let Ok(Some(quantity)) = whole_number(&quantity.get_untracked(), 1, 999) else {
-            problem.set(Some(field_problem("quantity", "work.error.quantity")));
+            problem.set(Some(browser_problem(&[("quantity", "work.error.quantity")])));
             return;
         };
         problem.set(None);

@@ -9,9 +9,9 @@ use aftersales_api_types::ticket_changes::UpdateTicket;
 use leptos::prelude::*;
 
 use super::TicketView;
-use super::work_common::{field_problem, name_in, typed, whole_number};
+use super::work_common::{name_in, typed, whole_number};
 use crate::api;
-use crate::components::problem::{FieldErrors, ProblemView, without_fields};
+use crate::components::problem::{FieldErrors, ProblemView, browser_problem, without_fields};
 use crate::components::toast::use_toasts;
 use crate::i18n::{t, use_i18n};
 use crate::session::TICKET_WORKERS;
@@ -119,7 +119,7 @@ fn WorkRecordForm(view: TicketView) -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(minutes) = whole_number(&minutes.get_untracked(), 0, 10_000) else {
-            problem.set(Some(field_problem("time_on_site_minutes", "work.error.minutes")));
+            problem.set(Some(browser_problem(&[("time_on_site_minutes", "work.error.minutes")])));
             return;
         };
         let now = view.ticket.get_untracked();

@@ -3,7 +3,7 @@
 //! (what is still in transit written down as missing, with a reason). Each answer
 //! replaces the transfer shown; a refusal is shown above the buttons.
 
-use aftersales_api_types::problem::{FieldError, Problem};
+use aftersales_api_types::problem::Problem;
 use aftersales_api_types::transfers::{
     CloseTransfer, MissingLine, ReceiveTransfer, TransferDto, TransferReceiptLine, TransferStatus,
 };
@@ -11,10 +11,10 @@ use leptos::prelude::*;
 
 use super::detail::Quantities;
 use crate::api::{self, ApiError};
-use crate::components::problem::{FieldErrors, ProblemView, without_fields};
+use crate::components::problem::{FieldErrors, ProblemView, browser_problem, without_fields};
 use crate::components::toast::use_toasts;
 use crate::i18n::number::latin_digits;
-use crate::i18n::{I18n, t, use_i18n};
+use crate::i18n::{t, use_i18n};
 use crate::session::Session;
 
 /// What a step asks of the server.
@@ -62,7 +62,7 @@ pub fn Steps(session: Session, transfer: RwSignal<TransferDto>, quantities: Quan
         problem.set(None);
         act.dispatch_local(Step::Ship);
     };
-    let receive = move |_| match receipt(i18n, &transfer.get_untracked(), quantities) {
+    let receive = move |_| match receipt(&transfer.get_untracked(), quantities) {
         Ok(request) => {
             problem.set(None);
             act.dispatch_local(Step::Receive(request));
@@ -83,7 +83,7 @@ pub fn Steps(session: Session, transfer: RwSignal<TransferDto>, quantities: Quan
         ev.prevent_default();
         let note = reason.get_untracked().trim().to_owned();
         if note.is_empty() {
-            problem.set(Some(invalid(i18n, "reason", "transfers.error.reason")));
+            problem.set(Some(browser_problem(&[("reason", "transfers.error.reason")])));
             return;
         }
         let lines = transfer.with_untracked(|t| {
@@ -126,25 +126,8 @@ pub fn Steps(session: Session, transfer: RwSignal<TransferDto>, quantities: Quan
     }
 }
 
-/// A problem found in the browser naming one field (the message is a catalogue key).
-fn invalid(i18n: I18n, field: &str, key: &str) -> Problem {
-    Problem {
-        problem_type: "about:blank".to_owned(),
-        title: i18n.text("problem.validation_failed").to_owned(),
-        status: 422,
-        code: "validation_failed".to_owned(),
-        detail: None,
-        errors: vec![FieldError {
-            field: field.to_owned(),
-            code: "invalid".to_owned(),
-            message: key.to_owned(),
-            ..Default::default()
-        }],
-    }
-}
-
 /// The typed quantities as a receipt: at least one, each from 1 to what is in transit.
-fn receipt(i18n: I18n, transfer: &TransferDto, quantities: Quantities) -> Result<ReceiveTransfer, Problem> {
+fn receipt(transfer: &TransferDto, quantities: Quantities) -> Result<ReceiveTransfer, Problem> {
     let mut lines = Vec::new();
     for line in &transfer.lines {
         let text = quantities.with_value(|q| q.get(&line.part_id).map(|s| s.get_untracked())).unwrap_or_default();
@@ -156,11 +139,11 @@ fn receipt(i18n: I18n, transfer: &TransferDto, quantities: Quantities) -> Result
             Ok(q) if q >= 1 && q <= line.in_transit => {
                 lines.push(TransferReceiptLine { part_id: line.part_id, quantity: q })
             }
-            _ => return Err(invalid(i18n, "lines", "transfers.error.receive_quantity")),
+            _ => return Err(browser_problem(&[("lines", "transfers.error.receive_quantity")])),
         }
     }
     if lines.is_empty() {
-        return Err(invalid(i18n, "lines", "transfers.error.receive_none"));
+        return Err(browser_problem(&[("lines", "transfers.error.receive_none")]));
     }
     Ok(ReceiveTransfer { lines })
 }

@@ -6,10 +6,10 @@ use aftersales_api_types::warranty::{CreatePolicy, PolicyDto, PolicyScope, Scope
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::terms::{TermsDraft, TermsFields, local_problem, to_form_fields};
+use super::terms::{TermsDraft, TermsFields, to_form_fields};
 use super::{Catalogue, scope_kind_code, scope_kind_key};
 use crate::api;
-use crate::components::problem::{FieldErrors, ProblemView, names_field, without_fields};
+use crate::components::problem::{FieldErrors, ProblemView, browser_problem_of, names_field, without_fields};
 use crate::i18n::{t, use_i18n};
 use crate::session::Session;
 use crate::tr;
@@ -71,7 +71,7 @@ pub fn CreateForm(session: Session, catalogue: StoredValue<Catalogue>, changes: 
                 problem.set(None);
                 create.dispatch_local(CreatePolicy { name: typed, scope: PolicyScope { kind, id }, terms });
             }
-            _ => problem.set(Some(local_problem(i18n, errors))),
+            _ => problem.set(Some(browser_problem_of(errors))),
         }
     };
 

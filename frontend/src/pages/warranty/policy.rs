@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
-use super::terms::{TermsDraft, TermsFields, basis_key, leg_code, local_problem, to_form_fields};
+use super::terms::{TermsDraft, TermsFields, basis_key, leg_code, to_form_fields};
 use super::try_it::TryIt;
 use super::{Catalogue, day_view, scope_kind_key, status};
 use crate::api::{self, ApiError};
-use crate::components::problem::{ErrorsView, ProblemView, without_fields};
+use crate::components::problem::{ErrorsView, ProblemView, browser_problem_of, without_fields};
 use crate::i18n::date::today;
 use crate::i18n::{t, use_i18n};
 use crate::pages::serials::leg_key;
@@ -172,7 +172,7 @@ fn VersionForm(session: Session, id: Uuid, changes: RwSignal<u32>) -> impl IntoV
                 problem.set(None);
                 publish.dispatch_local(terms);
             }
-            _ => problem.set(Some(local_problem(i18n, errors))),
+            _ => problem.set(Some(browser_problem_of(errors))),
         }
     };
     let problem_signal: Signal<Option<Problem>> = problem.into();

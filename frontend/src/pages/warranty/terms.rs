@@ -179,18 +179,6 @@ pub fn to_form_fields(problem: Problem) -> Problem {
     Problem { errors, ..problem }
 }
 
-/// A problem made here from field errors found before sending.
-pub fn local_problem(i18n: I18n, errors: Vec<FieldError>) -> Problem {
-    Problem {
-        problem_type: "about:blank".to_owned(),
-        title: i18n.text("problem.validation_failed").to_owned(),
-        status: 422,
-        code: "validation_failed".to_owned(),
-        detail: None,
-        errors,
-    }
-}
-
 /// The fields; `prefix` keeps the ids of two forms on one page apart.
 #[component]
 pub fn TermsFields(draft: TermsDraft, problem: Signal<Option<Problem>>, prefix: &'static str) -> impl IntoView {

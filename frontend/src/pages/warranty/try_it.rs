@@ -9,9 +9,9 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::Catalogue;
-use super::terms::{local_problem, to_form_fields};
+use super::terms::to_form_fields;
 use crate::api::{self, ApiError};
-use crate::components::problem::{FieldErrors, ProblemView, names_field, without_fields};
+use crate::components::problem::{FieldErrors, ProblemView, browser_problem_of, names_field, without_fields};
 use crate::i18n::date::today;
 use crate::i18n::{I18n, t, use_i18n};
 use crate::pages::serials::DecisionView;
@@ -195,9 +195,9 @@ async fn request(session: Session, i18n: I18n, typed: &Typed) -> Result<Evaluate
             }
         }
     };
-    let Some(date) = claim else { return Err(local_problem(i18n, errors)) };
+    let Some(date) = claim else { return Err(browser_problem_of(errors)) };
     if !errors.is_empty() {
-        return Err(local_problem(i18n, errors));
+        return Err(browser_problem_of(errors));
     }
     let component = typed.component.trim();
     Ok(EvaluateRequest {
