@@ -1,5 +1,6 @@
-//! A table fed by a paged list endpoint (`Page<T>`): the first page loads at once,
-//! a "More" button appends the next one while `next_cursor` is present.
+//! Tables fed by the API: a whole list ([`ListTable`]), or a paged list endpoint
+//! (`Page<T>`, [`PagedTable`]) whose first page loads at once while a "More" button
+//! appends the next one while `next_cursor` is present.
 
 use std::future::Future;
 
@@ -9,6 +10,51 @@ use leptos::prelude::*;
 use crate::api::ApiError;
 use crate::components::problem::ErrorsView;
 use crate::i18n::t;
+
+/// A whole list, read by `list`: a loading row, the error, the `empty` row when
+/// there is nothing, else `row(item)` per item. It follows the resource, so a
+/// screen that reloads it after a change needs no page reload.
+#[component]
+pub fn ListTable<T, R>(
+    /// The table's id.
+    id: &'static str,
+    /// Catalogue key of the table's accessible name.
+    caption: &'static str,
+    /// Catalogue keys of the column headings.
+    columns: &'static [&'static str],
+    /// Catalogue key of the row shown for an empty list.
+    #[prop(optional)]
+    empty: Option<&'static str>,
+    list: LocalResource<Result<Vec<T>, ApiError>>,
+    row: R,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    R: Fn(T) -> AnyView + Copy + Send + Sync + 'static,
+{
+    let width = columns.len();
+    view! {
+        <div class="table-wrap">
+            <table id=id class="data">
+                <caption class="visually-hidden">{t(caption)}</caption>
+                <thead><tr>{columns.iter().map(|c| view! { <th scope="col">{t(c)}</th> }).collect_view()}</tr></thead>
+                <Transition fallback=move || view! { <tbody><tr><td colspan=width class="muted">{t("table.loading")}</td></tr></tbody> }>
+                    <ErrorBoundary fallback=move |errors| view! { <tbody><tr><td colspan=width><ErrorsView errors /></td></tr></tbody> }>
+                        {move || Suspend::new(async move {
+                            list.await.map(|rows| {
+                                let empty = empty.filter(|_| rows.is_empty()).map(|key| view! {
+                                    <tr class="empty"><td colspan=width class="muted">{t(key)}</td></tr>
+                                });
+                                let rows = rows.into_iter().map(row).collect_view();
+                                view! { <tbody>{rows}{empty}</tbody> }
+                            })
+                        })}
+                    </ErrorBoundary>
+                </Transition>
+            </table>
+        </div>
+    }
+}
 
 /// `fetch(cursor)` loads one page; `row(item)` renders one `<tr>`.
 #[component]

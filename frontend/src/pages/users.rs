@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::api;
-use crate::components::problem::{ErrorsView, ProblemView};
+use crate::components::problem::ProblemView;
+use crate::components::table::ListTable;
 use crate::i18n::{t, use_i18n};
 use crate::pages::home::role_labels;
 use crate::pages::settings_catalog::user_form::UserForm;
@@ -67,27 +68,11 @@ fn UsersScreen(choices: Choices) -> impl IntoView {
     let codes: HashMap<Uuid, String> =
         choices.branches.with_value(|b| b.iter().map(|b| (b.id, b.code.clone())).collect());
     let codes = StoredValue::new(codes);
-    let width = COLUMNS.len();
     let form = move || screen.editing.get().map(|current| view! { <UserForm screen choices current /> });
     view! {
         {may_manage.then(|| view! { <NewButton screen id="user-new" label="settings.users.new" /> })}
         {form}
-        <div class="table-wrap">
-            <table id="user-table" class="data">
-                <caption class="visually-hidden">{t("users.title")}</caption>
-                <thead><tr>{COLUMNS.iter().map(|c| view! { <th scope="col">{t(c)}</th> }).collect_view()}</tr></thead>
-                <Transition fallback=move || view! { <tbody><tr><td colspan=width class="muted">{t("table.loading")}</td></tr></tbody> }>
-                    <ErrorBoundary fallback=move |errors| view! { <tbody><tr><td colspan=width><ErrorsView errors /></td></tr></tbody> }>
-                        {move || Suspend::new(async move {
-                            list.await.map(|rows| {
-                                let rows = rows.into_iter().map(|u| user_row(screen, may_manage, codes, u)).collect_view();
-                                view! { <tbody>{rows}</tbody> }
-                            })
-                        })}
-                    </ErrorBoundary>
-                </Transition>
-            </table>
-        </div>
+        <ListTable id="user-table" caption="users.title" columns=COLUMNS list row=move |r| user_row(screen, may_manage, codes, r).into_any() />
     }
 }
 

@@ -11,7 +11,8 @@ use uuid::Uuid;
 use super::names::{NameSignals, NamesFields, local_name};
 use super::{DeleteButton, FormActions, NewButton, Screen, form_problem, invalid, refusal};
 use crate::api;
-use crate::components::problem::{ErrorsView, FieldErrors, ProblemView};
+use crate::components::problem::{FieldErrors, ProblemView};
+use crate::components::table::ListTable;
 use crate::i18n::{t, use_i18n};
 use crate::session::use_session;
 
@@ -101,30 +102,11 @@ fn FaultCodesScreen(categories: Categories) -> impl IntoView {
         let _ = screen.changes.get();
         api::settings::fault_codes(session)
     });
-    let width = COLUMNS.len();
     let form = move || screen.editing.get().map(|current| view! { <FaultCodeForm screen categories current /> });
     view! {
         <NewButton screen id="fault-new" label="settings.fault_codes.new" />
         {form}
-        <div class="table-wrap">
-            <table id="fault-table" class="data">
-                <caption class="visually-hidden">{t("settings.fault_codes.title")}</caption>
-                <thead><tr>{COLUMNS.iter().map(|c| view! { <th scope="col">{t(c)}</th> }).collect_view()}</tr></thead>
-                <Transition fallback=move || view! { <tbody><tr><td colspan=width class="muted">{t("table.loading")}</td></tr></tbody> }>
-                    <ErrorBoundary fallback=move |errors| view! { <tbody><tr><td colspan=width><ErrorsView errors /></td></tr></tbody> }>
-                        {move || Suspend::new(async move {
-                            list.await.map(|rows| {
-                                let empty = rows.is_empty().then(|| view! {
-                                    <tr class="empty"><td colspan=width class="muted">{t("settings.fault_codes.empty")}</td></tr>
-                                });
-                                let rows = rows.into_iter().map(|f| fault_row(screen, categories, f)).collect_view();
-                                view! { <tbody>{rows}{empty}</tbody> }
-                            })
-                        })}
-                    </ErrorBoundary>
-                </Transition>
-            </table>
-        </div>
+        <ListTable id="fault-table" caption="settings.fault_codes.title" columns=COLUMNS empty="settings.fault_codes.empty" list row=move |r| fault_row(screen, categories, r).into_any() />
     }
 }
 

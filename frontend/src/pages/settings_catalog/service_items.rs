@@ -11,7 +11,8 @@ use super::fault_codes::{Categories, with_categories};
 use super::names::{NameSignals, NamesFields, local_name};
 use super::{DeleteButton, FormActions, NewButton, Screen, form_problem, invalid, refusal};
 use crate::api;
-use crate::components::problem::{ErrorsView, FieldErrors, browser_problem};
+use crate::components::problem::{FieldErrors, browser_problem};
+use crate::components::table::ListTable;
 use crate::i18n::{t, use_i18n};
 use crate::session::use_session;
 
@@ -48,30 +49,11 @@ fn ServiceItemsScreen(categories: Categories) -> impl IntoView {
         let _ = screen.changes.get();
         api::reference::service_items(session, None, false)
     });
-    let width = COLUMNS.len();
     let form = move || screen.editing.get().map(|current| view! { <ServiceItemForm screen categories current /> });
     view! {
         <NewButton screen id="service-new" label="settings.service_items.new" />
         {form}
-        <div class="table-wrap">
-            <table id="service-table" class="data">
-                <caption class="visually-hidden">{t("settings.service_items.title")}</caption>
-                <thead><tr>{COLUMNS.iter().map(|c| view! { <th scope="col">{t(c)}</th> }).collect_view()}</tr></thead>
-                <Transition fallback=move || view! { <tbody><tr><td colspan=width class="muted">{t("table.loading")}</td></tr></tbody> }>
-                    <ErrorBoundary fallback=move |errors| view! { <tbody><tr><td colspan=width><ErrorsView errors /></td></tr></tbody> }>
-                        {move || Suspend::new(async move {
-                            list.await.map(|rows| {
-                                let empty = rows.is_empty().then(|| view! {
-                                    <tr class="empty"><td colspan=width class="muted">{t("settings.service_items.empty")}</td></tr>
-                                });
-                                let rows = rows.into_iter().map(|s| service_row(screen, categories, s)).collect_view();
-                                view! { <tbody>{rows}{empty}</tbody> }
-                            })
-                        })}
-                    </ErrorBoundary>
-                </Transition>
-            </table>
-        </div>
+        <ListTable id="service-table" caption="settings.service_items.title" columns=COLUMNS empty="settings.service_items.empty" list row=move |r| service_row(screen, categories, r).into_any() />
     }
 }
 
