@@ -46,6 +46,14 @@ pub mod workflows;
 /// Where every endpoint lives.
 pub const API_BASE: &str = "/api/v1";
 
+/// What a form sends: a new record, or a change to one (id, the version it
+/// read, the body).
+#[derive(Debug, Clone)]
+pub enum Save<C, U> {
+    Create(C),
+    Update(Uuid, i64, U),
+}
+
 /// A failed call: the server's problem document, or one made up here when the
 /// server could not be reached or answered something that is not a problem.
 #[derive(Debug, Clone, PartialEq)]

@@ -22,11 +22,7 @@ use crate::i18n::number::latin_digits;
 use crate::i18n::{t, use_i18n};
 
 /// What the form sends: a new part, or a change to one at its version.
-#[derive(Debug, Clone)]
-enum Save {
-    Create(CreatePart),
-    Update(Uuid, i64, UpdatePart),
-}
+type Save = crate::api::Save<CreatePart, UpdatePart>;
 
 #[component]
 pub fn PartForm(view: PartsView, editing: Editing) -> impl IntoView {

@@ -13,11 +13,7 @@ use crate::api;
 use crate::components::problem::{FieldErrors, ProblemView, names_field, without_fields};
 use crate::i18n::{t, use_i18n};
 
-#[derive(Debug, Clone)]
-enum Save {
-    Create(CreateWarehouse),
-    Update(Uuid, i64, UpdateWarehouse),
-}
+type Save = crate::api::Save<CreateWarehouse, UpdateWarehouse>;
 
 fn kind_from_wire(text: &str) -> Option<WarehouseKind> {
     KINDS.into_iter().find(|k| kind_wire(*k) == text)

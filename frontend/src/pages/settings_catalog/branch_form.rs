@@ -7,11 +7,11 @@ use aftersales_api_types::problem::Problem;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::{FormActions, Screen, form_problem, invalid, refusal};
+use super::{FormActions, Screen, form_problem, invalid};
 use crate::api;
 use crate::components::problem::{FieldErrors, browser_problem};
 use crate::i18n::labels::branch_kind_key;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::t;
 
 const KINDS: [BranchKind; 3] = [BranchKind::Hq, BranchKind::Regional, BranchKind::Outlet];
 
@@ -27,15 +27,10 @@ fn kind_wire(kind: BranchKind) -> &'static str {
 const TIME_ZONES: &[&str] =
     &["Asia/Ho_Chi_Minh", "Asia/Tehran", "Asia/Shanghai", "Asia/Bangkok", "Asia/Singapore", "Europe/London", "UTC"];
 
-#[derive(Debug, Clone)]
-enum Save {
-    Create(CreateBranch),
-    Update(Uuid, i64, UpdateBranch),
-}
+type Save = crate::api::Save<CreateBranch, UpdateBranch>;
 
 #[component]
 pub fn BranchForm(screen: Screen<BranchDto>, branches: Vec<BranchDto>, current: Option<BranchDto>) -> impl IntoView {
-    let i18n = use_i18n();
     let session = screen.session;
     let is_new = current.is_none();
     let is_top = current.as_ref().is_some_and(|b| b.parent_id.is_none());
@@ -56,16 +51,11 @@ pub fn BranchForm(screen: Screen<BranchDto>, branches: Vec<BranchDto>, current: 
     let save = Action::new_local(move |save: &Save| {
         let save = save.clone();
         async move {
-            let result = match &save {
+            let answer = match &save {
                 Save::Create(body) => api::settings::create_branch(session, body).await,
                 Save::Update(id, version, body) => api::settings::update_branch(session, *id, *version, body).await,
             };
-            match result {
-                Ok(saved) => screen.saved(i18n.format("settings.saved", &[("code", &saved.code)])),
-                Err(e) => {
-                    problem.try_set(Some(refusal(e.problem, "code", "settings.error.code_taken")));
-                }
-            }
+            screen.settle(answer.map(|saved| saved.code), problem, "code", "settings.error.code_taken");
         }
     });
     let before = current.as_ref().map(|b| (b.id, b.version, b.parent_id));

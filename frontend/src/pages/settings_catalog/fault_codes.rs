@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::names::{NameSignals, NamesFields, local_name};
-use super::{DeleteButton, FormActions, NewButton, Screen, form_problem, invalid, refusal};
+use super::{DeleteButton, FormActions, NewButton, Screen, form_problem, invalid};
 use crate::api;
 use crate::components::problem::{FieldErrors, ProblemView};
 use crate::components::table::ListTable;
@@ -131,15 +131,10 @@ fn fault_row(screen: Screen<FaultCodeDto>, categories: Categories, code: FaultCo
     }
 }
 
-#[derive(Debug, Clone)]
-enum Save {
-    Create(CreateFaultCode),
-    Update(Uuid, i64, UpdateFaultCode),
-}
+type Save = crate::api::Save<CreateFaultCode, UpdateFaultCode>;
 
 #[component]
 fn FaultCodeForm(screen: Screen<FaultCodeDto>, categories: Categories, current: Option<FaultCodeDto>) -> impl IntoView {
-    let i18n = use_i18n();
     let session = screen.session;
     let is_new = current.is_none();
     let first = categories.0.with_value(|l| l.iter().find(|c| c.active).map(|c| c.id.to_string())).unwrap_or_default();
@@ -154,16 +149,11 @@ fn FaultCodeForm(screen: Screen<FaultCodeDto>, categories: Categories, current: 
     let save = Action::new_local(move |save: &Save| {
         let save = save.clone();
         async move {
-            let result = match &save {
+            let answer = match &save {
                 Save::Create(body) => api::settings::create_fault_code(session, body).await,
                 Save::Update(id, version, body) => api::settings::update_fault_code(session, *id, *version, body).await,
             };
-            match result {
-                Ok(saved) => screen.saved(i18n.format("settings.saved", &[("code", &saved.code)])),
-                Err(e) => {
-                    problem.try_set(Some(refusal(e.problem, "code", "settings.error.code_taken")));
-                }
-            }
+            screen.settle(answer.map(|saved| saved.code), problem, "code", "settings.error.code_taken");
         }
     });
     let before = current.as_ref().map(|c| (c.id, c.version));

@@ -14,10 +14,10 @@ use aftersales_api_types::problem::{FieldError, Problem};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::components::problem::{ProblemView, names_field};
 use crate::components::toast::{Toasts, use_toasts};
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{I18n, t, use_i18n};
 use crate::session::Session;
 use crate::tr;
 
@@ -32,6 +32,7 @@ pub struct Screen<T: Send + Sync + 'static> {
     pub editing: RwSignal<Option<Option<T>>>,
     pub changes: RwSignal<u32>,
     pub toasts: Toasts,
+    i18n: I18n,
 }
 
 impl<T: Send + Sync + 'static> Clone for Screen<T> {
@@ -44,7 +45,13 @@ impl<T: Send + Sync + 'static> Copy for Screen<T> {}
 
 impl<T: Send + Sync + 'static> Screen<T> {
     pub fn new(session: Session) -> Self {
-        Self { session, editing: RwSignal::new(None), changes: RwSignal::new(0), toasts: use_toasts() }
+        Self {
+            session,
+            editing: RwSignal::new(None),
+            changes: RwSignal::new(0),
+            toasts: use_toasts(),
+            i18n: use_i18n(),
+        }
     }
 
     /// After a save: close the form, say so, and read the list again.
@@ -52,6 +59,23 @@ impl<T: Send + Sync + 'static> Screen<T> {
         self.toasts.show(text);
         self.editing.try_set(None);
         self.changes.try_update(|n| *n += 1);
+    }
+
+    /// The answer to a form's save: the saved record's `code` on success, else the
+    /// refusal in the form's `problem`, a taken code shown at `field` with `taken`.
+    pub fn settle(
+        &self,
+        answer: Result<String, ApiError>,
+        problem: RwSignal<Option<Problem>>,
+        field: &str,
+        taken: &str,
+    ) {
+        match answer {
+            Ok(code) => self.saved(self.i18n.format("settings.saved", &[("code", &code)])),
+            Err(e) => {
+                problem.try_set(Some(refusal(e.problem, field, taken)));
+            }
+        }
     }
 }
 
@@ -63,7 +87,7 @@ pub fn opt(text: &str) -> Option<String> {
 
 /// A refusal as the form shows it: a 409 without field errors names `field`
 /// (a taken code) with the message `key`.
-pub fn refusal(mut problem: Problem, field: &str, key: &str) -> Problem {
+fn refusal(mut problem: Problem, field: &str, key: &str) -> Problem {
     if problem.status == 409 && problem.errors.is_empty() {
         problem.errors.push(FieldError {
             field: field.to_owned(),

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::fault_codes::{Categories, with_categories};
 use super::names::{NameSignals, NamesFields, local_name};
-use super::{DeleteButton, FormActions, NewButton, Screen, form_problem, invalid, refusal};
+use super::{DeleteButton, FormActions, NewButton, Screen, form_problem, invalid};
 use crate::api;
 use crate::components::problem::{FieldErrors, browser_problem};
 use crate::components::table::ListTable;
@@ -81,11 +81,7 @@ fn service_row(screen: Screen<ServiceItemDto>, categories: Categories, item: Ser
     }
 }
 
-#[derive(Debug, Clone)]
-enum Save {
-    Create(CreateServiceItem),
-    Update(Uuid, i64, UpdateServiceItem),
-}
+type Save = crate::api::Save<CreateServiceItem, UpdateServiceItem>;
 
 #[component]
 fn ServiceItemForm(
@@ -93,7 +89,6 @@ fn ServiceItemForm(
     categories: Categories,
     current: Option<ServiceItemDto>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let session = screen.session;
     let is_new = current.is_none();
     let first = categories.0.with_value(|l| l.iter().find(|c| c.active).map(|c| c.id.to_string())).unwrap_or_default();
@@ -110,18 +105,13 @@ fn ServiceItemForm(
     let save = Action::new_local(move |save: &Save| {
         let save = save.clone();
         async move {
-            let result = match &save {
+            let answer = match &save {
                 Save::Create(body) => api::settings::create_service_item(session, body).await,
                 Save::Update(id, version, body) => {
                     api::settings::update_service_item(session, *id, *version, body).await
                 }
             };
-            match result {
-                Ok(saved) => screen.saved(i18n.format("settings.saved", &[("code", &saved.code)])),
-                Err(e) => {
-                    problem.try_set(Some(refusal(e.problem, "code", "settings.error.code_taken")));
-                }
-            }
+            screen.settle(answer.map(|saved| saved.code), problem, "code", "settings.error.code_taken");
         }
     });
     let before = current.as_ref().map(|c| (c.id, c.version));

@@ -9,12 +9,12 @@ use aftersales_api_types::users::{CreateUser, Role, UpdateUser, UserDto};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::{FormActions, Screen, form_problem, invalid, opt, refusal};
+use super::{FormActions, Screen, form_problem, invalid, opt};
 use crate::api;
 use crate::components::problem::{FieldErrors, browser_problem};
 use crate::i18n::labels::role_key;
 use crate::i18n::locale::Locale;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::t;
 use crate::pages::users::Choices;
 
 const ROLES: [Role; 7] =
@@ -45,15 +45,10 @@ fn role_wire(role: Role) -> &'static str {
     }
 }
 
-#[derive(Debug, Clone)]
-enum Save {
-    Create(CreateUser),
-    Update(Uuid, i64, UpdateUser),
-}
+type Save = crate::api::Save<CreateUser, UpdateUser>;
 
 #[component]
 pub fn UserForm(screen: Screen<UserDto>, choices: Choices, current: Option<UserDto>) -> impl IntoView {
-    let i18n = use_i18n();
     let session = screen.session;
     let is_new = current.is_none();
     let own_branch = untrack(|| session.user().map(|u| u.branch_id));
@@ -75,16 +70,11 @@ pub fn UserForm(screen: Screen<UserDto>, choices: Choices, current: Option<UserD
     let save = Action::new_local(move |save: &Save| {
         let save = save.clone();
         async move {
-            let result = match &save {
+            let answer = match &save {
                 Save::Create(body) => api::settings::create_user(session, body).await,
                 Save::Update(id, version, body) => api::settings::update_user(session, *id, *version, body).await,
             };
-            match result {
-                Ok(saved) => screen.saved(i18n.format("settings.saved", &[("code", &saved.username)])),
-                Err(e) => {
-                    problem.try_set(Some(refusal(e.problem, "username", "settings.error.username_taken")));
-                }
-            }
+            screen.settle(answer.map(|saved| saved.username), problem, "username", "settings.error.username_taken");
         }
     });
     let before = current.as_ref().map(|u| (u.id, u.version));
