@@ -50,3 +50,10 @@ pub struct FieldError {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub equal: Option<f64>,
 }
+
+impl FieldError {
+    /// A field error without limits.
+    pub fn new(field: impl Into<String>, code: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError { field: field.into(), code: code.into(), message: message.into(), ..Default::default() }
+    }
+}

@@ -62,26 +62,13 @@ pub enum ApiError {
 impl ApiError {
     /// A 422 for one field.
     pub fn field(field: &str, code: &str, message: impl Into<String>) -> Self {
-        ApiError::Validation(vec![FieldError {
-            field: field.into(),
-            code: code.into(),
-            message: message.into(),
-            ..Default::default()
-        }])
+        ApiError::Validation(vec![FieldError::new(field, code, message)])
     }
 
     /// A 409 about one field: `message` is the detail, the field error says what
     /// stands in the way (`code`) in a few words (`short`).
     pub fn conflict_at(field: &str, code: &str, short: impl Into<String>, message: impl Into<String>) -> Self {
-        ApiError::ConflictAt {
-            message: message.into(),
-            errors: vec![FieldError {
-                field: field.into(),
-                code: code.into(),
-                message: short.into(),
-                ..Default::default()
-            }],
-        }
+        ApiError::ConflictAt { message: message.into(), errors: vec![FieldError::new(field, code, short)] }
     }
 
     pub fn not_found(what: &str) -> Self {
@@ -288,18 +275,8 @@ mod tests {
     #[test]
     fn a_validation_problem_lists_every_field_with_a_stable_code() {
         let err = ApiError::Validation(vec![
-            FieldError {
-                field: "code".into(),
-                code: "length".into(),
-                message: "must be 2 to 16 long".into(),
-                ..Default::default()
-            },
-            FieldError {
-                field: "name".into(),
-                code: "blank".into(),
-                message: "must not be blank".into(),
-                ..Default::default()
-            },
+            FieldError::new("code", "length", "must be 2 to 16 long"),
+            FieldError::new("name", "blank", "must not be blank"),
         ]);
         let response = err.error_response();
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);

@@ -102,7 +102,7 @@ fn shape_error(path: &str, message: &str) -> FieldError {
         (path.to_owned(), "invalid_value")
     };
     let field = if field.is_empty() || field == "." { "body".to_owned() } else { field };
-    FieldError { field, code: code.into(), message: message.to_owned(), ..Default::default() }
+    FieldError::new(field, code, message.to_owned())
 }
 
 /// Query parameters, deserialized with field paths and validated; 422 on failure.

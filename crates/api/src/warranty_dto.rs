@@ -76,22 +76,16 @@ pub fn terms_in(
     let mut errors = Vec::new();
     for (i, term) in t.legs.iter().enumerate() {
         if t.legs[..i].iter().any(|earlier| earlier.leg == term.leg) {
-            errors.push(FieldError {
-                field: format!("terms.legs[{i}].leg"),
-                code: "duplicate".into(),
-                message: "each leg may have one term".into(),
-                ..Default::default()
-            });
+            errors.push(FieldError::new(format!("terms.legs[{i}].leg"), "duplicate", "each leg may have one term"));
         }
     }
     for (i, exclusion) in t.exclusions.iter().enumerate() {
         if !is_key(exclusion) {
-            errors.push(FieldError {
-                field: format!("terms.exclusions[{i}]"),
-                code: "format".into(),
-                message: "1 to 32 lower-case letters, digits or '_', e.g. liquid_damage".into(),
-                ..Default::default()
-            });
+            errors.push(FieldError::new(
+                format!("terms.exclusions[{i}]"),
+                "format",
+                "1 to 32 lower-case letters, digits or '_', e.g. liquid_damage",
+            ));
         }
     }
     if !errors.is_empty() {

@@ -14,12 +14,7 @@ pub fn browser_problem(errors: &[(&str, &str)]) -> Problem {
     browser_problem_of(
         errors
             .iter()
-            .map(|(field, key)| FieldError {
-                field: (*field).to_owned(),
-                code: "invalid".to_owned(),
-                message: (*key).to_owned(),
-                ..Default::default()
-            })
+            .map(|(field, key)| FieldError::new((*field).to_owned(), "invalid".to_owned(), (*key).to_owned()))
             .collect(),
     )
 }

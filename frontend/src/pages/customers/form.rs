@@ -265,12 +265,7 @@ fn ui_locale(locale: Locale) -> CustomerLocale {
 fn check(title: &str, branch_id: Option<Uuid>, name: &str, phones: usize) -> Option<Problem> {
     let mut errors = Vec::new();
     let mut fail = |field: &str, key: &str| {
-        errors.push(FieldError {
-            field: field.to_owned(),
-            code: "required".to_owned(),
-            message: key.to_owned(),
-            ..Default::default()
-        });
+        errors.push(FieldError::new(field.to_owned(), "required".to_owned(), key.to_owned()));
     };
     if branch_id.is_none() {
         fail("branch_id", "customers.error.branch");

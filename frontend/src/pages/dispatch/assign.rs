@@ -204,12 +204,7 @@ fn check(
     let mut errors = Vec::new();
     // The message is the key: `FieldErrors` shows it in the language of the moment.
     let mut fail = |field: &str, key: &'static str| {
-        errors.push(FieldError {
-            field: field.to_owned(),
-            code: "invalid".to_owned(),
-            message: key.to_owned(),
-            ..Default::default()
-        });
+        errors.push(FieldError::new(field.to_owned(), "invalid".to_owned(), key.to_owned()));
     };
     let technician = Uuid::parse_str(technician).ok();
     if technician.is_none() {

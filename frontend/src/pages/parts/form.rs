@@ -287,12 +287,7 @@ fn by_field(error: ApiError) -> Problem {
     }
     if problem.status == 409 && problem.errors.is_empty() {
         let message = "parts.error.sku_taken".to_owned();
-        problem.errors.push(FieldError {
-            field: "sku".to_owned(),
-            code: "conflict".to_owned(),
-            message,
-            ..Default::default()
-        });
+        problem.errors.push(FieldError::new("sku".to_owned(), "conflict".to_owned(), message));
     }
     problem
 }

@@ -70,12 +70,11 @@ pub fn WarehouseForm(view: WarehousesView, editing: WarehouseEditing) -> impl In
                 Err(e) => {
                     let mut p = e.problem;
                     if p.status == 409 && p.errors.is_empty() {
-                        p.errors.push(aftersales_api_types::problem::FieldError {
-                            field: "code".to_owned(),
-                            code: "conflict".to_owned(),
-                            message: "warehouses.error.code_taken".to_owned(),
-                            ..Default::default()
-                        });
+                        p.errors.push(aftersales_api_types::problem::FieldError::new(
+                            "code".to_owned(),
+                            "conflict".to_owned(),
+                            "warehouses.error.code_taken".to_owned(),
+                        ));
                     }
                     problem.try_set(Some(p));
                 }

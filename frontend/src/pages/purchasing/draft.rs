@@ -217,7 +217,7 @@ fn build(
 ) -> Result<(CreatePurchaseOrder, UpdatePurchaseOrder), Problem> {
     let mut errors = Vec::new();
     let mut fail = |field: String, code: &str, key: &str| {
-        errors.push(FieldError { field, code: code.to_owned(), message: key.to_owned(), ..Default::default() });
+        errors.push(FieldError::new(field, code.to_owned(), key.to_owned()));
     };
     let supplier = typed.supplier.trim().to_owned();
     if supplier.is_empty() {

@@ -213,12 +213,7 @@ mod tests {
             status: 422,
             code: "validation_failed".into(),
             detail: None,
-            errors: vec![FieldError {
-                field: "lines[1].quantity".into(),
-                code: "over_receipt".into(),
-                message: "x".into(),
-                ..Default::default()
-            }],
+            errors: vec![FieldError::new("lines[1].quantity", "over_receipt", "x")],
         };
         let (lines, rest) = by_line(&problem, &sent, &HashMap::from([(a, 3), (b, 4)]));
         assert_eq!(lines.get(&b), Some(&LineError::Over(4)));

@@ -89,12 +89,7 @@ pub fn opt(text: &str) -> Option<String> {
 /// (a taken code) with the message `key`.
 fn refusal(mut problem: Problem, field: &str, key: &str) -> Problem {
     if problem.status == 409 && problem.errors.is_empty() {
-        problem.errors.push(FieldError {
-            field: field.to_owned(),
-            code: "conflict".to_owned(),
-            message: key.to_owned(),
-            ..Default::default()
-        });
+        problem.errors.push(FieldError::new(field.to_owned(), "conflict".to_owned(), key.to_owned()));
     }
     problem
 }

@@ -162,12 +162,7 @@ fn check(
     let mut errors = Vec::new();
     // The message is the key: `FieldErrors` shows it in the language of the moment.
     let mut fail = |field: &str, code: &str, key: &'static str| {
-        errors.push(FieldError {
-            field: field.to_owned(),
-            code: code.to_owned(),
-            message: key.to_owned(),
-            ..Default::default()
-        });
+        errors.push(FieldError::new(field.to_owned(), code.to_owned(), key.to_owned()));
     };
     let part_id = Uuid::parse_str(part).ok();
     if part_id.is_none() {

@@ -62,12 +62,7 @@ pub fn CreateTransfer(session: Session, lookup: Lookup) -> impl IntoView {
         ev.prevent_default();
         let mut errors = Vec::new();
         let mut fail = |field: String, key: &str| {
-            errors.push(FieldError {
-                field,
-                code: "invalid".to_owned(),
-                message: key.to_owned(),
-                ..Default::default()
-            });
+            errors.push(FieldError::new(field, "invalid".to_owned(), key.to_owned()));
         };
         let from_id = Uuid::parse_str(&from.get_untracked()).ok();
         let to_id = Uuid::parse_str(&to.get_untracked()).ok();

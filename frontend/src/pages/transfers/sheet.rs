@@ -212,15 +212,7 @@ mod tests {
             status: 409,
             code: "conflict".into(),
             detail: None,
-            errors: errors
-                .iter()
-                .map(|(field, code)| FieldError {
-                    field: (*field).into(),
-                    code: (*code).into(),
-                    message: String::new(),
-                    ..Default::default()
-                })
-                .collect(),
+            errors: errors.iter().map(|(field, code)| FieldError::new((*field), (*code), String::new())).collect(),
         }
     }
 

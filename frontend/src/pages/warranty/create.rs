@@ -48,22 +48,12 @@ pub fn CreateForm(session: Session, catalogue: StoredValue<Catalogue>, changes: 
         let mut errors = Vec::new();
         let typed = name.get_untracked().trim().to_owned();
         if typed.is_empty() {
-            errors.push(FieldError {
-                field: "name".into(),
-                code: "required".into(),
-                message: "warranty.error.name".into(),
-                ..Default::default()
-            });
+            errors.push(FieldError::new("name", "required", "warranty.error.name"));
         }
         let scope_kind = KINDS.into_iter().find(|k| scope_kind_code(*k) == kind.get_untracked());
         let scope_id = Uuid::parse_str(&target.get_untracked()).ok();
         if scope_id.is_none() {
-            errors.push(FieldError {
-                field: "scope".into(),
-                code: "required".into(),
-                message: "warranty.error.scope".into(),
-                ..Default::default()
-            });
+            errors.push(FieldError::new("scope", "required", "warranty.error.scope"));
         }
         let terms = draft.check(i18n, &mut errors);
         match (scope_kind, scope_id, terms, errors.is_empty()) {

@@ -82,12 +82,7 @@ impl TermsDraft {
     /// The terms, or the field errors (catalogue keys as messages) found here.
     pub fn check(&self, i18n: I18n, errors: &mut Vec<FieldError>) -> Option<PolicyTerms> {
         let mut fail = |field: &str, key: &'static str| {
-            errors.push(FieldError {
-                field: field.to_owned(),
-                code: "invalid".to_owned(),
-                message: key.to_owned(),
-                ..Default::default()
-            });
+            errors.push(FieldError::new(field.to_owned(), "invalid".to_owned(), key.to_owned()));
         };
         let effective_from = i18n.parse_date(&self.effective_from.get_untracked());
         if effective_from.is_none() {
@@ -256,12 +251,7 @@ mod tests {
     use super::to_form_fields;
 
     fn field(name: &str) -> FieldError {
-        FieldError {
-            field: name.to_owned(),
-            code: "range".to_owned(),
-            message: "too many".to_owned(),
-            ..Default::default()
-        }
+        FieldError::new(name.to_owned(), "range".to_owned(), "too many".to_owned())
     }
 
     #[test]

@@ -156,12 +156,7 @@ pub fn TryIt(session: Session, catalogue: StoredValue<Catalogue>, policy: Stored
 async fn request(session: Session, i18n: I18n, typed: &Typed) -> Result<EvaluateRequest, Problem> {
     let mut errors = Vec::new();
     let mut fail = |field: &str, key: &'static str| {
-        errors.push(FieldError {
-            field: field.to_owned(),
-            code: "invalid".to_owned(),
-            message: key.to_owned(),
-            ..Default::default()
-        });
+        errors.push(FieldError::new(field.to_owned(), "invalid".to_owned(), key.to_owned()));
     };
     let claim = i18n.parse_date(&typed.claim);
     if claim.is_none() {

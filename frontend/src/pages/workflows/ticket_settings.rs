@@ -176,12 +176,11 @@ fn check(texts: &[String; 4]) -> Result<TicketSettings, Problem> {
         let digits = latin_digits(text.trim()).replace([',', '.', '٬', ' '], "");
         match digits.parse::<u32>() {
             Ok(n) if (field.min..=field.max).contains(&n) => *number = n,
-            _ => errors.push(FieldError {
-                field: field.name.to_owned(),
-                code: "invalid".to_owned(),
-                message: "workflows.error.range".to_owned(),
-                ..Default::default()
-            }),
+            _ => errors.push(FieldError::new(
+                field.name.to_owned(),
+                "invalid".to_owned(),
+                "workflows.error.range".to_owned(),
+            )),
         }
     }
     if !errors.is_empty() {

@@ -35,12 +35,11 @@ pub async fn create_branch(
 ) -> Result<HttpResponse, ApiError> {
     let mut errors = regional_errors(Some(&body.time_zone), Some(&body.currency));
     if body.kind == BranchKind::Hq {
-        errors.push(aftersales_api_types::FieldError {
-            field: "kind".into(),
-            code: "hq_is_unique".into(),
-            message: "there is one head office, at the top of the tree".into(),
-            ..Default::default()
-        });
+        errors.push(aftersales_api_types::FieldError::new(
+            "kind",
+            "hq_is_unique",
+            "there is one head office, at the top of the tree",
+        ));
     }
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));

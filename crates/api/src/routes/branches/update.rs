@@ -43,12 +43,7 @@ pub async fn update_branch(
 ) -> Result<HttpResponse, ApiError> {
     let mut errors = regional_errors(body.time_zone.as_deref(), body.currency.as_deref());
     if body.kind == Some(BranchKind::Hq) {
-        errors.push(FieldError {
-            field: "kind".into(),
-            code: "hq_is_unique".into(),
-            message: "there is one head office".into(),
-            ..Default::default()
-        });
+        errors.push(FieldError::new("kind", "hq_is_unique", "there is one head office"));
     }
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));

@@ -20,10 +20,6 @@ use uuid::Uuid;
 use crate::dto::optional;
 use crate::error::ApiError;
 
-fn field_error(field: String, code: &str, message: impl Into<String>) -> FieldError {
-    FieldError { field, code: code.into(), message: message.into(), ..Default::default() }
-}
-
 /// Phones with their normalized form; each number once.
 fn phones_in(input: Vec<PhoneInput>, errors: &mut Vec<FieldError>) -> Vec<Phone> {
     let mut seen = HashSet::new();
@@ -31,9 +27,9 @@ fn phones_in(input: Vec<PhoneInput>, errors: &mut Vec<FieldError>) -> Vec<Phone>
     for (i, p) in input.into_iter().enumerate() {
         let field = format!("phones[{i}].number");
         match normalize_phone(&p.number) {
-            None => errors.push(field_error(field, "format", "is not a phone number")),
+            None => errors.push(FieldError::new(field, "format", "is not a phone number")),
             Some(normalized) if !seen.insert(normalized.clone()) => {
-                errors.push(field_error(field, "duplicate", format!("{normalized} is given twice")));
+                errors.push(FieldError::new(field, "duplicate", format!("{normalized} is given twice")));
             }
             Some(normalized) => {
                 phones.push(Phone { number: p.number.trim().to_owned(), normalized, label: optional(p.label) });
@@ -49,7 +45,11 @@ fn emails_in(input: Vec<EmailDto>, errors: &mut Vec<FieldError>) -> Vec<Email> {
     for (i, e) in input.into_iter().enumerate() {
         let address = e.address.trim().to_lowercase();
         if emails.iter().any(|known| known.address == address) {
-            errors.push(field_error(format!("emails[{i}].address"), "duplicate", format!("{address} is given twice")));
+            errors.push(FieldError::new(
+                format!("emails[{i}].address"),
+                "duplicate",
+                format!("{address} is given twice"),
+            ));
         } else {
             emails.push(Email { address, label: optional(e.label) });
         }
@@ -63,7 +63,7 @@ fn addresses_in(input: Vec<AddressDto>, errors: &mut Vec<FieldError>) -> Vec<Add
     for (i, a) in input.into_iter().enumerate() {
         if !is_country(&a.country) {
             let message = format!("'{}' is not an ISO 3166-1 alpha-2 country code such as VN", a.country);
-            errors.push(field_error(format!("addresses[{i}].country"), "unknown_country", message));
+            errors.push(FieldError::new(format!("addresses[{i}].country"), "unknown_country", message));
         }
         addresses.push(Address {
             label: optional(a.label),

@@ -198,23 +198,17 @@ fn read_answers(given: &BTreeMap<String, Value>) -> Result<Vec<(String, Answer)>
         .collect();
     let mut errors: Vec<FieldError> = check_answers(&answers)
         .into_iter()
-        .map(|e| FieldError {
-            field: format!("answers.{}", e.question),
-            code: e.code.into(),
-            message: e.message.into(),
-            ..Default::default()
-        })
+        .map(|e| FieldError::new(format!("answers.{}", e.question), e.code, e.message))
         .collect();
     for (code, answer) in &answers {
         if let Answer::Text(text) = answer
             && text.chars().count() > MAX_TEXT_ANSWER
         {
-            errors.push(FieldError {
-                field: format!("answers.{code}"),
-                code: "length".into(),
-                message: format!("must be at most {MAX_TEXT_ANSWER} long"),
-                ..Default::default()
-            });
+            errors.push(FieldError::new(
+                format!("answers.{code}"),
+                "length",
+                format!("must be at most {MAX_TEXT_ANSWER} long"),
+            ));
         }
     }
     if errors.is_empty() { Ok(answers) } else { Err(ApiError::Validation(errors)) }

@@ -168,12 +168,13 @@ async fn price_lines(db: &impl ConnectionTrait, body: &NewPartSale) -> Result<Ve
     let mut priced = Vec::with_capacity(body.lines.len());
     for (i, line) in body.lines.iter().enumerate() {
         match price_line(db, body, i, line).await {
-            Ok(done) if priced.iter().any(|(p, _): &(Part, PricedLine)| p.id == done.0.id) => errors.push(FieldError {
-                field: format!("lines[{i}].part_id"),
-                code: "duplicate".into(),
-                message: "this part is on an earlier line; put the whole quantity on one line".into(),
-                ..Default::default()
-            }),
+            Ok(done) if priced.iter().any(|(p, _): &(Part, PricedLine)| p.id == done.0.id) => {
+                errors.push(FieldError::new(
+                    format!("lines[{i}].part_id"),
+                    "duplicate",
+                    "this part is on an earlier line; put the whole quantity on one line",
+                ))
+            }
             Ok(done) => priced.push(done),
             Err(ApiError::Validation(mut list)) => errors.append(&mut list),
             Err(other) => return Err(other),

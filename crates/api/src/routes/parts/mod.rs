@@ -39,10 +39,6 @@ pub fn part_out(p: &Part) -> PartDto {
     }
 }
 
-fn field_error(field: &str, code: &str, message: impl Into<String>) -> FieldError {
-    FieldError { field: field.into(), code: code.into(), message: message.into(), ..Default::default() }
-}
-
 /// The compatible models without repeats; each must exist and be of `brand_id`
 /// (a field error naming `model_ids[i]` otherwise).
 async fn check_models(
@@ -59,9 +55,9 @@ async fn check_models(
         let field = format!("model_ids[{i}]");
         match models::find(db, id).await {
             Ok(model) if model.brand_id == brand_id => kept.push(id),
-            Ok(_) => errors.push(field_error(&field, "other_brand", "the product model is of another brand")),
+            Ok(_) => errors.push(FieldError::new(&field, "other_brand", "the product model is of another brand")),
             Err(StoreError::NotFound) => {
-                errors.push(field_error(&field, "unknown_model", "there is no product model with this id"));
+                errors.push(FieldError::new(&field, "unknown_model", "there is no product model with this id"));
             }
             Err(e) => return Err(e.into()),
         }
@@ -87,9 +83,9 @@ fn prices_in(cost: &Money, price: &Money) -> Result<(i64, i64, String), ApiError
 async fn check_brand(db: &impl ConnectionTrait, brand_id: Uuid) -> Result<Option<FieldError>, ApiError> {
     match brands::find(db, brand_id).await {
         Ok(brand) if brand.active => Ok(None),
-        Ok(_) => Ok(Some(field_error("brand_id", "inactive_brand", "the brand is inactive"))),
+        Ok(_) => Ok(Some(FieldError::new("brand_id", "inactive_brand", "the brand is inactive"))),
         Err(StoreError::NotFound) => {
-            Ok(Some(field_error("brand_id", "unknown_brand", "there is no brand with this id")))
+            Ok(Some(FieldError::new("brand_id", "unknown_brand", "there is no brand with this id")))
         }
         Err(e) => Err(e.into()),
     }

@@ -54,12 +54,11 @@ async fn known_components(
     for (i, code) in codes.iter().enumerate() {
         if !known.iter().any(|c| c.code == *code) {
             let name = if indexed { format!("{field}[{i}]") } else { field.to_owned() };
-            errors.push(aftersales_api_types::FieldError {
-                field: name,
-                code: "unknown_component".into(),
-                message: format!("'{code}' is not a component of the unit's model"),
-                ..Default::default()
-            });
+            errors.push(aftersales_api_types::FieldError::new(
+                name,
+                "unknown_component",
+                format!("'{code}' is not a component of the unit's model"),
+            ));
         }
     }
     if errors.is_empty() { Ok(()) } else { Err(ApiError::Validation(errors)) }

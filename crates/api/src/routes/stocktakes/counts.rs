@@ -52,20 +52,12 @@ pub async fn count_stocktake(
     for (i, line) in body.lines.iter().enumerate() {
         let field = format!("lines[{i}].part_id");
         if !seen.insert(line.part_id) {
-            errors.push(FieldError {
-                field,
-                code: "duplicate".into(),
-                message: "this part is counted on an earlier line".into(),
-                ..Default::default()
-            });
+            errors.push(FieldError::new(field, "duplicate", "this part is counted on an earlier line"));
         } else if !on_sheet.contains(&line.part_id) {
             match parts::find(&txn, line.part_id).await {
-                Err(StoreError::NotFound) => errors.push(FieldError {
-                    field,
-                    code: "unknown_part".into(),
-                    message: "there is no part with this id".into(),
-                    ..Default::default()
-                }),
+                Err(StoreError::NotFound) => {
+                    errors.push(FieldError::new(field, "unknown_part", "there is no part with this id"))
+                }
                 Err(e) => return Err(e.into()),
                 Ok(_) => {}
             }

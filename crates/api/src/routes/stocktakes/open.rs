@@ -51,12 +51,11 @@ pub async fn open_stocktake(
             let mut lines: Vec<(Uuid, i64)> = Vec::new();
             for (i, &id) in ids.iter().enumerate() {
                 match parts::find(&txn, id).await {
-                    Err(StoreError::NotFound) => errors.push(FieldError {
-                        field: format!("part_ids[{i}]"),
-                        code: "unknown_part".into(),
-                        message: "there is no part with this id".into(),
-                        ..Default::default()
-                    }),
+                    Err(StoreError::NotFound) => errors.push(FieldError::new(
+                        format!("part_ids[{i}]"),
+                        "unknown_part",
+                        "there is no part with this id",
+                    )),
                     Err(e) => return Err(e.into()),
                     Ok(_) if lines.iter().any(|(p, _)| *p == id) => {}
                     Ok(_) => lines.push((id, on_hand.get(&id).copied().unwrap_or(0))),

@@ -70,15 +70,7 @@ pub async fn post_stocktake(
                 "not every part is counted yet: {}",
                 missing.iter().map(&sku).collect::<Vec<_>>().join(", ")
             ),
-            errors: missing
-                .iter()
-                .map(|part| FieldError {
-                    field: line_of(part),
-                    code: "not_counted".into(),
-                    message: sku(part),
-                    ..Default::default()
-                })
-                .collect(),
+            errors: missing.iter().map(|part| FieldError::new(line_of(part), "not_counted", sku(part))).collect(),
         },
         PostingRefusal::BelowReserved(below) => ApiError::ConflictAt {
             message: format!(
@@ -91,11 +83,8 @@ pub async fn post_stocktake(
             ),
             errors: below
                 .iter()
-                .map(|(part, _, reserved)| FieldError {
-                    field: line_of(part),
-                    code: "below_reserved".into(),
-                    message: format!("{reserved} reserved"),
-                    ..Default::default()
+                .map(|(part, _, reserved)| {
+                    FieldError::new(line_of(part), "below_reserved", format!("{reserved} reserved"))
                 })
                 .collect(),
         },

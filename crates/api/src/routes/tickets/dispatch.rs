@@ -162,12 +162,7 @@ fn refusal(number: &str, technician: &User, shown: &[aftersales_api_types::dispa
         ),
         warnings: shown
             .iter()
-            .map(|w| FieldError {
-                field: w.code.clone(),
-                code: "dispatch_warning".into(),
-                message: w.message.clone(),
-                ..Default::default()
-            })
+            .map(|w| FieldError::new(w.code.clone(), "dispatch_warning", w.message.clone()))
             .collect(),
     }
 }

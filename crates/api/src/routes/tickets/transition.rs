@@ -162,15 +162,7 @@ fn refused(ticket: &tickets::Ticket, to: &str, refusal: Refusal) -> ApiError {
                 ticket.stage,
                 guards.iter().map(|g| g.explain()).collect::<Vec<_>>().join("; ")
             ),
-            guards: guards
-                .iter()
-                .map(|g| FieldError {
-                    field: g.as_str().into(),
-                    code: "guard_failed".into(),
-                    message: g.explain().into(),
-                    ..Default::default()
-                })
-                .collect(),
+            guards: guards.iter().map(|g| FieldError::new(g.as_str(), "guard_failed", g.explain())).collect(),
         },
     }
 }

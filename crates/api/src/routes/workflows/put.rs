@@ -48,15 +48,7 @@ pub async fn put_workflow(
     let problems = validate(&workflow);
     if !problems.is_empty() {
         return Err(ApiError::Validation(
-            problems
-                .into_iter()
-                .map(|p| FieldError {
-                    field: p.path,
-                    code: "invalid_workflow".into(),
-                    message: p.message,
-                    ..Default::default()
-                })
-                .collect(),
+            problems.into_iter().map(|p| FieldError::new(p.path, "invalid_workflow", p.message)).collect(),
         ));
     }
     let txn = begin_write(&state.db).await?;

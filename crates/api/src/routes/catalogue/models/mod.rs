@@ -24,9 +24,9 @@ async fn check_filing(
     if let Some(id) = brand_id {
         match brands::find(db, id).await {
             Ok(brand) if brand.active => {}
-            Ok(_) => errors.push(field_error("brand_id", "inactive_brand", "the brand is inactive")),
+            Ok(_) => errors.push(FieldError::new("brand_id", "inactive_brand", "the brand is inactive")),
             Err(StoreError::NotFound) => {
-                errors.push(field_error("brand_id", "unknown_brand", "there is no brand with this id"));
+                errors.push(FieldError::new("brand_id", "unknown_brand", "there is no brand with this id"));
             }
             Err(e) => return Err(e.into()),
         }
@@ -34,18 +34,14 @@ async fn check_filing(
     if let Some(id) = category_id {
         match categories::find(db, id).await {
             Ok(category) if category.active => {}
-            Ok(_) => errors.push(field_error("category_id", "inactive_category", "the category is inactive")),
+            Ok(_) => errors.push(FieldError::new("category_id", "inactive_category", "the category is inactive")),
             Err(StoreError::NotFound) => {
-                errors.push(field_error("category_id", "unknown_category", "there is no category with this id"));
+                errors.push(FieldError::new("category_id", "unknown_category", "there is no category with this id"));
             }
             Err(e) => return Err(e.into()),
         }
     }
     if errors.is_empty() { Ok(()) } else { Err(ApiError::Validation(errors)) }
-}
-
-fn field_error(field: &str, code: &str, message: &str) -> FieldError {
-    FieldError { field: field.into(), code: code.into(), message: message.into(), ..Default::default() }
 }
 
 /// The keyset cursor of a model: SKU and id. Normalised SKUs hold no spaces, so a
