@@ -95,10 +95,8 @@ fn DispatchForm(view: TicketView) -> impl IntoView {
                     if e.problem.code == "dispatch_warnings" {
                         let found = e.problem.errors.iter().map(|w| (w.field.clone(), w.message.clone())).collect();
                         warnings.try_set(found);
-                    } else if e.problem.status == 412 {
-                        view.reload();
                     }
-                    problem.try_set(Some(e.problem));
+                    view.refused(problem, e.problem);
                 }
             }
         }

@@ -64,6 +64,15 @@ impl TicketView {
         });
     }
 
+    /// A change refused: the problem goes to the form; if someone else changed the
+    /// ticket meanwhile (412), it is read again so the page shows it as it is now.
+    pub fn refused(self, form: RwSignal<Option<Problem>>, problem: Problem) {
+        if problem.status == 412 {
+            self.reload();
+        }
+        form.try_set(Some(problem));
+    }
+
     /// A stage's name in the reader's language (else English, else its code).
     pub fn stage_name(&self, i18n: I18n, code: &str) -> String {
         let locale = i18n.locale();

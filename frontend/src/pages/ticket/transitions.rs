@@ -81,13 +81,7 @@ fn Steps(view: TicketView) -> impl IntoView {
                     note.try_set(String::new());
                     view.changed(ticket);
                 }
-                Err(e) => {
-                    if e.problem.status == 412 {
-                        // Someone changed the ticket: show it as it is now.
-                        view.reload();
-                    }
-                    problem.try_set(Some(e.problem));
-                }
+                Err(e) => view.refused(problem, e.problem),
             }
         }
     });

@@ -140,12 +140,7 @@ fn CallbackForm(view: TicketView, script: Vec<CallbackQuestion>) -> impl IntoVie
                     toasts.show(i18n.text("work.callback_saved"));
                     view.reload();
                 }
-                Err(e) => {
-                    if e.problem.status == 412 {
-                        view.reload();
-                    }
-                    problem.try_set(Some(e.problem));
-                }
+                Err(e) => view.refused(problem, e.problem),
             }
         }
     });

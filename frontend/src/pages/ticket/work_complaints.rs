@@ -116,12 +116,7 @@ fn ResolveForm(view: TicketView, complaint: ComplaintDto) -> impl IntoView {
                     toasts.show(i18n.text("work.complaint_resolved"));
                     view.reload();
                 }
-                Err(e) => {
-                    if e.problem.status == 412 {
-                        view.reload();
-                    }
-                    problem.try_set(Some(e.problem));
-                }
+                Err(e) => view.refused(problem, e.problem),
             }
         }
     });

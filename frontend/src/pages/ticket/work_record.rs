@@ -107,12 +107,7 @@ fn WorkRecordForm(view: TicketView) -> impl IntoView {
                     toasts.show(i18n.text("work.record_saved"));
                     view.changed(ticket);
                 }
-                Err(e) => {
-                    if e.problem.status == 412 {
-                        view.reload();
-                    }
-                    problem.try_set(Some(e.problem));
-                }
+                Err(e) => view.refused(problem, e.problem),
             }
         }
     });
