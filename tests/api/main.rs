@@ -35,6 +35,7 @@ mod ticket_work;
 mod tickets;
 mod tracking;
 mod transfers;
+mod use_cases;
 mod warehouses;
 mod warranty;
 mod warranty_cards;

@@ -22,5 +22,5 @@ pub mod spa;
 pub mod startup;
 pub mod state;
 pub mod telemetry;
-pub mod tickets;
+pub mod use_cases;
 pub mod warranty_dto;

@@ -7,7 +7,7 @@ use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
 use aftersales_domain::access::{Permission, Role, allowed};
 use aftersales_domain::organisation::BranchScope;
-use aftersales_persistence::users;
+use aftersales_persistence::{DatabaseConnection, users};
 use futures_util::future::LocalBoxFuture;
 use uuid::Uuid;
 
@@ -23,6 +23,22 @@ pub struct Principal {
 }
 
 impl Principal {
+    /// The user as they are now: roles and branch read afresh, 401 when the
+    /// account is gone or disabled.
+    pub async fn of_user(db: &DatabaseConnection, user_id: Uuid) -> Result<Principal, ApiError> {
+        let (user, path) =
+            users::principal(db, user_id).await?.ok_or(ApiError::Unauthenticated("the account no longer exists"))?;
+        if !user.active {
+            return Err(ApiError::Unauthenticated("the account is disabled"));
+        }
+        Ok(Principal { user_id: user.id, roles: user.roles, scope: BranchScope { branch_id: user.branch_id, path } })
+    }
+
+    /// 403 unless the roles grant `permission`.
+    pub fn require(&self, permission: Permission) -> Result<(), ApiError> {
+        if allowed(&self.roles, permission) { Ok(()) } else { Err(ApiError::Forbidden("your roles do not allow this")) }
+    }
+
     /// True for users of the head office, who see the whole network.
     pub fn is_at_top(&self) -> bool {
         self.scope.path.matches('/').count() == 2
@@ -45,17 +61,7 @@ impl FromRequest for Authenticated {
             let claims = state.tokens.verify(&token)?;
             // Read the user on every request: a disabled user or a moved user takes
             // effect at once, not when their token expires.
-            let (user, path) = users::principal(&state.db, claims.sub)
-                .await?
-                .ok_or(ApiError::Unauthenticated("the account no longer exists"))?;
-            if !user.active {
-                return Err(ApiError::Unauthenticated("the account is disabled"));
-            }
-            Ok(Authenticated(Principal {
-                user_id: user.id,
-                roles: user.roles,
-                scope: BranchScope { branch_id: user.branch_id, path },
-            }))
+            Ok(Authenticated(Principal::of_user(&state.db, claims.sub).await?))
         })
     }
 }
@@ -121,9 +127,7 @@ impl<P: Need + 'static> FromRequest for Authorized<P> {
         let authenticated = Authenticated::from_request(req, payload);
         Box::pin(async move {
             let Authenticated(principal) = authenticated.await?;
-            if !allowed(&principal.roles, P::PERMISSION) {
-                return Err(ApiError::Forbidden("your roles do not allow this"));
-            }
+            principal.require(P::PERMISSION)?;
             Ok(Authorized(principal, PhantomData))
         })
     }

@@ -13,8 +13,8 @@ use uuid::Uuid;
 
 use super::system;
 use crate::audit::{self, Change, snapshot};
-use crate::routes::parts::part_out;
-use crate::routes::warehouses::warehouse_out;
+use crate::use_cases::parts::part_out;
+use crate::use_cases::warehouses::warehouse_out;
 
 struct DemoPart {
     brand: &'static str,

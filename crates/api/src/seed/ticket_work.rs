@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use super::system;
 use crate::audit::{self, Change, snapshot};
-use crate::tickets::work::{fault_code_out, service_item_out};
+use crate::use_cases::tickets::work::{fault_code_out, service_item_out};
 
 /// Kind, code, names in en, vi, fa, zh.
 const AC_CODES: [(&str, &str, [&str; 4]); 11] = [

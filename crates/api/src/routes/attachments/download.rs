@@ -6,9 +6,9 @@ use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
-use crate::routes::tickets::ticket_in_scope;
 use crate::state::AppState;
-use crate::tickets::attachment_files;
+use crate::use_cases::access::ticket_in_scope;
+use crate::use_cases::tickets::attachment_files;
 
 /// Download one attached file, with its media type and name.
 #[utoipa::path(

@@ -4,11 +4,11 @@ use aftersales_api_types::attachments::AttachmentDto;
 use aftersales_persistence::tickets::attachments;
 use uuid::Uuid;
 
-use super::attachment_out;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::routes::tickets::ticket_in_scope;
 use crate::state::AppState;
+use crate::use_cases::access::ticket_in_scope;
+use crate::use_cases::attachments::attachment_out;
 
 /// The files attached to a ticket, oldest first.
 #[utoipa::path(

@@ -8,14 +8,14 @@ use chrono::Utc;
 use futures_util::StreamExt;
 use uuid::Uuid;
 
-use super::attachment_out;
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedQuery};
-use crate::routes::tickets::{refuse_if_sealed, ticket_in_scope};
 use crate::state::AppState;
-use crate::tickets::attachment_files::{self, accepted, extension, sniff};
+use crate::use_cases::access::{refuse_if_sealed, ticket_in_scope};
+use crate::use_cases::attachments::attachment_out;
+use crate::use_cases::tickets::attachment_files::{self, accepted, extension, sniff};
 
 /// Attach a file to a ticket: a photo, a document, the returned installation card
 /// (which the installation workflow asks for before completing) or an invoice.

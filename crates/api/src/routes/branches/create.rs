@@ -7,13 +7,13 @@ use aftersales_persistence::{StoreError, begin_write, branches};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::regional_errors;
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::dto;
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
 use crate::state::AppState;
+use crate::use_cases::branches::regional_errors;
 
 /// Create a branch below one of yours.
 #[utoipa::path(

@@ -8,13 +8,13 @@ use aftersales_persistence::{StoreError, begin_write};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::regional_errors;
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::dto;
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
 use crate::state::AppState;
+use crate::use_cases::branches::regional_errors;
 
 /// Change a branch; a new `parent_id` moves it with everything below it.
 #[utoipa::path(

@@ -6,15 +6,15 @@ use aftersales_persistence::{begin_write, customers};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{contacts_in, refuse_duplicates};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::dto;
 use crate::dto::optional;
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
-use crate::routes::users::ensure_branch_in_scope;
 use crate::state::AppState;
+use crate::use_cases::access::ensure_branch_in_scope;
+use crate::use_cases::customers::{contacts_in, refuse_duplicates};
 
 /// Register a customer in one of your branches.
 ///

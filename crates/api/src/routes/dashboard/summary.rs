@@ -13,7 +13,7 @@ use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::state::AppState;
-use crate::tickets::wire_enum;
+use crate::use_cases::tickets::wire_enum;
 
 /// The dashboard of your part of the network, or of one branch in it.
 ///

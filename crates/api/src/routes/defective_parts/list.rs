@@ -9,8 +9,8 @@ use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::pagination;
-use crate::routes::tickets::parts::wire::{defective_out, status_in};
 use crate::state::AppState;
+use crate::use_cases::tickets::parts::wire::{defective_out, status_in};
 
 /// Old parts of tickets in your part of the network, the earliest due first.
 ///

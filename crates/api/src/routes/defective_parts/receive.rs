@@ -15,9 +15,9 @@ use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{RequestId, ValidatedJson};
 use crate::idempotency::{self, IdempotencyKey};
-use crate::routes::stock::{movable_warehouse, movement_out, refused, stock_out};
-use crate::routes::tickets::parts::wire::defective_out;
 use crate::state::AppState;
+use crate::use_cases::stock::{movable_warehouse, movement_out, refused, stock_out};
+use crate::use_cases::tickets::parts::wire::defective_out;
 
 /// Hand in an old part a technician owes into a defective-parts warehouse of your
 /// part of the network (422 naming `warehouse_id` for any other kind). It enters

@@ -16,9 +16,9 @@ use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{RequestId, ValidatedJson};
 use crate::idempotency::{self, IdempotencyKey};
-use crate::routes::stock::{movement_out, refused};
-use crate::routes::tickets::parts::wire::defective_out;
 use crate::state::AppState;
+use crate::use_cases::stock::{movement_out, refused};
+use crate::use_cases::tickets::parts::wire::defective_out;
 
 /// Scrap an old part handed in and not packed for the manufacturer, with the
 /// reason: it leaves the defective-parts warehouse as a `write_off` movement and

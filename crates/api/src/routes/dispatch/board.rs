@@ -10,7 +10,7 @@ use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::state::AppState;
-use crate::tickets::dispatch::{day_at, day_span, job_out};
+use crate::use_cases::tickets::dispatch::{day_at, day_span, job_out};
 
 /// Technicians listed on one board at most.
 const MAX_TECHNICIANS: usize = 200;

@@ -2,12 +2,12 @@ use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::imports::ExportQuery;
 use aftersales_persistence::catalogue::bulk;
 
-use super::xlsx;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::imports::export;
 use crate::state::AppState;
+use crate::use_cases::exports::xlsx;
 
 /// Product models as an XLSX file with the columns of the import.
 #[utoipa::path(

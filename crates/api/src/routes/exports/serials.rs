@@ -3,12 +3,12 @@ use aftersales_api_types::imports::ExportQuery;
 use aftersales_persistence::catalogue::bulk as catalogue_bulk;
 use aftersales_persistence::serials::bulk as serials_bulk;
 
-use super::xlsx;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::imports::export;
 use crate::state::AppState;
+use crate::use_cases::exports::xlsx;
 
 /// Sold units as an XLSX file with the columns of the import.
 #[utoipa::path(

@@ -7,13 +7,13 @@ use aftersales_persistence::tickets::fault_codes::{self, NewFaultCode};
 use aftersales_persistence::{StoreError, begin_write};
 use chrono::Utc;
 
-use super::ENTITY;
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
 use crate::state::AppState;
-use crate::tickets::work::{fault_code_out, kind_str, names_in, normalize_code};
+use crate::use_cases::fault_codes::ENTITY;
+use crate::use_cases::tickets::work::{fault_code_out, kind_str, names_in, normalize_code};
 
 /// Add a code to a product category's symptom, diagnosis or resolution list.
 ///

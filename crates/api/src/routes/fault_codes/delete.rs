@@ -4,13 +4,13 @@ use aftersales_persistence::begin_write;
 use aftersales_persistence::tickets::fault_codes;
 use uuid::Uuid;
 
-use super::ENTITY;
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::RequestId;
 use crate::state::AppState;
-use crate::tickets::work::fault_code_out;
+use crate::use_cases::fault_codes::ENTITY;
+use crate::use_cases::tickets::work::fault_code_out;
 
 /// Delete a code no ticket carries; a code in use answers 409: retire it with
 /// `active: false` instead.

@@ -9,7 +9,7 @@ use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::etag;
 use crate::state::AppState;
-use crate::tickets::work::fault_code_out;
+use crate::use_cases::tickets::work::fault_code_out;
 
 /// One code of a code list.
 #[utoipa::path(

@@ -8,7 +8,7 @@ use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::pagination;
 use crate::state::AppState;
-use crate::tickets::work::{code_key, decode_code_cursor, fault_code_out, kind_str};
+use crate::use_cases::tickets::work::{code_key, decode_code_cursor, fault_code_out, kind_str};
 
 /// List codes by code, optionally of one kind and one product category.
 #[utoipa::path(

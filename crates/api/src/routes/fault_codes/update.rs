@@ -7,13 +7,13 @@ use aftersales_persistence::tickets::fault_codes::{self, FaultCodeChanges};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::ENTITY;
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
 use crate::state::AppState;
-use crate::tickets::work::{fault_code_out, names_in};
+use crate::use_cases::fault_codes::ENTITY;
+use crate::use_cases::tickets::work::{fault_code_out, names_in};
 
 /// Rename a code or retire it (`active: false`); its code, kind and category stay.
 #[utoipa::path(

@@ -5,11 +5,11 @@ use aftersales_persistence::tickets::callbacks;
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::callback_out;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::routes::tickets::ticket_in_scope;
 use crate::state::AppState;
+use crate::use_cases::access::ticket_in_scope;
+use crate::use_cases::followups::callback_out;
 
 /// The ticket's callback task: created when the work is completed.
 #[utoipa::path(

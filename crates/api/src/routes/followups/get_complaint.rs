@@ -5,11 +5,11 @@ use aftersales_api_types::followups::ComplaintDto;
 use aftersales_persistence::tickets::complaints;
 use uuid::Uuid;
 
-use super::complaint_out;
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::etag;
 use crate::state::AppState;
+use crate::use_cases::followups::complaint_out;
 
 /// One complaint of your part of the network.
 #[utoipa::path(

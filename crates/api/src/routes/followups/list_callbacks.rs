@@ -6,13 +6,13 @@ use aftersales_persistence::tickets::callbacks::{self, CallbackFilter};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::callback_out;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::pagination;
 use crate::state::AppState;
-use crate::tickets::domain_enum;
+use crate::use_cases::followups::callback_out;
+use crate::use_cases::tickets::domain_enum;
 
 /// The callback work list: callback tasks of tickets in your part of the network,
 /// the earliest due first.

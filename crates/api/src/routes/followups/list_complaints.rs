@@ -4,13 +4,13 @@ use aftersales_api_types::followups::{ComplaintDto, ComplaintQuery};
 use aftersales_domain::tickets::complaint::ComplaintStatus;
 use aftersales_persistence::tickets::complaints::{self, ComplaintFilter};
 
-use super::complaint_out;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::pagination;
 use crate::state::AppState;
-use crate::tickets::domain_enum;
+use crate::use_cases::followups::complaint_out;
+use crate::use_cases::tickets::domain_enum;
 
 /// Complaints of your part of the network, newest first.
 #[utoipa::path(

@@ -9,14 +9,14 @@ use aftersales_persistence::{StoreError, begin_write, users};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::complaint_out;
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
-use crate::routes::tickets::ticket_in_scope;
 use crate::state::AppState;
-use crate::tickets::domain_enum;
+use crate::use_cases::access::ticket_in_scope;
+use crate::use_cases::followups::complaint_out;
+use crate::use_cases::tickets::domain_enum;
 
 /// Open a complaint about a ticket's service.
 ///

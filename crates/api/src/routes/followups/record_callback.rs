@@ -14,13 +14,13 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::callback_out;
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, ValidatedJson};
-use crate::routes::tickets::{refuse_if_sealed, ticket_in_scope};
 use crate::state::AppState;
+use crate::use_cases::access::{refuse_if_sealed, ticket_in_scope};
+use crate::use_cases::followups::callback_out;
 
 /// Record a call to the customer: their answers to the script, or that nobody answered.
 ///

@@ -8,12 +8,12 @@ use aftersales_persistence::tickets::{complaints, events};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::complaint_out;
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
 use crate::state::AppState;
+use crate::use_cases::followups::complaint_out;
 
 /// Close a complaint as `resolved` (upheld and dealt with) or `rejected` (unfounded).
 ///

@@ -4,7 +4,7 @@ use aftersales_domain::tickets::callback::{AnswerKind, SCRIPT};
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::tickets::wire_enum;
+use crate::use_cases::tickets::wire_enum;
 
 /// The callback script: the questions to ask the customer, in order.
 ///

@@ -7,13 +7,13 @@ use aftersales_persistence::import_jobs::{self, NewJob};
 use chrono::Utc;
 use futures_util::StreamExt;
 
-use super::job_out;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedQuery};
 use crate::imports::read::{self, Format};
 use crate::imports::run::{self, Upload};
 use crate::state::AppState;
+use crate::use_cases::imports::job_out;
 
 /// Upload a CSV or XLSX file of product models or sold serials. The file is read at
 /// once (an unreadable one is refused); its rows are checked, and unless this is a

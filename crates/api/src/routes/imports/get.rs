@@ -4,10 +4,10 @@ use aftersales_api_types::imports::ImportJobDto;
 use aftersales_persistence::import_jobs;
 use uuid::Uuid;
 
-use super::job_out;
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::state::AppState;
+use crate::use_cases::imports::job_out;
 
 /// One import job: its status, progress (`processed_rows` of `total_rows`) and the
 /// bad rows found.

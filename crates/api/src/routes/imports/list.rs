@@ -4,12 +4,12 @@ use aftersales_api_types::imports::{ImportJobDto, ImportJobQuery};
 use aftersales_persistence::import_jobs::{self, ImportJob};
 use uuid::Uuid;
 
-use super::job_out;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::pagination;
 use crate::state::AppState;
+use crate::use_cases::imports::job_out;
 
 /// Import jobs, newest first.
 #[utoipa::path(

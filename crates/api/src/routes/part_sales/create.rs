@@ -15,14 +15,14 @@ use aftersales_persistence::{ConnectionTrait, StoreError, branches, customers, d
 use chrono::{Datelike, Utc};
 use uuid::Uuid;
 
-use super::{ENTITY, amount_in, sale_out};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, Principal, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
 use crate::idempotency::{self, IdempotencyKey};
-use crate::routes::stock::{movable_part, movable_warehouse, refused};
 use crate::state::AppState;
+use crate::use_cases::part_sales::{ENTITY, amount_in, sale_out};
+use crate::use_cases::stock::{movable_part, movable_warehouse, refused};
 
 const PATH: &str = "/api/v1/part-sales";
 

@@ -4,10 +4,10 @@ use aftersales_api_types::part_sales::PartSaleDto;
 use aftersales_persistence::part_sales;
 use uuid::Uuid;
 
-use super::sale_out;
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::state::AppState;
+use crate::use_cases::part_sales::sale_out;
 
 /// One counter sale with its lines, prices, costs and margin; another branch's is 404.
 #[utoipa::path(

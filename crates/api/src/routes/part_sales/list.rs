@@ -3,12 +3,12 @@ use aftersales_api_types::Page;
 use aftersales_api_types::part_sales::{PartSaleDto, PartSaleQuery};
 use aftersales_persistence::part_sales::{self, PartSaleFilter};
 
-use super::sale_out;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::pagination;
 use crate::state::AppState;
+use crate::use_cases::part_sales::sale_out;
 
 /// Counter sales of your part of the network, newest first: of a warehouse, to a
 /// customer, within a time range.

@@ -7,12 +7,12 @@ use aftersales_persistence::begin_write;
 use aftersales_persistence::parts::{self, NewPart};
 use chrono::Utc;
 
-use super::{ENTITY, check_brand, check_models, part_out, prices_in};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
 use crate::state::AppState;
+use crate::use_cases::parts::{ENTITY, check_brand, check_models, part_out, prices_in};
 
 /// Add a part to the catalogue.
 ///

@@ -5,11 +5,11 @@ use aftersales_api_types::parts::PartDto;
 use aftersales_persistence::parts;
 use uuid::Uuid;
 
-use super::part_out;
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::etag;
 use crate::state::AppState;
+use crate::use_cases::parts::part_out;
 
 /// One part of the catalogue.
 #[utoipa::path(

@@ -3,13 +3,13 @@ use aftersales_api_types::Page;
 use aftersales_api_types::parts::{PartDto, PartQuery};
 use aftersales_persistence::parts::{self, PartFilter};
 
-use super::{cursor_key, part_out};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::pagination;
 use crate::state::AppState;
-use crate::tickets::work::decode_code_cursor;
+use crate::use_cases::parts::{cursor_key, part_out};
+use crate::use_cases::tickets::work::decode_code_cursor;
 
 /// List the parts catalogue by SKU: of a brand, fitting a product model, of a
 /// component, or matching a search over SKU and name.

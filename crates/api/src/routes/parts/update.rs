@@ -8,13 +8,13 @@ use aftersales_persistence::parts::{self, Part, PartChanges};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{ENTITY, check_models, part_out, prices_in};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
 use crate::money_dto::money_in;
 use crate::state::AppState;
+use crate::use_cases::parts::{ENTITY, check_models, part_out, prices_in};
 
 /// Change a part: SKU, name, component, unit, serialisation, prices, reorder
 /// point, compatible models, or retire it (`active: false`). The brand stays.

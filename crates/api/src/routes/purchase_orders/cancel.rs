@@ -8,11 +8,11 @@ use aftersales_persistence::purchase_orders::{self, PurchaseOrderChanges};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{audited, domain_lines, refused, visible};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, etag};
 use crate::state::AppState;
+use crate::use_cases::purchase_orders::{audited, domain_lines, refused, visible};
 
 /// Cancel an order nothing has been received against (409 once goods arrived:
 /// they are on the shelf and in the ledger, and go back as a return to vendor).

@@ -7,13 +7,13 @@ use aftersales_persistence::purchase_orders::{self, NewPurchaseOrder};
 use aftersales_persistence::{begin_write, branches, document_counters};
 use chrono::{Datelike, Utc};
 
-use super::{audited, brand_in, lines_in};
 use crate::auth::{Authorized, need};
 use crate::dto::optional;
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
-use crate::routes::stock::movable_warehouse;
 use crate::state::AppState;
+use crate::use_cases::purchase_orders::{audited, brand_in, lines_in};
+use crate::use_cases::stock::movable_warehouse;
 
 /// Draft a purchase order to a supplier (or a manufacturer, `brand_id`), to be
 /// received into an open warehouse of your part of the network.

@@ -4,11 +4,11 @@ use aftersales_api_types::Problem;
 use aftersales_api_types::purchasing::PurchaseOrderDto;
 use uuid::Uuid;
 
-use super::{order_out, visible};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
+use crate::use_cases::purchase_orders::{order_out, visible};
 
 /// One purchase order received into your part of the network, with what is
 /// outstanding on each line; another's is 404.

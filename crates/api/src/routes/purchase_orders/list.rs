@@ -3,12 +3,12 @@ use aftersales_api_types::Page;
 use aftersales_api_types::purchasing::{PurchaseOrderDto, PurchaseOrderQuery};
 use aftersales_persistence::purchase_orders::{self, PurchaseOrderFilter};
 
-use super::{order_out, status_in};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::pagination;
 use crate::state::AppState;
+use crate::use_cases::purchase_orders::{order_out, status_in};
 
 /// Purchase orders received into your part of the network, newest first.
 #[utoipa::path(

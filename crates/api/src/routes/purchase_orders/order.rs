@@ -8,11 +8,11 @@ use aftersales_persistence::purchase_orders::{self, PurchaseOrderChanges};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{audited, domain_lines, refused, visible};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, etag};
 use crate::state::AppState;
+use crate::use_cases::purchase_orders::{audited, domain_lines, refused, visible};
 
 /// Send a draft order to the supplier: it needs at least one line, and its lines
 /// no longer change. Goods may then be received against it.

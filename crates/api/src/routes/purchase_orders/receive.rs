@@ -13,12 +13,12 @@ use aftersales_persistence::warehouses;
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{ENTITY, audited, cost_in, domain_lines, refused, visible};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
 use crate::idempotency::{self, IdempotencyKey, Opened};
 use crate::state::AppState;
+use crate::use_cases::purchase_orders::{ENTITY, audited, cost_in, domain_lines, refused, visible};
 
 /// Receive goods against an ordered purchase order into its warehouse: a
 /// `purchase_receipt` movement per line at the line's cost (or `unit_cost`, what
@@ -100,7 +100,7 @@ pub async fn receive_purchase_order(
         };
         stock::apply(&txn, current.warehouse_id, line.part_id, movement, meta, now).await?.map_err(|e| match e {
             StockError::Overflow => ApiError::field(&format!("lines[{i}].quantity"), "too_large", e.to_string()),
-            other => crate::routes::stock::refused(other),
+            other => crate::use_cases::stock::refused(other),
         })?;
         received.push((line.line_no, lines[index].received));
     }

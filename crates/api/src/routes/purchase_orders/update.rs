@@ -8,12 +8,12 @@ use aftersales_persistence::purchase_orders::{self, PurchaseOrderChanges};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{audited, brand_in, lines_in, refused, visible};
 use crate::auth::{Authorized, need};
 use crate::dto::optional;
 use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
 use crate::state::AppState;
+use crate::use_cases::purchase_orders::{audited, brand_in, lines_in, refused, visible};
 
 /// Change a draft order: supplier, manufacturer, expected date, note, and its
 /// lines (`lines` replaces them all, checked as on creation). Once ordered, an

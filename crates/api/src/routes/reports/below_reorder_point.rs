@@ -3,12 +3,12 @@ use aftersales_api_types::Problem;
 use aftersales_api_types::stock_reports::{BelowReorderLine, BelowReorderReport, StockReportQuery};
 use aftersales_persistence::stock_reports;
 
-use super::workbook::{self, Sheet};
-use super::{FETCH_LINES, report_filter, within_limit};
 use crate::auth::{Authorized, Principal, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::state::AppState;
+use crate::use_cases::reports::workbook::{self, Sheet};
+use crate::use_cases::reports::{FETCH_LINES, report_filter, within_limit};
 
 async fn load(state: &AppState, me: &Principal, query: StockReportQuery) -> Result<BelowReorderReport, ApiError> {
     let filter = report_filter(&state.db, me, query.branch_id, query.warehouse_id).await?;

@@ -9,12 +9,12 @@ use aftersales_persistence::{parts, users};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::workbook::{self, Cell, Sheet};
-use super::{MAX_LINES, report_filter, within_limit};
 use crate::auth::{Authorized, Principal, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::state::AppState;
+use crate::use_cases::reports::workbook::{self, Cell, Sheet};
+use crate::use_cases::reports::{MAX_LINES, report_filter, within_limit};
 
 async fn load(
     state: &AppState,

@@ -3,12 +3,12 @@ use aftersales_api_types::Problem;
 use aftersales_api_types::stock_reports::{PartsUsedGrouping, PartsUsedLine, PartsUsedQuery, PartsUsedReport};
 use aftersales_persistence::stock_reports::{self, UsedBy, begin_snapshot};
 
-use super::workbook::{self, Cell, Sheet, money};
-use super::{FETCH_LINES, period, report_filter, windows, within_limit};
 use crate::auth::{Authorized, Principal, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::state::AppState;
+use crate::use_cases::reports::workbook::{self, Cell, Sheet, money};
+use crate::use_cases::reports::{FETCH_LINES, period, report_filter, windows, within_limit};
 
 async fn load(state: &AppState, me: &Principal, query: PartsUsedQuery) -> Result<PartsUsedReport, ApiError> {
     let period = period(query.from, query.to)?;

@@ -6,13 +6,13 @@ use aftersales_api_types::stock_reports::{
 use aftersales_domain::stock::report::period_positions;
 use aftersales_persistence::stock_reports::{self, begin_snapshot};
 
-use super::stock_on_hand::place_out;
-use super::workbook::{self, Sheet, money};
-use super::{FETCH_LINES, period, report_filter, windows, within_limit};
 use crate::auth::{Authorized, Principal, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
+use crate::routes::reports::stock_on_hand::place_out;
 use crate::state::AppState;
+use crate::use_cases::reports::workbook::{self, Sheet, money};
+use crate::use_cases::reports::{FETCH_LINES, period, report_filter, windows, within_limit};
 
 async fn load(state: &AppState, me: &Principal, query: StockPeriodQuery) -> Result<StockMovementsReport, ApiError> {
     let period = period(query.from, query.to)?;

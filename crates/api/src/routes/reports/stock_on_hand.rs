@@ -5,12 +5,12 @@ use aftersales_api_types::stock_reports::{
 };
 use aftersales_persistence::stock_reports::{self, WarehousePart};
 
-use super::workbook::{self, Cell, Sheet, money};
-use super::{FETCH_LINES, report_filter, within_limit};
 use crate::auth::{Authorized, Principal, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::state::AppState;
+use crate::use_cases::reports::workbook::{self, Cell, Sheet, money};
+use crate::use_cases::reports::{FETCH_LINES, report_filter, within_limit};
 
 pub(crate) fn place_out(l: WarehousePart) -> StockReportPlace {
     StockReportPlace {

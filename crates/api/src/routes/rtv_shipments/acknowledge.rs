@@ -7,12 +7,12 @@ use aftersales_persistence::rtv_shipments::{self, RtvStep};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{finish, next};
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{IfMatch, RequestId, ValidatedJson};
 use crate::idempotency::{self, IdempotencyKey};
 use crate::state::AppState;
+use crate::use_cases::rtv_shipments::{finish, next};
 
 /// Record the manufacturer's acknowledgement of a shipped shipment (its credit
 /// note or claim reference): every old part in it is written off, with the

@@ -13,14 +13,14 @@ use aftersales_persistence::rtv_shipments::{self, NewRtvShipment};
 use aftersales_persistence::{StoreError, begin_write, branches, defective_parts, document_counters, parts};
 use chrono::{Datelike, Utc};
 
-use super::{ENTITY, shipment_out, summary_out};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::dto::optional;
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
-use crate::routes::stock::movable_warehouse;
 use crate::state::AppState;
+use crate::use_cases::rtv_shipments::{ENTITY, shipment_out, summary_out};
+use crate::use_cases::stock::movable_warehouse;
 
 /// Pack old parts for the manufacturer: parts of one brand, handed in to one
 /// defective-parts warehouse of your part of the network and in no other shipment.

@@ -5,11 +5,11 @@ use aftersales_api_types::rtv::RtvShipmentDto;
 use aftersales_persistence::rtv_shipments;
 use uuid::Uuid;
 
-use super::shipment_out;
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::etag;
 use crate::state::AppState;
+use crate::use_cases::rtv_shipments::shipment_out;
 
 /// A return-to-vendor shipment with the old parts in it.
 #[utoipa::path(

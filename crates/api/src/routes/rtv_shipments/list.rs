@@ -3,12 +3,12 @@ use aftersales_api_types::Page;
 use aftersales_api_types::rtv::{RtvShipmentDto, RtvShipmentQuery};
 use aftersales_persistence::rtv_shipments::{self, RtvFilter};
 
-use super::{status_in, summary_out};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::pagination;
 use crate::state::AppState;
+use crate::use_cases::rtv_shipments::{status_in, summary_out};
 
 /// Return-to-vendor shipments of your part of the network, newest first, without
 /// their parts (get one to see them).

@@ -10,13 +10,13 @@ use aftersales_persistence::stock::{self, MovementMeta};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{ENTITY, finish, next};
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{IfMatch, RequestId, ValidatedJson};
 use crate::idempotency::{self, IdempotencyKey};
-use crate::routes::stock::refused;
 use crate::state::AppState;
+use crate::use_cases::rtv_shipments::{ENTITY, finish, next};
+use crate::use_cases::stock::refused;
 
 /// Ship a packed shipment: every old part leaves the defective-parts warehouse as
 /// a `return_to_vendor` movement, all or nothing, and is `shipped`. The reference

@@ -7,13 +7,13 @@ use chrono::Utc;
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{known_components, record_change};
 use crate::audit::snapshot;
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{RequestId, ValidatedJson};
 use crate::serial_dto;
 use crate::state::AppState;
+use crate::use_cases::serials::{known_components, record_change};
 use crate::warranty_dto::leg_in;
 
 /// Add an extended warranty or service contract bought for the unit.

@@ -9,7 +9,6 @@ use chrono::Utc;
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{record_change, visible_customer};
 use crate::audit::snapshot;
 use crate::auth::{Authorized, need};
 use crate::dto::optional;
@@ -17,6 +16,7 @@ use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
 use crate::serial_dto;
 use crate::state::AppState;
+use crate::use_cases::serials::{record_change, visible_customer};
 
 /// Hand the unit to a new owner from a day on.
 ///

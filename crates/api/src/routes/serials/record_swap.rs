@@ -9,7 +9,6 @@ use chrono::Utc;
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{known_components, record_change};
 use crate::audit::snapshot;
 use crate::auth::{Authorized, need};
 use crate::dto::optional;
@@ -17,6 +16,7 @@ use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{RequestId, ValidatedJson};
 use crate::serial_dto;
 use crate::state::AppState;
+use crate::use_cases::serials::{known_components, record_change};
 
 /// Record a component replaced in the unit.
 ///

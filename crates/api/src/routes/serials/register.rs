@@ -10,7 +10,6 @@ use chrono::Utc;
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{record_change, visible_customer};
 use crate::audit::snapshot;
 use crate::auth::{Authorized, need};
 use crate::dto::optional;
@@ -18,6 +17,7 @@ use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
 use crate::serial_dto;
 use crate::state::AppState;
+use crate::use_cases::serials::{record_change, visible_customer};
 
 /// Register a sold unit by its serial.
 ///

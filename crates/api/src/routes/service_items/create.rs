@@ -7,14 +7,14 @@ use aftersales_persistence::tickets::service_items::{self, NewServiceItem};
 use aftersales_persistence::{StoreError, begin_write};
 use chrono::Utc;
 
-use super::ENTITY;
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
 use crate::money_dto::money_in;
 use crate::state::AppState;
-use crate::tickets::work::{names_in, normalize_code, service_item_out};
+use crate::use_cases::service_items::ENTITY;
+use crate::use_cases::tickets::work::{names_in, normalize_code, service_item_out};
 
 /// Add a priced service to a product category's catalogue.
 ///

@@ -4,13 +4,13 @@ use aftersales_persistence::begin_write;
 use aftersales_persistence::tickets::{labour, service_items};
 use uuid::Uuid;
 
-use super::ENTITY;
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::RequestId;
 use crate::state::AppState;
-use crate::tickets::work::service_item_out;
+use crate::use_cases::service_items::ENTITY;
+use crate::use_cases::tickets::work::service_item_out;
 
 /// Delete a service item no labour line was taken from; one in use answers 409:
 /// retire it with `active: false` instead.

@@ -9,7 +9,7 @@ use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::etag;
 use crate::state::AppState;
-use crate::tickets::work::service_item_out;
+use crate::use_cases::tickets::work::service_item_out;
 
 /// One item of the service catalogue.
 #[utoipa::path(

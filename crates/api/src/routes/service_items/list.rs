@@ -8,7 +8,7 @@ use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::pagination;
 use crate::state::AppState;
-use crate::tickets::work::{code_key, decode_code_cursor, service_item_out};
+use crate::use_cases::tickets::work::{code_key, decode_code_cursor, service_item_out};
 
 /// List the service catalogue by code, optionally of one product category.
 #[utoipa::path(

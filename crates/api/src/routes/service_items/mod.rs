@@ -9,5 +9,3 @@ pub mod delete;
 pub mod get;
 pub mod list;
 pub mod update;
-
-pub(crate) const ENTITY: &str = "service_item";

@@ -7,14 +7,14 @@ use aftersales_persistence::tickets::service_items::{self, ServiceItemChanges};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::ENTITY;
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
 use crate::money_dto::money_in;
 use crate::state::AppState;
-use crate::tickets::work::{names_in, service_item_out};
+use crate::use_cases::service_items::ENTITY;
+use crate::use_cases::tickets::work::{names_in, service_item_out};
 
 /// Change a service item's names, price, standard time or retire it
 /// (`active: false`); its code and category stay. Lines already recorded keep

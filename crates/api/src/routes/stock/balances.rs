@@ -2,11 +2,11 @@ use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::stock::{StockDto, StockQuery};
 use aftersales_persistence::stock;
 
-use super::{ensure_warehouse_in_scope, line_out};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::state::AppState;
+use crate::use_cases::stock::{ensure_warehouse_in_scope, line_out};
 
 /// Stock on hand of a warehouse (one part with `part_id`), by part.
 #[utoipa::path(

@@ -5,12 +5,12 @@ use aftersales_domain::stock::MovementKind;
 use aftersales_domain::stock::ledger::Movement;
 use aftersales_persistence::stock::MovementMeta;
 
-use super::{begin, finish};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
 use crate::idempotency::IdempotencyKey;
 use crate::state::AppState;
+use crate::use_cases::stock::{begin, finish};
 
 /// Issue parts from a warehouse, for a ticket when `ticket_id` is given, at the
 /// warehouse's moving-average cost. Stock never goes negative: asking for more than
@@ -40,7 +40,7 @@ pub async fn issue_stock(
         Err(replayed) => return Ok(replayed),
     };
     if let Some(ticket_id) = body.ticket_id {
-        crate::routes::tickets::ticket_in_scope(&checked.txn, &me, ticket_id).await.map_err(|e| match e {
+        crate::use_cases::access::ticket_in_scope(&checked.txn, &me, ticket_id).await.map_err(|e| match e {
             ApiError::NotFound(_) => {
                 ApiError::field("ticket_id", "unknown_ticket", "no such ticket in your part of the network")
             }

@@ -3,12 +3,12 @@ use aftersales_api_types::Page;
 use aftersales_api_types::stock::{MovementDto, StockQuery};
 use aftersales_persistence::stock;
 
-use super::{ensure_warehouse_in_scope, movement_out};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::pagination;
 use crate::state::AppState;
+use crate::use_cases::stock::{ensure_warehouse_in_scope, movement_out};
 
 /// The ledger of a warehouse (one part with `part_id`), oldest first. Append-only:
 /// its quantities add up to the stock on hand.

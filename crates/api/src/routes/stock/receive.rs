@@ -5,13 +5,13 @@ use aftersales_domain::stock::MovementKind;
 use aftersales_domain::stock::ledger::Movement;
 use aftersales_persistence::stock::MovementMeta;
 
-use super::{begin, finish};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
 use crate::idempotency::IdempotencyKey;
 use crate::money_dto::money_in;
 use crate::state::AppState;
+use crate::use_cases::stock::{begin, finish};
 
 /// Receive parts into a warehouse at a unit cost; the warehouse's moving-average
 /// cost follows. Send an `Idempotency-Key` to make a retry safe.

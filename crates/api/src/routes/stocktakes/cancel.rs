@@ -6,12 +6,12 @@ use aftersales_persistence::{begin_write, stocktakes};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{ENTITY, closed, stocktake_out, summary_out};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::RequestId;
 use crate::state::AppState;
+use crate::use_cases::stocktakes::{ENTITY, closed, stocktake_out, summary_out};
 
 /// Close an open sheet without adjusting anything; the warehouse may then open another.
 #[utoipa::path(

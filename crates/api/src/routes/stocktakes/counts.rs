@@ -8,12 +8,12 @@ use aftersales_persistence::{StoreError, begin_write, parts, stock, stocktakes};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{ENTITY, closed, stocktake_out};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{RequestId, ValidatedJson};
 use crate::state::AppState;
+use crate::use_cases::stocktakes::{ENTITY, closed, stocktake_out};
 
 /// Record counts on an open sheet (a part counted again takes the new count). A
 /// part not yet on the sheet, found on the shelf, is added with what the books

@@ -5,11 +5,11 @@ use aftersales_api_types::stocktakes::StocktakeDto;
 use aftersales_persistence::stocktakes;
 use uuid::Uuid;
 
-use super::stocktake_out;
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::etag;
 use crate::state::AppState;
+use crate::use_cases::stocktakes::stocktake_out;
 
 /// A count sheet: per part what was expected at opening, what was counted, what is
 /// on hand now (at posting, once posted), the variance and its value at the

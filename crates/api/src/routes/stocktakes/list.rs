@@ -4,12 +4,12 @@ use aftersales_api_types::stocktakes::{StocktakeDto, StocktakeQuery, StocktakeSt
 use aftersales_domain::stock::stocktake::StocktakeStatus;
 use aftersales_persistence::stocktakes::{self, StocktakeFilter};
 
-use super::summary_out;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::pagination;
 use crate::state::AppState;
+use crate::use_cases::stocktakes::summary_out;
 
 /// Count sheets of your part of the network, newest first, without their lines.
 #[utoipa::path(

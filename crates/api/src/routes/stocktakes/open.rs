@@ -9,13 +9,13 @@ use aftersales_persistence::{StoreError, begin_write, parts, stock};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{ENTITY, stocktake_out};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
-use crate::routes::stock::movable_warehouse;
 use crate::state::AppState;
+use crate::use_cases::stock::movable_warehouse;
+use crate::use_cases::stocktakes::{ENTITY, stocktake_out};
 
 /// Open a count sheet for a warehouse: the given parts, or every part the warehouse
 /// has stock records of, each with what the books hold now (`expected`). A
@@ -83,7 +83,7 @@ pub async fn open_stocktake(
         entity_id: id,
         branch_id: Some(warehouse.branch_id),
         before: None,
-        after: snapshot(&super::summary_out(&sheet)),
+        after: snapshot(&crate::use_cases::stocktakes::summary_out(&sheet)),
     };
     audit::record(&txn, Some(me.user_id), &request_id, change).await?;
     txn.commit().await?;

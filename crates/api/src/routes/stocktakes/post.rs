@@ -8,13 +8,13 @@ use aftersales_persistence::{begin_write, stocktakes};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{ENTITY, closed, parts_of, stocktake_out};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::RequestId;
-use crate::routes::stock::refused;
 use crate::state::AppState;
+use crate::use_cases::stock::refused;
+use crate::use_cases::stocktakes::{ENTITY, closed, parts_of, stocktake_out};
 
 /// Post a counted sheet: every part whose count differs from what the books hold
 /// *now* is adjusted with a `stocktake_adjustment` movement, so the books show the

@@ -9,15 +9,15 @@ use aftersales_persistence::{ConnectionTrait, StoreError, begin_write, branches,
 use chrono::{SecondsFormat, Utc};
 use uuid::Uuid;
 
-use super::{refuse_if_sealed, ticket_in_scope};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, Principal, need};
 use crate::dto::optional;
 use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
 use crate::state::AppState;
-use crate::tickets::dispatch::{warnings_for, warnings_out};
-use crate::tickets::ticket_out;
+use crate::use_cases::access::{refuse_if_sealed, ticket_in_scope};
+use crate::use_cases::tickets::dispatch::{warnings_for, warnings_out};
+use crate::use_cases::tickets::ticket_out;
 
 /// Send a technician to a ticket for an appointment window.
 ///

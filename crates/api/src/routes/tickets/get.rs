@@ -4,12 +4,12 @@ use aftersales_api_types::Problem;
 use aftersales_api_types::tickets::TicketDto;
 use uuid::Uuid;
 
-use super::ticket_in_scope;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
-use crate::tickets::ticket_out;
+use crate::use_cases::access::ticket_in_scope;
+use crate::use_cases::tickets::ticket_out;
 
 /// One ticket of your part of the network.
 #[utoipa::path(

@@ -9,7 +9,7 @@ use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::pagination;
 use crate::state::AppState;
-use crate::tickets::{domain_enum, ticket_out};
+use crate::use_cases::tickets::{domain_enum, ticket_out};
 
 /// Tickets of your part of the network, newest first unless `sort=oldest`.
 ///

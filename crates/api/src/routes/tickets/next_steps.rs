@@ -7,11 +7,11 @@ use aftersales_persistence::tickets::facts;
 use aftersales_persistence::workflows;
 use uuid::Uuid;
 
-use super::ticket_in_scope;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::tickets::wire_enum;
+use crate::use_cases::access::ticket_in_scope;
+use crate::use_cases::tickets::wire_enum;
 
 /// Where the ticket can go from its stage, and what each step still lacks.
 ///

@@ -9,12 +9,12 @@ use aftersales_persistence::{begin_write, branches};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{refuse_if_sealed, ticket_in_scope};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{IfMatch, etag};
 use crate::state::AppState;
-use crate::tickets::{ticket_out, warranty, wire_enum};
+use crate::use_cases::access::{refuse_if_sealed, ticket_in_scope};
+use crate::use_cases::tickets::{ticket_out, warranty, wire_enum};
 
 /// Decide the warranty again with the registry's facts as they are now (a sale
 /// date corrected, a contract added) and store the new decision on the ticket,

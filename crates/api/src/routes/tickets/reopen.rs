@@ -8,13 +8,13 @@ use aftersales_persistence::{begin_write, workflows};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::ticket_in_scope;
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
 use crate::state::AppState;
-use crate::tickets::ticket_out;
+use crate::use_cases::access::ticket_in_scope;
+use crate::use_cases::tickets::ticket_out;
 
 /// Reopen a closed ticket (admins only), saying why.
 ///

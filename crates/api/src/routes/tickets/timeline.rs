@@ -4,11 +4,11 @@ use aftersales_api_types::tickets::TicketEventDto;
 use aftersales_persistence::tickets::events;
 use uuid::Uuid;
 
-use super::ticket_in_scope;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::tickets::event_out;
+use crate::use_cases::access::ticket_in_scope;
+use crate::use_cases::tickets::event_out;
 
 /// The ticket's timeline: every change, oldest first. Append-only.
 #[utoipa::path(

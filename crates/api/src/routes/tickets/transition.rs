@@ -9,14 +9,14 @@ use aftersales_persistence::{ConnectionTrait, begin_write, settings, workflows};
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use uuid::Uuid;
 
-use super::{sealed, ticket_in_scope};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
-use crate::routes::followups::callback_out;
 use crate::state::AppState;
-use crate::tickets::ticket_out;
+use crate::use_cases::access::{sealed, ticket_in_scope};
+use crate::use_cases::followups::callback_out;
+use crate::use_cases::tickets::ticket_out;
 
 /// Move a ticket to another stage of its workflow.
 ///

@@ -10,14 +10,14 @@ use aftersales_persistence::{ConnectionTrait, begin_write};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{refuse_if_sealed, ticket_in_scope};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::dto::optional;
 use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
 use crate::state::AppState;
-use crate::tickets::{domain_enum, ticket_out};
+use crate::use_cases::access::{refuse_if_sealed, ticket_in_scope};
+use crate::use_cases::tickets::{domain_enum, ticket_out};
 
 /// Change a ticket's details; every changed field is a timeline event.
 ///

@@ -5,9 +5,9 @@ use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::routes::tickets::ticket_in_scope;
 use crate::state::AppState;
-use crate::tickets::qr;
+use crate::use_cases::access::ticket_in_scope;
+use crate::use_cases::tickets::qr;
 
 /// The QR code of the ticket's public tracking link (`{public_url}/track/{code}`) as SVG.
 #[utoipa::path(

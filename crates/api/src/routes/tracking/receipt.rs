@@ -12,10 +12,10 @@ use uuid::Uuid;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
-use crate::routes::tickets::ticket_in_scope;
 use crate::state::AppState;
-use crate::tickets::qr;
-use crate::tickets::receipt::{Receipt, render};
+use crate::use_cases::access::ticket_in_scope;
+use crate::use_cases::tickets::qr;
+use crate::use_cases::tickets::receipt::{Receipt, render};
 
 /// The intake receipt to print and hand to the customer (HTML, A5 print layout).
 ///

@@ -9,8 +9,8 @@ use aftersales_persistence::{branches, workflows};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::state::AppState;
-use crate::tickets::public_track::public_view;
-use crate::tickets::tracking::hash_code;
+use crate::use_cases::tickets::public_track::public_view;
+use crate::use_cases::tickets::tracking::hash_code;
 
 /// Follow a ticket with its tracking code, without signing in.
 ///

@@ -6,12 +6,12 @@ use aftersales_persistence::transfers::{self as store, TransferStep};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{Side, finish, for_step, line_indexes, refused, sku};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, ValidatedJson};
 use crate::idempotency::{self, IdempotencyKey};
 use crate::state::AppState;
+use crate::use_cases::transfers::{Side, finish, for_step, line_indexes, refused, sku};
 
 /// Close a transfer whose rest will never arrive: for every part still in
 /// transit, say how many are missing (exactly what is in transit) and why.

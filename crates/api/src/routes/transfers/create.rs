@@ -11,14 +11,14 @@ use aftersales_persistence::{ConnectionTrait, StoreError, begin_write, branches,
 use chrono::{Datelike, Utc};
 use uuid::Uuid;
 
-use super::{ENTITY, transfer_out};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::dto::optional;
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
-use crate::routes::stock::{movable_part, movable_warehouse};
 use crate::state::AppState;
+use crate::use_cases::stock::{movable_part, movable_warehouse};
+use crate::use_cases::transfers::{ENTITY, transfer_out};
 
 /// Draft a transfer of parts from a warehouse of your part of the network to any
 /// other open warehouse. Nothing moves until it is shipped.

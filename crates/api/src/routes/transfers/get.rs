@@ -4,11 +4,11 @@ use aftersales_api_types::Problem;
 use aftersales_api_types::transfers::TransferDto;
 use uuid::Uuid;
 
-use super::{transfer_out, visible};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
+use crate::use_cases::transfers::{transfer_out, visible};
 
 /// One transfer out of or into your part of the network, with what was shipped,
 /// received, is still in transit and went missing on each line; another's is 404.

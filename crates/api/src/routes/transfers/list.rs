@@ -3,12 +3,12 @@ use aftersales_api_types::Page;
 use aftersales_api_types::transfers::{TransferDto, TransferQuery};
 use aftersales_persistence::transfers::{self, TransferFilter};
 
-use super::{status_in, transfer_out};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::pagination;
 use crate::state::AppState;
+use crate::use_cases::transfers::{status_in, transfer_out};
 
 /// Transfers out of or into your part of the network, newest first: by status,
 /// by warehouse (either end), or those still in transit.

@@ -10,12 +10,12 @@ use aftersales_persistence::warehouses;
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{ENTITY, Side, finish, for_step, line_indexes, refused};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, ValidatedJson};
 use crate::idempotency::{self, IdempotencyKey};
 use crate::state::AppState;
+use crate::use_cases::transfers::{ENTITY, Side, finish, for_step, line_indexes, refused};
 
 /// Receive what arrived of a shipped transfer into the destination warehouse, at
 /// the cost it was shipped at (a `transfer_in` movement per line).
@@ -84,7 +84,7 @@ pub async fn receive_transfer(
         };
         stock::apply(txn, current.to_warehouse_id, row.part_id, movement, meta, now)
             .await?
-            .map_err(crate::routes::stock::refused)?;
+            .map_err(crate::use_cases::stock::refused)?;
     }
     let status = transfer::status_after(&lines.iter().map(|r| r.line).collect::<Vec<_>>());
     let step = TransferStep {

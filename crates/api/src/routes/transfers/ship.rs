@@ -10,13 +10,13 @@ use aftersales_persistence::{parts, warehouses};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{ENTITY, Side, finish, for_step, refused};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId};
 use crate::idempotency::{self, IdempotencyKey};
-use crate::routes::stock::refused_at;
 use crate::state::AppState;
+use crate::use_cases::stock::refused_at;
+use crate::use_cases::transfers::{ENTITY, Side, finish, for_step, refused};
 
 /// Ship a draft transfer: every line leaves the source warehouse at its
 /// moving-average cost (a `transfer_out` movement), all or nothing.

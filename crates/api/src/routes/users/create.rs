@@ -6,13 +6,14 @@ use aftersales_persistence::{begin_write, users};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{ensure_branch_in_scope, skill_ids};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::dto;
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
 use crate::state::AppState;
+use crate::use_cases::access::ensure_branch_in_scope;
+use crate::use_cases::users::skill_ids;
 
 /// Create a user in one of your branches.
 #[utoipa::path(

@@ -6,12 +6,12 @@ use aftersales_persistence::begin_write;
 use aftersales_persistence::warehouses::{self, NewWarehouse};
 use chrono::Utc;
 
-use super::{ENTITY, branch_in_scope, check_van_technician, kind_in, van_rule, warehouse_out};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
 use crate::state::AppState;
+use crate::use_cases::warehouses::{ENTITY, branch_in_scope, check_van_technician, kind_in, van_rule, warehouse_out};
 
 /// Add a warehouse to a branch of your part of the network.
 ///

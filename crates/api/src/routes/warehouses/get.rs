@@ -5,11 +5,11 @@ use aftersales_api_types::warehouses::WarehouseDto;
 use aftersales_persistence::warehouses;
 use uuid::Uuid;
 
-use super::warehouse_out;
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::etag;
 use crate::state::AppState;
+use crate::use_cases::warehouses::warehouse_out;
 
 /// One warehouse of your part of the network; another branch's is 404.
 #[utoipa::path(

@@ -3,12 +3,12 @@ use aftersales_api_types::Page;
 use aftersales_api_types::warehouses::{WarehouseDto, WarehouseQuery};
 use aftersales_persistence::warehouses::{self, WarehouseFilter};
 
-use super::{kind_in, warehouse_out};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::pagination;
 use crate::state::AppState;
+use crate::use_cases::warehouses::{kind_in, warehouse_out};
 
 /// List the warehouses of your part of the network, by code.
 #[utoipa::path(

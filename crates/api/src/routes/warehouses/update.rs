@@ -7,12 +7,12 @@ use aftersales_persistence::{begin_write, branches};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{ENTITY, check_van_technician, kind_in, van_rule, warehouse_out};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
 use crate::state::AppState;
+use crate::use_cases::warehouses::{ENTITY, check_van_technician, kind_in, van_rule, warehouse_out};
 
 /// Rename a warehouse of your part of the network, change its kind, hand a van
 /// to another technician, or retire it (`active: false`). Branch and code stay.

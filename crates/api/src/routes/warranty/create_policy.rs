@@ -34,7 +34,7 @@ pub async fn create_policy(
     let terms = terms_in(id, 1, name, scope, &body.terms)?;
     let now = Utc::now();
     let txn = begin_write(&state.db).await?;
-    super::ensure_scope_exists(&txn, scope).await?;
+    crate::use_cases::warranty::ensure_scope_exists(&txn, scope).await?;
     warranty_policies::insert_policy(&txn, id, name, scope, now).await?;
     let version = NewVersion { policy_id: id, version: 1, terms: &terms, created_by: Some(me.user_id) };
     warranty_policies::insert_version(&txn, version, now).await?;

@@ -8,12 +8,12 @@ use aftersales_persistence::{StoreError, begin_write, warranty_cards};
 use chrono::Utc;
 use serde_json::json;
 
-use super::{card_key, card_out};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{RequestId, ValidatedJson};
 use crate::state::AppState;
+use crate::use_cases::warranty_cards::{card_key, card_out};
 
 /// The unit's facts with the card on it; the activation day becomes the
 /// registration day unless the unit was registered before.

@@ -3,10 +3,10 @@ use aftersales_api_types::Problem;
 use aftersales_api_types::warranty_cards::CardDto;
 use aftersales_persistence::warranty_cards;
 
-use super::{card_key, card_out};
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::state::AppState;
+use crate::use_cases::warranty_cards::{card_key, card_out};
 
 /// A warranty card by its number (spaces and dashes ignored).
 #[utoipa::path(

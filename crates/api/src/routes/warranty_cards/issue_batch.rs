@@ -5,12 +5,12 @@ use aftersales_persistence::catalogue::brands;
 use aftersales_persistence::{StoreError, begin_write, warranty_cards};
 use chrono::Utc;
 
-use super::batch_out;
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
 use crate::state::AppState;
+use crate::use_cases::warranty_cards::batch_out;
 
 /// Issue a batch of warranty cards for a brand, numbered after the last card
 /// issued with the same prefix.

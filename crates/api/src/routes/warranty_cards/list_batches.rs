@@ -3,12 +3,12 @@ use aftersales_api_types::Page;
 use aftersales_api_types::warranty_cards::{BatchQuery, CardBatchDto};
 use aftersales_persistence::warranty_cards;
 
-use super::batch_out;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::pagination;
 use crate::state::AppState;
+use crate::use_cases::warranty_cards::batch_out;
 
 /// List issued card batches, oldest first.
 #[utoipa::path(

@@ -6,12 +6,12 @@ use aftersales_persistence::{begin_write, warranty_cards};
 use chrono::Utc;
 use serde_json::json;
 
-use super::{card_key, card_out};
 use crate::audit::{self, Change};
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{RequestId, ValidatedJson};
 use crate::state::AppState;
+use crate::use_cases::warranty_cards::{card_key, card_out};
 
 /// Void a card that was never activated (lost, damaged), with the reason.
 #[utoipa::path(

@@ -5,11 +5,11 @@ use aftersales_api_types::tickets::TicketKind;
 use aftersales_api_types::workflows::WorkflowDto;
 use aftersales_persistence::workflows;
 
-use super::{kind_in, workflow_out};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
+use crate::use_cases::workflows::{kind_in, workflow_out};
 
 /// The workflow of one ticket kind: stages in order (tickets start in the first)
 /// and the guarded steps between them. Version 0 is the shipped default.

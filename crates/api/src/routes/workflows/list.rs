@@ -3,10 +3,10 @@ use aftersales_api_types::workflows::WorkflowDto;
 use aftersales_domain::tickets::TicketKind;
 use aftersales_persistence::workflows;
 
-use super::workflow_out;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::state::AppState;
+use crate::use_cases::workflows::workflow_out;
 
 /// The workflow of every ticket kind.
 #[utoipa::path(

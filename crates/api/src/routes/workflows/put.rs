@@ -8,12 +8,12 @@ use aftersales_persistence::tickets;
 use aftersales_persistence::{begin_write, workflows};
 use chrono::Utc;
 
-use super::{kind_in, workflow_in, workflow_out};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
 use crate::state::AppState;
+use crate::use_cases::workflows::{kind_in, workflow_in, workflow_out};
 
 /// Replace the workflow of a ticket kind (admins).
 ///

@@ -6,14 +6,14 @@ use aftersales_persistence::begin_write;
 use aftersales_persistence::catalogue::brands;
 use chrono::Utc;
 
-use super::check_country;
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::dto;
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
-use crate::routes::catalogue::entity;
 use crate::state::AppState;
+use crate::use_cases::catalogue::brands::check_country;
+use crate::use_cases::catalogue::entity;
 
 /// Add a brand to the catalogue.
 #[utoipa::path(

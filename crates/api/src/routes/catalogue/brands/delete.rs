@@ -9,8 +9,8 @@ use crate::auth::{Authorized, need};
 use crate::dto;
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::RequestId;
-use crate::routes::catalogue::entity;
 use crate::state::AppState;
+use crate::use_cases::catalogue::entity;
 
 /// Delete a brand that has no models (otherwise mark it inactive).
 #[utoipa::path(

@@ -7,14 +7,14 @@ use aftersales_persistence::catalogue::brands::{self, BrandChanges};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::check_country;
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::dto;
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
-use crate::routes::catalogue::entity;
 use crate::state::AppState;
+use crate::use_cases::catalogue::brands::check_country;
+use crate::use_cases::catalogue::entity;
 
 /// Change a brand's name, country or whether it is active (its code stays).
 #[utoipa::path(

@@ -7,14 +7,14 @@ use aftersales_persistence::catalogue::categories;
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::check_new_parent;
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::dto;
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
-use crate::routes::catalogue::entity;
 use crate::state::AppState;
+use crate::use_cases::catalogue::categories::check_new_parent;
+use crate::use_cases::catalogue::entity;
 
 /// Add a product category, top-level or under another.
 #[utoipa::path(

@@ -12,8 +12,8 @@ use crate::auth::{Authorized, need};
 use crate::dto;
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{RequestId, ValidatedJson};
-use crate::routes::catalogue::entity;
 use crate::state::AppState;
+use crate::use_cases::catalogue::entity;
 
 /// Replace the skills a technician needs for units of this category.
 ///

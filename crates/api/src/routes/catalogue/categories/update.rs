@@ -7,14 +7,14 @@ use aftersales_persistence::catalogue::categories::{self, CategoryChanges};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::check_new_parent;
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::dto;
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
-use crate::routes::catalogue::entity;
 use crate::state::AppState;
+use crate::use_cases::catalogue::categories::check_new_parent;
+use crate::use_cases::catalogue::entity;
 
 /// Change a category; a new `parent_id` moves it with everything below it (its code stays).
 #[utoipa::path(

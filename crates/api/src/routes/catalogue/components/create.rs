@@ -12,8 +12,8 @@ use crate::auth::{Authorized, need};
 use crate::dto;
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{RequestId, ValidatedJson, etag};
-use crate::routes::catalogue::entity;
 use crate::state::AppState;
+use crate::use_cases::catalogue::entity;
 
 /// Add a component to a product model.
 #[utoipa::path(

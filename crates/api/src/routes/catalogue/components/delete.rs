@@ -9,8 +9,8 @@ use crate::auth::{Authorized, need};
 use crate::dto;
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::RequestId;
-use crate::routes::catalogue::entity;
 use crate::state::AppState;
+use crate::use_cases::catalogue::entity;
 
 /// Remove a component from a product model, unless something refers to it.
 #[utoipa::path(

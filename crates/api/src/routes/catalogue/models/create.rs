@@ -7,14 +7,14 @@ use aftersales_persistence::begin_write;
 use aftersales_persistence::catalogue::models;
 use chrono::Utc;
 
-use super::check_filing;
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::dto;
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
-use crate::routes::catalogue::entity;
 use crate::state::AppState;
+use crate::use_cases::catalogue::entity;
+use crate::use_cases::catalogue::models::check_filing;
 
 /// Add a product model under an active brand and category.
 #[utoipa::path(

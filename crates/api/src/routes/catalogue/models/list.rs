@@ -3,13 +3,13 @@ use aftersales_api_types::Page;
 use aftersales_api_types::catalogue::{ProductModelDto, ProductModelQuery};
 use aftersales_persistence::catalogue::models::{self, ModelFilter};
 
-use super::{cursor_key, parse_cursor};
 use crate::auth::{Authorized, need};
 use crate::dto;
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::pagination;
 use crate::state::AppState;
+use crate::use_cases::catalogue::models::{cursor_key, parse_cursor};
 
 /// List product models, by SKU.
 #[utoipa::path(

@@ -8,14 +8,14 @@ use aftersales_persistence::catalogue::models::{self, ModelChanges};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::check_filing;
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::dto;
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
-use crate::routes::catalogue::entity;
 use crate::state::AppState;
+use crate::use_cases::catalogue::entity;
+use crate::use_cases::catalogue::models::check_filing;
 
 /// Change a product model: its filing, SKU, name, installation need, or retire it.
 #[utoipa::path(

@@ -9,15 +9,15 @@ use aftersales_persistence::{ConnectionTrait, StoreError, begin_write, users};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{ENTITY, may_price_freely};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, Principal, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
 use crate::money_dto::{money_in, money_out};
-use crate::routes::tickets::{refuse_if_sealed, ticket_in_scope};
 use crate::state::AppState;
-use crate::tickets::work::{labour_line_out, normalize_code};
+use crate::use_cases::access::{refuse_if_sealed, ticket_in_scope};
+use crate::use_cases::tickets::labour::{ENTITY, may_price_freely};
+use crate::use_cases::tickets::work::{labour_line_out, normalize_code};
 
 /// Record a labour line on a ticket.
 ///

@@ -6,9 +6,9 @@ use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::routes::tickets::ticket_in_scope;
 use crate::state::AppState;
-use crate::tickets::work::labour_out;
+use crate::use_cases::access::ticket_in_scope;
+use crate::use_cases::tickets::work::labour_out;
 
 /// The ticket's labour lines, oldest first, with exact totals per currency.
 #[utoipa::path(

@@ -5,15 +5,15 @@ use aftersales_persistence::tickets::{events, labour};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{ENTITY, may_price_freely};
 use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::{ApiError, NotFoundAs};
 use crate::extract::RequestId;
 use crate::money_dto::money_out;
-use crate::routes::tickets::{refuse_if_sealed, ticket_in_scope};
 use crate::state::AppState;
-use crate::tickets::work::labour_line_out;
+use crate::use_cases::access::{refuse_if_sealed, ticket_in_scope};
+use crate::use_cases::tickets::labour::{ENTITY, may_price_freely};
+use crate::use_cases::tickets::work::labour_line_out;
 
 /// Remove a labour line recorded by mistake; appends `labour_removed` to the
 /// timeline. Free lines are the office's to remove (403 for others).

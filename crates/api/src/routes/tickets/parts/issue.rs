@@ -8,13 +8,13 @@ use aftersales_persistence::tickets::events;
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{Done, finish, line_to_move, note, open};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
 use crate::idempotency::IdempotencyKey;
-use crate::routes::stock::{movement_out, refused};
 use crate::state::AppState;
+use crate::use_cases::stock::{movement_out, refused};
+use crate::use_cases::tickets::parts::{Done, finish, line_to_move, note, open};
 
 /// Hand parts over for the ticket, at the warehouse's moving-average cost: first
 /// the units reserved for it there, then free stock. Asking for more than that

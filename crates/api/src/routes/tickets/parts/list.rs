@@ -7,11 +7,11 @@ use aftersales_persistence::parts;
 use aftersales_persistence::tickets::parts as lines;
 use uuid::Uuid;
 
-use super::wire::parts_out;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::routes::tickets::ticket_in_scope;
 use crate::state::AppState;
+use crate::use_cases::access::ticket_in_scope;
+use crate::use_cases::tickets::parts::wire::parts_out;
 
 /// The ticket's parts, one line per part and warehouse, oldest first: reserved,
 /// issued, used, returned and old parts recorded, who pays for each, and the exact

@@ -13,14 +13,14 @@ use aftersales_persistence::{ConnectionTrait, StoreError, parts, settings, wareh
 use chrono::{Duration, Utc};
 use uuid::Uuid;
 
-use super::wire::defective_out;
-use super::{Done, finish, note, open, payer};
 use crate::auth::{Authorized, Principal, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
 use crate::idempotency::IdempotencyKey;
-use crate::routes::stock::{movable_warehouse, movement_out, refused};
 use crate::state::AppState;
+use crate::use_cases::stock::{movable_warehouse, movement_out, refused};
+use crate::use_cases::tickets::parts::wire::defective_out;
+use crate::use_cases::tickets::parts::{Done, finish, note, open, payer};
 
 /// Record what became of parts issued to the ticket; each count adds to what is
 /// recorded. `returned_unused` parts go back on the shelf they came from (a

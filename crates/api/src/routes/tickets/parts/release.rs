@@ -6,13 +6,13 @@ use aftersales_persistence::tickets::events;
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{Done, finish, line_to_move, note, open};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
 use crate::idempotency::IdempotencyKey;
-use crate::routes::stock::refused;
 use crate::state::AppState;
+use crate::use_cases::stock::refused;
+use crate::use_cases::tickets::parts::{Done, finish, line_to_move, note, open};
 
 /// Give back parts promised to the ticket: they become available to others again.
 /// Giving back more than the ticket has reserved there answers 409 saying how many

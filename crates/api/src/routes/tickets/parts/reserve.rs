@@ -6,13 +6,13 @@ use aftersales_persistence::tickets::events;
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{Done, finish, line_to_move, note, open};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
 use crate::idempotency::IdempotencyKey;
-use crate::routes::stock::refused;
 use crate::state::AppState;
+use crate::use_cases::stock::refused;
+use crate::use_cases::tickets::parts::{Done, finish, line_to_move, note, open};
 
 /// Promise parts on a warehouse's shelf to the ticket: they stay on hand but no
 /// one else can take them. Asking for more than is available (on hand and not

@@ -6,7 +6,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use crate::error::ApiError;
-use crate::routes::exports::xlsx;
+use crate::use_cases::exports::xlsx;
 
 /// One cell of a report.
 #[derive(Debug, Clone, PartialEq)]

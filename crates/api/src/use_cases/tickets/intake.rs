@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use crate::dto;
 use crate::error::ApiError;
-use crate::routes::customers::{contacts_in, refuse_duplicates};
+use crate::use_cases::customers::{contacts_in, refuse_duplicates};
 
 fn unit_error(key: &str, code: &str, message: impl Into<String>) -> ApiError {
     ApiError::field(&format!("unit.{key}"), code, message)

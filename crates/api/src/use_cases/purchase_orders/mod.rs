@@ -1,0 +1,166 @@
+//! Shared by the `/purchase_orders` use cases.
+use std::collections::HashSet;
+
+use aftersales_api_types::purchasing::{
+    PurchaseLineInput, PurchaseOrderDto, PurchaseOrderLineDto, PurchaseOrderStatus as WireStatus,
+};
+use aftersales_api_types::service_items::Money;
+use aftersales_domain::stock::purchasing::{PurchaseError, PurchaseLine, PurchaseOrderStatus};
+use aftersales_persistence::catalogue::brands;
+use aftersales_persistence::purchase_orders::{self, NewLine, PurchaseOrder};
+use aftersales_persistence::{ConnectionTrait, StoreError};
+use uuid::Uuid;
+
+use crate::audit::{self, Change, snapshot};
+use crate::auth::Principal;
+use crate::error::{ApiError, NotFoundAs};
+use crate::extract::RequestId;
+use crate::money_dto::{money_in, money_out};
+use crate::use_cases::stock::movable_part;
+
+pub(crate) const ENTITY: &str = "purchase_order";
+
+pub fn status_out(status: PurchaseOrderStatus) -> WireStatus {
+    match status {
+        PurchaseOrderStatus::Draft => WireStatus::Draft,
+        PurchaseOrderStatus::Ordered => WireStatus::Ordered,
+        PurchaseOrderStatus::PartiallyReceived => WireStatus::PartiallyReceived,
+        PurchaseOrderStatus::Received => WireStatus::Received,
+        PurchaseOrderStatus::Cancelled => WireStatus::Cancelled,
+    }
+}
+
+pub fn status_in(status: WireStatus) -> PurchaseOrderStatus {
+    match status {
+        WireStatus::Draft => PurchaseOrderStatus::Draft,
+        WireStatus::Ordered => PurchaseOrderStatus::Ordered,
+        WireStatus::PartiallyReceived => PurchaseOrderStatus::PartiallyReceived,
+        WireStatus::Received => PurchaseOrderStatus::Received,
+        WireStatus::Cancelled => PurchaseOrderStatus::Cancelled,
+    }
+}
+
+pub fn order_out(o: &PurchaseOrder) -> PurchaseOrderDto {
+    PurchaseOrderDto {
+        id: o.id,
+        number: o.number.clone(),
+        warehouse_id: o.warehouse_id,
+        supplier_name: o.supplier_name.clone(),
+        brand_id: o.brand_id,
+        currency: o.currency.clone(),
+        status: status_out(o.status),
+        expected_on: o.expected_on,
+        note: o.note.clone(),
+        created_by: o.created_by,
+        created_at: o.created_at,
+        ordered_by: o.ordered_by,
+        ordered_at: o.ordered_at,
+        received_at: o.received_at,
+        cancelled_at: o.cancelled_at,
+        updated_at: o.updated_at,
+        version: o.version,
+        lines: o
+            .lines
+            .iter()
+            .map(|l| PurchaseOrderLineDto {
+                part_id: l.part_id,
+                quantity_ordered: l.ordered,
+                unit_cost: money_out(l.unit_cost_minor, &o.currency),
+                quantity_received: l.received,
+                outstanding: l.ordered - l.received,
+            })
+            .collect(),
+    }
+}
+
+/// The lines as the domain sees them.
+pub(crate) fn domain_lines(o: &PurchaseOrder) -> Vec<PurchaseLine> {
+    o.lines.iter().map(|l| PurchaseLine { ordered: l.ordered, received: l.received }).collect()
+}
+
+/// A step the order's status or quantities do not allow: wrong status is a 409,
+/// a quantity a 422 naming `field`.
+pub(crate) fn refused(e: PurchaseError, field: &str) -> ApiError {
+    match e {
+        PurchaseError::WrongStatus { .. } | PurchaseError::NoLines | PurchaseError::AlreadyReceived => {
+            ApiError::Conflict(e.to_string())
+        }
+        PurchaseError::NotPositive => ApiError::field(field, "range", e.to_string()),
+        PurchaseError::OverReceipt { .. } => ApiError::field(field, "over_receipt", e.to_string()),
+    }
+}
+
+/// The order if it is received into your part of the network (404 otherwise);
+/// with `lock`, held for the rest of the transaction.
+pub(crate) async fn visible(
+    db: &impl ConnectionTrait,
+    me: &Principal,
+    id: Uuid,
+    lock: bool,
+) -> Result<PurchaseOrder, ApiError> {
+    purchase_orders::find_in_scope(db, &me.scope, id, lock).await.or_not_found("purchase order")
+}
+
+/// A unit cost in the order's currency, in minor units (422 naming `field`).
+pub(crate) fn cost_in(amount: &str, currency: &str, field: &str) -> Result<i64, ApiError> {
+    Ok(money_in(&Money { amount: amount.to_owned(), currency: currency.to_owned() }, field)?.0)
+}
+
+/// Draft lines checked: active parts priced in the order's currency, each once
+/// (422 naming `lines[i].part_id`), costs exact in that currency.
+pub(crate) async fn lines_in(
+    db: &impl ConnectionTrait,
+    lines: &[PurchaseLineInput],
+    currency: &str,
+) -> Result<Vec<NewLine>, ApiError> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        let field = format!("lines[{i}].part_id");
+        let part = movable_part(db, line.part_id, &field).await?;
+        if part.currency != currency {
+            let message = format!("this part is costed in {}, the order in {currency}", part.currency);
+            return Err(ApiError::field(&field, "currency_mismatch", message));
+        }
+        if !seen.insert(line.part_id) {
+            return Err(ApiError::field(&field, "duplicate", "each part once; add the quantities up"));
+        }
+        let unit_cost_minor = cost_in(&line.unit_cost, currency, &format!("lines[{i}].unit_cost"))?;
+        out.push(NewLine { part_id: line.part_id, quantity: line.quantity, unit_cost_minor });
+    }
+    Ok(out)
+}
+
+/// The manufacturer named, if any, must be in the catalogue (422 on `brand_id`).
+pub(crate) async fn brand_in(db: &impl ConnectionTrait, brand_id: Option<Uuid>) -> Result<(), ApiError> {
+    let Some(id) = brand_id else { return Ok(()) };
+    match brands::find(db, id).await {
+        Ok(_) => Ok(()),
+        Err(StoreError::NotFound) => {
+            Err(ApiError::field("brand_id", "unknown_brand", "there is no brand with this id"))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Writes the audit row of a change to an order; returns the order as answered.
+pub(crate) async fn audited(
+    db: &impl ConnectionTrait,
+    me: &Principal,
+    request_id: &RequestId,
+    action: &str,
+    before: Option<&PurchaseOrder>,
+    after: &PurchaseOrder,
+) -> Result<PurchaseOrderDto, ApiError> {
+    let out = order_out(after);
+    let change = Change {
+        action,
+        entity: ENTITY,
+        entity_id: after.id,
+        branch_id: Some(after.branch_id),
+        before: before.map(order_out).as_ref().and_then(snapshot),
+        after: snapshot(&out),
+    };
+    audit::record(db, Some(me.user_id), request_id, change).await?;
+    Ok(out)
+}

@@ -1,0 +1,88 @@
+//! Shared by the `/reports` use cases.
+pub mod workbook;
+
+use aftersales_domain::stock::report::{Period, PeriodError};
+use aftersales_persistence::stock_reports::{self, ReportFilter, Window};
+use aftersales_persistence::{ConnectionTrait, StoreError, branches};
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+use crate::auth::Principal;
+use crate::error::ApiError;
+use crate::use_cases::stock::warehouse_in_scope;
+
+/// Lines a report answers at most; a larger one must be narrowed (409).
+pub const MAX_LINES: usize = 50_000;
+
+/// The rows a report query asks for: one more than allowed, to tell when there are too many.
+pub(crate) const FETCH_LINES: u64 = MAX_LINES as u64 + 1;
+
+/// The warehouses a report covers: the caller's branches', narrowed to `branch_id`
+/// and/or `warehouse_id`, each of which must be in the caller's part of the
+/// network (422 naming it otherwise).
+pub(crate) async fn report_filter(
+    db: &impl ConnectionTrait,
+    me: &Principal,
+    branch_id: Option<Uuid>,
+    warehouse_id: Option<Uuid>,
+) -> Result<ReportFilter, ApiError> {
+    if let Some(id) = branch_id {
+        match branches::find_in_scope(db, &me.scope, id).await {
+            Err(StoreError::NotFound) => {
+                return Err(ApiError::field(
+                    "branch_id",
+                    "unknown_branch",
+                    "no such branch in your part of the network",
+                ));
+            }
+            other => other?,
+        };
+    }
+    if let Some(id) = warehouse_id {
+        let warehouse = warehouse_in_scope(db, me, id, "warehouse_id").await?;
+        if branch_id.is_some_and(|b| b != warehouse.branch_id) {
+            return Err(ApiError::field("warehouse_id", "not_in_branch", "the warehouse belongs to another branch"));
+        }
+    }
+    Ok(ReportFilter { scope: me.scope.clone(), branch_id, warehouse_id })
+}
+
+/// The period `from`–`to` (422 naming `to` when it is before `from` or too long).
+pub(crate) fn period(from: NaiveDate, to: NaiveDate) -> Result<Period, ApiError> {
+    Period::new(from, to).map_err(|e| {
+        let code = match e {
+            PeriodError::Reversed => "before_from",
+            PeriodError::TooLong => "too_long",
+        };
+        ApiError::field("to", code, e.to_string())
+    })
+}
+
+/// The period as instants in each time zone the covered branches keep.
+pub(crate) async fn windows(
+    db: &impl ConnectionTrait,
+    filter: &ReportFilter,
+    period: Period,
+) -> Result<(Vec<String>, Vec<Window>), ApiError> {
+    let zones = stock_reports::time_zones(db, filter).await?;
+    let mut windows = Vec::with_capacity(zones.len());
+    for zone in &zones {
+        // A zone the time-zone database no longer knows falls back to UTC days.
+        let (start, end) = period
+            .bounds(zone)
+            .or_else(|| period.bounds("UTC"))
+            .ok_or_else(|| ApiError::field("to", "out_of_range", "the period is out of range"))?;
+        windows.push(Window { time_zone: zone.clone(), start, end });
+    }
+    Ok((zones, windows))
+}
+
+/// Refuses a report with more lines than [`MAX_LINES`] (409).
+pub(crate) fn within_limit<T>(lines: Vec<T>) -> Result<Vec<T>, ApiError> {
+    if lines.len() > MAX_LINES {
+        return Err(ApiError::Conflict(format!(
+            "the report has more than {MAX_LINES} lines; narrow it with branch_id, warehouse_id or a shorter period"
+        )));
+    }
+    Ok(lines)
+}

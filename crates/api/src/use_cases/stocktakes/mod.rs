@@ -1,0 +1,98 @@
+//! Shared by the `/stocktakes` use cases.
+use std::collections::BTreeMap;
+
+use aftersales_api_types::stocktakes::{StocktakeDto, StocktakeLineDto, StocktakeStatus as WireStatus};
+use aftersales_domain::stock::ledger::Balance;
+use aftersales_domain::stock::stocktake::{StocktakeStatus, variance, variance_value};
+use aftersales_persistence::parts::{self, Part};
+use aftersales_persistence::stock;
+use aftersales_persistence::stocktakes::Stocktake;
+use aftersales_persistence::{ConnectionTrait, StoreError};
+use uuid::Uuid;
+
+use crate::error::ApiError;
+
+pub(crate) const ENTITY: &str = "stocktake";
+
+pub(crate) fn status_out(s: StocktakeStatus) -> WireStatus {
+    match s {
+        StocktakeStatus::Counting => WireStatus::Counting,
+        StocktakeStatus::Posted => WireStatus::Posted,
+        StocktakeStatus::Cancelled => WireStatus::Cancelled,
+    }
+}
+
+/// The parts on a sheet, by id.
+pub(crate) async fn parts_of(db: &impl ConnectionTrait, sheet: &Stocktake) -> Result<BTreeMap<Uuid, Part>, ApiError> {
+    let mut found = BTreeMap::new();
+    for line in &sheet.lines {
+        match parts::find(db, line.part_id).await {
+            Ok(part) => {
+                found.insert(part.id, part);
+            }
+            Err(StoreError::NotFound) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(found)
+}
+
+/// The sheet as shown: per line what was expected, counted, on hand now (or at
+/// posting, once posted) and the variance with its value.
+pub(crate) async fn stocktake_out(db: &impl ConnectionTrait, sheet: &Stocktake) -> Result<StocktakeDto, ApiError> {
+    let parts = parts_of(db, sheet).await?;
+    let balances: BTreeMap<Uuid, Balance> =
+        stock::balances(db, sheet.warehouse_id, None).await?.into_iter().map(|l| (l.part_id, l.balance)).collect();
+    let lines = sheet
+        .lines
+        .iter()
+        .map(|l| {
+            let now = balances.get(&l.part_id).copied().unwrap_or_default();
+            let part = parts.get(&l.part_id);
+            let (on_hand, value) = match (sheet.status, l.on_hand_at_post) {
+                (StocktakeStatus::Posted, Some(at_post)) => (at_post, l.value_delta_minor),
+                _ => (now.on_hand, l.counted.map(|c| variance_value(variance(c, now.on_hand), now))),
+            };
+            StocktakeLineDto {
+                part_id: l.part_id,
+                sku: part.map(|p| p.sku.clone()).unwrap_or_default(),
+                name: part.map(|p| p.name.clone()).unwrap_or_default(),
+                currency: part.map(|p| p.currency.clone()).unwrap_or_default(),
+                expected: l.expected,
+                counted: l.counted,
+                counted_by: l.counted_by,
+                counted_at: l.counted_at,
+                on_hand,
+                reserved: now.reserved,
+                variance: l.counted.map(|c| variance(c, on_hand)),
+                variance_value_minor: value,
+                movement_id: l.movement_id,
+            }
+        })
+        .collect();
+    Ok(StocktakeDto { lines, ..summary_out(sheet) })
+}
+
+/// The sheet without its lines, as lists show it.
+pub(crate) fn summary_out(s: &Stocktake) -> StocktakeDto {
+    StocktakeDto {
+        id: s.id,
+        branch_id: s.branch_id,
+        warehouse_id: s.warehouse_id,
+        status: status_out(s.status),
+        started_by: s.started_by,
+        started_at: s.started_at,
+        posted_by: s.posted_by,
+        posted_at: s.posted_at,
+        cancelled_by: s.cancelled_by,
+        cancelled_at: s.cancelled_at,
+        note: s.note.clone(),
+        version: s.version,
+        lines: Vec::new(),
+    }
+}
+
+/// A closed sheet: 409.
+pub(crate) fn closed(status: StocktakeStatus) -> ApiError {
+    ApiError::Conflict(format!("this stocktake is {}; it no longer changes", status.as_str()))
+}

@@ -1,0 +1,183 @@
+//! Take in a ticket: the one way a ticket is born, whoever asks for it (the
+//! counter clerk, a partner's system, an order sync, an import).
+use aftersales_api_types::tickets::{CreateTicket, TicketDto};
+use aftersales_domain::access::Permission;
+use aftersales_domain::regional::local_date;
+use aftersales_domain::tickets::numbering::ticket_number;
+use aftersales_domain::tickets::repeat::is_repeat_repair;
+use aftersales_domain::tickets::{Channel, Origin, Priority, TicketKind, WarrantyStatus};
+use aftersales_persistence::catalogue::models;
+use aftersales_persistence::tickets::{self, counters, events, fault_codes};
+use aftersales_persistence::{DatabaseConnection, StoreError, branches, settings, workflows};
+use chrono::Datelike;
+use uuid::Uuid;
+
+use super::{domain_enum, intake, ticket_out, tracking, warranty};
+use crate::audit::{Change, snapshot};
+use crate::dto::optional;
+use crate::error::ApiError;
+use crate::use_cases::access::ensure_branch_in_scope;
+use crate::use_cases::{Actor, Work};
+
+/// Finds the unit (by serial, warranty card, sale document or scanned barcode) and
+/// the customer (existing, or registered in the same request), decides the warranty
+/// with the entitlement engine and stores that decision on the ticket, numbers the
+/// ticket per branch, kind and year without gaps (`RO-HN01-2026-000123`), flags a
+/// repeat repair, and starts it in the first stage of its kind's workflow.
+pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket) -> Result<TicketDto, ApiError> {
+    let me = &actor.me;
+    me.require(Permission::ManageTickets)?;
+    if let (Some(from), Some(to)) = (body.requested_from, body.requested_to)
+        && to < from
+    {
+        return Err(ApiError::field("requested_to", "before_start", "must not be before requested_from"));
+    }
+    let kind = domain_enum(&body.kind, TicketKind::parse)?;
+    let channel = domain_enum(&body.channel, Channel::parse)?;
+    let origin = body.origin.as_ref().map(|o| domain_enum(o, Origin::parse)).transpose()?.unwrap_or(Origin::OwnIntake);
+    let priority =
+        body.priority.as_ref().map(|p| domain_enum(p, Priority::parse)).transpose()?.unwrap_or(Priority::Normal);
+
+    let work = Work::begin(db, actor).await?;
+    let (txn, now) = (work.db(), work.now());
+    ensure_branch_in_scope(txn, &me.scope, body.branch_id).await?;
+    let branch = branches::find(txn, body.branch_id).await?;
+    let today = local_date(&branch.time_zone, now).unwrap_or_else(|| now.date_naive());
+
+    let unit = match &body.unit {
+        Some(r) => Some(intake::find_unit(txn, r).await?),
+        None => None,
+    };
+    let model_id = match (&unit, body.model_id) {
+        (Some(u), Some(given)) if u.model_id != given => {
+            return Err(ApiError::field(
+                "model_id",
+                "mismatch",
+                "the unit found is of another model; leave model_id out",
+            ));
+        }
+        (Some(u), _) => Some(u.model_id),
+        (None, given) => given,
+    };
+    let category_id = match model_id {
+        Some(id) => match models::find(txn, id).await {
+            Ok(m) => Some(m.category_id),
+            Err(StoreError::NotFound) => {
+                return Err(ApiError::field("model_id", "unknown_model", "there is no product model with this id"));
+            }
+            Err(e) => return Err(e.into()),
+        },
+        None => None,
+    };
+    let fault_codes: Vec<String> = body.fault_codes.iter().map(|c| c.trim().to_uppercase()).collect();
+    if !fault_codes.is_empty() {
+        let Some(category_id) = category_id else {
+            return Err(ApiError::field("fault_codes", "no_model", "symptom codes need the unit or its model_id"));
+        };
+        let unknown = fault_codes::unknown_codes(txn, fault_codes::SYMPTOM, category_id, &fault_codes).await?;
+        if let Some(code) = unknown.first() {
+            let i = fault_codes.iter().position(|c| c == code).unwrap_or_default();
+            return Err(ApiError::field(
+                &format!("fault_codes[{i}]"),
+                "unknown_code",
+                format!("'{code}' is not a symptom code of this product category"),
+            ));
+        }
+    }
+
+    let (customer, customer_created) =
+        intake::customer_for(txn, &me.scope, body.branch_id, body.customer_id, body.new_customer, channel, now).await?;
+
+    let desk = settings::tickets(txn).await?;
+    let repeat_of = match &unit {
+        Some(u) => tickets::latest_for_serial(txn, u.id)
+            .await?
+            .filter(|earlier| is_repeat_repair(earlier.created_at, now, desk.repeat_repair_days))
+            .map(|earlier| earlier.id),
+        None => None,
+    };
+    let (warranty_status, decision) = match &unit {
+        Some(u) => {
+            let decision = warranty::decide(txn, u.id, today, &body.claim_conditions).await?;
+            (warranty::status_of(&decision), Some(decision))
+        }
+        None => (WarrantyStatus::Unknown, None),
+    };
+
+    let workflow = workflows::get(txn, kind).await?.workflow;
+    let first = workflow.initial().ok_or_else(|| ApiError::Internal(anyhow::anyhow!("workflow without stages")))?;
+    let sequence = counters::next(txn, branch.id, kind, today.year()).await?;
+    let number = ticket_number(kind, &branch.code, today.year(), sequence);
+    let (tracking_code, tracking_hash) = tracking::new_code()?;
+    let phones: Vec<String> = customer.phones.iter().map(|p| p.normalized.clone()).collect();
+    let search_text = tickets::search_text(&number, &customer.name, &phones, unit.as_ref().map(|u| u.serial.as_str()));
+    let ticket = tickets::insert(
+        txn,
+        tickets::NewTicket {
+            id: Uuid::now_v7(),
+            number,
+            branch_id: branch.id,
+            kind,
+            stage: first.code.clone(),
+            stage_category: first.category,
+            channel,
+            origin,
+            priority,
+            customer_id: customer.id,
+            serial_id: unit.as_ref().map(|u| u.id),
+            model_id,
+            external_reference: optional(body.external_reference),
+            fault_codes,
+            fault_description: optional(body.fault_description),
+            accessories: body.accessories.into_iter().map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()).collect(),
+            condition_notes: optional(body.condition_notes),
+            requested_from: body.requested_from,
+            requested_to: body.requested_to,
+            warranty_status,
+            warranty_snapshot: decision.as_ref().and_then(|d| serde_json::to_value(d).ok()),
+            repeat_of_ticket_id: repeat_of,
+            expected_on: body.expected_on,
+            tracking_code,
+            tracking_hash,
+            search_text,
+            created_by: Some(me.user_id),
+        },
+        now,
+    )
+    .await?;
+
+    let created = events::NewEvent {
+        kind: "created",
+        field: Some("stage"),
+        from_value: None,
+        to_value: Some(ticket.stage.clone()),
+        note: Some(format!("{} via {}", ticket.kind.as_str(), channel.as_str())),
+    };
+    work.timeline(ticket.id, created).await?;
+    if customer_created {
+        let event =
+            events::NewEvent { note: Some(customer.name.clone()), ..events::NewEvent::kind("customer_registered") };
+        work.timeline(ticket.id, event).await?;
+    }
+    if let Some(earlier) = repeat_of {
+        let event = events::NewEvent {
+            field: Some("repeat_of_ticket_id"),
+            to_value: Some(earlier.to_string()),
+            note: Some(format!("the unit was here within {} days", desk.repeat_repair_days)),
+            ..events::NewEvent::kind("flagged_repeat_repair")
+        };
+        work.timeline(ticket.id, event).await?;
+    }
+    let out = ticket_out(&ticket)?;
+    let change = Change {
+        action: "ticket.create",
+        entity: "ticket",
+        entity_id: ticket.id,
+        branch_id: Some(ticket.branch_id),
+        before: None,
+        after: snapshot(&out),
+    };
+    work.audit(change).await?;
+    work.commit().await?;
+    Ok(out)
+}

@@ -1,0 +1,155 @@
+//! The unit of work: one write transaction per use case, with everything that
+//! must commit or roll back together with the change itself — the kept answer of
+//! a request sent with an `Idempotency-Key`, the ticket's timeline events and the
+//! audit rows. A use case begins one, changes data through the repositories on
+//! [`Work::db`], notes what happened, and finishes it once.
+use actix_web::http::StatusCode;
+use aftersales_persistence::idempotency::{self, StoredAnswer};
+use aftersales_persistence::tickets::events::{self, NewEvent};
+use aftersales_persistence::{DatabaseConnection, DatabaseTransaction, begin_write};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::audit::{self, Change};
+use crate::auth::Principal;
+use crate::auth::refresh::hash_token;
+use crate::error::ApiError;
+use crate::extract::RequestId;
+use crate::idempotency::{HEADER, IdempotencyKey};
+
+/// Who acts, and in which request: what every use case is called with, whether
+/// from a staff handler, the partner API, an order sync or an import.
+pub struct Actor {
+    pub me: Principal,
+    /// Stamped on the audit rows (the `x-request-id` of an HTTP request).
+    pub request_id: RequestId,
+    /// The client's name for this request, to answer a retry with the first answer.
+    pub retry_key: IdempotencyKey,
+}
+
+impl Actor {
+    pub fn new(me: Principal, request_id: RequestId, retry_key: IdempotencyKey) -> Self {
+        Actor { me, request_id, retry_key }
+    }
+
+    /// An actor whose requests are never retried by key (a plain staff write).
+    pub fn once(me: Principal, request_id: RequestId) -> Self {
+        Actor { me, request_id, retry_key: IdempotencyKey(None) }
+    }
+
+    pub fn user_id(&self) -> Uuid {
+        self.me.user_id
+    }
+}
+
+/// What a retryable use case answers: the fresh result, or the answer kept from
+/// the first time the same request was sent under the same key.
+pub enum Once<T> {
+    Done(T),
+    Replayed(StoredAnswer),
+}
+
+/// A begun retryable write: either the work to do, or the first answer again.
+pub enum Begun {
+    Fresh(Work),
+    Replayed(StoredAnswer),
+}
+
+/// The request a retry is recognised by: its path and body.
+struct Retry {
+    key: String,
+    request_hash: String,
+}
+
+pub struct Work {
+    txn: DatabaseTransaction,
+    actor_id: Uuid,
+    request_id: RequestId,
+    retry: Option<Retry>,
+    now: DateTime<Utc>,
+}
+
+impl Work {
+    /// Begins a write that is not recognised on retry.
+    pub async fn begin(db: &DatabaseConnection, actor: &Actor) -> Result<Work, ApiError> {
+        Ok(Work {
+            txn: begin_write(db).await?,
+            actor_id: actor.user_id(),
+            request_id: actor.request_id.clone(),
+            retry: None,
+            now: Utc::now(),
+        })
+    }
+
+    /// Begins a write that a client may send again with the same `Idempotency-Key`:
+    /// the same `path` and `body` get the first answer back (422 when the key
+    /// was used for a different request).
+    pub async fn begin_retryable(
+        db: &DatabaseConnection,
+        actor: &Actor,
+        path: &str,
+        body: &impl Serialize,
+    ) -> Result<Begun, ApiError> {
+        let mut work = Work::begin(db, actor).await?;
+        let Some(key) = &actor.retry_key.0 else { return Ok(Begun::Fresh(work)) };
+        let request_hash = request_hash(path, body);
+        if let Some(stored) = idempotency::find(&work.txn, work.actor_id, key).await? {
+            if stored.request_hash != request_hash {
+                return Err(ApiError::field(HEADER, "reused", "this key was used for a different request"));
+            }
+            return Ok(Begun::Replayed(stored));
+        }
+        work.retry = Some(Retry { key: key.clone(), request_hash });
+        Ok(Begun::Fresh(work))
+    }
+
+    /// The transaction, for the repositories.
+    pub fn db(&self) -> &DatabaseTransaction {
+        &self.txn
+    }
+
+    /// The one instant the whole change happens at.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    pub fn actor_id(&self) -> Uuid {
+        self.actor_id
+    }
+
+    /// Appends an event to a ticket's timeline, by the actor, now.
+    pub async fn timeline(&self, ticket_id: Uuid, event: NewEvent<'_>) -> Result<(), ApiError> {
+        events::append(&self.txn, ticket_id, Some(self.actor_id), self.now, event).await?;
+        Ok(())
+    }
+
+    /// Writes an audit row for the change, by the actor, in this request.
+    pub async fn audit(&self, change: Change<'_>) -> Result<(), ApiError> {
+        audit::record(&self.txn, Some(self.actor_id), &self.request_id, change).await
+    }
+
+    /// Commits a change whose request is not retried by key.
+    pub async fn commit(self) -> Result<(), ApiError> {
+        self.txn.commit().await?;
+        Ok(())
+    }
+
+    /// Keeps `answer` under the request's key (if it came with one), answered
+    /// with `status`, and commits.
+    pub async fn finish<T: Serialize>(self, status: StatusCode, answer: T) -> Result<Once<T>, ApiError> {
+        if let Some(retry) = &self.retry {
+            let body = serde_json::to_string(&answer).map_err(|e| ApiError::Internal(e.into()))?;
+            let kept = StoredAnswer { request_hash: retry.request_hash.clone(), status: status.as_u16(), body };
+            idempotency::store(&self.txn, self.actor_id, &retry.key, kept, self.now).await?;
+        }
+        self.txn.commit().await?;
+        Ok(Once::Done(answer))
+    }
+}
+
+/// What identifies a request for replay: its path and body.
+fn request_hash(path: &str, body: &impl Serialize) -> String {
+    let text = serde_json::to_string(body).unwrap_or_default();
+    hash_token(&format!("{path}\n{text}"))
+}

@@ -1,0 +1,71 @@
+//! Shared by the `/workflows` use cases.
+use aftersales_api_types::tickets::TicketKind as WireKind;
+use aftersales_api_types::workflows::{Guard as WireGuard, StageDto, TransitionDto, WorkflowBody, WorkflowDto};
+use aftersales_domain::tickets::workflow::{Guard, Stage, Transition, Workflow};
+use aftersales_domain::tickets::{StageCategory, TicketKind};
+use aftersales_persistence::workflows::StoredWorkflow;
+
+use crate::dto::{role_in, role_out};
+use crate::error::ApiError;
+use crate::use_cases::tickets::{domain_enum, wire_enum};
+
+pub(crate) fn kind_in(kind: &WireKind) -> Result<TicketKind, ApiError> {
+    domain_enum(kind, TicketKind::parse)
+}
+
+pub(crate) fn workflow_out(w: &StoredWorkflow) -> Result<WorkflowDto, ApiError> {
+    Ok(WorkflowDto {
+        kind: wire_enum(w.kind.as_str())?,
+        stages: w
+            .workflow
+            .stages
+            .iter()
+            .map(|s| {
+                Ok(StageDto { code: s.code.clone(), category: wire_enum(s.category.as_str())?, names: s.names.clone() })
+            })
+            .collect::<Result<_, ApiError>>()?,
+        transitions: w
+            .workflow
+            .transitions
+            .iter()
+            .map(|t| {
+                Ok(TransitionDto {
+                    from: t.from.clone(),
+                    to: t.to.clone(),
+                    roles: t.roles.iter().copied().map(role_out).collect(),
+                    guards: t.guards.iter().map(|g| wire_enum::<WireGuard>(g.as_str())).collect::<Result<_, _>>()?,
+                })
+            })
+            .collect::<Result<_, ApiError>>()?,
+        version: w.version,
+        updated_at: w.updated_at,
+    })
+}
+
+pub(crate) fn workflow_in(body: WorkflowBody) -> Result<Workflow, ApiError> {
+    Ok(Workflow {
+        stages: body
+            .stages
+            .into_iter()
+            .map(|s| {
+                Ok(Stage {
+                    code: s.code.trim().to_owned(),
+                    category: domain_enum(&s.category, StageCategory::parse)?,
+                    names: s.names.into_iter().map(|(l, n)| (l, n.trim().to_owned())).collect(),
+                })
+            })
+            .collect::<Result<_, ApiError>>()?,
+        transitions: body
+            .transitions
+            .into_iter()
+            .map(|t| {
+                Ok(Transition {
+                    from: t.from.trim().to_owned(),
+                    to: t.to.trim().to_owned(),
+                    roles: t.roles.into_iter().map(role_in).collect(),
+                    guards: t.guards.iter().map(|g| domain_enum(g, Guard::parse)).collect::<Result<_, _>>()?,
+                })
+            })
+            .collect::<Result<_, ApiError>>()?,
+    })
+}
