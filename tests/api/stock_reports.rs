@@ -4,9 +4,10 @@
 mod parts_used;
 mod period;
 
+use aftersales_api::use_cases::stock::ledger::move_stock;
 use aftersales_domain::stock::MovementKind;
 use aftersales_domain::stock::ledger::Movement;
-use aftersales_persistence::stock::{self as ledger, MovementMeta};
+use aftersales_domain::stock::ledger::MovementMeta;
 use aftersales_tests::{TestApp, assert_problem, json, spawn_app};
 use calamine::{Data, Reader, Xlsx};
 use chrono::{DateTime, Duration, Utc};
@@ -79,7 +80,7 @@ async fn moved(
 ) {
     let movement = Movement { kind, quantity, unit_cost_minor: cost, from_reservation: false };
     let meta = MovementMeta { ticket_id: ticket_id.map(uuid), ..MovementMeta::default() };
-    ledger::apply(&app.db, uuid(&shelf.warehouse), uuid(&shelf.part), movement, meta, at)
+    move_stock(&app.db, uuid(&shelf.warehouse), uuid(&shelf.part), movement, meta, at)
         .await
         .unwrap_or_else(|e| panic!("store: {e}"))
         .unwrap_or_else(|e| panic!("refused: {e}"));

@@ -15,6 +15,7 @@ pub mod middleware;
 pub mod money_dto;
 pub mod openapi;
 pub mod pagination;
+pub mod reply;
 pub mod routes;
 pub mod seed;
 pub mod serial_dto;

@@ -1,5 +1,5 @@
 //! Purchase orders to suppliers (or manufacturers) and their lines. Receipts move
-//! stock through `crate::stock::apply` in the same transaction; this stores the
+//! stock through `use_cases::stock::ledger::move_stock` in the same transaction; this stores the
 //! order: what was ordered at which cost, and how much has arrived.
 use std::collections::HashMap;
 

@@ -1,9 +1,10 @@
-//! Stock on hand and the ledger: every movement is checked by the pure rules in
-//! `aftersales_domain::stock::ledger` against the balance as it is now (the row is
-//! locked on PostgreSQL; SQLite has one writer), written as an append-only ledger
-//! row, and the balance updated in the same transaction.
+//! Stock on hand and the ledger, loaded and saved: the balance row of a part in a
+//! warehouse (locked on PostgreSQL; SQLite has one writer), and the append-only
+//! ledger rows. What a movement may do is decided by the pure rules in
+//! `aftersales_domain::stock::ledger`, called by `use_cases::stock::ledger`.
 use aftersales_domain::stock::MovementKind;
-use aftersales_domain::stock::ledger::{self, Balance, Movement, StockError};
+use aftersales_domain::stock::ledger::{Balance, Effect, Movement};
+pub use aftersales_domain::stock::ledger::{LedgerRow, MovementMeta};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -14,34 +15,6 @@ use uuid::Uuid;
 use crate::entities::stock_balances::{self, Entity as Balances};
 use crate::entities::stock_movements::{self, Entity as Movements};
 use crate::{StoreError, fetch_size};
-
-/// Who moved stock, why, and for which document.
-#[derive(Debug, Clone, Default)]
-pub struct MovementMeta {
-    pub actor_id: Option<Uuid>,
-    pub reason: Option<String>,
-    pub document_kind: Option<String>,
-    pub document_id: Option<Uuid>,
-    pub ticket_id: Option<Uuid>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LedgerRow {
-    pub id: Uuid,
-    pub warehouse_id: Uuid,
-    pub part_id: Uuid,
-    pub kind: MovementKind,
-    pub quantity_delta: i64,
-    pub value_delta_minor: i64,
-    pub unit_cost_minor: i64,
-    pub on_hand_after: i64,
-    pub actor_id: Option<Uuid>,
-    pub reason: Option<String>,
-    pub document_kind: Option<String>,
-    pub document_id: Option<Uuid>,
-    pub ticket_id: Option<Uuid>,
-    pub at: DateTime<Utc>,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StockLine {
@@ -81,20 +54,18 @@ pub async fn locked_balance(
     Ok(Balance { on_hand: row.on_hand, reserved: row.reserved, value_minor: row.value_minor })
 }
 
-/// Applies a movement, or answers why the stock does not allow it (nothing written).
-pub async fn apply(
+/// Saves a movement the ledger rules allowed: the balance after it and its
+/// append-only ledger row.
+pub async fn save_movement(
     db: &impl ConnectionTrait,
     warehouse_id: Uuid,
     part_id: Uuid,
     movement: Movement,
+    after: Balance,
+    effect: Effect,
     meta: MovementMeta,
     now: DateTime<Utc>,
-) -> Result<Result<(Balance, LedgerRow), StockError>, StoreError> {
-    let before = locked_balance(db, warehouse_id, part_id, now).await?;
-    let (after, effect) = match ledger::apply(before, movement) {
-        Ok(done) => done,
-        Err(refused) => return Ok(Err(refused)),
-    };
+) -> Result<LedgerRow, StoreError> {
     Balances::update_many()
         .col_expr(stock_balances::Column::OnHand, Expr::value(after.on_hand))
         .col_expr(stock_balances::Column::Reserved, Expr::value(after.reserved))
@@ -123,41 +94,11 @@ pub async fn apply(
     }
     .insert(db)
     .await?;
-    Ok(Ok((after, to_row(row)?)))
+    to_row(row)
 }
 
-/// Promises `quantity` units on the shelf to a ticket, or answers why not (only
-/// what is on hand and not yet promised can be); no ledger row, as nothing moves.
-pub async fn reserve(
-    db: &impl ConnectionTrait,
-    warehouse_id: Uuid,
-    part_id: Uuid,
-    quantity: i64,
-    now: DateTime<Utc>,
-) -> Result<Result<Balance, StockError>, StoreError> {
-    let before = locked_balance(db, warehouse_id, part_id, now).await?;
-    match ledger::reserve(before, quantity) {
-        Ok(after) => Ok(Ok(write_reserved(db, warehouse_id, part_id, after, now).await?)),
-        Err(refused) => Ok(Err(refused)),
-    }
-}
-
-/// Gives back a promise of `quantity` units, or answers why not.
-pub async fn release(
-    db: &impl ConnectionTrait,
-    warehouse_id: Uuid,
-    part_id: Uuid,
-    quantity: i64,
-    now: DateTime<Utc>,
-) -> Result<Result<Balance, StockError>, StoreError> {
-    let before = locked_balance(db, warehouse_id, part_id, now).await?;
-    match ledger::release(before, quantity) {
-        Ok(after) => Ok(Ok(write_reserved(db, warehouse_id, part_id, after, now).await?)),
-        Err(refused) => Ok(Err(refused)),
-    }
-}
-
-async fn write_reserved(
+/// Saves what is promised to tickets from the shelf (nothing moves, so no ledger row).
+pub async fn save_reserved(
     db: &impl ConnectionTrait,
     warehouse_id: Uuid,
     part_id: Uuid,

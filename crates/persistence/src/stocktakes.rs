@@ -1,5 +1,5 @@
 //! Stocktakes: count sheets of a warehouse and their lines. The sheet itself moves
-//! no stock; posting does, through `stock::apply`, in the same transaction as
+//! no stock; posting does, through `use_cases::stock::ledger::move_stock`, in the same transaction as
 //! [`close`].
 use aftersales_domain::organisation::BranchScope;
 use aftersales_domain::stock::stocktake::StocktakeStatus;

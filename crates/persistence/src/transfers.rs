@@ -1,5 +1,5 @@
 //! Stock transfers between two warehouses and their lines. The stock itself moves
-//! through `crate::stock::apply` in the same transaction; this stores the
+//! through `use_cases::stock::ledger::move_stock` in the same transaction; this stores the
 //! document: what was asked for, shipped, received and found missing.
 use std::collections::HashMap;
 

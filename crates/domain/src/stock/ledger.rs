@@ -5,6 +5,8 @@
 //! empty: an outgoing movement takes its share of the value, rounded half up, at the
 //! moving-average cost.
 use super::{Direction, MovementKind};
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Balance {
@@ -155,6 +157,34 @@ pub fn release(balance: Balance, quantity: i64) -> Result<Balance, StockError> {
 /// Parts issued to a ticket and not yet accounted for as used or returned.
 pub fn unreconciled(issued: i64, used: i64, returned_unused: i64) -> i64 {
     (issued - used - returned_unused).max(0)
+}
+
+/// Who moved stock, why, and for which document.
+#[derive(Debug, Clone, Default)]
+pub struct MovementMeta {
+    pub actor_id: Option<Uuid>,
+    pub reason: Option<String>,
+    pub document_kind: Option<String>,
+    pub document_id: Option<Uuid>,
+    pub ticket_id: Option<Uuid>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LedgerRow {
+    pub id: Uuid,
+    pub warehouse_id: Uuid,
+    pub part_id: Uuid,
+    pub kind: MovementKind,
+    pub quantity_delta: i64,
+    pub value_delta_minor: i64,
+    pub unit_cost_minor: i64,
+    pub on_hand_after: i64,
+    pub actor_id: Option<Uuid>,
+    pub reason: Option<String>,
+    pub document_kind: Option<String>,
+    pub document_id: Option<Uuid>,
+    pub ticket_id: Option<Uuid>,
+    pub at: DateTime<Utc>,
 }
 
 #[cfg(test)]

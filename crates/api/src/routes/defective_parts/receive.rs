@@ -5,7 +5,7 @@ use aftersales_api_types::defective_parts::{DefectiveReceipt, ReceiveDefectivePa
 use aftersales_domain::stock::MovementKind;
 use aftersales_domain::stock::ledger::Movement;
 use aftersales_domain::warehouses::WarehouseKind;
-use aftersales_persistence::stock::{self, MovementMeta};
+use aftersales_persistence::stock::MovementMeta;
 use aftersales_persistence::{defective_parts, tickets};
 use chrono::Utc;
 use uuid::Uuid;
@@ -80,7 +80,9 @@ pub async fn receive_defective_part(
         ticket_id: Some(ticket.id),
     };
     let (balance, row) =
-        stock::apply(&txn, warehouse.id, before.part_id, movement, meta, now).await?.map_err(refused)?;
+        crate::use_cases::stock::ledger::move_stock(&txn, warehouse.id, before.part_id, movement, meta, now)
+            .await?
+            .map_err(refused)?;
     let after = defective_parts::mark_received(&txn, &before, warehouse.id, me.user_id, now).await?;
     let out = DefectiveReceipt {
         defective_part: defective_out(&after, &ticket.number, now),

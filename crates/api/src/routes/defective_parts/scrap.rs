@@ -6,7 +6,7 @@ use aftersales_domain::stock::MovementKind;
 use aftersales_domain::stock::ledger::Movement;
 use aftersales_domain::stock::rtv::may_scrap;
 use aftersales_domain::stock::ticket_parts::DefectiveStatus;
-use aftersales_persistence::stock::{self, MovementMeta};
+use aftersales_persistence::stock::MovementMeta;
 use aftersales_persistence::{defective_parts, tickets};
 use chrono::Utc;
 use uuid::Uuid;
@@ -76,7 +76,9 @@ pub async fn scrap_defective_part(
         document_id: Some(before.id),
         ticket_id: Some(before.ticket_id),
     };
-    let (_, row) = stock::apply(&txn, warehouse_id, before.part_id, movement, meta, now).await?.map_err(refused)?;
+    let (_, row) = crate::use_cases::stock::ledger::move_stock(&txn, warehouse_id, before.part_id, movement, meta, now)
+        .await?
+        .map_err(refused)?;
     let after = defective_parts::close(&txn, &before, DefectiveStatus::Scrapped, &reason, now).await?;
     let ticket = tickets::find(&txn, before.ticket_id).await?;
     let out = ScrappedPart { defective_part: defective_out(&after, &ticket.number, now), movement: movement_out(&row) };

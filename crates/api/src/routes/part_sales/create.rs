@@ -10,7 +10,7 @@ use aftersales_domain::stock::numbering::{DocumentSeries, document_number};
 use aftersales_domain::stock::sales::{self, LineRequest, PriceError, PricedLine};
 use aftersales_persistence::part_sales::{self, PartSale, PartSaleLine};
 use aftersales_persistence::parts::Part;
-use aftersales_persistence::stock::{self, MovementMeta};
+use aftersales_persistence::stock::MovementMeta;
 use aftersales_persistence::{ConnectionTrait, StoreError, branches, customers, document_counters};
 use chrono::{Datelike, Utc};
 use uuid::Uuid;
@@ -87,8 +87,9 @@ pub async fn create_part_sale(
         };
         // A refusal returns before the commit: the transaction rolls back every
         // line already moved, and the number is given back.
-        let (_, row) =
-            stock::apply(&txn, warehouse.id, part.id, movement, meta, now).await?.map_err(|e| short(i, &part, e))?;
+        let (_, row) = crate::use_cases::stock::ledger::move_stock(&txn, warehouse.id, part.id, movement, meta, now)
+            .await?
+            .map_err(|e| short(i, &part, e))?;
         sold.push(PartSaleLine {
             line_no: i32::try_from(i + 1).unwrap_or(i32::MAX),
             part_id: part.id,

@@ -8,7 +8,7 @@ use aftersales_domain::stock::MovementKind;
 use aftersales_domain::stock::ledger::{Movement, StockError};
 use aftersales_domain::stock::purchasing::{self, PurchaseAction, PurchaseOrderStatus};
 use aftersales_persistence::purchase_orders::{self, PurchaseOrderChanges};
-use aftersales_persistence::stock::{self, MovementMeta};
+use aftersales_persistence::stock::MovementMeta;
 use aftersales_persistence::warehouses;
 use chrono::Utc;
 use uuid::Uuid;
@@ -98,10 +98,12 @@ pub async fn receive_purchase_order(
             document_id: Some(current.id),
             ticket_id: None,
         };
-        stock::apply(&txn, current.warehouse_id, line.part_id, movement, meta, now).await?.map_err(|e| match e {
-            StockError::Overflow => ApiError::field(&format!("lines[{i}].quantity"), "too_large", e.to_string()),
-            other => crate::use_cases::stock::refused(other),
-        })?;
+        crate::use_cases::stock::ledger::move_stock(&txn, current.warehouse_id, line.part_id, movement, meta, now)
+            .await?
+            .map_err(|e| match e {
+                StockError::Overflow => ApiError::field(&format!("lines[{i}].quantity"), "too_large", e.to_string()),
+                other => crate::use_cases::stock::refused(other),
+            })?;
         received.push((line.line_no, lines[index].received));
     }
     let status = purchasing::status_after(&lines);

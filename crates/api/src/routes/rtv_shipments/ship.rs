@@ -6,7 +6,7 @@ use aftersales_domain::stock::ledger::Movement;
 use aftersales_domain::stock::rtv::RtvAction;
 use aftersales_domain::stock::ticket_parts::DefectiveStatus;
 use aftersales_persistence::rtv_shipments::{self, RtvStep};
-use aftersales_persistence::stock::{self, MovementMeta};
+use aftersales_persistence::stock::MovementMeta;
 use chrono::Utc;
 use uuid::Uuid;
 
@@ -76,7 +76,9 @@ pub async fn ship_rtv_shipment(
         };
         // The shelf holds what was handed in, so this only fails if someone moved
         // old parts out another way; the whole shipment then stays where it is.
-        stock::apply(txn, current.warehouse_id, old.part_id, movement, meta, now).await?.map_err(refused)?;
+        crate::use_cases::stock::ledger::move_stock(txn, current.warehouse_id, old.part_id, movement, meta, now)
+            .await?
+            .map_err(refused)?;
     }
     let step = RtvStep {
         status,

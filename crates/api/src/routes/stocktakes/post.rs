@@ -102,8 +102,16 @@ pub async fn post_stocktake(
                     ticket_id: None,
                 };
                 let movement = stocktake::adjustment(delta);
-                let (_, row) =
-                    stock::apply(&txn, sheet.warehouse_id, line.key, movement, meta, now).await?.map_err(refused)?;
+                let (_, row) = crate::use_cases::stock::ledger::move_stock(
+                    &txn,
+                    sheet.warehouse_id,
+                    line.key,
+                    movement,
+                    meta,
+                    now,
+                )
+                .await?
+                .map_err(refused)?;
                 (row.value_delta_minor, Some(row.id))
             }
         };

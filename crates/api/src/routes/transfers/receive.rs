@@ -4,7 +4,7 @@ use aftersales_api_types::transfers::{ReceiveTransfer, TransferDto};
 use aftersales_domain::stock::MovementKind;
 use aftersales_domain::stock::ledger::Movement;
 use aftersales_domain::stock::transfer::{self, TransferAction, TransferStatus};
-use aftersales_persistence::stock::{self, MovementMeta};
+use aftersales_persistence::stock::MovementMeta;
 use aftersales_persistence::transfers::{self as store, TransferStep};
 use aftersales_persistence::warehouses;
 use chrono::Utc;
@@ -82,7 +82,7 @@ pub async fn receive_transfer(
             document_id: Some(current.id),
             ticket_id: None,
         };
-        stock::apply(txn, current.to_warehouse_id, row.part_id, movement, meta, now)
+        crate::use_cases::stock::ledger::move_stock(txn, current.to_warehouse_id, row.part_id, movement, meta, now)
             .await?
             .map_err(crate::use_cases::stock::refused)?;
     }

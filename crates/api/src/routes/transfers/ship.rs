@@ -4,7 +4,7 @@ use aftersales_api_types::transfers::TransferDto;
 use aftersales_domain::stock::MovementKind;
 use aftersales_domain::stock::ledger::Movement;
 use aftersales_domain::stock::transfer::{self, TransferAction, TransferStatus};
-use aftersales_persistence::stock::{self, MovementMeta};
+use aftersales_persistence::stock::MovementMeta;
 use aftersales_persistence::transfers::{self as store, TransferStep};
 use aftersales_persistence::{parts, warehouses};
 use chrono::Utc;
@@ -84,15 +84,22 @@ pub async fn ship_transfer(
         };
         // A short line ends the request here; dropping the transaction undoes the
         // lines already taken out, so nothing moves.
-        let (_, ledger_row) = stock::apply(txn, current.from_warehouse_id, row.part_id, movement, meta, now)
-            .await?
-            .map_err(|e| match refused_at(e, &format!("lines[{i}].quantity")) {
-                // A shortage keeps naming its line in `errors`.
-                ApiError::ConflictAt { message, errors } => {
-                    ApiError::ConflictAt { message: format!("line {} ({}): {message}", i + 1, part.sku), errors }
-                }
-                other => on(other.to_string()),
-            })?;
+        let (_, ledger_row) = crate::use_cases::stock::ledger::move_stock(
+            txn,
+            current.from_warehouse_id,
+            row.part_id,
+            movement,
+            meta,
+            now,
+        )
+        .await?
+        .map_err(|e| match refused_at(e, &format!("lines[{i}].quantity")) {
+            // A shortage keeps naming its line in `errors`.
+            ApiError::ConflictAt { message, errors } => {
+                ApiError::ConflictAt { message: format!("line {} ({}): {message}", i + 1, part.sku), errors }
+            }
+            other => on(other.to_string()),
+        })?;
         row.line = shipped;
         row.shipped_unit_cost_minor = Some(ledger_row.unit_cost_minor);
     }

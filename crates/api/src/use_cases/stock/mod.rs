@@ -1,10 +1,12 @@
 //! Shared by the `/stock` use cases.
+pub mod ledger;
+
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use aftersales_api_types::stock::{MovementDto, MovementResult, StockDto};
 use aftersales_domain::stock::ledger::{Balance, Movement, StockError};
 use aftersales_persistence::parts::{self, Part};
-use aftersales_persistence::stock::{self, LedgerRow, MovementMeta, StockLine};
+use aftersales_persistence::stock::{LedgerRow, MovementMeta, StockLine};
 use aftersales_persistence::warehouses::{self, Warehouse};
 use aftersales_persistence::{ConnectionTrait, DatabaseTransaction, StoreError};
 use chrono::Utc;
@@ -115,7 +117,9 @@ pub(crate) async fn finish(
 ) -> Result<HttpResponse, ApiError> {
     let Checked { txn, hash, warehouse_id, part } = checked;
     let now = Utc::now();
-    let (balance, row) = stock::apply(&txn, warehouse_id, part.id, movement, meta, now).await?.map_err(refused)?;
+    let (balance, row) = crate::use_cases::stock::ledger::move_stock(&txn, warehouse_id, part.id, movement, meta, now)
+        .await?
+        .map_err(refused)?;
     let out = MovementResult { movement: movement_out(&row), stock: stock_out(warehouse_id, part.id, balance, now) };
     let change = Change {
         action,

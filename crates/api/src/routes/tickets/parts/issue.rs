@@ -3,7 +3,7 @@ use aftersales_api_types::Problem;
 use aftersales_api_types::ticket_parts::{TicketPartChange, TicketPartQuantity};
 use aftersales_domain::stock::MovementKind;
 use aftersales_domain::stock::ledger::{Movement, StockError};
-use aftersales_persistence::stock::{self, MovementMeta};
+use aftersales_persistence::stock::MovementMeta;
 use aftersales_persistence::tickets::events;
 use chrono::Utc;
 use uuid::Uuid;
@@ -71,14 +71,16 @@ pub async fn issue_ticket_parts(
         let movement =
             Movement { kind: MovementKind::IssueToTicket, quantity, unit_cost_minor: None, from_reservation: reserved };
         let (after, row) =
-            stock::apply(&o.txn, warehouse.id, part.id, movement, meta.clone(), now).await?.map_err(|e| match e {
-                // Say what the ticket could have had: its reservation and the free stock.
-                StockError::Insufficient { available, .. } => refused(StockError::Insufficient {
-                    available: available + from_reservation,
-                    requested: body.quantity,
-                }),
-                other => refused(other),
-            })?;
+            crate::use_cases::stock::ledger::move_stock(&o.txn, warehouse.id, part.id, movement, meta.clone(), now)
+                .await?
+                .map_err(|e| match e {
+                    // Say what the ticket could have had: its reservation and the free stock.
+                    StockError::Insufficient { available, .. } => refused(StockError::Insufficient {
+                        available: available + from_reservation,
+                        requested: body.quantity,
+                    }),
+                    other => refused(other),
+                })?;
         balance = Some(after);
         rows.push(row);
     }

@@ -85,7 +85,9 @@ pub async fn record_ticket_parts_outcome(
             ticket_id: Some(o.ticket.id),
         };
         let (balance, row) =
-            stock::apply(&o.txn, warehouse.id, part.id, movement, meta, now).await?.map_err(refused)?;
+            crate::use_cases::stock::ledger::move_stock(&o.txn, warehouse.id, part.id, movement, meta, now)
+                .await?
+                .map_err(refused)?;
         movements.push(movement_out(&row));
         events.push((events::PARTS_RETURNED, note(body.returned_unused, &part, &warehouse.code, "to")));
         balance

@@ -1,7 +1,6 @@
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::ticket_parts::{TicketPartChange, TicketPartQuantity};
-use aftersales_persistence::stock;
 use aftersales_persistence::tickets::events;
 use chrono::Utc;
 use uuid::Uuid;
@@ -59,7 +58,9 @@ pub async fn release_ticket_parts(
             ),
         ));
     }
-    let balance = stock::release(&o.txn, warehouse.id, part.id, body.quantity, now).await?.map_err(refused)?;
+    let balance = crate::use_cases::stock::ledger::release(&o.txn, warehouse.id, part.id, body.quantity, now)
+        .await?
+        .map_err(refused)?;
     let mut after = before.clone();
     after.counts.reserved -= body.quantity;
     let done = Done {

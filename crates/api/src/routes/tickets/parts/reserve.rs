@@ -1,7 +1,6 @@
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::ticket_parts::{TicketPartChange, TicketPartQuantity};
-use aftersales_persistence::stock;
 use aftersales_persistence::tickets::events;
 use chrono::Utc;
 use uuid::Uuid;
@@ -50,7 +49,9 @@ pub async fn reserve_ticket_parts(
     };
     let now = Utc::now();
     let (before, part, warehouse) = line_to_move(&o, &me, body.warehouse_id, body.part_id, now).await?;
-    let balance = stock::reserve(&o.txn, warehouse.id, part.id, body.quantity, now).await?.map_err(refused)?;
+    let balance = crate::use_cases::stock::ledger::reserve(&o.txn, warehouse.id, part.id, body.quantity, now)
+        .await?
+        .map_err(refused)?;
     let mut after = before.clone();
     after.counts.reserved += body.quantity;
     let done = Done {
