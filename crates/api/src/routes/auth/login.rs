@@ -33,7 +33,6 @@ pub async fn login(
 ) -> Result<HttpResponse, ApiError> {
     let sessions = Sessions { tokens: &state.tokens, refresh_ttl_days: state.config.refresh_token_ttl_days };
     let client = req.peer_addr().map(|addr| addr.ip());
-    let tokens =
-        sign_in(&state.db, &sessions, &state.passwords, &state.login_guard, client, request_id, body).await?;
+    let tokens = sign_in(&state.db, &sessions, &state.passwords, &state.login_guard, client, request_id, body).await?;
     Ok(HttpResponse::Ok().json(tokens))
 }

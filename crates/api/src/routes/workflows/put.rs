@@ -38,7 +38,6 @@ pub async fn put_workflow(
     IfMatch(expected): IfMatch,
     ValidatedJson(body): ValidatedJson<WorkflowBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let workflow =
-        workflows::replace::replace(&state.db, &Actor::once(me, request_id), &kind, expected, body).await?;
+    let workflow = workflows::replace::replace(&state.db, &Actor::once(me, request_id), &kind, expected, body).await?;
     Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(workflow.version))).json(workflow))
 }

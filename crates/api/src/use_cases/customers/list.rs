@@ -10,7 +10,11 @@ use crate::dto;
 use crate::error::ApiError;
 use crate::pagination;
 
-pub async fn list(db: &DatabaseConnection, me: &Principal, query: CustomerQuery) -> Result<Page<CustomerDto>, ApiError> {
+pub async fn list(
+    db: &DatabaseConnection,
+    me: &Principal,
+    query: CustomerQuery,
+) -> Result<Page<CustomerDto>, ApiError> {
     me.require(Permission::ViewCustomers)?;
     let limit = pagination::limit(query.limit);
     let filter = CustomerFilter {

@@ -10,7 +10,11 @@ use crate::error::ApiError;
 use crate::pagination;
 use crate::use_cases::tickets::work::{code_key, decode_code_cursor, fault_code_out, kind_str};
 
-pub async fn list(db: &DatabaseConnection, me: &Principal, query: FaultCodeQuery) -> Result<Page<FaultCodeDto>, ApiError> {
+pub async fn list(
+    db: &DatabaseConnection,
+    me: &Principal,
+    query: FaultCodeQuery,
+) -> Result<Page<FaultCodeDto>, ApiError> {
     me.require(Permission::ViewTickets)?;
     let limit = pagination::limit(query.limit);
     let filter = FaultCodeFilter {

@@ -45,8 +45,7 @@ pub async fn replace(
             )));
         }
     }
-    let stored =
-        workflows::put(work.db(), kind, &workflow, current.version, work.actor_id(), work.now()).await?;
+    let stored = workflows::put(work.db(), kind, &workflow, current.version, work.actor_id(), work.now()).await?;
     let out = workflow_out(&stored)?;
     work.audit(Change {
         action: "workflow.update",
