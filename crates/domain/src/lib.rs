@@ -13,6 +13,7 @@ pub mod refresh_tokens;
 pub mod regional;
 pub mod serials;
 pub mod stock;
+pub mod text;
 pub mod text_fold;
 pub mod tickets;
 pub mod warehouses;

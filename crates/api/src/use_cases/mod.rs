@@ -8,6 +8,8 @@
 //! the persistence crate (`scripts/check_deps.sh` keeps it so).
 pub mod access;
 pub mod attachments;
+pub mod audit;
+pub mod auth;
 pub mod branches;
 pub mod catalogue;
 pub mod customers;
@@ -22,6 +24,7 @@ pub mod reports;
 pub mod rtv_shipments;
 pub mod serials;
 pub mod service_items;
+pub mod skills;
 pub mod stock;
 pub mod stocktakes;
 pub mod tickets;

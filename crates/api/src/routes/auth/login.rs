@@ -1,15 +1,12 @@
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::auth::{LoginRequest, TokenResponse};
-use aftersales_persistence::{begin_write, users};
-use chrono::Utc;
-use uuid::Uuid;
 
-use crate::audit::{self, Change};
-use crate::auth::refresh::issue_pair;
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
 use crate::state::AppState;
+use crate::use_cases::auth::Sessions;
+use crate::use_cases::auth::login::login as sign_in;
 
 /// Sign in with a username and password.
 ///
@@ -34,37 +31,8 @@ pub async fn login(
     request_id: RequestId,
     ValidatedJson(body): ValidatedJson<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    if let Some(addr) = req.peer_addr() {
-        state.login_guard.check_ip(addr.ip())?;
-    }
-    let username = body.username.trim().to_lowercase();
-    let now = Utc::now();
-    state.login_guard.check_account(&username, now)?;
-
-    let credentials = users::credentials(&state.db, &username).await?;
-    let hash = credentials.as_ref().map(|c| c.password_hash.clone());
-    let password_ok = state.passwords.verify(body.password, hash).await?;
-    let user = match credentials {
-        Some(c) if password_ok && c.user.active => c.user,
-        _ => {
-            state.login_guard.record_failure(&username, now);
-            return Err(ApiError::InvalidCredentials);
-        }
-    };
-    state.login_guard.record_success(&username);
-
-    let txn = begin_write(&state.db).await?;
-    let tokens = issue_pair(&state, &txn, &user, Uuid::now_v7(), now).await?;
-    let change = Change {
-        action: "auth.login",
-        entity: "user",
-        entity_id: user.id,
-        branch_id: Some(user.branch_id),
-        before: None,
-        after: None,
-    };
-    audit::record(&txn, Some(user.id), &request_id, change).await?;
-    txn.commit().await?;
-    tracing::info!(user_id = %user.id, "signed in");
+    let sessions = Sessions { tokens: &state.tokens, refresh_ttl_days: state.config.refresh_token_ttl_days };
+    let client = req.peer_addr().map(|addr| addr.ip());
+    let tokens = sign_in(&state.db, &sessions, &state.passwords, &state.login_guard, client, request_id, body).await?;
     Ok(HttpResponse::Ok().json(tokens))
 }

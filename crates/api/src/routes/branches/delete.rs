@@ -1,14 +1,12 @@
 use actix_web::{HttpResponse, delete, web};
 use aftersales_api_types::Problem;
-use aftersales_persistence::{begin_write, branches};
 use uuid::Uuid;
 
-use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
-use crate::dto;
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::RequestId;
 use crate::state::AppState;
+use crate::use_cases::{Actor, branches};
 
 /// Delete an empty branch (no branches, users or records below it).
 #[utoipa::path(
@@ -28,26 +26,6 @@ pub async fn delete_branch(
     request_id: RequestId,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let txn = begin_write(&state.db).await?;
-    let branch = branches::find_in_scope(&txn, &me.scope, *id).await.or_not_found("branch")?;
-    if branch.id == me.scope.branch_id {
-        return Err(ApiError::Conflict("you cannot delete your own branch".into()));
-    }
-    branches::delete(&txn, branch.id).await?;
-    audit::record(
-        &txn,
-        Some(me.user_id),
-        &request_id,
-        Change {
-            action: "branch.delete",
-            entity: "branch",
-            entity_id: branch.id,
-            branch_id: branch.parent_id,
-            before: snapshot(&dto::branch_out(&branch)),
-            after: None,
-        },
-    )
-    .await?;
-    txn.commit().await?;
+    branches::delete::delete(&state.db, &Actor::once(me, request_id), *id).await?;
     Ok(HttpResponse::NoContent().finish())
 }

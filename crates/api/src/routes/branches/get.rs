@@ -2,14 +2,13 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::branches::BranchDto;
-use aftersales_persistence::branches;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::dto;
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
+use crate::use_cases::branches;
 
 /// One branch of yours.
 #[utoipa::path(
@@ -27,6 +26,6 @@ pub async fn get_branch(
     Authorized(me, ..): Authorized<need::ViewOrganisation>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let branch = branches::find_in_scope(&state.db, &me.scope, *id).await.or_not_found("branch")?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(branch.version))).json(dto::branch_out(&branch)))
+    let branch = branches::get::get(&state.db, &me, *id).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(branch.version))).json(branch))
 }

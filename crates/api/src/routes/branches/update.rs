@@ -1,20 +1,14 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, patch, web};
-use aftersales_api_types::branches::{BranchDto, BranchKind, UpdateBranch};
-use aftersales_api_types::{FieldError, Problem};
-use aftersales_domain::branch_tree::{MoveError, moved_path};
-use aftersales_persistence::branches::{self, BranchChanges};
-use aftersales_persistence::{StoreError, begin_write};
-use chrono::Utc;
+use aftersales_api_types::Problem;
+use aftersales_api_types::branches::{BranchDto, UpdateBranch};
 use uuid::Uuid;
 
-use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
-use crate::dto;
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
 use crate::state::AppState;
-use crate::use_cases::branches::regional_errors;
+use crate::use_cases::{Actor, branches};
 
 /// Change a branch; a new `parent_id` moves it with everything below it.
 #[utoipa::path(
@@ -41,58 +35,6 @@ pub async fn update_branch(
     ValidatedJson(body): ValidatedJson<UpdateBranch>,
     IfMatch(expected): IfMatch,
 ) -> Result<HttpResponse, ApiError> {
-    let mut errors = regional_errors(body.time_zone.as_deref(), body.currency.as_deref());
-    if body.kind == Some(BranchKind::Hq) {
-        errors.push(FieldError::new("kind", "hq_is_unique", "there is one head office"));
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
-
-    let txn = begin_write(&state.db).await?;
-    let current = branches::find_in_scope(&txn, &me.scope, *id).await.or_not_found("branch")?;
-    let parent = match body.parent_id {
-        Some(parent_id) if Some(parent_id) != current.parent_id => {
-            let parent = match branches::find_in_scope(&txn, &me.scope, parent_id).await {
-                Err(StoreError::NotFound) => {
-                    return Err(ApiError::field(
-                        "parent_id",
-                        "unknown_branch",
-                        "no such branch in your part of the network",
-                    ));
-                }
-                other => other?,
-            };
-            let path = moved_path(&current.path, &parent.path, current.id).map_err(|e| match e {
-                MoveError::Cycle | MoveError::RootCannotMove => ApiError::Conflict(e.to_string()),
-            })?;
-            Some((parent.id, path))
-        }
-        _ => None,
-    };
-    let changes = BranchChanges {
-        name: body.name.map(|n| n.trim().to_owned()),
-        kind: body.kind.map(dto::kind_in),
-        time_zone: body.time_zone,
-        currency: body.currency,
-        parent,
-    };
-    let updated = branches::update(&txn, &current, expected, changes, Utc::now()).await?;
-    let out = dto::branch_out(&updated);
-    audit::record(
-        &txn,
-        Some(me.user_id),
-        &request_id,
-        Change {
-            action: "branch.update",
-            entity: "branch",
-            entity_id: updated.id,
-            branch_id: Some(updated.id),
-            before: snapshot(&dto::branch_out(&current)),
-            after: snapshot(&out),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(updated.version))).json(out))
+    let branch = branches::update::update(&state.db, &Actor::once(me, request_id), *id, expected, body).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(branch.version))).json(branch))
 }

@@ -1,14 +1,12 @@
 use actix_web::{HttpResponse, delete, web};
 use aftersales_api_types::Problem;
-use aftersales_persistence::{begin_write, customers};
 use uuid::Uuid;
 
-use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
-use crate::dto;
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::RequestId;
 use crate::state::AppState;
+use crate::use_cases::{Actor, customers};
 
 /// Delete a customer with their contacts. The audit log keeps what was deleted.
 #[utoipa::path(
@@ -30,23 +28,6 @@ pub async fn delete_customer(
     request_id: RequestId,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let txn = begin_write(&state.db).await?;
-    let customer = customers::find_in_scope(&txn, &me.scope, *id).await.or_not_found("customer")?;
-    customers::delete(&txn, customer.id).await?;
-    audit::record(
-        &txn,
-        Some(me.user_id),
-        &request_id,
-        Change {
-            action: "customer.delete",
-            entity: "customer",
-            entity_id: customer.id,
-            branch_id: Some(customer.branch_id),
-            before: snapshot(&dto::customer_out(&customer)),
-            after: None,
-        },
-    )
-    .await?;
-    txn.commit().await?;
+    customers::delete::delete(&state.db, &Actor::once(me, request_id), *id).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -2,14 +2,13 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::customers::CustomerDto;
-use aftersales_persistence::customers;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::dto;
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
+use crate::use_cases::customers;
 
 /// One customer of your part of the network.
 #[utoipa::path(
@@ -29,6 +28,6 @@ pub async fn get_customer(
     Authorized(me, ..): Authorized<need::ViewCustomers>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let customer = customers::find_in_scope(&state.db, &me.scope, *id).await.or_not_found("customer")?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(customer.version))).json(dto::customer_out(&customer)))
+    let customer = customers::get::get(&state.db, &me, *id).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(customer.version))).json(customer))
 }

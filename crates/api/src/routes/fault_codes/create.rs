@@ -2,18 +2,12 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::fault_codes::{CreateFaultCode, FaultCodeDto};
-use aftersales_persistence::catalogue::categories;
-use aftersales_persistence::tickets::fault_codes::{self, NewFaultCode};
-use aftersales_persistence::{StoreError, begin_write};
-use chrono::Utc;
 
-use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
 use crate::state::AppState;
-use crate::use_cases::fault_codes::ENTITY;
-use crate::use_cases::tickets::work::{fault_code_out, kind_str, names_in, normalize_code};
+use crate::use_cases::{Actor, fault_codes};
 
 /// Add a code to a product category's symptom, diagnosis or resolution list.
 ///
@@ -36,42 +30,9 @@ pub async fn create_fault_code(
     request_id: RequestId,
     ValidatedJson(body): ValidatedJson<CreateFaultCode>,
 ) -> Result<HttpResponse, ApiError> {
-    let txn = begin_write(&state.db).await?;
-    match categories::find(&txn, body.category_id).await {
-        Err(StoreError::NotFound) => {
-            return Err(ApiError::field(
-                "category_id",
-                "unknown_category",
-                "there is no product category with this id",
-            ));
-        }
-        other => other?,
-    };
-    let new = NewFaultCode {
-        kind: kind_str(body.kind).to_owned(),
-        category_id: body.category_id,
-        code: normalize_code(&body.code),
-        names: names_in(body.names),
-    };
-    let code = fault_codes::insert(&txn, new, Utc::now()).await?;
-    let out = fault_code_out(&code)?;
-    audit::record(
-        &txn,
-        Some(me.user_id),
-        &request_id,
-        Change {
-            action: "fault_code.create",
-            entity: ENTITY,
-            entity_id: code.id,
-            branch_id: None,
-            before: None,
-            after: snapshot(&out),
-        },
-    )
-    .await?;
-    txn.commit().await?;
+    let code = fault_codes::create::create(&state.db, &Actor::once(me, request_id), body).await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/fault-codes/{}", code.id)))
         .insert_header((header::ETAG, etag(code.version)))
-        .json(out))
+        .json(code))
 }

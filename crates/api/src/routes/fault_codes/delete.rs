@@ -1,16 +1,12 @@
 use actix_web::{HttpResponse, delete, web};
 use aftersales_api_types::Problem;
-use aftersales_persistence::begin_write;
-use aftersales_persistence::tickets::fault_codes;
 use uuid::Uuid;
 
-use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::RequestId;
 use crate::state::AppState;
-use crate::use_cases::fault_codes::ENTITY;
-use crate::use_cases::tickets::work::fault_code_out;
+use crate::use_cases::{Actor, fault_codes};
 
 /// Delete a code no ticket carries; a code in use answers 409: retire it with
 /// `active: false` instead.
@@ -31,30 +27,6 @@ pub async fn delete_fault_code(
     request_id: RequestId,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let txn = begin_write(&state.db).await?;
-    let code = fault_codes::find(&txn, *id).await.or_not_found("fault code")?;
-    let used = fault_codes::tickets_using(&txn, &code).await?;
-    if used > 0 {
-        return Err(ApiError::Conflict(format!(
-            "{used} ticket(s) carry the {} code {}; retire it with active: false instead",
-            code.kind, code.code
-        )));
-    }
-    fault_codes::delete(&txn, code.id).await?;
-    audit::record(
-        &txn,
-        Some(me.user_id),
-        &request_id,
-        Change {
-            action: "fault_code.delete",
-            entity: ENTITY,
-            entity_id: code.id,
-            branch_id: None,
-            before: snapshot(&fault_code_out(&code)?),
-            after: None,
-        },
-    )
-    .await?;
-    txn.commit().await?;
+    fault_codes::delete::delete(&state.db, &Actor::once(me, request_id), *id).await?;
     Ok(HttpResponse::NoContent().finish())
 }

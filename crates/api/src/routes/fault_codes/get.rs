@@ -2,14 +2,13 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::fault_codes::FaultCodeDto;
-use aftersales_persistence::tickets::fault_codes;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
-use crate::use_cases::tickets::work::fault_code_out;
+use crate::use_cases::fault_codes;
 
 /// One code of a code list.
 #[utoipa::path(
@@ -24,9 +23,9 @@ use crate::use_cases::tickets::work::fault_code_out;
 #[get("/api/v1/fault-codes/{id}")]
 pub async fn get_fault_code(
     state: web::Data<AppState>,
-    _: Authorized<need::ViewTickets>,
+    Authorized(me, ..): Authorized<need::ViewTickets>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let code = fault_codes::find(&state.db, *id).await.or_not_found("fault code")?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(code.version))).json(fault_code_out(&code)?))
+    let code = fault_codes::get::get(&state.db, &me, *id).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(code.version))).json(code))
 }

@@ -2,18 +2,13 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, patch, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::fault_codes::{FaultCodeDto, UpdateFaultCode};
-use aftersales_persistence::begin_write;
-use aftersales_persistence::tickets::fault_codes::{self, FaultCodeChanges};
-use chrono::Utc;
 use uuid::Uuid;
 
-use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
 use crate::state::AppState;
-use crate::use_cases::fault_codes::ENTITY;
-use crate::use_cases::tickets::work::{fault_code_out, names_in};
+use crate::use_cases::{Actor, fault_codes};
 
 /// Rename a code or retire it (`active: false`); its code, kind and category stay.
 #[utoipa::path(
@@ -39,25 +34,7 @@ pub async fn update_fault_code(
     IfMatch(expected): IfMatch,
     ValidatedJson(body): ValidatedJson<UpdateFaultCode>,
 ) -> Result<HttpResponse, ApiError> {
-    let txn = begin_write(&state.db).await?;
-    let current = fault_codes::find(&txn, *id).await.or_not_found("fault code")?;
-    let changes = FaultCodeChanges { names: body.names.map(names_in), active: body.active };
-    let updated = fault_codes::update(&txn, &current, expected, changes, Utc::now()).await?;
-    let out = fault_code_out(&updated)?;
-    audit::record(
-        &txn,
-        Some(me.user_id),
-        &request_id,
-        Change {
-            action: "fault_code.update",
-            entity: ENTITY,
-            entity_id: updated.id,
-            branch_id: None,
-            before: snapshot(&fault_code_out(&current)?),
-            after: snapshot(&out),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(updated.version))).json(out))
+    let actor = Actor::once(me, request_id);
+    let code = fault_codes::update::update(&state.db, &actor, *id, expected, body).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(code.version))).json(code))
 }

@@ -2,14 +2,13 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::service_items::ServiceItemDto;
-use aftersales_persistence::tickets::service_items;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
-use crate::use_cases::tickets::work::service_item_out;
+use crate::use_cases::service_items;
 
 /// One item of the service catalogue.
 #[utoipa::path(
@@ -24,9 +23,9 @@ use crate::use_cases::tickets::work::service_item_out;
 #[get("/api/v1/service-items/{id}")]
 pub async fn get_service_item(
     state: web::Data<AppState>,
-    _: Authorized<need::ViewTickets>,
+    Authorized(me, ..): Authorized<need::ViewTickets>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let item = service_items::find(&state.db, *id).await.or_not_found("service item")?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(item.version))).json(service_item_out(&item)))
+    let item = service_items::get::get(&state.db, &me, *id).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(item.version))).json(item))
 }

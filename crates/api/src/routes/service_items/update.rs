@@ -2,19 +2,13 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, patch, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::service_items::{ServiceItemDto, UpdateServiceItem};
-use aftersales_persistence::begin_write;
-use aftersales_persistence::tickets::service_items::{self, ServiceItemChanges};
-use chrono::Utc;
 use uuid::Uuid;
 
-use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
-use crate::money_dto::money_in;
 use crate::state::AppState;
-use crate::use_cases::service_items::ENTITY;
-use crate::use_cases::tickets::work::{names_in, service_item_out};
+use crate::use_cases::{Actor, service_items};
 
 /// Change a service item's names, price, standard time or retire it
 /// (`active: false`); its code and category stay. Lines already recorded keep
@@ -42,31 +36,7 @@ pub async fn update_service_item(
     IfMatch(expected): IfMatch,
     ValidatedJson(body): ValidatedJson<UpdateServiceItem>,
 ) -> Result<HttpResponse, ApiError> {
-    let price = body.price.as_ref().map(|p| money_in(p, "price")).transpose()?;
-    let txn = begin_write(&state.db).await?;
-    let current = service_items::find(&txn, *id).await.or_not_found("service item")?;
-    let changes = ServiceItemChanges {
-        names: body.names.map(names_in),
-        price,
-        standard_minutes: body.standard_minutes,
-        active: body.active,
-    };
-    let updated = service_items::update(&txn, &current, expected, changes, Utc::now()).await?;
-    let out = service_item_out(&updated);
-    audit::record(
-        &txn,
-        Some(me.user_id),
-        &request_id,
-        Change {
-            action: "service_item.update",
-            entity: ENTITY,
-            entity_id: updated.id,
-            branch_id: None,
-            before: snapshot(&service_item_out(&current)),
-            after: snapshot(&out),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(updated.version))).json(out))
+    let actor = Actor::once(me, request_id);
+    let item = service_items::update::update(&state.db, &actor, *id, expected, body).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(item.version))).json(item))
 }

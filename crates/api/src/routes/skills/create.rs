@@ -2,15 +2,12 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::skills::{CreateSkill, SkillDto};
-use aftersales_persistence::{begin_write, skills};
-use chrono::Utc;
 
-use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
-use crate::dto;
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
 use crate::state::AppState;
+use crate::use_cases::{Actor, skills};
 
 /// Add a skill to the catalogue.
 #[utoipa::path(
@@ -29,23 +26,6 @@ pub async fn create_skill(
     request_id: RequestId,
     ValidatedJson(body): ValidatedJson<CreateSkill>,
 ) -> Result<HttpResponse, ApiError> {
-    let txn = begin_write(&state.db).await?;
-    let skill = skills::insert(&txn, body.code, body.name.trim().to_owned(), Utc::now()).await?;
-    let out = dto::skill_out(&skill);
-    audit::record(
-        &txn,
-        Some(me.user_id),
-        &request_id,
-        Change {
-            action: "skill.create",
-            entity: "skill",
-            entity_id: skill.id,
-            branch_id: None,
-            before: None,
-            after: snapshot(&out),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Created().insert_header((header::LOCATION, format!("/api/v1/skills/{}", skill.id))).json(out))
+    let skill = skills::create::create(&state.db, &Actor::once(me, request_id), body).await?;
+    Ok(HttpResponse::Created().insert_header((header::LOCATION, format!("/api/v1/skills/{}", skill.id))).json(skill))
 }

@@ -1,14 +1,12 @@
 use actix_web::{HttpResponse, delete, web};
 use aftersales_api_types::Problem;
-use aftersales_persistence::{begin_write, skills};
 use uuid::Uuid;
 
-use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
-use crate::dto;
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::RequestId;
 use crate::state::AppState;
+use crate::use_cases::{Actor, skills};
 
 /// Remove a skill nobody has any more.
 #[utoipa::path(
@@ -28,23 +26,6 @@ pub async fn delete_skill(
     request_id: RequestId,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let txn = begin_write(&state.db).await?;
-    let skill = skills::find(&txn, *id).await.or_not_found("skill")?;
-    skills::delete(&txn, skill.id).await?;
-    audit::record(
-        &txn,
-        Some(me.user_id),
-        &request_id,
-        Change {
-            action: "skill.delete",
-            entity: "skill",
-            entity_id: skill.id,
-            branch_id: None,
-            before: snapshot(&dto::skill_out(&skill)),
-            after: None,
-        },
-    )
-    .await?;
-    txn.commit().await?;
+    skills::delete::delete(&state.db, &Actor::once(me, request_id), *id).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,16 +1,13 @@
 use actix_web::{HttpResponse, patch, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::skills::{SkillDto, UpdateSkill};
-use aftersales_persistence::{begin_write, skills};
-use chrono::Utc;
 use uuid::Uuid;
 
-use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
-use crate::dto;
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
 use crate::state::AppState;
+use crate::use_cases::{Actor, skills};
 
 /// Rename a skill (its code stays).
 #[utoipa::path(
@@ -31,24 +28,5 @@ pub async fn update_skill(
     id: web::Path<Uuid>,
     ValidatedJson(body): ValidatedJson<UpdateSkill>,
 ) -> Result<HttpResponse, ApiError> {
-    let txn = begin_write(&state.db).await?;
-    let current = skills::find(&txn, *id).await.or_not_found("skill")?;
-    let updated = skills::rename(&txn, &current, body.name.trim().to_owned(), Utc::now()).await?;
-    let out = dto::skill_out(&updated);
-    audit::record(
-        &txn,
-        Some(me.user_id),
-        &request_id,
-        Change {
-            action: "skill.update",
-            entity: "skill",
-            entity_id: updated.id,
-            branch_id: None,
-            before: snapshot(&dto::skill_out(&current)),
-            after: snapshot(&out),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Ok().json(out))
+    Ok(HttpResponse::Ok().json(skills::rename::rename(&state.db, &Actor::once(me, request_id), *id, body).await?))
 }

@@ -2,14 +2,13 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::users::UserDto;
-use aftersales_persistence::users;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::dto;
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
+use crate::use_cases::users;
 
 /// One user of your part of the network.
 #[utoipa::path(
@@ -27,6 +26,6 @@ pub async fn get_user(
     Authorized(me, ..): Authorized<need::ViewOrganisation>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let user = users::find_in_scope(&state.db, &me.scope, *id).await.or_not_found("user")?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(user.version))).json(dto::user_out(&user)))
+    let user = users::get::get(&state.db, &me, *id).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(user.version))).json(user))
 }

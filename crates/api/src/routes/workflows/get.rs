@@ -3,13 +3,12 @@ use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::tickets::TicketKind;
 use aftersales_api_types::workflows::WorkflowDto;
-use aftersales_persistence::workflows;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
-use crate::use_cases::workflows::{kind_in, workflow_out};
+use crate::use_cases::workflows;
 
 /// The workflow of one ticket kind: stages in order (tickets start in the first)
 /// and the guarded steps between them. Version 0 is the shipped default.
@@ -25,9 +24,9 @@ use crate::use_cases::workflows::{kind_in, workflow_out};
 #[get("/api/v1/workflows/{kind}")]
 pub async fn get_workflow(
     state: web::Data<AppState>,
-    _: Authorized<need::ViewTickets>,
+    Authorized(me, ..): Authorized<need::ViewTickets>,
     kind: web::Path<TicketKind>,
 ) -> Result<HttpResponse, ApiError> {
-    let stored = workflows::get(&state.db, kind_in(&kind)?).await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(stored.version))).json(workflow_out(&stored)?))
+    let workflow = workflows::get::get(&state.db, &me, &kind).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(workflow.version))).json(workflow))
 }

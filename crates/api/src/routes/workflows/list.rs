@@ -1,12 +1,10 @@
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::workflows::WorkflowDto;
-use aftersales_domain::tickets::TicketKind;
-use aftersales_persistence::workflows;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::use_cases::workflows::workflow_out;
+use crate::use_cases::workflows;
 
 /// The workflow of every ticket kind.
 #[utoipa::path(
@@ -17,11 +15,7 @@ use crate::use_cases::workflows::workflow_out;
 #[get("/api/v1/workflows")]
 pub async fn list_workflows(
     state: web::Data<AppState>,
-    _: Authorized<need::ViewTickets>,
+    Authorized(me, ..): Authorized<need::ViewTickets>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut out = Vec::new();
-    for &kind in TicketKind::ALL {
-        out.push(workflow_out(&workflows::get(&state.db, kind).await?)?);
-    }
-    Ok(HttpResponse::Ok().json(out))
+    Ok(HttpResponse::Ok().json(workflows::list::list(&state.db, &me).await?))
 }

@@ -1,9 +1,21 @@
-//! Shared by the `/branches` use cases.
+//! Branches: the service network's tree (HQ → regional centre → outlet). One file
+//! per use case; what they share is here.
+pub mod create;
+pub mod delete;
+pub mod get;
+pub mod list;
+pub mod update;
+
 use aftersales_api_types::FieldError;
+use aftersales_domain::organisation::{Branch, BranchScope};
 use aftersales_domain::regional::{is_currency, is_time_zone};
+use aftersales_persistence::{ConnectionTrait, StoreError, branches};
+use uuid::Uuid;
+
+use crate::error::ApiError;
 
 /// Field errors for a time zone and currency, when given.
-pub(crate) fn regional_errors(time_zone: Option<&str>, currency: Option<&str>) -> Vec<FieldError> {
+fn regional_errors(time_zone: Option<&str>, currency: Option<&str>) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if let Some(tz) = time_zone.filter(|tz| !is_time_zone(tz)) {
         errors.push(FieldError::new(
@@ -20,4 +32,14 @@ pub(crate) fn regional_errors(time_zone: Option<&str>, currency: Option<&str>) -
         ));
     }
     errors
+}
+
+/// The branch a new or moved branch goes below: one of the actor's, or a field error.
+async fn parent_in_scope(db: &impl ConnectionTrait, scope: &BranchScope, parent_id: Uuid) -> Result<Branch, ApiError> {
+    match branches::find_in_scope(db, scope, parent_id).await {
+        Err(StoreError::NotFound) => {
+            Err(ApiError::field("parent_id", "unknown_branch", "no such branch in your part of the network"))
+        }
+        other => Ok(other?),
+    }
 }

@@ -1,4 +1,12 @@
-//! Shared by the `/customers` use cases.
+//! Customers: the individuals and companies a branch serves. One file per use
+//! case; the contact rules they share are here.
+pub mod delete;
+pub mod find_duplicates;
+pub mod get;
+pub mod list;
+pub mod register;
+pub mod update;
+
 use std::collections::HashSet;
 
 use aftersales_api_types::FieldError;
@@ -6,11 +14,11 @@ use aftersales_api_types::customers::{AddressDto, EmailDto, PhoneInput};
 use aftersales_domain::customers::{Address, Email, Phone};
 use aftersales_domain::organisation::BranchScope;
 use aftersales_domain::regional::is_country;
+use aftersales_domain::text::optional_text;
 use aftersales_domain::text_fold::normalize_phone;
 use aftersales_persistence::{ConnectionTrait, customers};
 use uuid::Uuid;
 
-use crate::dto::optional;
 use crate::error::ApiError;
 
 /// Phones with their normalized form; each number once.
@@ -25,7 +33,7 @@ pub(crate) fn phones_in(input: Vec<PhoneInput>, errors: &mut Vec<FieldError>) ->
                 errors.push(FieldError::new(field, "duplicate", format!("{normalized} is given twice")));
             }
             Some(normalized) => {
-                phones.push(Phone { number: p.number.trim().to_owned(), normalized, label: optional(p.label) });
+                phones.push(Phone { number: p.number.trim().to_owned(), normalized, label: optional_text(p.label) });
             }
         }
     }
@@ -44,7 +52,7 @@ pub(crate) fn emails_in(input: Vec<EmailDto>, errors: &mut Vec<FieldError>) -> V
                 format!("{address} is given twice"),
             ));
         } else {
-            emails.push(Email { address, label: optional(e.label) });
+            emails.push(Email { address, label: optional_text(e.label) });
         }
     }
     emails
@@ -59,13 +67,13 @@ pub(crate) fn addresses_in(input: Vec<AddressDto>, errors: &mut Vec<FieldError>)
             errors.push(FieldError::new(format!("addresses[{i}].country"), "unknown_country", message));
         }
         addresses.push(Address {
-            label: optional(a.label),
+            label: optional_text(a.label),
             line1: a.line1.trim().to_owned(),
-            line2: optional(a.line2),
-            district: optional(a.district),
-            city: optional(a.city),
-            province: optional(a.province),
-            postal_code: optional(a.postal_code),
+            line2: optional_text(a.line2),
+            district: optional_text(a.district),
+            city: optional_text(a.city),
+            province: optional_text(a.province),
+            postal_code: optional_text(a.postal_code),
             country: a.country,
         });
     }

@@ -1,19 +1,27 @@
-//! Shared by the `/workflows` use cases.
-use aftersales_api_types::tickets::TicketKind as WireKind;
+//! Workflows (how tickets move, per kind) and the ticket desk's settings. One
+//! file per use case; the conversions they share are here.
+pub mod change_ticket_settings;
+pub mod get;
+pub mod list;
+pub mod replace;
+pub mod ticket_settings;
+
+use aftersales_api_types::tickets::{TicketKind as WireKind, TicketSettings};
 use aftersales_api_types::workflows::{Guard as WireGuard, StageDto, TransitionDto, WorkflowBody, WorkflowDto};
 use aftersales_domain::tickets::workflow::{Guard, Stage, Transition, Workflow};
 use aftersales_domain::tickets::{StageCategory, TicketKind};
+use aftersales_persistence::settings::TicketSettings as StoredSettings;
 use aftersales_persistence::workflows::StoredWorkflow;
 
 use crate::dto::{role_in, role_out};
 use crate::error::ApiError;
 use crate::use_cases::tickets::{domain_enum, wire_enum};
 
-pub(crate) fn kind_in(kind: &WireKind) -> Result<TicketKind, ApiError> {
+fn kind_in(kind: &WireKind) -> Result<TicketKind, ApiError> {
     domain_enum(kind, TicketKind::parse)
 }
 
-pub(crate) fn workflow_out(w: &StoredWorkflow) -> Result<WorkflowDto, ApiError> {
+fn workflow_out(w: &StoredWorkflow) -> Result<WorkflowDto, ApiError> {
     Ok(WorkflowDto {
         kind: wire_enum(w.kind.as_str())?,
         stages: w
@@ -42,7 +50,7 @@ pub(crate) fn workflow_out(w: &StoredWorkflow) -> Result<WorkflowDto, ApiError> 
     })
 }
 
-pub(crate) fn workflow_in(body: WorkflowBody) -> Result<Workflow, ApiError> {
+fn workflow_in(body: WorkflowBody) -> Result<Workflow, ApiError> {
     Ok(Workflow {
         stages: body
             .stages
@@ -68,4 +76,13 @@ pub(crate) fn workflow_in(body: WorkflowBody) -> Result<Workflow, ApiError> {
             })
             .collect::<Result<_, ApiError>>()?,
     })
+}
+
+fn settings_out(s: StoredSettings) -> TicketSettings {
+    TicketSettings {
+        repeat_repair_days: s.repeat_repair_days,
+        technician_daily_jobs: s.technician_daily_jobs,
+        callback_due_hours: s.callback_due_hours,
+        defective_return_days: s.defective_return_days,
+    }
 }

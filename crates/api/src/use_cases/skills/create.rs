@@ -1,0 +1,29 @@
+//! Add a skill to the catalogue.
+use aftersales_api_types::skills::{CreateSkill, SkillDto};
+use aftersales_domain::access::Permission;
+use aftersales_persistence::{DatabaseConnection, skills};
+
+use super::ENTITY;
+use crate::audit::{Change, snapshot};
+use crate::dto;
+use crate::error::ApiError;
+use crate::use_cases::{Actor, Work};
+
+/// 409 when the code is taken.
+pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreateSkill) -> Result<SkillDto, ApiError> {
+    actor.me.require(Permission::ManageSkills)?;
+    let work = Work::begin(db, actor).await?;
+    let skill = skills::insert(work.db(), body.code, body.name.trim().to_owned(), work.now()).await?;
+    let out = dto::skill_out(&skill);
+    work.audit(Change {
+        action: "skill.create",
+        entity: ENTITY,
+        entity_id: skill.id,
+        branch_id: None,
+        before: None,
+        after: snapshot(&out),
+    })
+    .await?;
+    work.commit().await?;
+    Ok(out)
+}

@@ -1,0 +1,54 @@
+//! Create a user in one of the actor's branches.
+use aftersales_api_types::users::{CreateUser, UserDto};
+use aftersales_domain::access::Permission;
+use aftersales_persistence::{DatabaseConnection, users};
+use uuid::Uuid;
+
+use super::skill_ids;
+use crate::audit::{Change, snapshot};
+use crate::auth::passwords::Passwords;
+use crate::dto;
+use crate::error::ApiError;
+use crate::use_cases::access::ensure_branch_in_scope;
+use crate::use_cases::{Actor, Work};
+
+/// 409 when the username is taken; an unknown skill code is a field error.
+pub async fn create(
+    db: &DatabaseConnection,
+    passwords: &Passwords,
+    actor: &Actor,
+    body: CreateUser,
+) -> Result<UserDto, ApiError> {
+    let me = &actor.me;
+    me.require(Permission::ManageUsers)?;
+    // Hash before the transaction: it is slow and needs no lock.
+    let password_hash = passwords.hash(body.password).await?;
+    let work = Work::begin(db, actor).await?;
+    let txn = work.db();
+    ensure_branch_in_scope(txn, &me.scope, body.branch_id).await?;
+    let new = users::NewUser {
+        id: Uuid::now_v7(),
+        branch_id: body.branch_id,
+        username: body.username,
+        display_name: body.display_name.trim().to_owned(),
+        email: body.email,
+        phone: body.phone,
+        password_hash,
+        roles: body.roles.into_iter().map(dto::role_in).collect(),
+        skill_ids: skill_ids(txn, &body.skills).await?,
+        locale: dto::locale_in(body.locale),
+    };
+    let user = users::insert(txn, new, work.now()).await?;
+    let out = dto::user_out(&user);
+    work.audit(Change {
+        action: "user.create",
+        entity: "user",
+        entity_id: user.id,
+        branch_id: Some(user.branch_id),
+        before: None,
+        after: snapshot(&out),
+    })
+    .await?;
+    work.commit().await?;
+    Ok(out)
+}
