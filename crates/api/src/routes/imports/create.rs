@@ -3,17 +3,15 @@ use actix_web::{HttpMessage, HttpRequest, HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::imports::{ImportJobDto, ImportKindName, ImportQuery};
 use aftersales_domain::imports::ImportKind;
-use aftersales_persistence::import_jobs::{self, NewJob};
-use chrono::Utc;
 use futures_util::StreamExt;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedQuery};
 use crate::imports::read::{self, Format};
-use crate::imports::run::{self, Upload};
 use crate::state::AppState;
-use crate::use_cases::imports::job_out;
+use crate::use_cases::Actor;
+use crate::use_cases::imports::start::start;
 
 /// Upload a CSV or XLSX file of product models or sold serials. The file is read at
 /// once (an unreadable one is refused); its rows are checked, and unless this is a
@@ -75,22 +73,6 @@ pub async fn create_import(
         .await
         .map_err(|_| ApiError::field("body", "unreadable_file", "the file could not be read"))?
         .map_err(|message| ApiError::field("body", "unreadable_file", message))?;
-    let file_name = query.file_name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
-    if file_name.as_ref().is_some_and(|n| n.chars().any(char::is_control)) {
-        return Err(ApiError::field("file_name", "invalid_file_name", "must not contain control characters"));
-    }
-    let dry_run = query.dry_run.unwrap_or(false);
-    let new = NewJob {
-        kind: kind.as_str().to_owned(),
-        dry_run,
-        file_name: file_name.clone(),
-        total_rows: i64::try_from(sheet.data_rows()).unwrap_or(i64::MAX),
-        created_by: Some(me.user_id),
-    };
-    let job = import_jobs::create(&state.db, new, Utc::now()).await?;
-    let upload = Upload { job_id: job.id, kind, dry_run, file_name, sheet, actor_id: Some(me.user_id), request_id };
-    actix_web::rt::spawn(run::run(state.db.clone(), upload));
-    Ok(HttpResponse::Accepted()
-        .insert_header((header::LOCATION, format!("/api/v1/imports/{}", job.id)))
-        .json(job_out(&job)))
+    let job = start(&state.db, Actor::once(me, request_id), kind, query, sheet).await?;
+    Ok(HttpResponse::Accepted().insert_header((header::LOCATION, format!("/api/v1/imports/{}", job.id))).json(job))
 }

@@ -1,13 +1,12 @@
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::imports::ImportJobDto;
-use aftersales_persistence::import_jobs;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::state::AppState;
-use crate::use_cases::imports::job_out;
+use crate::use_cases::imports::get::get;
 
 /// One import job: its status, progress (`processed_rows` of `total_rows`) and the
 /// bad rows found.
@@ -23,9 +22,8 @@ use crate::use_cases::imports::job_out;
 #[get("/api/v1/imports/{id}")]
 pub async fn get_import(
     state: web::Data<AppState>,
-    _: Authorized<need::ImportData>,
+    Authorized(me, ..): Authorized<need::ImportData>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let job = import_jobs::find(&state.db, *id).await.or_not_found("import job")?;
-    Ok(HttpResponse::Ok().json(job_out(&job)))
+    Ok(HttpResponse::Ok().json(get(&state.db, &me, *id).await?))
 }

@@ -1,15 +1,12 @@
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Page;
 use aftersales_api_types::imports::{ImportJobDto, ImportJobQuery};
-use aftersales_persistence::import_jobs::{self, ImportJob};
-use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
-use crate::pagination;
 use crate::state::AppState;
-use crate::use_cases::imports::job_out;
+use crate::use_cases::imports::list::list;
 
 /// Import jobs, newest first.
 #[utoipa::path(
@@ -21,17 +18,8 @@ use crate::use_cases::imports::job_out;
 #[get("/api/v1/imports")]
 pub async fn list_imports(
     state: web::Data<AppState>,
-    _: Authorized<need::ImportData>,
+    Authorized(me, ..): Authorized<need::ImportData>,
     ValidatedQuery(query): ValidatedQuery<ImportJobQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let limit = pagination::limit(query.limit);
-    let before = match pagination::decode_cursor(query.cursor.as_deref())? {
-        Some(raw) => Some(
-            raw.parse::<Uuid>()
-                .map_err(|_| ApiError::field("cursor", "invalid_cursor", "is not a cursor this API gave out"))?,
-        ),
-        None => None,
-    };
-    let rows = import_jobs::list(&state.db, before, limit).await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, |j: &ImportJob| j.id.to_string(), job_out)))
+    Ok(HttpResponse::Ok().json(list(&state.db, &me, query).await?))
 }

@@ -2,14 +2,13 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::serials::SerialUnitDto;
-use aftersales_persistence::serials;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::etag;
-use crate::serial_dto;
 use crate::state::AppState;
+use crate::use_cases::serials::get::get;
 
 /// One registered unit.
 #[utoipa::path(
@@ -24,9 +23,9 @@ use crate::state::AppState;
 #[get("/api/v1/serials/{id}")]
 pub async fn get_serial(
     state: web::Data<AppState>,
-    _: Authorized<need::ViewCatalogue>,
+    Authorized(me, ..): Authorized<need::ViewCatalogue>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let unit = serials::find(&state.db, *id).await.or_not_found("unit")?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(unit.version))).json(serial_dto::unit_out(&unit)))
+    let unit = get(&state.db, &me, *id).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(unit.version))).json(unit))
 }

@@ -1,13 +1,12 @@
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::serial_records::ContractDto;
-use aftersales_persistence::serials::{self, contracts};
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::error::{ApiError, NotFoundAs};
-use crate::serial_dto;
+use crate::error::ApiError;
 use crate::state::AppState;
+use crate::use_cases::serials::list_contracts::list_contracts;
 
 /// The contracts bought for a unit, by start day.
 #[utoipa::path(
@@ -22,10 +21,8 @@ use crate::state::AppState;
 #[get("/api/v1/serials/{id}/contracts")]
 pub async fn list_serial_contracts(
     state: web::Data<AppState>,
-    _: Authorized<need::ViewCatalogue>,
+    Authorized(me, ..): Authorized<need::ViewCatalogue>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let unit = serials::find(&state.db, *id).await.or_not_found("unit")?;
-    let found = contracts::of_unit(&state.db, unit.id).await?;
-    Ok(HttpResponse::Ok().json(found.iter().map(serial_dto::contract_out).collect::<Vec<_>>()))
+    Ok(HttpResponse::Ok().json(list_contracts(&state.db, &me, *id).await?))
 }

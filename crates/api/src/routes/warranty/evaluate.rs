@@ -1,16 +1,12 @@
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::entitlement::{Decision, EvaluateRequest};
-use aftersales_domain::warranty::evaluate_entitlement;
-use aftersales_persistence::catalogue::models;
-use aftersales_persistence::{StoreError, serials, warranty_policies};
 
 use crate::auth::Authenticated;
-use crate::entitlement_dto::{ModelPlacement, Registered, decision_out, input_in, unit_in};
 use crate::error::ApiError;
 use crate::extract::ValidatedJson;
-use crate::serial_dto;
 use crate::state::AppState;
+use crate::use_cases::warranty::evaluate::evaluate as use_case;
 
 /// Is this repair covered? A dry run of the entitlement decision.
 ///
@@ -37,45 +33,5 @@ pub async fn evaluate(
     _: Authenticated,
     ValidatedJson(body): ValidatedJson<EvaluateRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let (unit, registered) = match (&body.unit, body.serial_id) {
-        (Some(given), None) => {
-            let model = match models::find(&state.db, given.model_id).await {
-                Err(StoreError::NotFound) => {
-                    return Err(ApiError::field(
-                        "unit.model_id",
-                        "unknown_model",
-                        "there is no product model with this id",
-                    ));
-                }
-                other => other?,
-            };
-            let placement =
-                ModelPlacement { brand_id: model.brand_id, category_id: model.category_id, model_id: model.id };
-            (unit_in(given, placement), Registered::default())
-        }
-        (None, Some(serial_id)) => {
-            let unit = match serials::find(&state.db, serial_id).await {
-                Err(StoreError::NotFound) => {
-                    return Err(ApiError::field(
-                        "serial_id",
-                        "unknown_serial",
-                        "there is no registered unit with this id",
-                    ));
-                }
-                other => other?,
-            };
-            let model = models::find(&state.db, unit.model_id).await?;
-            let contracts = serials::contracts::of_unit(&state.db, unit.id).await?;
-            let swaps = serials::swaps::of_unit(&state.db, unit.id).await?;
-            (serial_dto::unit_facts(&unit, model.category_id), serial_dto::registered(&contracts, &swaps))
-        }
-        (Some(_), Some(_)) => {
-            return Err(ApiError::field("serial_id", "exclusive", "give either unit or serial_id, not both"));
-        }
-        (None, None) => return Err(ApiError::field("unit", "required", "give either unit or serial_id")),
-    };
-    let policies = warranty_policies::candidates_for(&state.db, unit.brand_id, unit.category_id, unit.model_id).await?;
-    let input = input_in(&body, unit, policies, registered);
-    let decision = evaluate_entitlement(&input);
-    Ok(HttpResponse::Ok().json(decision_out(&decision, &input.policies)))
+    Ok(HttpResponse::Ok().json(use_case(&state.db, body).await?))
 }

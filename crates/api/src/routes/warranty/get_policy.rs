@@ -1,13 +1,12 @@
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::warranty::PolicyDto;
-use aftersales_persistence::warranty_policies;
 use uuid::Uuid;
 
 use crate::auth::Authenticated;
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::state::AppState;
-use crate::warranty_dto::policy_out;
+use crate::use_cases::warranty::get_policy::get_policy as use_case;
 
 /// One warranty policy with every version it has had.
 #[utoipa::path(
@@ -25,6 +24,5 @@ pub async fn get_policy(
     _: Authenticated,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let record = warranty_policies::find(&state.db, *id).await.or_not_found("warranty policy")?;
-    Ok(HttpResponse::Ok().json(policy_out(&record)))
+    Ok(HttpResponse::Ok().json(use_case(&state.db, *id).await?))
 }

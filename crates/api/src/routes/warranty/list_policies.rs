@@ -1,14 +1,12 @@
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Page;
-use aftersales_api_types::warranty::{PolicyDto, PolicyQuery, PolicyScope};
-use aftersales_persistence::warranty_policies::{self, PolicyFilter};
+use aftersales_api_types::warranty::{PolicyDto, PolicyQuery};
 
 use crate::auth::Authenticated;
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
-use crate::pagination;
 use crate::state::AppState;
-use crate::warranty_dto::{policy_out, scope_in};
+use crate::use_cases::warranty::list_policies::list_policies as use_case;
 
 /// List warranty policies, optionally those written for one brand, category or model.
 #[utoipa::path(
@@ -23,13 +21,5 @@ pub async fn list_policies(
     _: Authenticated,
     ValidatedQuery(query): ValidatedQuery<PolicyQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let limit = pagination::limit(query.limit);
-    let scope = match (query.scope_kind, query.scope_id) {
-        (Some(kind), Some(id)) => Some(scope_in(PolicyScope { kind, id })),
-        (None, None) => None,
-        _ => return Err(ApiError::field("scope_id", "required", "give scope_kind and scope_id together")),
-    };
-    let after_id = pagination::decode_id_cursor(query.cursor.as_deref())?;
-    let rows = warranty_policies::list(&state.db, PolicyFilter { scope, after_id, limit }).await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, |p| p.id.to_string(), policy_out)))
+    Ok(HttpResponse::Ok().json(use_case(&state.db, query).await?))
 }

@@ -1,12 +1,11 @@
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::warranty_cards::CardDto;
-use aftersales_persistence::warranty_cards;
 
 use crate::auth::{Authorized, need};
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::state::AppState;
-use crate::use_cases::warranty_cards::{card_key, card_out};
+use crate::use_cases::warranty_cards::get_card::get_card as use_case;
 
 /// A warranty card by its number (spaces and dashes ignored).
 #[utoipa::path(
@@ -21,9 +20,8 @@ use crate::use_cases::warranty_cards::{card_key, card_out};
 #[get("/api/v1/warranty-cards/{number}")]
 pub async fn get_card(
     state: web::Data<AppState>,
-    _: Authorized<need::ViewCatalogue>,
+    Authorized(me, ..): Authorized<need::ViewCatalogue>,
     number: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let card = warranty_cards::find(&state.db, &card_key(&number)?).await.or_not_found("warranty card")?;
-    Ok(HttpResponse::Ok().json(card_out(&card)))
+    Ok(HttpResponse::Ok().json(use_case(&state.db, &me, &number).await?))
 }

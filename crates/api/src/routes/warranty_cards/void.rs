@@ -1,17 +1,13 @@
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::warranty_cards::{CardDto, VoidCard};
-use aftersales_domain::warranty_cards::CardStatus;
-use aftersales_persistence::{begin_write, warranty_cards};
-use chrono::Utc;
-use serde_json::json;
 
-use crate::audit::{self, Change};
 use crate::auth::{Authorized, need};
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
 use crate::state::AppState;
-use crate::use_cases::warranty_cards::{card_key, card_out};
+use crate::use_cases::Actor;
+use crate::use_cases::warranty_cards::void::void as use_case;
 
 /// Void a card that was never activated (lost, damaged), with the reason.
 #[utoipa::path(
@@ -33,26 +29,5 @@ pub async fn void(
     number: web::Path<String>,
     ValidatedJson(body): ValidatedJson<VoidCard>,
 ) -> Result<HttpResponse, ApiError> {
-    let key = card_key(&number)?;
-    let now = Utc::now();
-    let txn = begin_write(&state.db).await?;
-    let card = warranty_cards::find(&txn, &key).await.or_not_found("warranty card")?;
-    if !warranty_cards::change_status(&txn, &key, CardStatus::Issued, CardStatus::Void, None, now).await? {
-        return Err(ApiError::Conflict(format!(
-            "the card is {}, only an issued card can be voided",
-            card.status.as_str()
-        )));
-    }
-    let out = card_out(&warranty_cards::find(&txn, &key).await?);
-    let change = Change {
-        action: "warranty_card.void",
-        entity: "warranty_card_batch",
-        entity_id: card.batch_id,
-        branch_id: None,
-        before: None,
-        after: Some(json!({"number": key, "reason": body.reason.trim()})),
-    };
-    audit::record(&txn, Some(me.user_id), &request_id, change).await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Ok().json(out))
+    Ok(HttpResponse::Ok().json(use_case(&state.db, &Actor::once(me, request_id), &number, body).await?))
 }

@@ -1,4 +1,11 @@
-//! Shared by the `/imports` use cases.
+//! Bulk imports of product models and sold serials, run as jobs: started with a
+//! file read into rows, checked row by row, stored all or nothing.
+mod check;
+pub mod get;
+pub mod list;
+mod run;
+pub mod start;
+
 use aftersales_api_types::imports::{ImportJobDto, ImportRowError};
 use aftersales_persistence::import_jobs::ImportJob;
 

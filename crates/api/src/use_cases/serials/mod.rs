@@ -1,16 +1,26 @@
-//! Shared by the `/serials` use cases.
+//! The registry of sold units: registering a unit, its facts, owners, swapped
+//! components, contracts and history.
+pub mod add_contract;
+pub mod change_owner;
+pub mod get;
+pub mod history;
+pub mod list;
+pub mod list_contracts;
+pub mod record_swap;
+pub mod register;
+pub mod update;
+
 use aftersales_domain::organisation::BranchScope;
-use aftersales_domain::serials::SerialUnit;
+use aftersales_domain::serials::{SerialUnit, normalize_serial};
 use aftersales_persistence::catalogue::components;
 use aftersales_persistence::serials::events;
 use aftersales_persistence::{ConnectionTrait, StoreError, customers};
-use chrono::Utc;
 use serde_json::Value;
 use uuid::Uuid;
 
-use crate::audit::{self, Change};
+use crate::audit::Change;
 use crate::error::ApiError;
-use crate::extract::RequestId;
+use crate::use_cases::Work;
 
 /// 422 on `field` unless the customer is one the caller can see.
 pub(crate) async fn visible_customer(
@@ -53,22 +63,39 @@ pub(crate) async fn known_components(
     if errors.is_empty() { Ok(()) } else { Err(ApiError::Validation(errors)) }
 }
 
-/// The unit's event and the audit row of the same change, on the change's transaction.
+/// Notes a change of a unit twice, in its work: an event in the unit's own history
+/// (`kind` with its `details`) and an audit row (`action`, before and after).
 pub(crate) async fn record_change(
-    db: &impl ConnectionTrait,
-    actor: Uuid,
-    request_id: &RequestId,
+    work: &Work,
     unit: &SerialUnit,
-    event: (&str, Value),
-    audit_row: (&str, Option<Value>, Option<Value>),
+    (kind, details): (&str, Value),
+    (action, before, after): (&str, Option<Value>, Option<Value>),
 ) -> Result<(), ApiError> {
-    events::record(db, unit.id, event.0, Some(actor), event.1, Utc::now()).await?;
-    let (action, before, after) = audit_row;
-    audit::record(
-        db,
-        Some(actor),
-        request_id,
-        Change { action, entity: "serial", entity_id: unit.id, branch_id: None, before, after },
-    )
-    .await
+    unit_event(work, unit.id, kind, details).await?;
+    unit_audit(work, action, unit.id, before, after).await
+}
+
+/// An event in a unit's history, by the actor, now.
+pub(crate) async fn unit_event(work: &Work, unit_id: Uuid, kind: &str, details: Value) -> Result<(), ApiError> {
+    events::record(work.db(), unit_id, kind, Some(work.actor_id()), details, work.now()).await?;
+    Ok(())
+}
+
+/// An audit row about a unit; units belong to no branch.
+pub(crate) async fn unit_audit(
+    work: &Work,
+    action: &str,
+    unit_id: Uuid,
+    before: Option<Value>,
+    after: Option<Value>,
+) -> Result<(), ApiError> {
+    work.audit(Change { action, entity: "serial", entity_id: unit_id, branch_id: None, before, after }).await
+}
+
+/// The serial as the registry compares it (`k3j-00042` is `K3J00042`); a field
+/// error on `serial` when it is not one.
+pub(crate) fn serial_key(raw: &str) -> Result<String, ApiError> {
+    normalize_serial(raw).ok_or_else(|| {
+        ApiError::field("serial", "format", "letters and digits, with spaces, '-', '.', '/' or '_' between them")
+    })
 }

@@ -1,4 +1,10 @@
-//! Shared by the `/warranty_cards` use cases.
+//! Warranty cards: batches issued per brand, and a card activated on a unit or voided.
+pub mod activate;
+pub mod get_card;
+pub mod issue_batch;
+pub mod list_batches;
+pub mod void;
+
 use aftersales_api_types::warranty_cards as wire;
 use aftersales_domain::warranty_cards::{CardStatus, card_number, parse_card_number};
 use aftersales_persistence::warranty_cards::{Card, CardBatch};

@@ -1,16 +1,13 @@
 use actix_web::{HttpResponse, delete, web};
 use aftersales_api_types::Problem;
-use aftersales_persistence::begin_write;
-use aftersales_persistence::catalogue::brands;
 use uuid::Uuid;
 
-use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
-use crate::dto;
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::RequestId;
 use crate::state::AppState;
-use crate::use_cases::catalogue::entity;
+use crate::use_cases::Actor;
+use crate::use_cases::catalogue::brands::delete::delete;
 
 /// Delete a brand that has no models (otherwise mark it inactive).
 #[utoipa::path(
@@ -30,23 +27,6 @@ pub async fn delete_brand(
     request_id: RequestId,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let txn = begin_write(&state.db).await?;
-    let brand = brands::find(&txn, *id).await.or_not_found("brand")?;
-    brands::delete(&txn, brand.id).await?;
-    audit::record(
-        &txn,
-        Some(me.user_id),
-        &request_id,
-        Change {
-            action: "brand.delete",
-            entity: entity::BRAND,
-            entity_id: brand.id,
-            branch_id: None,
-            before: snapshot(&dto::brand_out(&brand)),
-            after: None,
-        },
-    )
-    .await?;
-    txn.commit().await?;
+    delete(&state.db, &Actor::once(me, request_id), *id).await?;
     Ok(HttpResponse::NoContent().finish())
 }

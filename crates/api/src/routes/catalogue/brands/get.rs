@@ -2,14 +2,13 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::catalogue::BrandDto;
-use aftersales_persistence::catalogue::brands;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::dto;
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
+use crate::use_cases::catalogue::brands::get::get;
 
 /// One brand.
 #[utoipa::path(
@@ -24,9 +23,9 @@ use crate::state::AppState;
 #[get("/api/v1/brands/{id}")]
 pub async fn get_brand(
     state: web::Data<AppState>,
-    _: Authorized<need::ViewCatalogue>,
+    Authorized(me, ..): Authorized<need::ViewCatalogue>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let brand = brands::find(&state.db, *id).await.or_not_found("brand")?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(brand.version))).json(dto::brand_out(&brand)))
+    let brand = get(&state.db, &me, *id).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(brand.version))).json(brand))
 }

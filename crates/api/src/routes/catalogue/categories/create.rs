@@ -2,19 +2,13 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::catalogue::{CategoryDto, CreateCategory};
-use aftersales_persistence::begin_write;
-use aftersales_persistence::catalogue::categories;
-use chrono::Utc;
-use uuid::Uuid;
 
-use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
-use crate::dto;
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
 use crate::state::AppState;
-use crate::use_cases::catalogue::categories::check_new_parent;
-use crate::use_cases::catalogue::entity;
+use crate::use_cases::Actor;
+use crate::use_cases::catalogue::categories::create::create;
 
 /// Add a product category, top-level or under another.
 #[utoipa::path(
@@ -34,32 +28,9 @@ pub async fn create_category(
     request_id: RequestId,
     ValidatedJson(body): ValidatedJson<CreateCategory>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = Uuid::now_v7();
-    let txn = begin_write(&state.db).await?;
-    if let Some(parent_id) = body.parent_id {
-        check_new_parent(&txn, id, parent_id).await?;
-    }
-    let new =
-        categories::NewCategory { id, code: body.code, name: body.name.trim().to_owned(), parent_id: body.parent_id };
-    let category = categories::insert(&txn, new, Utc::now()).await?;
-    let out = dto::category_out(&category);
-    audit::record(
-        &txn,
-        Some(me.user_id),
-        &request_id,
-        Change {
-            action: "product_category.create",
-            entity: entity::CATEGORY,
-            entity_id: id,
-            branch_id: None,
-            before: None,
-            after: snapshot(&out),
-        },
-    )
-    .await?;
-    txn.commit().await?;
+    let category = create(&state.db, &Actor::once(me, request_id), body).await?;
     Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/product-categories/{id}")))
+        .insert_header((header::LOCATION, format!("/api/v1/product-categories/{}", category.id)))
         .insert_header((header::ETAG, etag(category.version)))
-        .json(out))
+        .json(category))
 }

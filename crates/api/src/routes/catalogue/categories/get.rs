@@ -2,14 +2,13 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::catalogue::CategoryDto;
-use aftersales_persistence::catalogue::categories;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::dto;
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
+use crate::use_cases::catalogue::categories::get::get;
 
 /// One product category.
 #[utoipa::path(
@@ -24,9 +23,9 @@ use crate::state::AppState;
 #[get("/api/v1/product-categories/{id}")]
 pub async fn get_category(
     state: web::Data<AppState>,
-    _: Authorized<need::ViewCatalogue>,
+    Authorized(me, ..): Authorized<need::ViewCatalogue>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let category = categories::find(&state.db, *id).await.or_not_found("category")?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(category.version))).json(dto::category_out(&category)))
+    let category = get(&state.db, &me, *id).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(category.version))).json(category))
 }

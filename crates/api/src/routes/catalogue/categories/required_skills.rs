@@ -1,13 +1,12 @@
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::dispatch::RequiredSkills;
-use aftersales_persistence::catalogue::{categories, category_skills};
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::dto;
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::state::AppState;
+use crate::use_cases::catalogue::categories::required_skills::required_skills;
 
 /// The skills a technician needs for units of this category.
 ///
@@ -26,11 +25,8 @@ use crate::state::AppState;
 #[get("/api/v1/product-categories/{id}/required-skills")]
 pub async fn get_required_skills(
     state: web::Data<AppState>,
-    _: Authorized<need::ViewCatalogue>,
+    Authorized(me, ..): Authorized<need::ViewCatalogue>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let category = categories::find(&state.db, *id).await.or_not_found("category")?;
-    let skills = category_skills::required(&state.db, category.id).await?;
-    Ok(HttpResponse::Ok()
-        .json(RequiredSkills { category_id: category.id, skills: skills.iter().map(dto::skill_out).collect() }))
+    Ok(HttpResponse::Ok().json(required_skills(&state.db, &me, *id).await?))
 }

@@ -1,19 +1,14 @@
 use actix_web::{HttpResponse, put, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::dispatch::{RequiredSkills, SetRequiredSkills};
-use aftersales_domain::organisation::Skill;
-use aftersales_persistence::begin_write;
-use aftersales_persistence::catalogue::{categories, category_skills};
-use aftersales_persistence::skills;
 use uuid::Uuid;
 
-use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
-use crate::dto;
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
 use crate::state::AppState;
-use crate::use_cases::catalogue::entity;
+use crate::use_cases::Actor;
+use crate::use_cases::catalogue::categories::set_required_skills as use_case;
 
 /// Replace the skills a technician needs for units of this category.
 ///
@@ -38,31 +33,6 @@ pub async fn set_required_skills(
     id: web::Path<Uuid>,
     ValidatedJson(body): ValidatedJson<SetRequiredSkills>,
 ) -> Result<HttpResponse, ApiError> {
-    let codes: Vec<String> = body.skills.iter().map(|c| c.trim().to_owned()).collect();
-    let txn = begin_write(&state.db).await?;
-    let category = categories::find(&txn, *id).await.or_not_found("category")?;
-    let skill_ids = skills::ids_for_codes(&txn, &codes)
-        .await?
-        .map_err(|code| ApiError::field("skills", "unknown_skill", format!("there is no skill with code '{code}'")))?;
-    let codes_of = |skills: &[Skill]| serde_json::json!({"skills": skills.iter().map(|s| &s.code).collect::<Vec<_>>()});
-    let before = category_skills::required(&txn, category.id).await?;
-    category_skills::replace(&txn, category.id, &skill_ids).await?;
-    let after = category_skills::required(&txn, category.id).await?;
-    audit::record(
-        &txn,
-        Some(me.user_id),
-        &request_id,
-        Change {
-            action: "product_category.required_skills",
-            entity: entity::CATEGORY,
-            entity_id: category.id,
-            branch_id: None,
-            before: snapshot(&codes_of(&before)),
-            after: snapshot(&codes_of(&after)),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Ok()
-        .json(RequiredSkills { category_id: category.id, skills: after.iter().map(dto::skill_out).collect() }))
+    let skills = use_case::set_required_skills(&state.db, &Actor::once(me, request_id), *id, body).await?;
+    Ok(HttpResponse::Ok().json(skills))
 }

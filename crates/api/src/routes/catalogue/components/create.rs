@@ -2,18 +2,14 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::catalogue::{ComponentDto, CreateComponent};
-use aftersales_persistence::begin_write;
-use aftersales_persistence::catalogue::{components, models};
-use chrono::Utc;
 use uuid::Uuid;
 
-use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
-use crate::dto;
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
 use crate::state::AppState;
-use crate::use_cases::catalogue::entity;
+use crate::use_cases::Actor;
+use crate::use_cases::catalogue::components::create::create;
 
 /// Add a component to a product model.
 #[utoipa::path(
@@ -36,28 +32,12 @@ pub async fn create_component(
     id: web::Path<Uuid>,
     ValidatedJson(body): ValidatedJson<CreateComponent>,
 ) -> Result<HttpResponse, ApiError> {
-    let txn = begin_write(&state.db).await?;
-    let model = models::find(&txn, *id).await.or_not_found("product model")?;
-    let new = components::NewComponent { model_id: model.id, code: body.code, name: body.name.trim().to_owned() };
-    let component = components::insert(&txn, new, Utc::now()).await?;
-    let out = dto::component_out(&component);
-    audit::record(
-        &txn,
-        Some(me.user_id),
-        &request_id,
-        Change {
-            action: "product_component.create",
-            entity: entity::COMPONENT,
-            entity_id: component.id,
-            branch_id: None,
-            before: None,
-            after: snapshot(&out),
-        },
-    )
-    .await?;
-    txn.commit().await?;
+    let component = create(&state.db, &Actor::once(me, request_id), *id, body).await?;
     Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/product-models/{}/components/{}", model.id, component.id)))
+        .insert_header((
+            header::LOCATION,
+            format!("/api/v1/product-models/{}/components/{}", component.model_id, component.id),
+        ))
         .insert_header((header::ETAG, etag(component.version)))
-        .json(out))
+        .json(component))
 }

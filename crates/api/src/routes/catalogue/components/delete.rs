@@ -1,16 +1,13 @@
 use actix_web::{HttpResponse, delete, web};
 use aftersales_api_types::Problem;
-use aftersales_persistence::begin_write;
-use aftersales_persistence::catalogue::components;
 use uuid::Uuid;
 
-use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
-use crate::dto;
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::RequestId;
 use crate::state::AppState;
-use crate::use_cases::catalogue::entity;
+use crate::use_cases::Actor;
+use crate::use_cases::catalogue::components::delete::delete;
 
 /// Remove a component from a product model, unless something refers to it.
 #[utoipa::path(
@@ -34,23 +31,6 @@ pub async fn delete_component(
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
     let (model_id, component_id) = path.into_inner();
-    let txn = begin_write(&state.db).await?;
-    let component = components::find(&txn, model_id, component_id).await.or_not_found("component")?;
-    components::delete(&txn, component.id).await?;
-    audit::record(
-        &txn,
-        Some(me.user_id),
-        &request_id,
-        Change {
-            action: "product_component.delete",
-            entity: entity::COMPONENT,
-            entity_id: component.id,
-            branch_id: None,
-            before: snapshot(&dto::component_out(&component)),
-            after: None,
-        },
-    )
-    .await?;
-    txn.commit().await?;
+    delete(&state.db, &Actor::once(me, request_id), model_id, component_id).await?;
     Ok(HttpResponse::NoContent().finish())
 }

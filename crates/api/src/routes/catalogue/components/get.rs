@@ -2,14 +2,13 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::catalogue::ComponentDto;
-use aftersales_persistence::catalogue::components;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::dto;
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
+use crate::use_cases::catalogue::components::get::get;
 
 /// One component of a product model.
 #[utoipa::path(
@@ -27,10 +26,10 @@ use crate::state::AppState;
 #[get("/api/v1/product-models/{id}/components/{component_id}")]
 pub async fn get_component(
     state: web::Data<AppState>,
-    _: Authorized<need::ViewCatalogue>,
+    Authorized(me, ..): Authorized<need::ViewCatalogue>,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
     let (model_id, component_id) = path.into_inner();
-    let component = components::find(&state.db, model_id, component_id).await.or_not_found("component")?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(component.version))).json(dto::component_out(&component)))
+    let component = get(&state.db, &me, model_id, component_id).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(component.version))).json(component))
 }

@@ -2,15 +2,13 @@ use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::catalogue::ComponentDto;
 use aftersales_api_types::page::ListQuery;
 use aftersales_api_types::{Page, Problem};
-use aftersales_persistence::catalogue::{components, models};
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::dto;
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
-use crate::pagination;
 use crate::state::AppState;
+use crate::use_cases::catalogue::components::list::list;
 
 /// List the components of a product model, by code.
 #[utoipa::path(
@@ -25,13 +23,9 @@ use crate::state::AppState;
 #[get("/api/v1/product-models/{id}/components")]
 pub async fn list_components(
     state: web::Data<AppState>,
-    _: Authorized<need::ViewCatalogue>,
+    Authorized(me, ..): Authorized<need::ViewCatalogue>,
     id: web::Path<Uuid>,
     ValidatedQuery(query): ValidatedQuery<ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let model = models::find(&state.db, *id).await.or_not_found("product model")?;
-    let limit = pagination::limit(query.limit);
-    let after_code = pagination::decode_cursor(query.cursor.as_deref())?;
-    let rows = components::list(&state.db, model.id, after_code, limit).await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, |c| c.code.clone(), dto::component_out)))
+    Ok(HttpResponse::Ok().json(list(&state.db, &me, *id, query).await?))
 }

@@ -2,18 +2,14 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, patch, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::catalogue::{ComponentDto, UpdateComponent};
-use aftersales_persistence::begin_write;
-use aftersales_persistence::catalogue::components;
-use chrono::Utc;
 use uuid::Uuid;
 
-use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
-use crate::dto;
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
 use crate::state::AppState;
-use crate::use_cases::catalogue::entity;
+use crate::use_cases::Actor;
+use crate::use_cases::catalogue::components::update::update;
 
 /// Rename a component of a product model (its code stays).
 #[utoipa::path(
@@ -41,24 +37,6 @@ pub async fn update_component(
     IfMatch(expected): IfMatch,
 ) -> Result<HttpResponse, ApiError> {
     let (model_id, component_id) = path.into_inner();
-    let txn = begin_write(&state.db).await?;
-    let current = components::find(&txn, model_id, component_id).await.or_not_found("component")?;
-    let updated = components::rename(&txn, &current, expected, body.name.trim().to_owned(), Utc::now()).await?;
-    let out = dto::component_out(&updated);
-    audit::record(
-        &txn,
-        Some(me.user_id),
-        &request_id,
-        Change {
-            action: "product_component.update",
-            entity: entity::COMPONENT,
-            entity_id: updated.id,
-            branch_id: None,
-            before: snapshot(&dto::component_out(&current)),
-            after: snapshot(&out),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(updated.version))).json(out))
+    let component = update(&state.db, &Actor::once(me, request_id), model_id, component_id, body, expected).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(component.version))).json(component))
 }

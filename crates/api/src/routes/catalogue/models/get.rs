@@ -2,14 +2,13 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::catalogue::ProductModelDto;
-use aftersales_persistence::catalogue::models;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::dto;
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
+use crate::use_cases::catalogue::models::get::get;
 
 /// One product model.
 #[utoipa::path(
@@ -24,9 +23,9 @@ use crate::state::AppState;
 #[get("/api/v1/product-models/{id}")]
 pub async fn get_product_model(
     state: web::Data<AppState>,
-    _: Authorized<need::ViewCatalogue>,
+    Authorized(me, ..): Authorized<need::ViewCatalogue>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let model = models::find(&state.db, *id).await.or_not_found("product model")?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(model.version))).json(dto::product_model_out(&model)))
+    let model = get(&state.db, &me, *id).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(model.version))).json(model))
 }

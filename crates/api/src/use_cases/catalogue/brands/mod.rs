@@ -1,4 +1,10 @@
-//! Shared by the `/catalogue/brands` use cases.
+//! Brands: manufacturers of the products the company services.
+pub mod create;
+pub mod delete;
+pub mod get;
+pub mod list;
+pub mod update;
+
 use aftersales_domain::regional::is_country;
 
 use crate::error::ApiError;

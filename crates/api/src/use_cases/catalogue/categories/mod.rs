@@ -1,4 +1,13 @@
-//! Shared by the `/catalogue/categories` use cases.
+//! Product categories: kinds of product, in a shallow tree, and the skills a
+//! technician needs for each.
+pub mod create;
+pub mod delete;
+pub mod get;
+pub mod list;
+pub mod required_skills;
+pub mod set_required_skills;
+pub mod update;
+
 use aftersales_domain::catalogue::{ParentError, check_parent};
 use aftersales_persistence::catalogue::categories;
 use aftersales_persistence::{ConnectionTrait, StoreError};

@@ -1,4 +1,10 @@
-//! Shared by the `/catalogue/models` use cases.
+//! Product models: what each brand sells, by SKU.
+pub mod create;
+pub mod delete;
+pub mod get;
+pub mod list;
+pub mod update;
+
 use aftersales_api_types::FieldError;
 use aftersales_domain::catalogue::ProductModel;
 use aftersales_persistence::catalogue::{brands, categories};

@@ -2,19 +2,19 @@
 //! progress), then, unless it is a dry run or a row is bad, store everything in one
 //! transaction with one audit row. A failure of any kind ends the job as `failed`.
 use aftersales_domain::imports::{ImportKind, RowError};
+use aftersales_persistence::DatabaseConnection;
 use aftersales_persistence::catalogue::bulk::{self as catalogue_bulk};
 use aftersales_persistence::import_jobs::{self, Outcome};
 use aftersales_persistence::serials::bulk as serials_bulk;
-use aftersales_persistence::{DatabaseConnection, begin_write};
 use chrono::Utc;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
 use super::check::Checker;
-use super::read::Sheet;
-use crate::audit::{self, Change};
+use crate::audit::Change;
 use crate::error::ApiError;
-use crate::extract::RequestId;
+use crate::imports::read::Sheet;
+use crate::use_cases::{Actor, Work};
 
 /// Errors kept on the job; `error_count` tells how many there were in all.
 pub const MAX_STORED_ERRORS: usize = 1000;
@@ -27,8 +27,8 @@ pub struct Upload {
     pub dry_run: bool,
     pub file_name: Option<String>,
     pub sheet: Sheet,
-    pub actor_id: Option<Uuid>,
-    pub request_id: RequestId,
+    /// Who uploaded the file: the stored rows and the audit row are theirs.
+    pub actor: Actor,
 }
 
 /// Runs the job to its end; never fails itself, the outcome is on the job.
@@ -92,17 +92,16 @@ async fn execute(db: &DatabaseConnection, upload: Upload) -> Result<Vec<RowError
     if !checker.errors.is_empty() || upload.dry_run {
         return Ok(checker.errors);
     }
-    let now = Utc::now();
-    let txn = begin_write(db).await?;
+    let work = Work::begin(db, &upload.actor).await?;
     let stored = match upload.kind {
         ImportKind::ProductModels => {
             let models = checker.models.into_iter().map(|(_, m)| m).collect();
-            catalogue_bulk::insert_models(&txn, models, now).await?.len() as u64
+            catalogue_bulk::insert_models(work.db(), models, work.now()).await?.len() as u64
         }
         ImportKind::Serials => {
             let units = checker.units.into_iter().map(|(_, u)| u).collect();
             let details = json!({"import_job_id": upload.job_id});
-            serials_bulk::insert_units(&txn, units, upload.actor_id, &details, now).await?
+            serials_bulk::insert_units(work.db(), units, Some(work.actor_id()), &details, work.now()).await?
         }
     };
     let change = Change {
@@ -116,7 +115,7 @@ async fn execute(db: &DatabaseConnection, upload: Upload) -> Result<Vec<RowError
         before: None,
         after: Some(json!({"rows": stored, "file_name": upload.file_name})),
     };
-    audit::record(&txn, upload.actor_id, &upload.request_id, change).await?;
-    txn.commit().await?;
+    work.audit(change).await?;
+    work.commit().await?;
     Ok(Vec::new())
 }

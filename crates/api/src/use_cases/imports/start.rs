@@ -1,0 +1,43 @@
+//! Start an import job: the file, already read into rows, is checked and (unless
+//! this is a dry run) stored by a job that runs on after the answer; its progress
+//! and outcome are on the job.
+use aftersales_api_types::imports::{ImportJobDto, ImportQuery};
+use aftersales_domain::access::Permission;
+use aftersales_domain::imports::ImportKind;
+use aftersales_persistence::DatabaseConnection;
+use aftersales_persistence::import_jobs::{self, NewJob};
+
+use super::job_out;
+use super::run::{self, Upload};
+use crate::error::ApiError;
+use crate::imports::read::Sheet;
+use crate::use_cases::{Actor, Work};
+
+/// The actor is kept by the job: the rows it stores are theirs.
+pub async fn start(
+    db: &DatabaseConnection,
+    actor: Actor,
+    kind: ImportKind,
+    query: ImportQuery,
+    sheet: Sheet,
+) -> Result<ImportJobDto, ApiError> {
+    actor.me.require(Permission::ImportData)?;
+    let file_name = query.file_name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+    if file_name.as_ref().is_some_and(|n| n.chars().any(char::is_control)) {
+        return Err(ApiError::field("file_name", "invalid_file_name", "must not contain control characters"));
+    }
+    let dry_run = query.dry_run.unwrap_or(false);
+    let new = NewJob {
+        kind: kind.as_str().to_owned(),
+        dry_run,
+        file_name: file_name.clone(),
+        total_rows: i64::try_from(sheet.data_rows()).unwrap_or(i64::MAX),
+        created_by: Some(actor.user_id()),
+    };
+    let work = Work::begin(db, &actor).await?;
+    let job = import_jobs::create(work.db(), new, work.now()).await?;
+    work.commit().await?;
+    let upload = Upload { job_id: job.id, kind, dry_run, file_name, sheet, actor };
+    actix_web::rt::spawn(run::run(db.clone(), upload));
+    Ok(job_out(&job))
+}
