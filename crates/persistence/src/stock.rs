@@ -63,6 +63,8 @@ pub async fn locked_balance(
 
 /// Saves a movement the ledger rules allowed: the balance after it and its
 /// append-only ledger row.
+// Each argument is one column group of the balance or the ledger row.
+#[allow(clippy::too_many_arguments)]
 pub async fn save_movement(
     db: &impl ConnectionTrait,
     warehouse_id: Uuid,
