@@ -76,7 +76,8 @@ async fn an_order_arrives_in_two_receipts_and_the_average_cost_follows_the_price
     let rest = receive_po(&app, &keeper, &order, json!([{"part_id": shelf.part, "quantity": 6}])).await;
     let rest = json(rest).await;
     assert_eq!((rest["status"].as_str(), received(&rest)), (Some("received"), vec![(10, 0)]));
-    let stock = json(app.get(&format!("/api/v1/stock?warehouse_id={}", shelf.warehouse), &keeper).await).await;
+    let stock =
+        json(app.get(&format!("/api/v1/stock?warehouse_id={}", shelf.warehouse), &keeper).await).await["items"].take();
     assert_eq!((stock[0]["on_hand"].as_i64(), stock[0]["average_cost_minor"].as_i64()), (Some(20), Some(1300)));
 
     let page = json(

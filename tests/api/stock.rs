@@ -45,7 +45,7 @@ fn issue_body(shelf: &Shelf, quantity: i64) -> Value {
 
 pub async fn on_hand(app: &TestApp, token: &str, shelf: &Shelf) -> (i64, i64) {
     let path = format!("/api/v1/stock?warehouse_id={}&part_id={}", shelf.warehouse, shelf.part);
-    let lines = json(app.get(&path, token).await).await;
+    let lines = json(app.get(&path, token).await).await["items"].take();
     (lines[0]["on_hand"].as_i64().unwrap_or_default(), lines[0]["value_minor"].as_i64().unwrap_or_default())
 }
 
@@ -203,4 +203,57 @@ async fn a_discontinued_part_or_a_closed_warehouse_moves_no_stock() {
     .await;
     assert_eq!(problem["errors"][0]["code"], "inactive_warehouse");
     assert_eq!(on_hand(&app, &keeper, &shelf).await, (2, 200), "nothing moved");
+}
+
+#[tokio::test]
+async fn the_stock_list_names_each_part_and_pages_by_sku() {
+    let app = spawn_app().await;
+    let admin = app.token("admin").await;
+    let keeper = app.token("warehouse.hn01").await;
+    let shelf = shelf(&app, "NAMES").await;
+    let daikin = brand_id(&app, &admin, "DAIKIN").await;
+    let mut parts = vec![shelf.part.clone()];
+    for (sku, name) in [("CMP-NAMES-B", "Fan motor"), ("CMP-NAMES-A", "Run capacitor")] {
+        let part = json!({"brand_id": daikin, "sku": sku, "name": name, "unit": "pcs", "serialised": false,
+            "standard_cost": {"amount": "10", "currency": "VND"}, "price": {"amount": "20", "currency": "VND"},
+            "reorder_point": 2});
+        let response = app.post("/api/v1/parts", &admin, &part).await;
+        assert_eq!(response.status(), StatusCode::CREATED, "{sku}");
+        parts.push(id(&json(response).await));
+    }
+    for part in &parts {
+        let on_shelf = Shelf { warehouse: shelf.warehouse.clone(), part: part.clone() };
+        assert_eq!(receive(&app, &keeper, &on_shelf, 2, "100").await.status(), StatusCode::CREATED);
+    }
+
+    let path = format!("/api/v1/stock?warehouse_id={}&limit=2", shelf.warehouse);
+    let first = json(app.get(&path, &keeper).await).await;
+    let named = |page: &Value| -> Vec<(String, String, String, String, i64)> {
+        page["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|l| {
+                let text = |field: &str| l[field].as_str().unwrap_or_default().to_owned();
+                (
+                    text("sku"),
+                    text("part_name"),
+                    text("warehouse_code"),
+                    text("currency"),
+                    l["on_hand"].as_i64().unwrap_or(-1),
+                )
+            })
+            .collect()
+    };
+    let line = |sku: &str, name: &str| (sku.to_owned(), name.to_owned(), "WH-NAMES".to_owned(), "VND".to_owned(), 2);
+    assert_eq!(named(&first), vec![line("CMP-NAMES", "Compressor"), line("CMP-NAMES-A", "Run capacitor")]);
+    let cursor = first["next_cursor"].as_str().unwrap_or_default();
+    assert!(!cursor.is_empty(), "a full page points at the next: {first}");
+
+    let rest = json(app.get(&format!("{path}&cursor={cursor}"), &keeper).await).await;
+    assert_eq!(named(&rest), vec![line("CMP-NAMES-B", "Fan motor")]);
+    assert_eq!(rest["next_cursor"], Value::Null, "the last page");
+
+    let too_many = format!("/api/v1/stock?warehouse_id={}&limit=201", shelf.warehouse);
+    assert_problem(app.get(&too_many, &keeper).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
 }

@@ -92,7 +92,7 @@ impl Bench {
     /// On hand and reserved of the compressor in a warehouse.
     async fn stock(&self, warehouse: &str) -> (i64, i64) {
         let path = format!("/api/v1/stock?warehouse_id={warehouse}&part_id={}", self.part);
-        let lines = json(self.app.get(&path, &self.keeper).await).await;
+        let lines = json(self.app.get(&path, &self.keeper).await).await["items"].take();
         (lines[0]["on_hand"].as_i64().unwrap_or_default(), lines[0]["reserved"].as_i64().unwrap_or_default())
     }
 

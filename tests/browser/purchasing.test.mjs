@@ -29,8 +29,8 @@ async function onHandNow(sku) {
   const warehouse = warehouses.items.find((w) => w.code === WAREHOUSE);
   const parts = await api('GET', `/parts?q=${sku}`, token);
   const part = parts.items.find((p) => p.sku === sku);
-  const stock = await api('GET', `/stock?warehouse_id=${warehouse.id}`, token);
-  return stock.find((s) => s.part_id === part.id)?.on_hand ?? 0;
+  const stock = await api('GET', `/stock?warehouse_id=${warehouse.id}&part_id=${part.id}`, token);
+  return stock.items.find((s) => s.part_id === part.id)?.on_hand ?? 0;
 }
 
 const line = (sku) => `#po-lines-view tr[data-sku="${sku}"]`;

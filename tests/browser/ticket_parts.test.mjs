@@ -48,7 +48,7 @@ async function cellIs(page, name, want) {
 /// On hand and reserved of the compressor in HN01-MAIN, through the API.
 async function stock() {
   const rows = await api('GET', `/stock?warehouse_id=${state.main.id}&part_id=${state.part.id}`, state.keeper);
-  return rows[0] ?? { on_hand: 0, reserved: 0, available: 0 };
+  return rows.items[0] ?? { on_hand: 0, reserved: 0, available: 0 };
 }
 
 await run('ticket_parts', [

@@ -68,6 +68,31 @@ pub struct StockDto {
     pub updated_at: DateTime<Utc>,
 }
 
+/// The stock of one part in a warehouse as the stock list answers it: with the
+/// warehouse code and the part's SKU, name and currency, so a screen needs no
+/// second look-up to label a line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StockLineDto {
+    pub warehouse_id: Uuid,
+    pub warehouse_code: String,
+    pub part_id: Uuid,
+    /// The part number.
+    pub sku: String,
+    pub part_name: String,
+    /// The part's currency, which the values are in.
+    pub currency: String,
+    pub on_hand: i64,
+    /// Promised to tickets.
+    pub reserved: i64,
+    /// On hand and not promised.
+    pub available: i64,
+    /// What the units on hand cost, in minor units of the part's currency.
+    pub value_minor: i64,
+    pub average_cost_minor: i64,
+    pub updated_at: DateTime<Utc>,
+}
+
 /// One row of the append-only ledger.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -107,7 +132,7 @@ pub struct MovementResult {
 pub struct StockQuery {
     pub warehouse_id: Uuid,
     pub part_id: Option<Uuid>,
-    /// 1 to 200; 50 when absent (movements only).
+    /// 1 to 200; 50 when absent.
     #[validate(range(min = 1, max = 200))]
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
     pub limit: Option<u32>,

@@ -3,25 +3,32 @@
 //! ledger rows. What a movement may do is decided by the pure rules in
 //! `aftersales_domain::stock::ledger`, called by `use_cases::stock::ledger`.
 use aftersales_domain::stock::MovementKind;
+pub use aftersales_domain::stock::balance::StockLine;
 use aftersales_domain::stock::ledger::{Balance, Effect, Movement};
 pub use aftersales_domain::stock::ledger::{LedgerRow, MovementMeta};
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::{Expr, ExprTrait, Order, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QueryResult, QuerySelect,
+    Set, Statement,
 };
 use uuid::Uuid;
 
-use crate::entities::stock_balances::{self, Entity as Balances};
+use crate::entities::parts::{Column as P, Entity as Parts};
+use crate::entities::stock_balances::{self, Column as SB, Entity as Balances};
 use crate::entities::stock_movements::{self, Entity as Movements};
-use crate::{StoreError, fetch_size};
+use crate::entities::warehouses::{Column as W, Entity as Warehouses};
+use crate::{StoreError, after_key, fetch_size};
 
+/// A balance with what a reader recognises its warehouse and part by.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StockLine {
-    pub warehouse_id: Uuid,
-    pub part_id: Uuid,
-    pub balance: Balance,
-    pub updated_at: DateTime<Utc>,
+pub struct NamedStockLine {
+    pub line: StockLine,
+    pub warehouse_code: String,
+    pub sku: String,
+    pub part_name: String,
+    /// The part's currency, which the balance's value is in.
+    pub currency: String,
 }
 
 /// The balance row of a part in a warehouse, created empty if missing, and locked
@@ -56,6 +63,8 @@ pub async fn locked_balance(
 
 /// Saves a movement the ledger rules allowed: the balance after it and its
 /// append-only ledger row.
+// Each argument is one column group of the balance or the ledger row.
+#[allow(clippy::too_many_arguments)]
 pub async fn save_movement(
     db: &impl ConnectionTrait,
     warehouse_id: Uuid,
@@ -174,4 +183,55 @@ pub async fn movements(
     }
     let rows = query.order_by_asc(stock_movements::Column::Id).limit(fetch_size(limit)).all(db).await?;
     rows.into_iter().map(to_row).collect()
+}
+
+/// Balances of a warehouse (and part) with the warehouse code and the part's SKU,
+/// name and currency, by SKU then part id; at most `limit + 1` after `after`
+/// (the SKU and id of the last line of the previous page).
+pub async fn named_balances(
+    db: &impl ConnectionTrait,
+    warehouse_id: Uuid,
+    part_id: Option<Uuid>,
+    after: Option<(String, Uuid)>,
+    limit: u32,
+) -> Result<Vec<NamedStockLine>, StoreError> {
+    let mut q = Query::select();
+    q.columns([(Balances, SB::WarehouseId), (Balances, SB::PartId)])
+        .columns([(Balances, SB::OnHand), (Balances, SB::Reserved), (Balances, SB::ValueMinor)])
+        .column((Balances, SB::UpdatedAt))
+        .expr_as(Expr::col((Warehouses, W::Code)), "warehouse_code")
+        .expr_as(Expr::col((Parts, P::Sku)), "sku")
+        .expr_as(Expr::col((Parts, P::Name)), "part_name")
+        .expr_as(Expr::col((Parts, P::Currency)), "currency")
+        .from(Balances)
+        .inner_join(Warehouses, Expr::col((Warehouses, W::Id)).equals((Balances, SB::WarehouseId)))
+        .inner_join(Parts, Expr::col((Parts, P::Id)).equals((Balances, SB::PartId)))
+        .and_where(Expr::col((Balances, SB::WarehouseId)).eq(warehouse_id))
+        .cond_where(after_key(P::Sku, P::Id, after))
+        .order_by((Parts, P::Sku), Order::Asc)
+        .order_by((Parts, P::Id), Order::Asc)
+        .limit(fetch_size(limit));
+    if let Some(part) = part_id {
+        q.and_where(Expr::col((Balances, SB::PartId)).eq(part));
+    }
+    db.query_all(&q).await?.iter().map(read_named).collect()
+}
+
+fn read_named(r: &QueryResult) -> Result<NamedStockLine, StoreError> {
+    Ok(NamedStockLine {
+        line: StockLine {
+            warehouse_id: r.try_get("", "warehouse_id")?,
+            part_id: r.try_get("", "part_id")?,
+            balance: Balance {
+                on_hand: r.try_get("", "on_hand")?,
+                reserved: r.try_get("", "reserved")?,
+                value_minor: r.try_get("", "value_minor")?,
+            },
+            updated_at: r.try_get("", "updated_at")?,
+        },
+        warehouse_code: r.try_get("", "warehouse_code")?,
+        sku: r.try_get("", "sku")?,
+        part_name: r.try_get("", "part_name")?,
+        currency: r.try_get("", "currency")?,
+    })
 }

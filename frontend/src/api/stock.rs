@@ -2,7 +2,7 @@
 
 use aftersales_api_types::Page;
 use aftersales_api_types::parts::PartDto;
-use aftersales_api_types::stock::{MovementDto, MovementResult, ReceiveStock, StockDto};
+use aftersales_api_types::stock::{MovementDto, MovementResult, ReceiveStock, StockLineDto};
 use gloo_net::http::Method;
 use uuid::Uuid;
 
@@ -14,10 +14,10 @@ pub async fn parts(session: Session) -> Result<Vec<PartDto>, ApiError> {
     every_page(session, "/parts", &[]).await
 }
 
-/// `GET /stock?warehouse_id=…`: the stock of every part in a warehouse.
-pub async fn balances(session: Session, warehouse_id: Uuid) -> Result<Vec<StockDto>, ApiError> {
-    let call = Call::new(Method::GET, "/stock").query("warehouse_id", Some(warehouse_id.to_string()));
-    authed(session, call).await
+/// `GET /stock?warehouse_id=…`, every page: the stock of every part in a warehouse,
+/// by SKU, each line with the part's SKU, name and currency.
+pub async fn balances(session: Session, warehouse_id: Uuid) -> Result<Vec<StockLineDto>, ApiError> {
+    every_page(session, "/stock", &[("warehouse_id", warehouse_id.to_string())]).await
 }
 
 /// `GET /stock/movements?warehouse_id=…&part_id=…`: one page of a part's ledger, oldest first.

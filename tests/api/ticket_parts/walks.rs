@@ -207,7 +207,7 @@ async fn an_unused_part_comes_back_at_the_cost_it_left_with() {
     b.done(&b.keeper, "issue", &b.main, 1).await;
     let value = || async {
         let path = format!("/api/v1/stock?warehouse_id={}&part_id={}", b.main, b.part);
-        json(b.app.get(&path, &b.keeper).await).await[0]["value_minor"].as_i64().unwrap_or(-1)
+        json(b.app.get(&path, &b.keeper).await).await["items"][0]["value_minor"].as_i64().unwrap_or(-1)
     };
     assert_eq!(value().await, 0, "the shelf is empty");
     assert_eq!(b.record(&b.tech, 0, 1, 0).await.status(), StatusCode::OK);

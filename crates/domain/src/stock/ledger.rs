@@ -4,30 +4,10 @@
 //! stock's value is kept as a total so that it is exactly zero when the shelf is
 //! empty: an outgoing movement takes its share of the value, rounded half up, at the
 //! moving-average cost.
+pub use super::balance::Balance;
 use super::{Direction, MovementKind};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Balance {
-    pub on_hand: i64,
-    /// Promised to tickets, not yet issued.
-    pub reserved: i64,
-    /// What the units on hand cost, in minor units of the company currency.
-    pub value_minor: i64,
-}
-
-impl Balance {
-    /// What can still be issued or reserved.
-    pub fn available(&self) -> i64 {
-        self.on_hand - self.reserved
-    }
-
-    /// The moving-average cost of one unit, rounded; 0 on an empty shelf.
-    pub fn average_cost_minor(&self) -> i64 {
-        average(self.value_minor, self.on_hand)
-    }
-}
 
 /// A movement to apply. `quantity` is positive, except for a stocktake adjustment
 /// where its sign says which way. `unit_cost_minor` is required for movements that

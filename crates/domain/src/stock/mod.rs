@@ -1,6 +1,7 @@
 //! Spare-parts stock: the arithmetic of the ledger (on hand, reserved, value at
 //! moving-average cost) and the life of the documents that move stock. Every rule
 //! that decides whether stock may move lives here; storage only applies the result.
+pub mod balance;
 pub mod charging;
 pub mod ledger;
 pub mod numbering;

@@ -1,7 +1,7 @@
-//! The stock of every part in the chosen warehouse (`GET /stock`), joined with the
-//! parts catalogue for SKU, name and currency.
+//! The stock of every part in the chosen warehouse (`GET /stock`), by SKU; each
+//! line comes with the part's SKU, name and currency.
 
-use aftersales_api_types::stock::StockDto;
+use aftersales_api_types::stock::StockLineDto;
 use leptos::prelude::*;
 
 use super::StockView;
@@ -64,8 +64,7 @@ pub fn BalancesTable(stock: StockView) -> impl IntoView {
                 <Transition fallback=loading>
                     <ErrorBoundary fallback=failed>
                         {move || Suspend::new(async move {
-                            lines.await.map(|mut lines| {
-                                lines.sort_by_key(|l| sku_of(stock, l));
+                            lines.await.map(|lines| {
                                 let empty = lines.is_empty().then(|| view! {
                                     <tr id="stock-empty">
                                         <td colspan=width class="muted">{t("stock.empty")}</td>
@@ -82,18 +81,13 @@ pub fn BalancesTable(stock: StockView) -> impl IntoView {
     }
 }
 
-fn sku_of(stock: StockView, line: &StockDto) -> String {
-    stock.parts.with_value(|p| p.get(&line.part_id).map(|p| p.sku.clone())).unwrap_or_else(|| line.part_id.to_string())
-}
-
 #[component]
-fn BalanceRow(stock: StockView, line: StockDto) -> impl IntoView {
+fn BalanceRow(stock: StockView, line: StockLineDto) -> impl IntoView {
     let i18n = use_i18n();
-    let part = stock.parts.with_value(|p| p.get(&line.part_id).cloned());
-    let sku = part.as_ref().map_or_else(|| line.part_id.to_string(), |p| p.sku.clone());
+    let sku = line.sku.clone();
     let sku_attr = sku.clone();
-    let name = part.as_ref().map(|p| p.name.clone()).unwrap_or_default();
-    let currency = part.map(|p| p.standard_cost.currency).unwrap_or_default();
+    let name = line.part_name.clone();
+    let currency = line.currency.clone();
     let cost_currency = currency.clone();
     let part_id = line.part_id;
     let open = move |_| stock.ledger_part.set(Some(part_id));

@@ -1,13 +1,12 @@
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::part_sales::PartSaleDto;
-use aftersales_persistence::part_sales;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::state::AppState;
-use crate::use_cases::part_sales::sale_out;
+use crate::use_cases::part_sales::get;
 
 /// One counter sale with its lines, prices, costs and margin; another branch's is 404.
 #[utoipa::path(
@@ -25,6 +24,5 @@ pub async fn get_part_sale(
     Authorized(me, ..): Authorized<need::ViewStock>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let sale = part_sales::find_in_scope(&state.db, &me.scope, *id).await.or_not_found("sale")?;
-    Ok(HttpResponse::Ok().json(sale_out(&sale)))
+    Ok(HttpResponse::Ok().json(get::get(&state.db, &me, *id).await?))
 }

@@ -2,14 +2,13 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::parts::PartDto;
-use aftersales_persistence::parts;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
-use crate::use_cases::parts::part_out;
+use crate::use_cases::parts::get;
 
 /// One part of the catalogue.
 #[utoipa::path(
@@ -24,9 +23,9 @@ use crate::use_cases::parts::part_out;
 #[get("/api/v1/parts/{id}")]
 pub async fn get_part(
     state: web::Data<AppState>,
-    _: Authorized<need::ViewParts>,
+    Authorized(me, ..): Authorized<need::ViewParts>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let part = parts::find(&state.db, *id).await.or_not_found("part")?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(part.version))).json(part_out(&part)))
+    let part = get::get(&state.db, &me, *id).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(part.version))).json(part))
 }

@@ -1,44 +1,12 @@
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
-use aftersales_api_types::stock_reports::{BelowReorderLine, BelowReorderReport, StockReportQuery};
-use aftersales_persistence::stock_reports;
+use aftersales_api_types::stock_reports::{BelowReorderReport, StockReportQuery};
 
-use crate::auth::{Authorized, Principal, need};
+use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::state::AppState;
-use crate::use_cases::reports::workbook::{self, Sheet};
-use crate::use_cases::reports::{FETCH_LINES, report_filter, within_limit};
-
-async fn load(state: &AppState, me: &Principal, query: StockReportQuery) -> Result<BelowReorderReport, ApiError> {
-    let filter = report_filter(&state.db, me, query.branch_id, query.warehouse_id).await?;
-    let rows = within_limit(stock_reports::below_reorder_point(&state.db, &filter, FETCH_LINES).await?)?;
-    let lines = rows
-        .into_iter()
-        .map(|r| BelowReorderLine {
-            part_id: r.part_id,
-            sku: r.sku,
-            name: r.name,
-            on_hand: r.on_hand,
-            reorder_point: r.reorder_point,
-            shortfall: r.reorder_point - r.on_hand,
-        })
-        .collect();
-    Ok(BelowReorderReport { branch_id: query.branch_id, warehouse_id: query.warehouse_id, lines })
-}
-
-fn sheets(report: BelowReorderReport) -> Vec<Sheet> {
-    let rows = report
-        .lines
-        .into_iter()
-        .map(|l| vec![l.sku.into(), l.name.into(), l.on_hand.into(), l.reorder_point.into(), l.shortfall.into()])
-        .collect();
-    vec![Sheet {
-        name: "below_reorder_point",
-        headers: &["sku", "part", "on_hand", "reorder_point", "shortfall"],
-        rows,
-    }]
-}
+use crate::use_cases::reports::{below_reorder_point, workbook};
 
 /// Active parts with less on hand than their reorder point, counting your
 /// branches' warehouses together (one branch's with `branch_id`, one warehouse
@@ -58,7 +26,7 @@ pub async fn report_below_reorder_point(
     Authorized(me, ..): Authorized<need::ViewStock>,
     ValidatedQuery(query): ValidatedQuery<StockReportQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(load(&state, &me, query).await?))
+    Ok(HttpResponse::Ok().json(below_reorder_point::report(&state.db, &me, query).await?))
 }
 
 /// The below-reorder-point report as an XLSX workbook (sheet `below_reorder_point`).
@@ -79,6 +47,6 @@ pub async fn report_below_reorder_point_xlsx(
     Authorized(me, ..): Authorized<need::ViewStock>,
     ValidatedQuery(query): ValidatedQuery<StockReportQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let report = load(&state, &me, query).await?;
-    workbook::download("below-reorder-point.xlsx", sheets(report)).await
+    let report = below_reorder_point::report(&state.db, &me, query).await?;
+    workbook::download("below-reorder-point.xlsx", below_reorder_point::sheets(report)).await
 }

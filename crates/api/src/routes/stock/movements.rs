@@ -1,14 +1,12 @@
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Page;
 use aftersales_api_types::stock::{MovementDto, StockQuery};
-use aftersales_persistence::stock;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
-use crate::pagination;
 use crate::state::AppState;
-use crate::use_cases::stock::{ensure_warehouse_in_scope, movement_out};
+use crate::use_cases::stock::movements;
 
 /// The ledger of a warehouse (one part with `part_id`), oldest first. Append-only:
 /// its quantities add up to the stock on hand.
@@ -24,9 +22,5 @@ pub async fn list_stock_movements(
     Authorized(me, ..): Authorized<need::ViewStock>,
     ValidatedQuery(query): ValidatedQuery<StockQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    ensure_warehouse_in_scope(&state.db, &me, query.warehouse_id).await?;
-    let limit = pagination::limit(query.limit);
-    let after = pagination::decode_id_cursor(query.cursor.as_deref())?;
-    let rows = stock::movements(&state.db, query.warehouse_id, query.part_id, after, limit).await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, |m| m.id.to_string(), movement_out)))
+    Ok(HttpResponse::Ok().json(movements::list(&state.db, &me, query).await?))
 }

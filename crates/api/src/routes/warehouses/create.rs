@@ -2,16 +2,13 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::warehouses::{CreateWarehouse, WarehouseDto};
-use aftersales_persistence::begin_write;
-use aftersales_persistence::warehouses::{self, NewWarehouse};
-use chrono::Utc;
 
-use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
 use crate::state::AppState;
-use crate::use_cases::warehouses::{ENTITY, branch_in_scope, check_van_technician, kind_in, van_rule, warehouse_out};
+use crate::use_cases::Actor;
+use crate::use_cases::warehouses::create;
 
 /// Add a warehouse to a branch of your part of the network.
 ///
@@ -34,39 +31,9 @@ pub async fn create_warehouse(
     request_id: RequestId,
     ValidatedJson(body): ValidatedJson<CreateWarehouse>,
 ) -> Result<HttpResponse, ApiError> {
-    let kind = kind_in(body.kind);
-    van_rule(kind, body.technician_id)?;
-    let txn = begin_write(&state.db).await?;
-    let branch = branch_in_scope(&txn, &me.scope, body.branch_id).await?;
-    if let Some(technician_id) = body.technician_id {
-        check_van_technician(&txn, &branch, technician_id).await?;
-    }
-    let new = NewWarehouse {
-        branch_id: branch.id,
-        code: body.code.trim().to_uppercase(),
-        name: body.name.trim().to_owned(),
-        kind,
-        technician_id: body.technician_id,
-    };
-    let warehouse = warehouses::insert(&txn, new, Utc::now()).await?;
-    let out = warehouse_out(&warehouse);
-    audit::record(
-        &txn,
-        Some(me.user_id),
-        &request_id,
-        Change {
-            action: "warehouse.create",
-            entity: ENTITY,
-            entity_id: warehouse.id,
-            branch_id: Some(warehouse.branch_id),
-            before: None,
-            after: snapshot(&out),
-        },
-    )
-    .await?;
-    txn.commit().await?;
+    let warehouse = create::create(&state.db, &Actor::once(me, request_id), body).await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/warehouses/{}", warehouse.id)))
         .insert_header((header::ETAG, etag(warehouse.version)))
-        .json(out))
+        .json(warehouse))
 }

@@ -2,14 +2,13 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::warehouses::WarehouseDto;
-use aftersales_persistence::warehouses;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
-use crate::use_cases::warehouses::warehouse_out;
+use crate::use_cases::warehouses::get;
 
 /// One warehouse of your part of the network; another branch's is 404.
 #[utoipa::path(
@@ -27,6 +26,6 @@ pub async fn get_warehouse(
     Authorized(me, ..): Authorized<need::ViewParts>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let warehouse = warehouses::find_in_scope(&state.db, &me.scope, *id).await.or_not_found("warehouse")?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(warehouse.version))).json(warehouse_out(&warehouse)))
+    let warehouse = get::get(&state.db, &me, *id).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(warehouse.version))).json(warehouse))
 }

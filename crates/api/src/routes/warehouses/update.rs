@@ -2,17 +2,14 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, patch, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::warehouses::{UpdateWarehouse, WarehouseDto};
-use aftersales_persistence::warehouses::{self, WarehouseChanges};
-use aftersales_persistence::{begin_write, branches};
-use chrono::Utc;
 use uuid::Uuid;
 
-use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
 use crate::state::AppState;
-use crate::use_cases::warehouses::{ENTITY, check_van_technician, kind_in, van_rule, warehouse_out};
+use crate::use_cases::Actor;
+use crate::use_cases::warehouses::update;
 
 /// Rename a warehouse of your part of the network, change its kind, hand a van
 /// to another technician, or retire it (`active: false`). Branch and code stay.
@@ -39,38 +36,6 @@ pub async fn update_warehouse(
     IfMatch(expected): IfMatch,
     ValidatedJson(body): ValidatedJson<UpdateWarehouse>,
 ) -> Result<HttpResponse, ApiError> {
-    let txn = begin_write(&state.db).await?;
-    let current = warehouses::find_in_scope(&txn, &me.scope, *id).await.or_not_found("warehouse")?;
-    let kind = body.kind.map(kind_in);
-    van_rule(kind.unwrap_or(current.kind), body.technician_id.unwrap_or(current.technician_id))?;
-    // Only a newly named technician is checked: a van keeps its technician even
-    // if they have since left, until it is handed on.
-    if let Some(Some(technician_id)) = body.technician_id {
-        let branch = branches::find(&txn, current.branch_id).await?;
-        check_van_technician(&txn, &branch, technician_id).await?;
-    }
-    let changes = WarehouseChanges {
-        name: body.name.map(|n| n.trim().to_owned()),
-        kind,
-        technician_id: body.technician_id,
-        active: body.active,
-    };
-    let updated = warehouses::update(&txn, &current, expected, changes, Utc::now()).await?;
-    let out = warehouse_out(&updated);
-    audit::record(
-        &txn,
-        Some(me.user_id),
-        &request_id,
-        Change {
-            action: "warehouse.update",
-            entity: ENTITY,
-            entity_id: updated.id,
-            branch_id: Some(updated.branch_id),
-            before: snapshot(&warehouse_out(&current)),
-            after: snapshot(&out),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(updated.version))).json(out))
+    let warehouse = update::update(&state.db, &Actor::once(me, request_id), *id, expected, body).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(warehouse.version))).json(warehouse))
 }

@@ -1,4 +1,10 @@
-//! Shared by the `/part_sales` use cases.
+//! Counter sales' use cases (sell, read, list), and what they share: amounts in
+//! the sale's currency and the wire shape of a sale.
+pub mod get;
+pub mod list;
+mod pricing;
+pub mod sell;
+
 use std::str::FromStr;
 
 use aftersales_api_types::part_sales::{PartSaleDto, PartSaleLineDto};

@@ -1,4 +1,10 @@
-//! Shared by the `/parts` use cases.
+//! The parts catalogue's use cases (add, change, read, list), and what they
+//! share: the wire shape of a part, the checks of its brand, models and prices.
+pub mod create;
+pub mod get;
+pub mod list;
+pub mod update;
+
 use aftersales_api_types::FieldError;
 use aftersales_api_types::parts::PartDto;
 use aftersales_api_types::service_items::Money;

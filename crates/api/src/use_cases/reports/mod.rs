@@ -1,8 +1,17 @@
-//! Shared by the `/reports` use cases.
+//! The stock reports over the warehouses of the caller's branches, one file each:
+//! a `report` that answers it as JSON, and `sheets` that lay the same answer out
+//! as an XLSX workbook (see `workbook`). Below, what they share: which warehouses
+//! a report covers, the period, the line limit and how a line names its place.
+pub mod below_reorder_point;
+pub mod overdue_defective;
+pub mod parts_used;
+pub mod stock_movements;
+pub mod stock_on_hand;
 pub mod workbook;
 
+use aftersales_api_types::stock_reports::StockReportPlace;
 use aftersales_domain::stock::report::{Period, PeriodError};
-use aftersales_persistence::stock_reports::{self, ReportFilter, Window};
+use aftersales_persistence::stock_reports::{self, ReportFilter, WarehousePart, Window};
 use aftersales_persistence::{ConnectionTrait, StoreError, branches};
 use chrono::NaiveDate;
 use uuid::Uuid;
@@ -85,4 +94,17 @@ pub(crate) fn within_limit<T>(lines: Vec<T>) -> Result<Vec<T>, ApiError> {
         )));
     }
     Ok(lines)
+}
+
+/// The warehouse and part a report line is about, as the reader recognises them.
+pub(crate) fn place_out(l: WarehousePart) -> StockReportPlace {
+    StockReportPlace {
+        warehouse_id: l.warehouse_id,
+        warehouse_code: l.warehouse_code,
+        warehouse_name: l.warehouse_name,
+        part_id: l.part_id,
+        sku: l.sku,
+        part_name: l.part_name,
+        currency: l.currency,
+    }
 }

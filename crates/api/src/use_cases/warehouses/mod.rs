@@ -1,4 +1,10 @@
-//! Shared by the `/warehouses` use cases.
+//! The warehouses' use cases (add, change, read, list), and what they share: the
+//! wire shape of a warehouse and its kind, the van rule, the branch it goes in.
+pub mod create;
+pub mod get;
+pub mod list;
+pub mod update;
+
 use aftersales_api_types::warehouses::{WarehouseDto, WarehouseKind as WireKind};
 use aftersales_domain::access::Role;
 use aftersales_domain::organisation::{Branch, BranchScope};
