@@ -2,6 +2,7 @@
 //! moving-average cost) and the life of the documents that move stock. Every rule
 //! that decides whether stock may move lives here; storage only applies the result.
 pub mod charging;
+pub mod documents;
 pub mod ledger;
 pub mod numbering;
 #[cfg(test)]
