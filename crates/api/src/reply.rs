@@ -16,3 +16,17 @@ pub fn once<T: Serialize>(status: StatusCode, answer: Once<T>) -> HttpResponse {
             .body(first.body),
     }
 }
+
+/// [`once`], marking a fresh answer with the `ETag` of the version it carries (a
+/// replayed answer goes out as it was kept, which was without one).
+pub fn once_tagged<T: Serialize>(status: StatusCode, answer: Once<T>, version: impl Fn(&T) -> i64) -> HttpResponse {
+    let tag = match &answer {
+        Once::Done(value) => Some(crate::extract::etag(version(value))),
+        Once::Replayed(_) => None,
+    };
+    let mut response = once(status, answer);
+    if let Some(tag) = tag.and_then(|t| actix_web::http::header::HeaderValue::from_str(&t).ok()) {
+        response.headers_mut().insert(actix_web::http::header::ETAG, tag);
+    }
+    response
+}

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use aftersales_domain::organisation::BranchScope;
 use aftersales_domain::stock::purchasing::PurchaseOrderStatus;
+pub use aftersales_domain::stock::purchasing::{NewLine, PurchaseOrder, PurchaseOrderLine};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
@@ -15,48 +16,6 @@ use crate::entities::purchase_order_lines::{self, Entity as Lines};
 use crate::entities::purchase_orders::{ActiveModel, Column, Entity, Model};
 use crate::versioned::{Expect, update_if_unchanged};
 use crate::{StoreError, fetch_size};
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PurchaseOrder {
-    pub id: Uuid,
-    /// `PO-HN01-2026-000001`: the receiving warehouse's branch series.
-    pub number: String,
-    pub branch_id: Uuid,
-    pub warehouse_id: Uuid,
-    pub supplier_name: String,
-    pub brand_id: Option<Uuid>,
-    /// The currency of every line's cost (and of its parts).
-    pub currency: String,
-    pub status: PurchaseOrderStatus,
-    pub expected_on: Option<NaiveDate>,
-    pub note: Option<String>,
-    pub created_by: Option<Uuid>,
-    pub created_at: DateTime<Utc>,
-    pub ordered_by: Option<Uuid>,
-    pub ordered_at: Option<DateTime<Utc>>,
-    pub received_at: Option<DateTime<Utc>>,
-    pub cancelled_at: Option<DateTime<Utc>>,
-    pub updated_at: DateTime<Utc>,
-    pub version: i64,
-    pub lines: Vec<PurchaseOrderLine>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PurchaseOrderLine {
-    pub line_no: i32,
-    pub part_id: Uuid,
-    pub ordered: i64,
-    pub unit_cost_minor: i64,
-    pub received: i64,
-}
-
-/// A line as written on a draft, checked by the caller.
-#[derive(Debug, Clone)]
-pub struct NewLine {
-    pub part_id: Uuid,
-    pub quantity: i64,
-    pub unit_cost_minor: i64,
-}
 
 pub struct NewPurchaseOrder {
     pub number: String,
@@ -69,24 +28,6 @@ pub struct NewPurchaseOrder {
     pub note: Option<String>,
     pub created_by: Uuid,
     pub lines: Vec<NewLine>,
-}
-
-/// Fields to change; `None` leaves a field as it is (`Some(None)` clears).
-#[derive(Default)]
-pub struct PurchaseOrderChanges {
-    pub supplier_name: Option<String>,
-    pub brand_id: Option<Option<Uuid>>,
-    pub expected_on: Option<Option<NaiveDate>>,
-    pub note: Option<Option<String>>,
-    /// Replaces every line (drafts only).
-    pub lines: Option<Vec<NewLine>>,
-    pub status: Option<PurchaseOrderStatus>,
-    pub ordered_by: Option<Uuid>,
-    pub ordered_at: Option<DateTime<Utc>>,
-    pub received_at: Option<DateTime<Utc>>,
-    pub cancelled_at: Option<DateTime<Utc>>,
-    /// New received quantities by line number.
-    pub received: Vec<(i32, i64)>,
 }
 
 #[derive(Default)]
@@ -143,15 +84,15 @@ async fn lines_of(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<purchas
         .await?)
 }
 
-async fn write_lines(db: &impl ConnectionTrait, order_id: Uuid, lines: Vec<NewLine>) -> Result<(), StoreError> {
-    for (line_no, line) in (1..).zip(lines) {
+async fn write_lines(db: &impl ConnectionTrait, order_id: Uuid, lines: &[PurchaseOrderLine]) -> Result<(), StoreError> {
+    for line in lines {
         purchase_order_lines::ActiveModel {
             purchase_order_id: Set(order_id),
-            line_no: Set(line_no),
+            line_no: Set(line.line_no),
             part_id: Set(line.part_id),
-            quantity_ordered: Set(line.quantity),
+            quantity_ordered: Set(line.ordered),
             unit_cost_minor: Set(line.unit_cost_minor),
-            quantity_received: Set(0),
+            quantity_received: Set(line.received),
         }
         .insert(db)
         .await?;
@@ -187,7 +128,8 @@ pub async fn insert(
     }
     .insert(db)
     .await?;
-    write_lines(db, id, new.lines).await?;
+    let lines: Vec<PurchaseOrderLine> = (1..).zip(&new.lines).map(|(line_no, line)| line.numbered(line_no)).collect();
+    write_lines(db, id, &lines).await?;
     find(db, id).await
 }
 
@@ -248,60 +190,53 @@ pub async fn list(
         .collect()
 }
 
-/// Applies `changes` if the order is still at the version read (and, when the
-/// client sent one, at its `If-Match` version).
-pub async fn update(
+/// Saves the order as a step left it (`after`, changed from `current` as read) if
+/// it is still at the version read (and, when the client sent one, at its
+/// `If-Match` version).
+pub async fn save(
     db: &impl ConnectionTrait,
     current: &PurchaseOrder,
     expected_version: Option<i64>,
-    changes: PurchaseOrderChanges,
+    after: &PurchaseOrder,
     now: DateTime<Utc>,
 ) -> Result<PurchaseOrder, StoreError> {
-    let mut model = ActiveModel { updated_at: Set(now), version: Set(current.version + 1), ..Default::default() };
-    if let Some(v) = changes.supplier_name {
-        model.supplier_name = Set(v);
-    }
-    if let Some(v) = changes.brand_id {
-        model.brand_id = Set(v);
-    }
-    if let Some(v) = changes.expected_on {
-        model.expected_on = Set(v);
-    }
-    if let Some(v) = changes.note {
-        model.note = Set(v);
-    }
-    if let Some(v) = changes.status {
-        model.status = Set(v.as_str().into());
-    }
-    if let Some(v) = changes.ordered_by {
-        model.ordered_by = Set(Some(v));
-    }
-    if let Some(v) = changes.ordered_at {
-        model.ordered_at = Set(Some(v));
-    }
-    if let Some(v) = changes.received_at {
-        model.received_at = Set(Some(v));
-    }
-    if let Some(v) = changes.cancelled_at {
-        model.cancelled_at = Set(Some(v));
-    }
+    let model = ActiveModel {
+        supplier_name: Set(after.supplier_name.clone()),
+        brand_id: Set(after.brand_id),
+        expected_on: Set(after.expected_on),
+        note: Set(after.note.clone()),
+        status: Set(after.status.as_str().into()),
+        ordered_by: Set(after.ordered_by),
+        ordered_at: Set(after.ordered_at),
+        received_at: Set(after.received_at),
+        cancelled_at: Set(after.cancelled_at),
+        updated_at: Set(now),
+        version: Set(current.version + 1),
+        ..Default::default()
+    };
     let expect = Expect {
         id: (Column::Id, current.id),
         version: (Column::Version, current.version),
         client_version: expected_version,
     };
     update_if_unchanged(db, model, expect).await?;
-    if let Some(lines) = changes.lines {
+    let same_lines = current.lines.len() == after.lines.len()
+        && current.lines.iter().zip(&after.lines).all(|(a, b)| {
+            (a.line_no, a.part_id, a.ordered, a.unit_cost_minor) == (b.line_no, b.part_id, b.ordered, b.unit_cost_minor)
+        });
+    if same_lines {
+        for line in after.lines.iter().filter(|line| !current.lines.contains(line)) {
+            Lines::update_many()
+                .col_expr(purchase_order_lines::Column::QuantityReceived, Expr::value(line.received))
+                .filter(purchase_order_lines::Column::PurchaseOrderId.eq(current.id))
+                .filter(purchase_order_lines::Column::LineNo.eq(line.line_no))
+                .exec(db)
+                .await?;
+        }
+    } else {
+        // A draft's lines were replaced.
         Lines::delete_many().filter(purchase_order_lines::Column::PurchaseOrderId.eq(current.id)).exec(db).await?;
-        write_lines(db, current.id, lines).await?;
-    }
-    for (line_no, received) in changes.received {
-        Lines::update_many()
-            .col_expr(purchase_order_lines::Column::QuantityReceived, Expr::value(received))
-            .filter(purchase_order_lines::Column::PurchaseOrderId.eq(current.id))
-            .filter(purchase_order_lines::Column::LineNo.eq(line_no))
-            .exec(db)
-            .await?;
+        write_lines(db, current.id, &after.lines).await?;
     }
     find(db, current.id).await
 }

@@ -3,6 +3,7 @@
 //! [`close`].
 use aftersales_domain::organisation::BranchScope;
 use aftersales_domain::stock::stocktake::StocktakeStatus;
+pub use aftersales_domain::stock::stocktake::{Stocktake, StocktakeLine};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
@@ -12,39 +13,6 @@ use crate::branches::branches_in;
 use crate::entities::stocktake_lines::{self, Entity as Lines};
 use crate::entities::stocktakes::{ActiveModel, Column, Entity, Model};
 use crate::{StoreError, fetch_size};
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stocktake {
-    pub id: Uuid,
-    pub branch_id: Uuid,
-    pub warehouse_id: Uuid,
-    pub status: StocktakeStatus,
-    pub started_by: Uuid,
-    pub started_at: DateTime<Utc>,
-    pub posted_by: Option<Uuid>,
-    pub posted_at: Option<DateTime<Utc>>,
-    pub cancelled_by: Option<Uuid>,
-    pub cancelled_at: Option<DateTime<Utc>>,
-    pub note: Option<String>,
-    pub version: i64,
-    /// By part id.
-    pub lines: Vec<StocktakeLine>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StocktakeLine {
-    pub part_id: Uuid,
-    /// On hand when the line was put on the sheet.
-    pub expected: i64,
-    pub counted: Option<i64>,
-    pub counted_by: Option<Uuid>,
-    pub counted_at: Option<DateTime<Utc>>,
-    /// Once posted: on hand just before the adjustment.
-    pub on_hand_at_post: Option<i64>,
-    /// Once posted: what the adjustment changed the stock's value by.
-    pub value_delta_minor: Option<i64>,
-    pub movement_id: Option<Uuid>,
-}
 
 pub struct NewStocktake {
     pub branch_id: Uuid,
@@ -202,72 +170,52 @@ pub async fn touch_open(db: &impl ConnectionTrait, id: Uuid) -> Result<bool, Sto
     Ok(done.rows_affected == 1)
 }
 
-/// Records a count; a part not yet on the sheet is added with `expected` (its
-/// stock on hand now).
-pub async fn record_count(
-    db: &impl ConnectionTrait,
-    id: Uuid,
-    part_id: Uuid,
-    counted: i64,
-    expected: i64,
-    by: Uuid,
-    at: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    let exists = Lines::find_by_id((id, part_id)).one(db).await?.is_some();
+/// Saves a line's count; a part not yet on the sheet is added with the line's
+/// `expected` (its stock on hand when counted).
+pub async fn record_count(db: &impl ConnectionTrait, id: Uuid, line: &StocktakeLine) -> Result<(), StoreError> {
+    let exists = Lines::find_by_id((id, line.part_id)).one(db).await?.is_some();
     if !exists {
-        add_line(db, id, part_id, expected).await?;
+        add_line(db, id, line.part_id, line.expected).await?;
     }
     Lines::update_many()
-        .col_expr(stocktake_lines::Column::Counted, Expr::value(counted))
-        .col_expr(stocktake_lines::Column::CountedBy, Expr::value(by))
-        .col_expr(stocktake_lines::Column::CountedAt, Expr::value(at))
+        .col_expr(stocktake_lines::Column::Counted, Expr::value(line.counted))
+        .col_expr(stocktake_lines::Column::CountedBy, Expr::value(line.counted_by))
+        .col_expr(stocktake_lines::Column::CountedAt, Expr::value(line.counted_at))
         .filter(stocktake_lines::Column::StocktakeId.eq(id))
-        .filter(stocktake_lines::Column::PartId.eq(part_id))
+        .filter(stocktake_lines::Column::PartId.eq(line.part_id))
         .exec(db)
         .await?;
     Ok(())
 }
 
-/// Closes a sheet that is still counting, as posted or cancelled. `false` when it
-/// was already closed: of two people posting at once, only one closes it (the row
-/// lock on PostgreSQL, the single writer on SQLite; the other sees it closed).
-pub async fn close(
-    db: &impl ConnectionTrait,
-    id: Uuid,
-    to: StocktakeStatus,
-    by: Uuid,
-    at: DateTime<Utc>,
-) -> Result<bool, StoreError> {
-    let mut update = Entity::update_many()
-        .col_expr(Column::Status, Expr::value(to.as_str()))
+/// Saves a sheet closed (posted or cancelled) if it is still counting here.
+/// `false` when it was already closed: of two people posting at once, only one
+/// closes it (the row lock on PostgreSQL, the single writer on SQLite; the other
+/// sees it closed).
+pub async fn close(db: &impl ConnectionTrait, closed: &Stocktake) -> Result<bool, StoreError> {
+    let done = Entity::update_many()
+        .col_expr(Column::Status, Expr::value(closed.status.as_str()))
         .col_expr(Column::OpenWarehouseId, Expr::value(Option::<Uuid>::None))
-        .col_expr(Column::Version, Expr::col(Column::Version).add(1));
-    update = match to {
-        StocktakeStatus::Posted => {
-            update.col_expr(Column::PostedBy, Expr::value(by)).col_expr(Column::PostedAt, Expr::value(at))
-        }
-        _ => update.col_expr(Column::CancelledBy, Expr::value(by)).col_expr(Column::CancelledAt, Expr::value(at)),
-    };
-    let done =
-        update.filter(Column::Id.eq(id)).filter(Column::Status.eq(StocktakeStatus::Counting.as_str())).exec(db).await?;
+        .col_expr(Column::Version, Expr::col(Column::Version).add(1))
+        .col_expr(Column::PostedBy, Expr::value(closed.posted_by))
+        .col_expr(Column::PostedAt, Expr::value(closed.posted_at))
+        .col_expr(Column::CancelledBy, Expr::value(closed.cancelled_by))
+        .col_expr(Column::CancelledAt, Expr::value(closed.cancelled_at))
+        .filter(Column::Id.eq(closed.id))
+        .filter(Column::Status.eq(StocktakeStatus::Counting.as_str()))
+        .exec(db)
+        .await?;
     Ok(done.rows_affected == 1)
 }
 
-/// What posting did to one line.
-pub async fn record_posting(
-    db: &impl ConnectionTrait,
-    id: Uuid,
-    part_id: Uuid,
-    on_hand_at_post: i64,
-    value_delta_minor: i64,
-    movement_id: Option<Uuid>,
-) -> Result<(), StoreError> {
+/// Saves what posting did to one line.
+pub async fn record_posting(db: &impl ConnectionTrait, id: Uuid, line: &StocktakeLine) -> Result<(), StoreError> {
     Lines::update_many()
-        .col_expr(stocktake_lines::Column::OnHandAtPost, Expr::value(on_hand_at_post))
-        .col_expr(stocktake_lines::Column::ValueDeltaMinor, Expr::value(value_delta_minor))
-        .col_expr(stocktake_lines::Column::MovementId, Expr::value(movement_id))
+        .col_expr(stocktake_lines::Column::OnHandAtPost, Expr::value(line.on_hand_at_post))
+        .col_expr(stocktake_lines::Column::ValueDeltaMinor, Expr::value(line.value_delta_minor))
+        .col_expr(stocktake_lines::Column::MovementId, Expr::value(line.movement_id))
         .filter(stocktake_lines::Column::StocktakeId.eq(id))
-        .filter(stocktake_lines::Column::PartId.eq(part_id))
+        .filter(stocktake_lines::Column::PartId.eq(line.part_id))
         .exec(db)
         .await?;
     Ok(())

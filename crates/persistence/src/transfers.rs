@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use aftersales_domain::organisation::BranchScope;
+pub use aftersales_domain::stock::transfer::{Transfer, TransferLineRow};
 use aftersales_domain::stock::transfer::{TransferLine, TransferStatus};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
@@ -18,41 +19,6 @@ use crate::entities::transfers::{ActiveModel, Column, Entity, Model};
 use crate::versioned::{Expect, update_if_unchanged};
 use crate::{StoreError, fetch_size};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Transfer {
-    pub id: Uuid,
-    /// `TR-HN01-2026-000001`: the source branch's series.
-    pub number: String,
-    pub from_warehouse_id: Uuid,
-    pub to_warehouse_id: Uuid,
-    pub from_branch_id: Uuid,
-    pub to_branch_id: Uuid,
-    pub status: TransferStatus,
-    pub note: Option<String>,
-    pub created_by: Option<Uuid>,
-    pub created_at: DateTime<Utc>,
-    pub shipped_by: Option<Uuid>,
-    pub shipped_at: Option<DateTime<Utc>>,
-    /// When the last unit arrived or the rest was written down as missing.
-    pub received_at: Option<DateTime<Utc>>,
-    pub closed_by: Option<Uuid>,
-    pub closed_at: Option<DateTime<Utc>>,
-    pub updated_at: DateTime<Utc>,
-    pub version: i64,
-    /// In the order they were given.
-    pub lines: Vec<TransferLineRow>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TransferLineRow {
-    pub line_no: i32,
-    pub part_id: Uuid,
-    pub line: TransferLine,
-    /// The moving-average cost the units left the source at, once shipped.
-    pub shipped_unit_cost_minor: Option<i64>,
-    pub discrepancy_note: Option<String>,
-}
-
 pub struct NewTransfer {
     pub number: String,
     pub from_warehouse_id: Uuid,
@@ -63,17 +29,6 @@ pub struct NewTransfer {
     pub created_by: Uuid,
     /// Part and quantity, checked by the caller (active parts, no repeats).
     pub lines: Vec<(Uuid, i64)>,
-}
-
-/// A step of the transfer: its new status, who and when, and every line as it now is.
-pub struct TransferStep {
-    pub status: TransferStatus,
-    pub shipped_by: Option<Uuid>,
-    pub shipped_at: Option<DateTime<Utc>>,
-    pub received_at: Option<DateTime<Utc>>,
-    pub closed_by: Option<Uuid>,
-    pub closed_at: Option<DateTime<Utc>>,
-    pub lines: Vec<TransferLineRow>,
 }
 
 #[derive(Default)]
@@ -239,22 +194,23 @@ pub async fn list(
         .collect()
 }
 
-/// Writes a step if the transfer is still at the version read (and, when the
-/// client sent one, at its `If-Match` version).
-pub async fn update(
+/// Saves the transfer as a step left it (`after`, changed from `current` as read)
+/// if it is still at the version read (and, when the client sent one, at its
+/// `If-Match` version).
+pub async fn save(
     db: &impl ConnectionTrait,
     current: &Transfer,
     expected_version: Option<i64>,
-    step: TransferStep,
+    after: &Transfer,
     now: DateTime<Utc>,
 ) -> Result<Transfer, StoreError> {
     let model = ActiveModel {
-        status: Set(step.status.as_str().into()),
-        shipped_by: Set(step.shipped_by.or(current.shipped_by)),
-        shipped_at: Set(step.shipped_at.or(current.shipped_at)),
-        received_at: Set(step.received_at.or(current.received_at)),
-        closed_by: Set(step.closed_by.or(current.closed_by)),
-        closed_at: Set(step.closed_at.or(current.closed_at)),
+        status: Set(after.status.as_str().into()),
+        shipped_by: Set(after.shipped_by),
+        shipped_at: Set(after.shipped_at),
+        received_at: Set(after.received_at),
+        closed_by: Set(after.closed_by),
+        closed_at: Set(after.closed_at),
         updated_at: Set(now),
         version: Set(current.version + 1),
         ..Default::default()
@@ -265,13 +221,13 @@ pub async fn update(
         client_version: expected_version,
     };
     update_if_unchanged(db, model, expect).await?;
-    for row in step.lines.into_iter().filter(|row| !current.lines.contains(row)) {
+    for row in after.lines.iter().filter(|row| !current.lines.contains(row)) {
         Lines::update_many()
             .col_expr(transfer_lines::Column::ShippedQuantity, Expr::value(row.line.shipped))
             .col_expr(transfer_lines::Column::ShippedUnitCostMinor, Expr::value(row.shipped_unit_cost_minor))
             .col_expr(transfer_lines::Column::ReceivedQuantity, Expr::value(row.line.received))
             .col_expr(transfer_lines::Column::MissingQuantity, Expr::value(row.line.missing))
-            .col_expr(transfer_lines::Column::DiscrepancyNote, Expr::value(row.discrepancy_note))
+            .col_expr(transfer_lines::Column::DiscrepancyNote, Expr::value(row.discrepancy_note.clone()))
             .filter(transfer_lines::Column::TransferId.eq(current.id))
             .filter(transfer_lines::Column::LineNo.eq(row.line_no))
             .exec(db)

@@ -3,6 +3,7 @@
 //! that decides whether stock may move lives here; storage only applies the result.
 pub mod balance;
 pub mod charging;
+pub mod documents;
 pub mod ledger;
 pub mod numbering;
 #[cfg(test)]

@@ -1,6 +1,10 @@
 //! Purchase orders: a draft is edited freely, then ordered from the supplier;
 //! goods arrive in one or more receipts, never more than was ordered; an order
 //! may be cancelled only while nothing of it has arrived.
+mod document;
+
+pub use document::{Arrived, LineReceipt, NewLine, PurchaseOrder, PurchaseOrderLine, Revision};
+
 use crate::tickets::named_enum;
 
 named_enum!(
@@ -62,6 +66,10 @@ pub enum PurchaseError {
     NotPositive,
     #[error("only {outstanding} outstanding, {requested} received")]
     OverReceipt { outstanding: i64, requested: i64 },
+    #[error("this part is not on the order")]
+    NotOnOrder,
+    #[error("each part once")]
+    Duplicate,
 }
 
 /// May the order, as it stands, take this step?

@@ -11,6 +11,10 @@
 //! Stock promised to tickets stays promised: a count below the reserved quantity
 //! cannot be posted (the ledger would refuse it as an outgoing movement larger than
 //! what is available); the reservations have to be released first.
+mod document;
+
+pub use document::{Adjustment, Stocktake, StocktakeLine};
+
 use super::MovementKind;
 use super::ledger::{Balance, Movement};
 use crate::tickets::named_enum;

@@ -4,6 +4,10 @@
 //! arrives is recorded as missing with a note, which closes the transfer.
 //!
 //! Per line, at every moment: shipped = received + in transit + missing.
+mod document;
+
+pub use document::{Arrived, LineMove, Missing, Transfer, TransferLineRow};
+
 use crate::tickets::named_enum;
 
 named_enum!(
@@ -69,6 +73,13 @@ pub enum TransferError {
     MoreThanInTransit { in_transit: i64, requested: i64 },
     #[error("{in_transit} are in transit; the missing quantity must account for all of them")]
     MissingMismatch { in_transit: i64, missing: i64 },
+    #[error("this part is not on the transfer")]
+    NotOnTransfer,
+    #[error("each part once")]
+    Duplicate,
+    /// Closing left a part in transit out.
+    #[error("{in_transit} are still in transit; say what became of them")]
+    Unaccounted { part_id: uuid::Uuid, in_transit: i64 },
 }
 
 fn allowed(status: TransferStatus, action: TransferAction) -> bool {

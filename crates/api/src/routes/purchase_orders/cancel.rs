@@ -2,17 +2,14 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::purchasing::PurchaseOrderDto;
-use aftersales_domain::stock::purchasing;
-use aftersales_persistence::begin_write;
-use aftersales_persistence::purchase_orders::{self, PurchaseOrderChanges};
-use chrono::Utc;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, etag};
 use crate::state::AppState;
-use crate::use_cases::purchase_orders::{audited, domain_lines, refused, visible};
+use crate::use_cases::Actor;
+use crate::use_cases::purchase_orders::cancel::cancel;
 
 /// Cancel an order nothing has been received against (409 once goods arrived:
 /// they are on the shelf and in the ledger, and go back as a return to vendor).
@@ -38,13 +35,6 @@ pub async fn cancel_purchase_order(
     id: web::Path<Uuid>,
     IfMatch(expected): IfMatch,
 ) -> Result<HttpResponse, ApiError> {
-    let txn = begin_write(&state.db).await?;
-    let current = visible(&txn, &me, *id, true).await?;
-    let status = purchasing::cancel(current.status, &domain_lines(&current)).map_err(|e| refused(e, "status"))?;
-    let now = Utc::now();
-    let changes = PurchaseOrderChanges { status: Some(status), cancelled_at: Some(now), ..Default::default() };
-    let updated = purchase_orders::update(&txn, &current, expected, changes, now).await?;
-    let out = audited(&txn, &me, &request_id, "purchase_order.cancel", Some(&current), &updated).await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(updated.version))).json(out))
+    let order = cancel(&state.db, &Actor::once(me, request_id), *id, expected).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(order.version))).json(order))
 }

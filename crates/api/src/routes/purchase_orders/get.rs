@@ -8,7 +8,7 @@ use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
-use crate::use_cases::purchase_orders::{order_out, visible};
+use crate::use_cases::purchase_orders::get::get;
 
 /// One purchase order received into your part of the network, with what is
 /// outstanding on each line; another's is 404.
@@ -27,6 +27,6 @@ pub async fn get_purchase_order(
     Authorized(me, ..): Authorized<need::ViewStock>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let order = visible(&state.db, &me, *id, false).await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(order.version))).json(order_out(&order)))
+    let order = get(&state.db, &me, *id).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(order.version))).json(order))
 }

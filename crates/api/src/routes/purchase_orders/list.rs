@@ -1,14 +1,12 @@
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Page;
 use aftersales_api_types::purchasing::{PurchaseOrderDto, PurchaseOrderQuery};
-use aftersales_persistence::purchase_orders::{self, PurchaseOrderFilter};
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
-use crate::pagination;
 use crate::state::AppState;
-use crate::use_cases::purchase_orders::{order_out, status_in};
+use crate::use_cases::purchase_orders::list::list;
 
 /// Purchase orders received into your part of the network, newest first.
 #[utoipa::path(
@@ -23,13 +21,5 @@ pub async fn list_purchase_orders(
     Authorized(me, ..): Authorized<need::ViewStock>,
     ValidatedQuery(query): ValidatedQuery<PurchaseOrderQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let limit = pagination::limit(query.limit);
-    let filter = PurchaseOrderFilter {
-        status: query.status.map(status_in),
-        warehouse_id: query.warehouse_id,
-        before_id: pagination::decode_id_cursor(query.cursor.as_deref())?,
-        limit,
-    };
-    let rows = purchase_orders::list(&state.db, &me.scope, filter).await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, |o| o.id.to_string(), order_out)))
+    Ok(HttpResponse::Ok().json(list(&state.db, &me, query).await?))
 }

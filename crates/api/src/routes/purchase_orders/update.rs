@@ -2,18 +2,14 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, patch, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::purchasing::{PurchaseOrderDto, UpdatePurchaseOrder};
-use aftersales_domain::stock::purchasing::{self, PurchaseAction};
-use aftersales_persistence::begin_write;
-use aftersales_persistence::purchase_orders::{self, PurchaseOrderChanges};
-use chrono::Utc;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::dto::optional;
 use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
 use crate::state::AppState;
-use crate::use_cases::purchase_orders::{audited, brand_in, lines_in, refused, visible};
+use crate::use_cases::Actor;
+use crate::use_cases::purchase_orders::update::update;
 
 /// Change a draft order: supplier, manufacturer, expected date, note, and its
 /// lines (`lines` replaces them all, checked as on creation). Once ordered, an
@@ -42,26 +38,6 @@ pub async fn update_purchase_order(
     IfMatch(expected): IfMatch,
     ValidatedJson(body): ValidatedJson<UpdatePurchaseOrder>,
 ) -> Result<HttpResponse, ApiError> {
-    let txn = begin_write(&state.db).await?;
-    let current = visible(&txn, &me, *id, true).await?;
-    purchasing::check(current.status, PurchaseAction::Edit).map_err(|e| refused(e, "status"))?;
-    if let Some(brand_id) = body.brand_id {
-        brand_in(&txn, brand_id).await?;
-    }
-    let lines = match &body.lines {
-        Some(lines) => Some(lines_in(&txn, lines, &current.currency).await?),
-        None => None,
-    };
-    let changes = PurchaseOrderChanges {
-        supplier_name: body.supplier_name.map(|s| s.trim().to_owned()),
-        brand_id: body.brand_id,
-        expected_on: body.expected_on,
-        note: body.note.map(optional),
-        lines,
-        ..Default::default()
-    };
-    let updated = purchase_orders::update(&txn, &current, expected, changes, Utc::now()).await?;
-    let out = audited(&txn, &me, &request_id, "purchase_order.update", Some(&current), &updated).await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(updated.version))).json(out))
+    let order = update(&state.db, &Actor::once(me, request_id), *id, expected, body).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(order.version))).json(order))
 }

@@ -2,14 +2,13 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::stocktakes::StocktakeDto;
-use aftersales_persistence::stocktakes;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
-use crate::use_cases::stocktakes::stocktake_out;
+use crate::use_cases::stocktakes::get::get;
 
 /// A count sheet: per part what was expected at opening, what was counted, what is
 /// on hand now (at posting, once posted), the variance and its value at the
@@ -29,7 +28,6 @@ pub async fn get_stocktake(
     Authorized(me, ..): Authorized<need::ViewStock>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let sheet = stocktakes::find_in_scope(&state.db, &me.scope, *id).await.or_not_found("stocktake")?;
-    let out = stocktake_out(&state.db, &sheet).await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(sheet.version))).json(out))
+    let sheet = get(&state.db, &me, *id).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(sheet.version))).json(sheet))
 }

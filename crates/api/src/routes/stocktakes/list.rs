@@ -1,15 +1,12 @@
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Page;
-use aftersales_api_types::stocktakes::{StocktakeDto, StocktakeQuery, StocktakeStatus as WireStatus};
-use aftersales_domain::stock::stocktake::StocktakeStatus;
-use aftersales_persistence::stocktakes::{self, StocktakeFilter};
+use aftersales_api_types::stocktakes::{StocktakeDto, StocktakeQuery};
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
-use crate::pagination;
 use crate::state::AppState;
-use crate::use_cases::stocktakes::summary_out;
+use crate::use_cases::stocktakes::list::list;
 
 /// Count sheets of your part of the network, newest first, without their lines.
 #[utoipa::path(
@@ -24,17 +21,5 @@ pub async fn list_stocktakes(
     Authorized(me, ..): Authorized<need::ViewStock>,
     ValidatedQuery(query): ValidatedQuery<StocktakeQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let limit = pagination::limit(query.limit);
-    let filter = StocktakeFilter {
-        warehouse_id: query.warehouse_id,
-        status: query.status.map(|s| match s {
-            WireStatus::Counting => StocktakeStatus::Counting,
-            WireStatus::Posted => StocktakeStatus::Posted,
-            WireStatus::Cancelled => StocktakeStatus::Cancelled,
-        }),
-        before_id: pagination::decode_id_cursor(query.cursor.as_deref())?,
-        limit,
-    };
-    let rows = stocktakes::list(&state.db, &me.scope, filter).await?;
-    Ok(HttpResponse::Ok().json(pagination::page(rows, limit, |s| s.id.to_string(), summary_out)))
+    Ok(HttpResponse::Ok().json(list(&state.db, &me, query).await?))
 }

@@ -1,17 +1,17 @@
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::transfers::{CloseTransfer, TransferDto};
-use aftersales_domain::stock::transfer::{self, TransferAction};
-use aftersales_persistence::transfers::{self as store, TransferStep};
-use chrono::Utc;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, ValidatedJson};
-use crate::idempotency::{self, IdempotencyKey};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
-use crate::use_cases::transfers::{Side, finish, for_step, line_indexes, refused, sku};
+use crate::use_cases::Actor;
+use crate::use_cases::transfers::close::close_with_discrepancy;
 
 /// Close a transfer whose rest will never arrive: for every part still in
 /// transit, say how many are missing (exactly what is in transit) and why.
@@ -47,40 +47,6 @@ pub async fn close_transfer(
     key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<CloseTransfer>,
 ) -> Result<HttpResponse, ApiError> {
-    let path = format!("/api/v1/transfers/{id}/close-with-discrepancy");
-    let opened = match idempotency::open(&state.db, me.user_id, &key, &path, &body).await? {
-        Ok(opened) => opened,
-        Err(replayed) => return Ok(replayed),
-    };
-    let txn = &opened.txn;
-    let current = for_step(txn, &me, *id, Side::Destination, expected).await?;
-    transfer::check(current.status, TransferAction::Close).map_err(|e| refused(e, "status"))?;
-    let indexes = line_indexes(&current, body.lines.iter().map(|l| l.part_id))?;
-    let mut lines = current.lines.clone();
-    for (i, (gone, &index)) in body.lines.iter().zip(&indexes).enumerate() {
-        let row = &mut lines[index];
-        row.line =
-            transfer::record_missing(row.line, gone.missing).map_err(|e| refused(e, &format!("lines[{i}].missing")))?;
-        row.discrepancy_note = Some(gone.note.trim().to_owned());
-    }
-    if let Some(left) = lines.iter().find(|row| row.line.in_transit() > 0) {
-        let message = format!(
-            "{} of {} are still in transit; say what became of them",
-            left.line.in_transit(),
-            sku(txn, left.part_id).await?
-        );
-        return Err(ApiError::field("lines", "unaccounted", message));
-    }
-    let now = Utc::now();
-    let step = TransferStep {
-        status: transfer::status_after(&lines.iter().map(|r| r.line).collect::<Vec<_>>()),
-        shipped_by: None,
-        shipped_at: None,
-        received_at: Some(now),
-        closed_by: Some(me.user_id),
-        closed_at: Some(now),
-        lines,
-    };
-    let after = store::update(txn, &current, expected, step, now).await?;
-    finish(opened, &me, &request_id, &key, "transfer.close", &current, &after).await
+    let answer = close_with_discrepancy(&state.db, &Actor::new(me, request_id, key), *id, expected, body).await?;
+    Ok(reply::once_tagged(StatusCode::OK, answer, |t| t.version))
 }

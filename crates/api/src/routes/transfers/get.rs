@@ -8,7 +8,7 @@ use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
-use crate::use_cases::transfers::{transfer_out, visible};
+use crate::use_cases::transfers::get::get;
 
 /// One transfer out of or into your part of the network, with what was shipped,
 /// received, is still in transit and went missing on each line; another's is 404.
@@ -27,6 +27,6 @@ pub async fn get_transfer(
     Authorized(me, ..): Authorized<need::ViewStock>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let (transfer, ..) = visible(&state.db, &me, *id, false).await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(transfer.version))).json(transfer_out(&transfer)))
+    let transfer = get(&state.db, &me, *id).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(transfer.version))).json(transfer))
 }

@@ -1,21 +1,33 @@
-//! Shared by the `/purchase_orders` use cases.
+//! Parts ordered from a supplier or manufacturer and received into a warehouse
+//! of the orderer's part of the network. Keepers of the parts catalogue write and
+//! send orders; people who move stock receive them. The rules are
+//! `aftersales_domain::stock::purchasing`'s.
+pub mod cancel;
+pub mod create;
+pub mod get;
+pub mod list;
+pub mod order;
+pub mod receive;
+pub mod update;
+
 use std::collections::HashSet;
 
 use aftersales_api_types::purchasing::{
     PurchaseLineInput, PurchaseOrderDto, PurchaseOrderLineDto, PurchaseOrderStatus as WireStatus,
 };
 use aftersales_api_types::service_items::Money;
-use aftersales_domain::stock::purchasing::{PurchaseError, PurchaseLine, PurchaseOrderStatus};
+use aftersales_domain::stock::documents::Refused;
+use aftersales_domain::stock::purchasing::{PurchaseError, PurchaseOrderStatus};
 use aftersales_persistence::catalogue::brands;
 use aftersales_persistence::purchase_orders::{self, NewLine, PurchaseOrder};
 use aftersales_persistence::{ConnectionTrait, StoreError};
 use uuid::Uuid;
 
-use crate::audit::{self, Change, snapshot};
+use crate::audit::{Change, snapshot};
 use crate::auth::Principal;
 use crate::error::{ApiError, NotFoundAs};
-use crate::extract::RequestId;
 use crate::money_dto::{money_in, money_out};
+use crate::use_cases::Work;
 use crate::use_cases::stock::movable_part;
 
 pub(crate) const ENTITY: &str = "purchase_order";
@@ -67,27 +79,26 @@ pub fn order_out(o: &PurchaseOrder) -> PurchaseOrderDto {
                 quantity_ordered: l.ordered,
                 unit_cost: money_out(l.unit_cost_minor, &o.currency),
                 quantity_received: l.received,
-                outstanding: l.ordered - l.received,
+                outstanding: l.outstanding(),
             })
             .collect(),
     }
 }
 
-/// The lines as the domain sees them.
-pub(crate) fn domain_lines(o: &PurchaseOrder) -> Vec<PurchaseLine> {
-    o.lines.iter().map(|l| PurchaseLine { ordered: l.ordered, received: l.received }).collect()
-}
-
 /// A step the order's status or quantities do not allow: wrong status is a 409,
-/// a quantity a 422 naming `field`.
-pub(crate) fn refused(e: PurchaseError, field: &str) -> ApiError {
-    match e {
+/// a quantity or a line a 422 naming the request's field.
+pub(crate) fn refused(refusal: Refused<PurchaseError>) -> ApiError {
+    let Refused { field, reason } = refusal;
+    let code = match reason {
         PurchaseError::WrongStatus { .. } | PurchaseError::NoLines | PurchaseError::AlreadyReceived => {
-            ApiError::Conflict(e.to_string())
+            return ApiError::Conflict(reason.to_string());
         }
-        PurchaseError::NotPositive => ApiError::field(field, "range", e.to_string()),
-        PurchaseError::OverReceipt { .. } => ApiError::field(field, "over_receipt", e.to_string()),
-    }
+        PurchaseError::NotPositive => "range",
+        PurchaseError::OverReceipt { .. } => "over_receipt",
+        PurchaseError::NotOnOrder => "not_on_order",
+        PurchaseError::Duplicate => "duplicate",
+    };
+    ApiError::field(&field, code, reason.to_string())
 }
 
 /// The order if it is received into your part of the network (404 otherwise);
@@ -143,11 +154,23 @@ pub(crate) async fn brand_in(db: &impl ConnectionTrait, brand_id: Option<Uuid>) 
     }
 }
 
+/// Saves a step (`before` as read, `after` as the step left it) if the order is
+/// still at the version read and, when the client sent one, at its `If-Match`
+/// version (412 otherwise); audits it. Returns the order as answered.
+pub(crate) async fn save_step(
+    work: &Work,
+    action: &str,
+    before: &PurchaseOrder,
+    after: &PurchaseOrder,
+    expected: Option<i64>,
+) -> Result<PurchaseOrderDto, ApiError> {
+    let saved = purchase_orders::save(work.db(), before, expected, after, work.now()).await?;
+    audit_step(work, action, Some(before), &saved).await
+}
+
 /// Writes the audit row of a change to an order; returns the order as answered.
-pub(crate) async fn audited(
-    db: &impl ConnectionTrait,
-    me: &Principal,
-    request_id: &RequestId,
+pub(crate) async fn audit_step(
+    work: &Work,
     action: &str,
     before: Option<&PurchaseOrder>,
     after: &PurchaseOrder,
@@ -161,6 +184,6 @@ pub(crate) async fn audited(
         before: before.map(order_out).as_ref().and_then(snapshot),
         after: snapshot(&out),
     };
-    audit::record(db, Some(me.user_id), request_id, change).await?;
+    work.audit(change).await?;
     Ok(out)
 }

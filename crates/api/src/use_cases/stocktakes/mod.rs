@@ -1,16 +1,30 @@
-//! Shared by the `/stocktakes` use cases.
+//! Count sheets. A sheet is opened for a warehouse (one open at a time), counted
+//! by anyone who moves its stock, and posted by someone who manages parts: each
+//! part is then adjusted so the books show the count. See
+//! `aftersales_domain::stock::stocktake` for why posting adjusts against the stock
+//! on hand at posting rather than at opening.
+pub mod cancel;
+pub mod count;
+pub mod get;
+pub mod list;
+pub mod open;
+pub mod post;
+
 use std::collections::BTreeMap;
 
 use aftersales_api_types::stocktakes::{StocktakeDto, StocktakeLineDto, StocktakeStatus as WireStatus};
 use aftersales_domain::stock::ledger::Balance;
-use aftersales_domain::stock::stocktake::{StocktakeStatus, variance, variance_value};
+use aftersales_domain::stock::stocktake::{StocktakeError, StocktakeStatus, variance, variance_value};
 use aftersales_persistence::parts::{self, Part};
 use aftersales_persistence::stock;
-use aftersales_persistence::stocktakes::Stocktake;
+use aftersales_persistence::stocktakes::{self, Stocktake};
 use aftersales_persistence::{ConnectionTrait, StoreError};
+use serde_json::Value;
 use uuid::Uuid;
 
-use crate::error::ApiError;
+use crate::audit::Change;
+use crate::auth::Principal;
+use crate::error::{ApiError, NotFoundAs};
 
 pub(crate) const ENTITY: &str = "stocktake";
 
@@ -20,6 +34,44 @@ pub(crate) fn status_out(s: StocktakeStatus) -> WireStatus {
         StocktakeStatus::Posted => WireStatus::Posted,
         StocktakeStatus::Cancelled => WireStatus::Cancelled,
     }
+}
+
+pub(crate) fn status_in(s: WireStatus) -> StocktakeStatus {
+    match s {
+        WireStatus::Counting => StocktakeStatus::Counting,
+        WireStatus::Posted => StocktakeStatus::Posted,
+        WireStatus::Cancelled => StocktakeStatus::Cancelled,
+    }
+}
+
+/// A sheet of the caller's part of the network (404 otherwise).
+pub(crate) async fn visible(db: &impl ConnectionTrait, me: &Principal, id: Uuid) -> Result<Stocktake, ApiError> {
+    stocktakes::find_in_scope(db, &me.scope, id).await.or_not_found("stocktake")
+}
+
+/// Saves a sheet a step closed (posted or cancelled), if nobody closed it in the
+/// meantime (409 with how it was closed otherwise).
+pub(crate) async fn save_closed(db: &impl ConnectionTrait, closed_sheet: &Stocktake) -> Result<(), ApiError> {
+    if stocktakes::close(db, closed_sheet).await? { Ok(()) } else { Err(closed_meanwhile(db, closed_sheet.id).await) }
+}
+
+/// The answer to a change of a sheet someone closed since it was read: 409 with
+/// how it stands now.
+pub(crate) async fn closed_meanwhile(db: &impl ConnectionTrait, id: Uuid) -> ApiError {
+    match stocktakes::find(db, id).await {
+        Ok(now) => closed(now.status),
+        Err(e) => e.into(),
+    }
+}
+
+/// The audit row of a change to a sheet.
+pub(crate) fn change<'a>(
+    action: &'a str,
+    sheet: &Stocktake,
+    before: Option<Value>,
+    after: Option<Value>,
+) -> Change<'a> {
+    Change { action, entity: ENTITY, entity_id: sheet.id, branch_id: Some(sheet.branch_id), before, after }
 }
 
 /// The parts on a sheet, by id.
@@ -94,5 +146,10 @@ pub(crate) fn summary_out(s: &Stocktake) -> StocktakeDto {
 
 /// A closed sheet: 409.
 pub(crate) fn closed(status: StocktakeStatus) -> ApiError {
-    ApiError::Conflict(format!("this stocktake is {}; it no longer changes", status.as_str()))
+    refused(StocktakeError::Closed(status))
+}
+
+/// A step a sheet refuses: it is closed, 409.
+pub(crate) fn refused(e: StocktakeError) -> ApiError {
+    ApiError::Conflict(e.to_string())
 }

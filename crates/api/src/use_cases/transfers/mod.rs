@@ -1,19 +1,28 @@
-//! Shared by the `/transfers` use cases.
-use std::collections::HashSet;
+//! Stock moving between two warehouses. Either side's people see a transfer; the
+//! source side creates and ships it, the destination side receives it and writes
+//! down what never arrived. Every step locks the transfer and checks its status
+//! inside the transaction, so two people acting on it at once take turns and the
+//! second sees what the first did. The rules are `aftersales_domain::stock::transfer`'s.
+pub mod close;
+pub mod create;
+pub mod get;
+pub mod list;
+pub mod receive;
+pub mod ship;
 
-use actix_web::HttpResponse;
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use aftersales_api_types::transfers::{TransferDto, TransferLineDto, TransferStatus as WireStatus};
+use aftersales_domain::stock::documents::Refused;
+use aftersales_domain::stock::ledger::MovementMeta;
 use aftersales_domain::stock::transfer::{TransferError, TransferStatus};
 use aftersales_persistence::transfers::{self, Transfer};
 use aftersales_persistence::{ConnectionTrait, DatabaseTransaction, StoreError};
 use uuid::Uuid;
 
-use crate::audit::{self, Change, snapshot};
+use crate::audit::{Change, snapshot};
 use crate::auth::Principal;
 use crate::error::{ApiError, NotFoundAs};
-use crate::extract::{RequestId, etag};
-use crate::idempotency::{self, IdempotencyKey, Opened};
+use crate::use_cases::{Once, Work};
 
 pub(crate) const ENTITY: &str = "transfer";
 
@@ -122,62 +131,54 @@ pub(crate) async fn for_step(
 }
 
 /// A step the transfer's status or quantities do not allow. Wrong status is a
-/// 409; a quantity is a 422 naming `field`.
-pub(crate) fn refused(e: TransferError, field: &str) -> ApiError {
-    match e {
-        TransferError::WrongStatus { .. } => ApiError::Conflict(e.to_string()),
-        TransferError::NotPositive => ApiError::field(field, "range", e.to_string()),
-        TransferError::MoreThanInTransit { .. } => ApiError::field(field, "more_than_in_transit", e.to_string()),
-        TransferError::MissingMismatch { .. } => ApiError::field(field, "not_in_transit", e.to_string()),
+/// 409; a quantity or a line a 422 naming the request's field.
+pub(crate) fn refused(refusal: Refused<TransferError>) -> ApiError {
+    let Refused { field, reason } = refusal;
+    let code = match reason {
+        TransferError::WrongStatus { .. } => return ApiError::Conflict(reason.to_string()),
+        TransferError::NotPositive => "range",
+        TransferError::MoreThanInTransit { .. } => "more_than_in_transit",
+        TransferError::MissingMismatch { .. } => "not_in_transit",
+        TransferError::NotOnTransfer => "not_on_transfer",
+        TransferError::Duplicate => "duplicate",
+        TransferError::Unaccounted { .. } => "unaccounted",
+    };
+    ApiError::field(&field, code, reason.to_string())
+}
+
+/// How a transfer's movements are noted in the ledger.
+pub(crate) fn movement_meta(actor_id: Uuid, transfer: &Transfer) -> MovementMeta {
+    MovementMeta {
+        actor_id: Some(actor_id),
+        reason: Some(format!("transfer {}", transfer.number)),
+        document_kind: Some(ENTITY.into()),
+        document_id: Some(transfer.id),
+        ticket_id: None,
     }
 }
 
-/// The index of each body line's part on the transfer: 422 naming
-/// `lines[i].part_id` for a part not on it or named twice.
-pub(crate) fn line_indexes(transfer: &Transfer, parts: impl Iterator<Item = Uuid>) -> Result<Vec<usize>, ApiError> {
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
-    for (i, part_id) in parts.enumerate() {
-        let field = format!("lines[{i}].part_id");
-        let Some(index) = transfer.lines.iter().position(|row| row.part_id == part_id) else {
-            return Err(ApiError::field(&field, "not_on_transfer", "this part is not on the transfer"));
-        };
-        if !seen.insert(part_id) {
-            return Err(ApiError::field(&field, "duplicate", "each part once"));
-        }
-        out.push(index);
-    }
-    Ok(out)
-}
-
-/// Audits the step, keeps the answer under the `Idempotency-Key`, commits, and
-/// answers 200 with the transfer as it now is.
-pub(crate) async fn finish(
-    opened: Opened,
-    me: &Principal,
-    request_id: &RequestId,
-    key: &IdempotencyKey,
+/// Saves the step (`before` as read, `after` as the step left it), audits it,
+/// keeps the answer under the `Idempotency-Key` and commits: the transfer as it
+/// now is.
+pub(crate) async fn finish_step(
+    work: Work,
     action: &str,
     before: &Transfer,
     after: &Transfer,
-) -> Result<HttpResponse, ApiError> {
-    let Opened { txn, hash } = opened;
-    let out = transfer_out(after);
+    expected: Option<i64>,
+) -> Result<Once<TransferDto>, ApiError> {
+    let saved = transfers::save(work.db(), before, expected, after, work.now()).await?;
+    let out = transfer_out(&saved);
     let change = Change {
         action,
         entity: ENTITY,
-        entity_id: after.id,
-        branch_id: Some(after.from_branch_id),
+        entity_id: saved.id,
+        branch_id: Some(saved.from_branch_id),
         before: snapshot(&transfer_out(before)),
         after: snapshot(&out),
     };
-    audit::record(&txn, Some(me.user_id), request_id, change).await?;
-    let text = idempotency::keep(&txn, me.user_id, key, hash, StatusCode::OK, &out).await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(after.version)))
-        .content_type("application/json")
-        .body(text))
+    work.audit(change).await?;
+    work.finish(StatusCode::OK, out).await
 }
 
 /// A part named in a message: its SKU, or its id if it has vanished.

@@ -1,0 +1,54 @@
+//! Draft a purchase order to a supplier or a manufacturer.
+use aftersales_api_types::purchasing::{CreatePurchaseOrder, PurchaseOrderDto};
+use aftersales_domain::access::Permission;
+use aftersales_domain::regional::{is_currency, local_date};
+use aftersales_domain::stock::numbering::{DocumentSeries, document_number};
+use aftersales_persistence::purchase_orders::{self, NewPurchaseOrder};
+use aftersales_persistence::{DatabaseConnection, branches, document_counters};
+use chrono::Datelike;
+
+use super::{audit_step, brand_in, lines_in};
+use crate::dto::optional;
+use crate::error::ApiError;
+use crate::use_cases::stock::movable_warehouse;
+use crate::use_cases::{Actor, Work};
+
+/// To be received into an open warehouse of the actor's part of the network.
+/// Every line's part must be active and costed in the order's currency, once per
+/// order (422 naming `lines[i].part_id`). The number (`PO-HN01-2026-000001`)
+/// follows the warehouse's branch series without gaps.
+pub async fn create(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    body: CreatePurchaseOrder,
+) -> Result<PurchaseOrderDto, ApiError> {
+    let me = &actor.me;
+    me.require(Permission::ManageParts)?;
+    if !is_currency(&body.currency) {
+        return Err(ApiError::field("currency", "unknown_currency", "is not an ISO 4217 currency in circulation"));
+    }
+    let work = Work::begin(db, actor).await?;
+    let (txn, now) = (work.db(), work.now());
+    let warehouse = movable_warehouse(txn, me, body.warehouse_id, "warehouse_id").await?;
+    brand_in(txn, body.brand_id).await?;
+    let lines = lines_in(txn, &body.lines, &body.currency).await?;
+    let branch = branches::find(txn, warehouse.branch_id).await?;
+    let year = local_date(&branch.time_zone, now).unwrap_or_else(|| now.date_naive()).year();
+    let sequence = document_counters::next(txn, branch.id, DocumentSeries::PurchaseOrder, year).await?;
+    let new = NewPurchaseOrder {
+        number: document_number(DocumentSeries::PurchaseOrder, &branch.code, year, sequence),
+        branch_id: branch.id,
+        warehouse_id: warehouse.id,
+        supplier_name: body.supplier_name.trim().to_owned(),
+        brand_id: body.brand_id,
+        currency: body.currency,
+        expected_on: body.expected_on,
+        note: optional(body.note),
+        created_by: me.user_id,
+        lines,
+    };
+    let order = purchase_orders::insert(txn, new, now).await?;
+    let out = audit_step(&work, "purchase_order.create", None, &order).await?;
+    work.commit().await?;
+    Ok(out)
+}

@@ -1,0 +1,27 @@
+//! Send a draft purchase order to the supplier.
+use aftersales_api_types::purchasing::PurchaseOrderDto;
+use aftersales_domain::access::Permission;
+use aftersales_persistence::DatabaseConnection;
+use uuid::Uuid;
+
+use super::{refused, save_step, visible};
+use crate::error::ApiError;
+use crate::use_cases::{Actor, Work};
+
+/// It needs at least one line, and its lines no longer change. Goods may then be
+/// received against it.
+pub async fn order(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    expected: Option<i64>,
+) -> Result<PurchaseOrderDto, ApiError> {
+    actor.me.require(Permission::ManageParts)?;
+    let work = Work::begin(db, actor).await?;
+    let before = visible(work.db(), &actor.me, id, true).await?;
+    let mut after = before.clone();
+    after.order(actor.user_id(), work.now()).map_err(refused)?;
+    let out = save_step(&work, "purchase_order.order", &before, &after, expected).await?;
+    work.commit().await?;
+    Ok(out)
+}

@@ -1,0 +1,27 @@
+//! Close an open count sheet without adjusting anything.
+use aftersales_api_types::stocktakes::StocktakeDto;
+use aftersales_domain::access::Permission;
+use aftersales_persistence::{DatabaseConnection, stocktakes};
+use uuid::Uuid;
+
+use super::{change, refused, save_closed, stocktake_out, summary_out, visible};
+use crate::audit::snapshot;
+use crate::error::ApiError;
+use crate::use_cases::{Actor, Work};
+
+/// The warehouse may then open another.
+pub async fn cancel(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> Result<StocktakeDto, ApiError> {
+    actor.me.require(Permission::MoveStock)?;
+    let work = Work::begin(db, actor).await?;
+    let txn = work.db();
+    let sheet = visible(txn, &actor.me, id).await?;
+    let mut cancelled = sheet.clone();
+    cancelled.cancel(actor.user_id(), work.now()).map_err(refused)?;
+    save_closed(txn, &cancelled).await?;
+    let after = stocktakes::find(txn, sheet.id).await?;
+    let out = stocktake_out(txn, &after).await?;
+    let before = snapshot(&summary_out(&sheet));
+    work.audit(change("stocktake.cancel", &sheet, before, snapshot(&summary_out(&after)))).await?;
+    work.commit().await?;
+    Ok(out)
+}

@@ -1,0 +1,322 @@
+//! A transfer as a whole: its lines and who took each step when. Each step
+//! changes the transfer in place and says what stock it moves, or refuses naming
+//! the request's field; the caller moves the stock and saves the transfer.
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::{TransferAction, TransferError, TransferLine, TransferStatus, check, receive, record_missing, ship};
+use crate::stock::documents::{LineMismatch, Refused, line_indexes};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Transfer {
+    pub id: Uuid,
+    /// `TR-HN01-2026-000001`: the source branch's series.
+    pub number: String,
+    pub from_warehouse_id: Uuid,
+    pub to_warehouse_id: Uuid,
+    pub from_branch_id: Uuid,
+    pub to_branch_id: Uuid,
+    pub status: TransferStatus,
+    pub note: Option<String>,
+    pub created_by: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+    pub shipped_by: Option<Uuid>,
+    pub shipped_at: Option<DateTime<Utc>>,
+    /// When the last unit arrived or the rest was written down as missing.
+    pub received_at: Option<DateTime<Utc>>,
+    pub closed_by: Option<Uuid>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i64,
+    /// In the order they were given.
+    pub lines: Vec<TransferLineRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransferLineRow {
+    pub line_no: i32,
+    pub part_id: Uuid,
+    pub line: TransferLine,
+    /// The moving-average cost the units left the source at, once shipped.
+    pub shipped_unit_cost_minor: Option<i64>,
+    pub discrepancy_note: Option<String>,
+}
+
+/// Stock a step moves for one line of the transfer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineMove {
+    /// The line of the transfer (index into `lines`).
+    pub index: usize,
+    pub part_id: Uuid,
+    pub quantity: i64,
+}
+
+/// What arrived of one part, as a receipt names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Arrived {
+    pub part_id: Uuid,
+    pub quantity: i64,
+}
+
+/// What never arrived of one part, and why, as a closing names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    pub part_id: Uuid,
+    pub missing: i64,
+    pub note: String,
+}
+
+impl Transfer {
+    /// May the transfer, as it stands, take this step? (409 on `status` otherwise.)
+    pub fn may(&self, action: TransferAction) -> Result<(), Refused<TransferError>> {
+        check(self.status, action).map_err(Refused::status)
+    }
+
+    /// Ships the draft, by `by` at `at`: every line's whole quantity leaves the
+    /// source, all at once. Answers what leaves, line by line; the source's ledger
+    /// then says at which cost ([`Transfer::left_at_cost`]).
+    pub fn ship(&mut self, by: Uuid, at: DateTime<Utc>) -> Result<Vec<LineMove>, Refused<TransferError>> {
+        self.may(TransferAction::Ship)?;
+        let mut leaving = Vec::with_capacity(self.lines.len());
+        for (index, row) in self.lines.iter_mut().enumerate() {
+            row.line = ship(row.line);
+            leaving.push(LineMove { index, part_id: row.part_id, quantity: row.line.shipped });
+        }
+        self.status = TransferStatus::Shipped;
+        self.shipped_by = Some(by);
+        self.shipped_at = Some(at);
+        Ok(leaving)
+    }
+
+    /// Notes the cost a shipped line's units left the source at; they arrive at it.
+    pub fn left_at_cost(&mut self, index: usize, unit_cost_minor: i64) {
+        if let Some(row) = self.lines.get_mut(index) {
+            row.shipped_unit_cost_minor = Some(unit_cost_minor);
+        }
+    }
+
+    /// The cost a line's units arrive at: what they left the source at.
+    pub fn arrival_cost(&self, index: usize) -> i64 {
+        self.lines.get(index).and_then(|row| row.shipped_unit_cost_minor).unwrap_or_default()
+    }
+
+    /// Receives what arrived, at `at`: never more of a part than is in transit
+    /// (refused naming `lines[i].quantity`); a part not on the transfer or named
+    /// twice is refused naming `lines[i].part_id`. Answers what comes in, line by
+    /// line. Once nothing is in transit, the transfer is received.
+    pub fn receive(&mut self, arrived: &[Arrived], at: DateTime<Utc>) -> Result<Vec<LineMove>, Refused<TransferError>> {
+        self.may(TransferAction::Receive)?;
+        let indexes = self.lines_named(arrived.iter().map(|a| a.part_id))?;
+        // All lines or none: a refused line leaves the transfer as it was.
+        let mut lines = self.lines.clone();
+        let mut coming_in = Vec::with_capacity(arrived.len());
+        for (i, (wanted, &index)) in arrived.iter().zip(&indexes).enumerate() {
+            let row = &mut lines[index];
+            row.line =
+                receive(row.line, wanted.quantity).map_err(|e| Refused::at(format!("lines[{i}].quantity"), e))?;
+            coming_in.push(LineMove { index, part_id: row.part_id, quantity: wanted.quantity });
+        }
+        self.lines = lines;
+        self.status = self.status_now();
+        if self.status == TransferStatus::Received {
+            self.received_at = Some(at);
+        }
+        Ok(coming_in)
+    }
+
+    /// Closes the transfer whose rest will never arrive, by `by` at `at`: for every
+    /// part still in transit, exactly what is in transit is written down as missing
+    /// with its note (a wrong count is refused naming `lines[i].missing`; a part in
+    /// transit left out, naming `lines`). Nothing moves: the missing units left the
+    /// source's stock when shipped.
+    pub fn close_with_discrepancy(
+        &mut self,
+        missing: &[Missing],
+        by: Uuid,
+        at: DateTime<Utc>,
+    ) -> Result<(), Refused<TransferError>> {
+        self.may(TransferAction::Close)?;
+        let indexes = self.lines_named(missing.iter().map(|m| m.part_id))?;
+        let mut lines = self.lines.clone();
+        for (i, (gone, &index)) in missing.iter().zip(&indexes).enumerate() {
+            let row = &mut lines[index];
+            row.line =
+                record_missing(row.line, gone.missing).map_err(|e| Refused::at(format!("lines[{i}].missing"), e))?;
+            row.discrepancy_note = Some(gone.note.trim().to_owned());
+        }
+        if let Some(left) = lines.iter().find(|row| row.line.in_transit() > 0) {
+            let unaccounted = TransferError::Unaccounted { part_id: left.part_id, in_transit: left.line.in_transit() };
+            return Err(Refused::at("lines", unaccounted));
+        }
+        self.lines = lines;
+        self.status = self.status_now();
+        self.received_at = Some(at);
+        self.closed_by = Some(by);
+        self.closed_at = Some(at);
+        Ok(())
+    }
+
+    /// The status the lines' quantities say.
+    fn status_now(&self) -> TransferStatus {
+        super::status_after(&self.lines.iter().map(|row| row.line).collect::<Vec<_>>())
+    }
+
+    /// The line of each part a request names, in the request's order.
+    fn lines_named(&self, parts: impl Iterator<Item = Uuid>) -> Result<Vec<usize>, Refused<TransferError>> {
+        line_indexes(self.lines.iter().map(|row| row.part_id), parts).map_err(|(i, mismatch)| {
+            let reason = match mismatch {
+                LineMismatch::NotOnDocument => TransferError::NotOnTransfer,
+                LineMismatch::Duplicate => TransferError::Duplicate,
+            };
+            Refused::at(format!("lines[{i}].part_id"), reason)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn at(minute: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, 1, 9, minute, 0).single().unwrap_or_default()
+    }
+
+    fn part(n: u128) -> Uuid {
+        Uuid::from_u128(n)
+    }
+
+    fn draft(quantities: &[i64]) -> Transfer {
+        Transfer {
+            id: part(100),
+            number: "TR-HN01-2026-000001".into(),
+            from_warehouse_id: part(200),
+            to_warehouse_id: part(201),
+            from_branch_id: part(300),
+            to_branch_id: part(301),
+            status: TransferStatus::Draft,
+            note: None,
+            created_by: None,
+            created_at: at(0),
+            shipped_by: None,
+            shipped_at: None,
+            received_at: None,
+            closed_by: None,
+            closed_at: None,
+            updated_at: at(0),
+            version: 1,
+            lines: (1..)
+                .zip(quantities)
+                .map(|(n, &quantity)| TransferLineRow {
+                    line_no: n,
+                    part_id: part(n as u128),
+                    line: TransferLine { quantity, ..Default::default() },
+                    shipped_unit_cost_minor: None,
+                    discrepancy_note: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn shipped(quantities: &[i64]) -> Transfer {
+        let mut t = draft(quantities);
+        t.ship(part(9), at(1)).unwrap_or_else(|e| panic!("{e:?}"));
+        t
+    }
+
+    #[test]
+    fn shipping_takes_every_line_out_once() {
+        let mut t = draft(&[3, 5]);
+        let leaving = t.ship(part(9), at(1)).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(leaving.iter().map(|m| (m.index, m.quantity)).collect::<Vec<_>>(), vec![(0, 3), (1, 5)]);
+        assert_eq!((t.status, t.shipped_by, t.shipped_at), (TransferStatus::Shipped, Some(part(9)), Some(at(1))));
+        assert_eq!(t.lines[1].line.in_transit(), 5);
+        t.left_at_cost(1, 1_250);
+        assert_eq!((t.arrival_cost(1), t.arrival_cost(0)), (1_250, 0));
+        let again = t.ship(part(9), at(2)).map_err(|r| r.field);
+        assert_eq!(again, Err("status".to_owned()));
+    }
+
+    #[test]
+    fn a_receipt_names_the_line_it_refuses() {
+        let mut t = shipped(&[3, 5]);
+        let too_many = [Arrived { part_id: part(1), quantity: 1 }, Arrived { part_id: part(2), quantity: 6 }];
+        let refused = t.clone().receive(&too_many, at(2)).map_err(|r| r.field);
+        assert_eq!(refused, Err("lines[1].quantity".to_owned()));
+        let twice = [Arrived { part_id: part(2), quantity: 1 }, Arrived { part_id: part(2), quantity: 1 }];
+        let refused = t.clone().receive(&twice, at(2));
+        assert_eq!(refused, Err(Refused::at("lines[1].part_id", TransferError::Duplicate)));
+        let stranger = [Arrived { part_id: part(7), quantity: 1 }];
+        assert_eq!(
+            t.clone().receive(&stranger, at(2)),
+            Err(Refused::at("lines[0].part_id", TransferError::NotOnTransfer))
+        );
+
+        let some = [Arrived { part_id: part(2), quantity: 2 }];
+        let moves = t.receive(&some, at(2)).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(moves, vec![LineMove { index: 1, part_id: part(2), quantity: 2 }]);
+        assert_eq!((t.status, t.received_at), (TransferStatus::PartiallyReceived, None));
+        let rest = [Arrived { part_id: part(1), quantity: 3 }, Arrived { part_id: part(2), quantity: 3 }];
+        t.receive(&rest, at(3)).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!((t.status, t.received_at), (TransferStatus::Received, Some(at(3))));
+    }
+
+    #[test]
+    fn closing_accounts_for_everything_in_transit() {
+        let mut t = shipped(&[3, 5]);
+        t.receive(&[Arrived { part_id: part(2), quantity: 5 }], at(2)).unwrap_or_else(|e| panic!("{e:?}"));
+        let wrong = [Missing { part_id: part(1), missing: 2, note: "lost".into() }];
+        let refused = t.clone().close_with_discrepancy(&wrong, part(9), at(3)).map_err(|r| r.field);
+        assert_eq!(refused, Err("lines[0].missing".to_owned()));
+        let left_out = t.clone().close_with_discrepancy(&[], part(9), at(3));
+        let unaccounted = TransferError::Unaccounted { part_id: part(1), in_transit: 3 };
+        assert_eq!(left_out, Err(Refused::at("lines", unaccounted)));
+
+        let all = [Missing { part_id: part(1), missing: 3, note: "  fell off the truck ".into() }];
+        t.close_with_discrepancy(&all, part(9), at(4)).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!((t.status, t.closed_by, t.closed_at), (TransferStatus::Closed, Some(part(9)), Some(at(4))));
+        assert_eq!(t.lines[0].discrepancy_note.as_deref(), Some("fell off the truck"));
+        assert_eq!(t.received_at, Some(at(4)));
+    }
+
+    #[derive(Debug, Clone)]
+    enum Step {
+        Receive(usize, i64),
+        Close(Vec<i64>),
+    }
+
+    proptest! {
+        /// Whatever receipts and closings are tried, in transit = shipped −
+        /// received − missing on every line and never negative, and a refused
+        /// step leaves the transfer as it was.
+        #[test]
+        fn in_transit_is_shipped_less_received_and_missing_and_never_negative(
+            quantities in prop::collection::vec(1_i64..40, 1..5),
+            steps in prop::collection::vec(prop_oneof![
+                (0_usize..6, -3_i64..50).prop_map(|(l, q)| Step::Receive(l, q)),
+                prop::collection::vec(-2_i64..45, 0..6).prop_map(Step::Close),
+            ], 0..20),
+        ) {
+            let mut t = shipped(&quantities);
+            for (minute, step) in (2..).zip(steps) {
+                let before = t.clone();
+                let done = match step {
+                    Step::Receive(l, q) => t.receive(&[Arrived { part_id: part(l as u128 + 1), quantity: q }], at(minute)).map(drop),
+                    Step::Close(counts) => {
+                        let missing: Vec<Missing> = (1..).zip(counts).map(|(n, m)| Missing { part_id: part(n), missing: m, note: String::new() }).collect();
+                        t.close_with_discrepancy(&missing, part(9), at(minute))
+                    }
+                };
+                if done.is_err() {
+                    prop_assert_eq!(&t, &before);
+                }
+                for row in &t.lines {
+                    prop_assert_eq!(row.line.in_transit(), row.line.shipped - row.line.received - row.line.missing);
+                    prop_assert!(row.line.in_transit() >= 0);
+                }
+            }
+        }
+    }
+}
