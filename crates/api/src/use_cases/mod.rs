@@ -8,6 +8,7 @@
 //! the persistence crate (`scripts/check_deps.sh` keeps it so).
 pub mod access;
 pub mod attachments;
+pub mod auth;
 pub mod branches;
 pub mod catalogue;
 pub mod customers;
