@@ -12,8 +12,8 @@ use leptos::prelude::*;
 use crate::api;
 use crate::components::problem::ErrorsView;
 use crate::i18n::date::iso_instant;
-use crate::i18n::labels::role_key;
-use crate::i18n::{I18n, t, use_i18n};
+use crate::i18n::labels::role_labels;
+use crate::i18n::{t, use_i18n};
 use crate::session::{Session, use_session};
 
 use self::dashboard::DashboardPanel;
@@ -95,10 +95,4 @@ fn Profile(user: UserDto, session: Session) -> impl IntoView {
             </dd>
         </dl>
     }
-}
-
-/// Roles as the reader's language names and lists them (reactive).
-pub fn role_labels(i18n: I18n, roles: Vec<Role>) -> String {
-    let names: Vec<&str> = roles.into_iter().map(|r| i18n.text(role_key(r))).collect();
-    i18n.list(&names)
 }

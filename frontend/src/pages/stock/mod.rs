@@ -20,7 +20,7 @@ use self::ledger::Ledger;
 use self::receive::ReceiveForm;
 use crate::api::{self, ApiError};
 use crate::components::problem::ErrorsView;
-use crate::i18n::{I18n, t};
+use crate::i18n::t;
 use crate::session::{Session, use_session};
 
 /// The parts catalogue by id, shared by the table, the ledger and the form.
@@ -115,10 +115,4 @@ fn StockScreen(session: Session, warehouses: Vec<WarehouseDto>, parts: Vec<PartD
         </Show>
     }
     .into_any()
-}
-
-/// A quantity with its sign: `+3`, `-2`, `0`.
-pub fn signed(i18n: I18n, quantity: i64) -> String {
-    let n = i18n.number(quantity);
-    if quantity > 0 { format!("+{n}") } else { n }
 }

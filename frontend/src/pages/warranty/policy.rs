@@ -13,9 +13,9 @@ use super::try_it::TryIt;
 use super::{Catalogue, day_view, scope_kind_key, status};
 use crate::api::{self, ApiError};
 use crate::components::problem::{ErrorsView, ProblemView, browser_problem_of, without_fields};
+use crate::components::warranty_decision::leg_key;
 use crate::i18n::date::today;
 use crate::i18n::{t, use_i18n};
-use crate::pages::serials::leg_key;
 use crate::session::{Session, use_session};
 use crate::tr;
 

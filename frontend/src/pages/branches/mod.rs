@@ -8,11 +8,14 @@ use uuid::Uuid;
 
 use crate::api;
 use crate::components::problem::ErrorsView;
+use crate::components::screen::{DeleteButton, NewButton, Screen};
 use crate::i18n::labels::branch_kind_key;
 use crate::i18n::{t, use_i18n};
-use crate::pages::settings_catalog::branch_form::BranchForm;
-use crate::pages::settings_catalog::{DeleteButton, NewButton, Screen};
 use crate::session::use_session;
+
+mod form;
+
+use self::form::BranchForm;
 
 const COLUMNS: &[&str] = &[
     "branches.code",

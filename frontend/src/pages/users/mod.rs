@@ -13,12 +13,15 @@ use uuid::Uuid;
 
 use crate::api;
 use crate::components::problem::ProblemView;
+use crate::components::screen::{NewButton, Screen};
 use crate::components::table::ListTable;
+use crate::i18n::labels::role_labels;
 use crate::i18n::{t, use_i18n};
-use crate::pages::home::role_labels;
-use crate::pages::settings_catalog::user_form::UserForm;
-use crate::pages::settings_catalog::{NewButton, Screen};
 use crate::session::use_session;
+
+mod form;
+
+use self::form::UserForm;
 
 const COLUMNS: &[&str] =
     &["users.username", "users.display_name", "settings.branch", "users.roles", "users.active", "settings.actions"];
