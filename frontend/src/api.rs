@@ -11,11 +11,10 @@ use std::cell::RefCell;
 use std::fmt;
 
 use aftersales_api_types::Page;
-use aftersales_api_types::auth::{LoginRequest, RefreshRequest, TokenResponse};
+use aftersales_api_types::auth::{LoginRequest, MeDto, RefreshRequest, TokenResponse};
 use aftersales_api_types::branches::BranchDto;
 use aftersales_api_types::problem::Problem;
 use aftersales_api_types::tracking::PublicTracking;
-use aftersales_api_types::users::UserDto;
 use futures::FutureExt;
 use futures::future::{LocalBoxFuture, Shared};
 use gloo_net::http::{Method, RequestBuilder, Response};
@@ -283,7 +282,22 @@ async fn refresh_now(session: Session) -> Result<(), ApiError> {
         return Err(ApiError::local(401, "unauthenticated", "Please sign in", "No session"));
     };
     let tokens = refresh(&RefreshRequest { refresh_token }).await?;
-    session.sign_in(tokens);
+    let access_token = tokens.access_token.clone();
+    // Kept at once: the old refresh token is spent.
+    session.renew(tokens);
+    // The roles may have changed since sign-in. If this read fails, what was known stays.
+    if let Ok(me) = me_as(&access_token).await {
+        session.set_me(me);
+    }
+    Ok(())
+}
+
+/// Signs in: trades the username and password for tokens, reads with them what the
+/// user may do, and remembers both, so every page knows what to offer from the start.
+pub async fn sign_in(session: Session, request: &LoginRequest) -> Result<(), ApiError> {
+    let tokens = login(request).await?;
+    let me = me_as(&tokens.access_token).await?;
+    session.sign_in(tokens, me.permissions);
     Ok(())
 }
 
@@ -310,9 +324,14 @@ pub async fn logout(session: Session) -> Result<(), ApiError> {
     if response.ok() { Ok(()) } else { Err(problem_of(response).await) }
 }
 
-/// `GET /auth/me`: the signed-in user.
-pub async fn me(session: Session) -> Result<UserDto, ApiError> {
+/// `GET /auth/me`: the signed-in user and what they may do.
+pub async fn me(session: Session) -> Result<MeDto, ApiError> {
     authed(session, Call::new(Method::GET, "/auth/me")).await
+}
+
+/// `GET /auth/me` with a pair of tokens not remembered yet.
+async fn me_as(access_token: &str) -> Result<MeDto, ApiError> {
+    decode(Call::new(Method::GET, "/auth/me").send(Some(access_token)).await?).await
 }
 
 /// `GET /branches/{id}`: one branch.

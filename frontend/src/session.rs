@@ -1,7 +1,9 @@
-//! Who is signed in: the tokens and the current user, kept in a reactive context
-//! and in `localStorage` so a reload keeps the session.
+//! Who is signed in: the tokens, the current user and what the server lets them
+//! do, kept in a reactive context and in `localStorage` so a reload keeps the session.
+//! Pages ask [`Session::may`] before offering something; the answer comes from the
+//! server (`GET /auth/me`), which decides every request by the same grant table.
 
-use aftersales_api_types::auth::TokenResponse;
+use aftersales_api_types::auth::{MeDto, Permission, TokenResponse};
 use aftersales_api_types::users::{Role, UserDto};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -20,6 +22,9 @@ pub struct Stored {
     pub access_token: String,
     pub refresh_token: String,
     pub user: UserDto,
+    /// What the user's roles grant, as `GET /auth/me` said last. Not optional: a
+    /// session stored by an older web app is not loaded, and its user signs in again.
+    pub permissions: Vec<Permission>,
 }
 
 /// The session context. It is `Copy`: pass it into closures and async blocks freely.
@@ -56,7 +61,13 @@ impl Session {
         self.state.with(|s| s.as_ref().map(|s| s.user.clone()))
     }
 
-    /// Whether the signed-in user has any of `roles` (reactive).
+    /// Whether the signed-in user may do `permission` (reactive).
+    pub fn may(&self, permission: Permission) -> bool {
+        self.state.with(|s| s.as_ref().is_some_and(|s| s.permissions.contains(&permission)))
+    }
+
+    /// Whether the signed-in user has any of `roles` (reactive). Only for what roles
+    /// decide beyond permissions: the roles a workflow step names, a technician's own jobs.
     pub fn has_any_role(&self, roles: &[Role]) -> bool {
         self.state.with(|s| s.as_ref().is_some_and(|s| roles.iter().any(|r| s.user.roles.contains(r))))
     }
@@ -111,27 +122,48 @@ impl Session {
         self.expired.try_set(true);
     }
 
-    /// Remembers a fresh pair of tokens and the user they belong to.
-    pub fn sign_in(&self, tokens: TokenResponse) {
-        let stored =
-            Stored { access_token: tokens.access_token, refresh_token: tokens.refresh_token, user: tokens.user };
-        // Private browsing may refuse storage; the session then lasts until reload.
-        let _ = LocalStorage::set(STORAGE_KEY, &stored);
+    /// Remembers a fresh pair of tokens, the user they belong to and what that user may do.
+    pub fn sign_in(&self, tokens: TokenResponse, permissions: Vec<Permission>) {
+        let stored = Stored {
+            access_token: tokens.access_token,
+            refresh_token: tokens.refresh_token,
+            user: tokens.user,
+            permissions,
+        };
+        remember(&stored);
         self.state.try_set(Some(stored));
         self.expired.try_set(false);
     }
 
-    /// Replaces the remembered user, e.g. after `GET /auth/me`.
-    pub fn set_user(&self, user: UserDto) {
+    /// Replaces the pair of tokens after a refresh; what the user may do stays as
+    /// known until `GET /auth/me` says otherwise. A session forgotten meanwhile
+    /// (signed out while the refresh was under way) stays forgotten.
+    pub fn renew(&self, tokens: TokenResponse) {
+        let renewed = self.state.try_update(|s| {
+            let stored = s.as_mut()?;
+            stored.access_token = tokens.access_token;
+            stored.refresh_token = tokens.refresh_token;
+            stored.user = tokens.user;
+            Some(stored.clone())
+        });
+        if let Some(Some(stored)) = renewed {
+            remember(&stored);
+            self.expired.try_set(false);
+        }
+    }
+
+    /// Replaces the remembered user and what they may do with the answer of `GET /auth/me`.
+    pub fn set_me(&self, me: MeDto) {
         let changed = self.state.try_update(|s| match s {
-            Some(stored) if stored.user != user => {
-                stored.user = user;
+            Some(stored) if stored.user != me.user || stored.permissions != me.permissions => {
+                stored.user = me.user;
+                stored.permissions = me.permissions;
                 Some(stored.clone())
             }
             _ => None,
         });
         if let Some(Some(stored)) = changed {
-            let _ = LocalStorage::set(STORAGE_KEY, &stored);
+            remember(&stored);
         }
     }
 
@@ -145,6 +177,12 @@ impl Session {
     }
 }
 
+/// Writes the session to `localStorage`. Private browsing may refuse storage; the
+/// session then lasts until reload.
+fn remember(stored: &Stored) {
+    let _ = LocalStorage::set(STORAGE_KEY, stored);
+}
+
 /// The session provided by `App`.
 pub fn use_session() -> Session {
     match use_context::<Session>() {
@@ -153,54 +191,3 @@ pub fn use_session() -> Session {
         None => Session::provide(),
     }
 }
-
-/// Roles that may manage branches and users.
-pub const MANAGERS: &[Role] = &[Role::Admin, Role::Manager];
-
-/// Roles that may see stock on hand and its ledger (every role does).
-pub const STOCK_VIEWERS: &[Role] =
-    &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher, Role::Technician, Role::Warehouse, Role::Finance];
-
-/// Roles that may look units up in the serial registry (every role does).
-pub const SERIAL_VIEWERS: &[Role] =
-    &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher, Role::Technician, Role::Warehouse, Role::Finance];
-
-/// Roles that may receive, issue and move stock.
-pub const STOCK_MOVERS: &[Role] = &[Role::Admin, Role::Manager, Role::Warehouse];
-
-/// Roles that may open the dispatch board and send technicians to tickets.
-pub const DISPATCHERS: &[Role] = &[Role::Admin, Role::Manager, Role::Dispatcher];
-
-/// Roles that may see the ticket list (every role does; the server narrows it to
-/// the user's part of the network, and technicians to their own jobs).
-pub const TICKET_VIEWERS: &[Role] = STOCK_VIEWERS;
-
-/// Roles that may see customers (`GET /customers`).
-pub const CUSTOMER_VIEWERS: &[Role] = &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher, Role::Technician];
-
-/// Roles that may register and change customers.
-pub const CUSTOMER_EDITORS: &[Role] = &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher];
-
-/// Roles that may read warranty policies (every role does; managers and admins edit them).
-pub const WARRANTY_VIEWERS: &[Role] = STOCK_VIEWERS;
-
-/// Roles that may take a unit in (create a ticket, `/tickets/new`).
-pub const TICKET_INTAKE: &[Role] = &[Role::Admin, Role::Manager, Role::Dispatcher, Role::Clerk];
-
-/// Roles that may move tickets through their workflow.
-pub const TICKET_WORKERS: &[Role] = &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher, Role::Technician];
-
-/// Roles that may work in another branch than their own: they may list branches
-/// (the switcher shows only when they see more than one).
-pub const BRANCH_SWITCHERS: &[Role] = &[Role::Admin, Role::Manager];
-
-/// Roles that may configure tickets: workflows, ticket settings, code lists (admins only).
-pub const TICKET_CONFIGURERS: &[Role] = &[Role::Admin];
-
-/// Roles that record callbacks and open or resolve complaints (`HandleFollowUps`).
-pub const FOLLOW_UP_HANDLERS: &[Role] = &[Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher];
-
-/// Roles that may read purchase orders (`GET /purchase-orders`: every role may);
-/// writing, ordering and cancelling them, and receiving against them, is for
-/// [`STOCK_MOVERS`].
-pub const PURCHASE_VIEWERS: &[Role] = STOCK_VIEWERS;

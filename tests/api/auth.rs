@@ -142,3 +142,46 @@ async fn a_disabled_user_is_signed_out_at_once() {
     );
     assert_eq!(app.try_login("clerk.hn01", aftersales_tests::DEMO_PASSWORD).await.status(), StatusCode::UNAUTHORIZED);
 }
+
+/// What the web app offers follows `aftersales_domain::access`: the counter clerk
+/// takes tickets in, keeps customers and calls them back; the technician only works
+/// tickets. Both read the catalogue, customers, tickets, stock and parts.
+#[tokio::test]
+async fn a_clerk_and_a_technician_are_told_what_their_roles_allow() {
+    let app = spawn_app().await;
+    let clerk = json(app.get("/api/v1/auth/me", &app.token("clerk.hn01").await).await).await;
+    let technician = json(app.get("/api/v1/auth/me", &app.token("tech.hn01").await).await).await;
+    assert_eq!(clerk["username"], "clerk.hn01");
+    assert_eq!(clerk["roles"], json!(["clerk"]));
+    assert_eq!(
+        clerk["permissions"],
+        json!([
+            "view_catalogue",
+            "manage_customers",
+            "view_customers",
+            "view_tickets",
+            "manage_tickets",
+            "work_tickets",
+            "handle_follow_ups",
+            "view_stock",
+            "view_parts"
+        ])
+    );
+    assert_eq!(technician["username"], "tech.hn01");
+    assert_eq!(
+        technician["permissions"],
+        json!(["view_catalogue", "view_customers", "view_tickets", "work_tickets", "view_stock", "view_parts"])
+    );
+}
+
+#[tokio::test]
+async fn the_admin_is_told_every_permission_once() {
+    let app = spawn_app().await;
+    let me = json(app.get("/api/v1/auth/me", &app.token("admin").await).await).await;
+    let names: Vec<&str> =
+        me["permissions"].as_array().map(|a| a.iter().filter_map(|p| p.as_str()).collect()).unwrap_or_default();
+    let distinct: std::collections::BTreeSet<&str> = names.iter().copied().collect();
+    assert_eq!(names.len(), 22, "{names:?}");
+    assert_eq!(distinct.len(), names.len(), "{names:?}");
+    assert!(names.contains(&"configure_tickets") && names.contains(&"reopen_tickets"), "{names:?}");
+}

@@ -63,3 +63,81 @@ pub struct AccessClaims {
     /// The user's branch id.
     pub branch: Uuid,
 }
+
+/// Something a user may do, granted by their roles. The server decides every request
+/// by the same grant table; `GET /api/v1/auth/me` lists what the signed-in user is
+/// granted, so a client offers only what will be allowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = "work_tickets"))]
+#[serde(rename_all = "snake_case")]
+pub enum Permission {
+    ManageBranches,
+    ManageUsers,
+    ViewOrganisation,
+    ManageSkills,
+    ReadAudit,
+    ManageCatalogue,
+    ViewCatalogue,
+    ManageWarranty,
+    ManageCustomers,
+    ViewCustomers,
+    ImportData,
+    ViewTickets,
+    ManageTickets,
+    WorkTickets,
+    DispatchTickets,
+    HandleFollowUps,
+    ConfigureTickets,
+    ReopenTickets,
+    ViewStock,
+    MoveStock,
+    ViewParts,
+    ManageParts,
+}
+
+impl Permission {
+    /// Every permission, in the order of the enum.
+    pub const ALL: [Permission; 22] = [
+        Permission::ManageBranches,
+        Permission::ManageUsers,
+        Permission::ViewOrganisation,
+        Permission::ManageSkills,
+        Permission::ReadAudit,
+        Permission::ManageCatalogue,
+        Permission::ViewCatalogue,
+        Permission::ManageWarranty,
+        Permission::ManageCustomers,
+        Permission::ViewCustomers,
+        Permission::ImportData,
+        Permission::ViewTickets,
+        Permission::ManageTickets,
+        Permission::WorkTickets,
+        Permission::DispatchTickets,
+        Permission::HandleFollowUps,
+        Permission::ConfigureTickets,
+        Permission::ReopenTickets,
+        Permission::ViewStock,
+        Permission::MoveStock,
+        Permission::ViewParts,
+        Permission::ManageParts,
+    ];
+}
+
+/// The signed-in user (`GET /api/v1/auth/me`): the user's fields, and what their
+/// roles allow them to do now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "0193a4f2-7b1c-7cde-8f00-1234567890ab", "username": "tech.hn01", "display_name": "Nguyễn Văn An",
+    "email": "an@example.com", "phone": "+84901234567", "branch_id": "0193a4f2-7b1c-7cde-8f00-0000000000bb",
+    "roles": ["technician"], "skills": ["air_conditioner"], "locale": "vi", "active": true,
+    "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z", "version": 1,
+    "permissions": ["view_catalogue", "view_customers", "view_tickets", "work_tickets", "view_stock", "view_parts"]
+})))]
+pub struct MeDto {
+    #[serde(flatten)]
+    pub user: crate::users::UserDto,
+    /// Everything the user's roles grant, each once, in a fixed order.
+    pub permissions: Vec<Permission>,
+}

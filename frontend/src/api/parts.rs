@@ -18,6 +18,13 @@ pub async fn list(session: Session, filters: PartFilters, cursor: Option<String>
     authed(session, call.query("cursor", cursor)).await
 }
 
+/// `GET /parts?q=…&active=true`: the first page of the parts in use whose SKU or
+/// name matches `q`, for a form that picks parts.
+pub async fn find_in_use(session: Session, q: String) -> Result<Vec<PartDto>, ApiError> {
+    let filters = PartFilters { q, active: Some(true), ..PartFilters::default() };
+    list(session, filters, None).await.map(|page| page.items)
+}
+
 /// `POST /parts`: a new part.
 pub async fn create(session: Session, body: &CreatePart) -> Result<PartDto, ApiError> {
     authed(session, Call::new(Method::POST, "/parts").json(body)?).await

@@ -2,18 +2,19 @@
 //! works in one branch at a time or in all of theirs. Shown only to users who may
 //! list branches and see more than one; the start page and the dispatch board follow it.
 
+use aftersales_api_types::auth::Permission;
 use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::api;
 use crate::i18n::t;
-use crate::session::{BRANCH_SWITCHERS, use_session};
+use crate::session::use_session;
 
 #[component]
 pub fn BranchSwitcher() -> impl IntoView {
     let session = use_session();
     let branches = LocalResource::new(move || async move {
-        if !session.has_any_role(BRANCH_SWITCHERS) {
+        if !session.may(Permission::ViewOrganisation) {
             return Vec::new();
         }
         api::reference::branches(session).await.unwrap_or_default()

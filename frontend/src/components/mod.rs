@@ -5,6 +5,8 @@ pub mod dispatch_warnings;
 pub mod locale_switcher;
 pub mod problem;
 pub mod reauth;
+pub mod screen;
 pub mod shell;
 pub mod table;
 pub mod toast;
+pub mod warranty_decision;

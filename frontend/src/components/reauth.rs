@@ -33,8 +33,7 @@ fn ReauthDialog() -> impl IntoView {
     let login = Action::new_local(move |request: &LoginRequest| {
         let request = request.clone();
         async move {
-            let tokens = api::login(&request).await?;
-            session.sign_in(tokens);
+            api::sign_in(session, &request).await?;
             toasts.show(i18n.text("reauth.done"));
             Ok::<(), ApiError>(())
         }

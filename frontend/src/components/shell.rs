@@ -1,6 +1,7 @@
 //! The frame around every page but the login page: header, navigation, sign-out.
 //! Signed-out visitors are sent to `/login`.
 
+use aftersales_api_types::auth::Permission;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{A, Outlet, Redirect};
@@ -11,10 +12,7 @@ use crate::components::branch_switcher::BranchSwitcher;
 use crate::components::locale_switcher::LocaleSwitcher;
 use crate::components::reauth::Reauth;
 use crate::i18n::t;
-use crate::session::{
-    CUSTOMER_VIEWERS, DISPATCHERS, MANAGERS, PURCHASE_VIEWERS, SERIAL_VIEWERS, STOCK_MOVERS, STOCK_VIEWERS, Session,
-    TICKET_CONFIGURERS, TICKET_VIEWERS, WARRANTY_VIEWERS, use_session,
-};
+use crate::session::{Session, use_session};
 
 /// The layout route: renders the matched child page in `<main>`.
 #[component]
@@ -79,17 +77,21 @@ fn Header(session: Session) -> impl IntoView {
 
 #[component]
 fn Nav(session: Session) -> impl IntoView {
-    let manager = move || session.has_any_role(MANAGERS);
-    let stock = move || session.has_any_role(STOCK_VIEWERS);
-    let tickets = move || session.has_any_role(TICKET_VIEWERS);
-    let serials = move || session.has_any_role(SERIAL_VIEWERS);
-    let customers = move || session.has_any_role(CUSTOMER_VIEWERS);
-    let warranty = move || session.has_any_role(WARRANTY_VIEWERS);
-    let parts = move || session.has_any_role(STOCK_VIEWERS);
-    let dispatch = move || session.has_any_role(DISPATCHERS);
-    let settings = move || session.has_any_role(TICKET_CONFIGURERS);
-    let movers = move || session.has_any_role(STOCK_MOVERS);
-    let purchasing = move || session.has_any_role(PURCHASE_VIEWERS);
+    // Each link shows when the server would answer the page's first read.
+    let may = move |permission| move || session.may(permission);
+    let organisation = may(Permission::ViewOrganisation);
+    let stock = may(Permission::ViewStock);
+    let tickets = may(Permission::ViewTickets);
+    // The serial registry is read under the catalogue's permission; warranty policies
+    // by anyone signed in, and everyone reads the catalogue.
+    let serials = may(Permission::ViewCatalogue);
+    let customers = may(Permission::ViewCustomers);
+    let warranty = may(Permission::ViewCatalogue);
+    let parts = may(Permission::ViewParts);
+    let dispatch = may(Permission::DispatchTickets);
+    let settings = may(Permission::ConfigureTickets);
+    let movers = may(Permission::MoveStock);
+    let purchasing = may(Permission::ViewStock);
     view! {
         <nav class="nav" aria-label=t("nav.main")>
             <ul>
@@ -151,7 +153,7 @@ fn Nav(session: Session) -> impl IntoView {
                         <A href="/stocktakes">{t("stocktakes.nav")}</A>
                     </li>
                 </Show>
-                <Show when=manager>
+                <Show when=organisation>
                     <li>
                         <A href="/branches">{t("nav.branches")}</A>
                     </li>

@@ -4,6 +4,8 @@ use aftersales_api_types::branches::BranchKind;
 use aftersales_api_types::tickets::{StageCategory, TicketKind, WarrantyStatus};
 use aftersales_api_types::users::Role;
 
+use crate::i18n::I18n;
+
 /// The `code` of every problem the server or this client produces; each has a
 /// `problem.<code>` title in the catalogues.
 pub const PROBLEM_CODES: &[&str] = &[
@@ -40,6 +42,12 @@ pub fn role_key(role: Role) -> &'static str {
         Role::Warehouse => "role.warehouse",
         Role::Finance => "role.finance",
     }
+}
+
+/// Roles as the reader's language names and lists them (reactive).
+pub fn role_labels(i18n: I18n, roles: Vec<Role>) -> String {
+    let names: Vec<&str> = roles.into_iter().map(|r| i18n.text(role_key(r))).collect();
+    i18n.list(&names)
 }
 
 pub fn branch_kind_key(kind: BranchKind) -> &'static str {

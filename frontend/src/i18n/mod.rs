@@ -78,6 +78,12 @@ impl I18n {
         number::format_integer(self.locale(), n)
     }
 
+    /// A quantity with its sign, as a change shows it: `+3`, `-2`, `0`.
+    pub fn signed(&self, quantity: i64) -> String {
+        let n = self.number(quantity);
+        if quantity > 0 { format!("+{n}") } else { n }
+    }
+
     /// A decimal amount from the API (`Money.amount`) in its currency.
     pub fn money(&self, amount: &str, currency: &str) -> String {
         number::format_money(self.locale(), amount, currency)

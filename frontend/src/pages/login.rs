@@ -33,8 +33,7 @@ pub fn LoginPage() -> impl IntoView {
         let request = request.clone();
         let navigate = navigate.clone();
         async move {
-            let tokens = api::login(&request).await?;
-            session.sign_in(tokens);
+            api::sign_in(session, &request).await?;
             navigate("/", Default::default());
             Ok::<(), ApiError>(())
         }

@@ -1,6 +1,7 @@
 //! `/customers/:id`: one customer's facts, the form to change them (the page follows
 //! the saved customer without a reload), their units and their tickets.
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::customers::CustomerDto;
 use aftersales_api_types::tickets::TicketDto;
 use leptos::prelude::*;
@@ -17,7 +18,7 @@ use crate::i18n::date::iso_instant;
 use crate::i18n::labels::{stage_category_key, ticket_kind_key};
 use crate::i18n::{Locale, t, use_i18n};
 use crate::query::wire;
-use crate::session::{CUSTOMER_EDITORS, use_session};
+use crate::session::use_session;
 
 const TICKET_COLUMNS: &[&str] =
     &["customers.ticket_number", "customers.ticket_kind", "customers.ticket_stage", "customers.created"];
@@ -55,7 +56,7 @@ fn CustomerScreen(customer: CustomerDto) -> impl IntoView {
         current.set(c);
         editing.set(false);
     });
-    let may_edit = move || session.has_any_role(CUSTOMER_EDITORS);
+    let may_edit = move || session.may(Permission::ManageCustomers);
     let customer_id = current.get_untracked().id;
     view! {
         <div class="page-head">

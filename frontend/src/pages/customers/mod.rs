@@ -8,6 +8,7 @@ pub mod filters;
 mod form;
 mod list;
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::branches::BranchDto;
 use leptos::prelude::*;
 
@@ -16,14 +17,14 @@ use self::form::CustomerForm;
 use self::list::{CustomerList, DuplicateCheck};
 use crate::api;
 use crate::i18n::t;
-use crate::session::{CUSTOMER_EDITORS, Session, use_session};
+use crate::session::{Session, use_session};
 
 #[component]
 pub fn CustomersPage() -> impl IntoView {
     let session = use_session();
     let branches = branches_resource(session);
     let creating = RwSignal::new(false);
-    let may_edit = move || session.has_any_role(CUSTOMER_EDITORS);
+    let may_edit = move || session.may(Permission::ManageCustomers);
     view! {
         <section class="page customers-page">
             <div class="page-head">

@@ -5,15 +5,16 @@
 mod dashboard;
 mod jobs;
 
+use aftersales_api_types::auth::{MeDto, Permission};
 use aftersales_api_types::users::{Role, UserDto};
 use leptos::prelude::*;
 
 use crate::api;
 use crate::components::problem::ErrorsView;
 use crate::i18n::date::iso_instant;
-use crate::i18n::labels::role_key;
-use crate::i18n::{I18n, t, use_i18n};
-use crate::session::{Session, TICKET_VIEWERS, use_session};
+use crate::i18n::labels::role_labels;
+use crate::i18n::{t, use_i18n};
+use crate::session::{Session, use_session};
 
 use self::dashboard::DashboardPanel;
 use self::jobs::MyJobs;
@@ -23,15 +24,15 @@ use crate::tr;
 pub fn HomePage() -> impl IntoView {
     let session = use_session();
     let me = LocalResource::new(move || async move {
-        let user = api::me(session).await?;
-        session.set_user(user.clone());
-        Ok::<UserDto, api::ApiError>(user)
+        let me: MeDto = api::me(session).await?;
+        session.set_me(me.clone());
+        Ok::<UserDto, api::ApiError>(me.user)
     });
     let first_name = move || session.user().map(|u| u.display_name).unwrap_or_default();
     let technician = move || {
         session.user().filter(|u| u.roles.contains(&Role::Technician)).map(|u| view! { <MyJobs technician=u.id /> })
     };
-    let sees_tickets = move || session.has_any_role(TICKET_VIEWERS);
+    let sees_tickets = move || session.may(Permission::ViewTickets);
     view! {
         <section class="page">
             <h1>{tr!("home.welcome", name = first_name())}</h1>
@@ -94,10 +95,4 @@ fn Profile(user: UserDto, session: Session) -> impl IntoView {
             </dd>
         </dl>
     }
-}
-
-/// Roles as the reader's language names and lists them (reactive).
-pub fn role_labels(i18n: I18n, roles: Vec<Role>) -> String {
-    let names: Vec<&str> = roles.into_iter().map(|r| i18n.text(role_key(r))).collect();
-    i18n.list(&names)
 }

@@ -14,10 +14,10 @@ use uuid::Uuid;
 use crate::api;
 use crate::api::ApiError;
 use crate::components::problem::ProblemView;
+use crate::components::warranty_decision::DecisionView;
 use crate::i18n::date::iso_instant;
 use crate::i18n::labels::{ticket_kind_key, warranty_status_key};
 use crate::i18n::{t, use_i18n};
-use crate::pages::serials::decision::DecisionView;
 use crate::session::{Session, use_session};
 
 /// The tracking code in groups of four, as printed.

@@ -9,10 +9,10 @@ use super::Draft;
 use crate::api;
 use crate::api::intake::FindBy;
 use crate::components::problem::{FieldErrors, ProblemView};
+use crate::components::warranty_decision::DecisionView;
 use crate::i18n::date::iso_date;
 use crate::i18n::date::today;
 use crate::i18n::{t, use_i18n};
-use crate::pages::serials::decision::DecisionView;
 use crate::session::use_session;
 
 fn by_key(by: FindBy) -> &'static str {

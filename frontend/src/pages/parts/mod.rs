@@ -7,6 +7,7 @@ mod form;
 mod warehouse_form;
 pub mod warehouses;
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::catalogue::BrandDto;
 use aftersales_api_types::parts::PartDto;
 use leptos::html::Input;
@@ -21,7 +22,7 @@ use crate::api;
 use crate::components::problem::ErrorsView;
 use crate::components::table::PagedTable;
 use crate::i18n::{t, use_i18n};
-use crate::session::{STOCK_MOVERS, Session, use_session};
+use crate::session::{Session, use_session};
 use crate::tr;
 
 const COLUMNS: &[&str] = &[
@@ -93,7 +94,7 @@ fn PartsScreen(session: Session, brands: Vec<BrandDto>) -> impl IntoView {
         editing: RwSignal::new(None),
         changes: RwSignal::new(0),
         saved: RwSignal::new(None),
-        may_manage: untrack(|| session.has_any_role(STOCK_MOVERS)),
+        may_manage: untrack(|| session.may(Permission::ManageParts)),
     };
     let may_manage = move || view.may_manage;
     let table = move || {

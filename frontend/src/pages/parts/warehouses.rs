@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::warehouses::{WarehouseDto, WarehouseKind};
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -16,7 +17,7 @@ use super::warehouse_form::WarehouseForm;
 use crate::api;
 use crate::components::problem::ErrorsView;
 use crate::i18n::{t, use_i18n};
-use crate::session::{STOCK_MOVERS, Session, use_session};
+use crate::session::{Session, use_session};
 use crate::tr;
 
 const COLUMNS: &[&str] = &[
@@ -139,7 +140,7 @@ fn WarehousesScreen(session: Session, branches: Vec<(Uuid, String)>, people: Has
         editing: RwSignal::new(None),
         changes: RwSignal::new(0),
         saved: RwSignal::new(None),
-        may_manage: untrack(|| session.has_any_role(STOCK_MOVERS)),
+        may_manage: untrack(|| session.may(Permission::ManageParts)),
         own_branch: untrack(|| session.user().map(|u| u.branch_id)),
     };
     let list = LocalResource::new(move || {

@@ -2,6 +2,7 @@
 //! cancelled here; goods are received against an order line by line. Every change
 //! shows at once from the server's answer, without a page reload.
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::problem::Problem;
 use aftersales_api_types::purchasing::{PurchaseOrderDto, PurchaseOrderLineDto, PurchaseOrderStatus};
 use leptos::prelude::*;
@@ -18,7 +19,7 @@ use crate::components::toast::use_toasts;
 use crate::i18n::date::iso_instant;
 use crate::i18n::number::parse_amount;
 use crate::i18n::{t, use_i18n};
-use crate::session::{STOCK_MOVERS, use_session};
+use crate::session::use_session;
 
 #[component]
 pub fn PurchaseOrderPage() -> impl IntoView {
@@ -64,7 +65,8 @@ fn OrderScreen(lists: Lists, order: PurchaseOrderDto) -> impl IntoView {
     let session = lists.session;
     let view = OrderView { lists, order: RwSignal::new(order), problem: RwSignal::new(None) };
     let order = view.order;
-    let may_buy = untrack(|| session.has_any_role(STOCK_MOVERS));
+    let may_buy = untrack(|| session.may(Permission::ManageParts));
+    let may_receive = untrack(|| session.may(Permission::MoveStock));
     let editing = RwSignal::new(false);
     let receiving = ReceiveState::new();
     let status = move || order.with(|o| o.status);
@@ -146,8 +148,8 @@ fn OrderScreen(lists: Lists, order: PurchaseOrderDto) -> impl IntoView {
         </Show>
         {form}
         <h2 id="po-lines-title">{t("purchasing.lines")}</h2>
-        <LinesTable view receiving receivable=Signal::derive(move || may_buy && receivable()) />
-        <Show when=move || may_buy && receivable()>
+        <LinesTable view receiving receivable=Signal::derive(move || may_receive && receivable()) />
+        <Show when=move || may_receive && receivable()>
             <ReceiveBar view receiving />
         </Show>
     }

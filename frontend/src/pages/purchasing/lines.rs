@@ -12,7 +12,6 @@ use super::Lists;
 use super::draft::line_input;
 use crate::api;
 use crate::i18n::{t, use_i18n};
-use crate::pages::parts::filters::PartFilters;
 
 /// One line as typed.
 #[derive(Debug, Clone, Copy)]
@@ -56,10 +55,7 @@ pub fn LinesEditor(
         let q = query.get();
         async move {
             match q {
-                Some(q) => {
-                    let filters = PartFilters { q, active: Some(true), ..PartFilters::default() };
-                    api::parts::list(session, filters, None).await.map(|p| p.items)
-                }
+                Some(q) => api::parts::find_in_use(session, q).await,
                 None => Ok(Vec::new()),
             }
         }

@@ -2,6 +2,7 @@
 //! filtered by status and warehouse (kept in the URL), a page at a time; the parts
 //! to order; and the form of a new draft.
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::purchasing::{PurchaseOrderDto, PurchaseOrderStatus};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -17,7 +18,7 @@ use crate::components::problem::ErrorsView;
 use crate::components::table::PagedTable;
 use crate::i18n::date::iso_instant;
 use crate::i18n::{t, use_i18n};
-use crate::session::{STOCK_MOVERS, use_session};
+use crate::session::use_session;
 
 const COLUMNS: &[&str] = &[
     "purchasing.number",
@@ -49,7 +50,7 @@ pub fn PurchaseOrdersPage() -> impl IntoView {
 fn OrdersScreen(lists: Lists) -> impl IntoView {
     let query = use_query_map();
     let filters = Memo::new(move |_| query.with(|q| OrderFilters::from_query(|name| q.get(name))));
-    let may_buy = untrack(|| lists.session.has_any_role(STOCK_MOVERS));
+    let may_buy = untrack(|| lists.session.may(Permission::ManageParts));
     let starting = RwSignal::new(None::<DraftStart>);
     let navigate = use_navigate();
     let saved = Callback::new(move |order: PurchaseOrderDto| {

@@ -3,12 +3,8 @@
 //! link shows the same unit: its facts, today's warranty decision, its history,
 //! component swaps and contracts.
 
-pub mod decision;
-pub mod reasons;
 mod records;
 mod unit;
-
-pub use self::decision::{DecisionView, LegRow, leg_key};
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};

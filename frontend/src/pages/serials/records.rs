@@ -4,10 +4,10 @@
 use aftersales_api_types::serial_records::{ContractDto, OwnershipDto, SerialEventDto, SwapDto};
 use leptos::prelude::*;
 
-use super::decision::leg_key;
+use crate::components::warranty_decision::leg_key;
+use crate::components::warranty_decision::reasons::contract_kind_key;
 use crate::i18n::date::{iso_date, iso_instant};
 use crate::i18n::{t, use_i18n};
-use crate::pages::serials::reasons::contract_kind_key;
 
 /// The label of an event kind; `None` for a kind this client does not know yet.
 pub fn event_key(kind: &str) -> Option<&'static str> {

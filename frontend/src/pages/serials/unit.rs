@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 use futures::future::join4;
 use leptos::prelude::*;
 
-use super::decision::DecisionView;
 use super::records::{Contracts, Events, Owners, Swaps};
 use crate::api;
+use crate::components::warranty_decision::DecisionView;
 use crate::i18n::date::iso_date;
 use crate::i18n::date::today;
 use crate::i18n::{t, use_i18n};

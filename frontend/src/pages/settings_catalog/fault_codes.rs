@@ -9,9 +9,9 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::names::{NameSignals, NamesFields, local_name};
-use super::{DeleteButton, FormActions, NewButton, Screen, form_problem, invalid};
 use crate::api;
 use crate::components::problem::{FieldErrors, ProblemView};
+use crate::components::screen::{DeleteButton, FormActions, NewButton, Screen, form_problem, invalid};
 use crate::components::table::ListTable;
 use crate::i18n::{t, use_i18n};
 use crate::session::use_session;

@@ -4,8 +4,8 @@ use aftersales_api_types::fault_codes::Names;
 use aftersales_api_types::problem::Problem;
 use leptos::prelude::*;
 
-use super::{invalid, opt};
 use crate::components::problem::FieldErrors;
+use crate::components::screen::{invalid, opt};
 use crate::i18n::locale::Locale;
 use crate::i18n::t;
 

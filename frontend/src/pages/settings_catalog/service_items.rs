@@ -9,9 +9,9 @@ use uuid::Uuid;
 
 use super::fault_codes::{Categories, with_categories};
 use super::names::{NameSignals, NamesFields, local_name};
-use super::{DeleteButton, FormActions, NewButton, Screen, form_problem, invalid};
 use crate::api;
 use crate::components::problem::{FieldErrors, browser_problem};
+use crate::components::screen::{DeleteButton, FormActions, NewButton, Screen, form_problem, invalid};
 use crate::components::table::ListTable;
 use crate::i18n::{t, use_i18n};
 use crate::session::use_session;

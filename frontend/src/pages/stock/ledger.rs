@@ -6,7 +6,6 @@ use aftersales_api_types::stock::MovementDto;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::signed;
 use crate::api;
 use crate::components::table::PagedTable;
 use crate::i18n::date::iso_instant;
@@ -54,7 +53,7 @@ fn movement_row(m: MovementDto, currency: StoredValue<String>) -> AnyView {
             <td class="kind">{move || kind_key.map_or_else(|| kind.clone(), |k| i18n.text(k).to_owned())}</td>
             // Isolated left-to-right so Persian shows `+۳`, not `۳+`.
             <td class="num quantity">
-                <bdi dir="ltr">{move || signed(i18n, m.quantity)}</bdi>
+                <bdi dir="ltr">{move || i18n.signed(m.quantity)}</bdi>
             </td>
             <td class="num">{move || currency.with_value(|c| i18n.money_minor(m.value_delta_minor, c))}</td>
             <td class="num on-hand-after">{move || i18n.number(m.on_hand_after)}</td>

@@ -8,6 +8,7 @@ mod receive;
 
 use std::collections::HashMap;
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::parts::PartDto;
 use aftersales_api_types::warehouses::WarehouseDto;
 use futures::future::join;
@@ -19,8 +20,8 @@ use self::ledger::Ledger;
 use self::receive::ReceiveForm;
 use crate::api::{self, ApiError};
 use crate::components::problem::ErrorsView;
-use crate::i18n::{I18n, t};
-use crate::session::{STOCK_MOVERS, Session, use_session};
+use crate::i18n::t;
+use crate::session::{Session, use_session};
 
 /// The parts catalogue by id, shared by the table, the ledger and the form.
 pub type Parts = StoredValue<HashMap<Uuid, PartDto>>;
@@ -73,7 +74,7 @@ fn StockScreen(session: Session, warehouses: Vec<WarehouseDto>, parts: Vec<PartD
     };
     let actives: HashMap<Uuid, bool> = warehouses.iter().map(|w| (w.id, w.active)).collect();
     let may_receive = move || {
-        session.has_any_role(STOCK_MOVERS)
+        session.may(Permission::MoveStock)
             && stock.warehouse.get().is_some_and(|w| actives.get(&w).copied().unwrap_or(false))
     };
     let choose = move |ev: leptos::ev::Event| {
@@ -114,10 +115,4 @@ fn StockScreen(session: Session, warehouses: Vec<WarehouseDto>, parts: Vec<PartD
         </Show>
     }
     .into_any()
-}
-
-/// A quantity with its sign: `+3`, `-2`, `0`.
-pub fn signed(i18n: I18n, quantity: i64) -> String {
-    let n = i18n.number(quantity);
-    if quantity > 0 { format!("+{n}") } else { n }
 }

@@ -2,6 +2,7 @@
 //! (`POST /tickets/{id}/dispatch`). Warnings the server raises (skills, load,
 //! branch) are shown in words, and the dispatcher may override them with a reason.
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::dispatch::DispatchRequest;
 use aftersales_api_types::problem::Problem;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -13,7 +14,6 @@ use crate::api;
 use crate::components::problem::{FieldErrors, ProblemView, browser_problem, without_fields};
 use crate::i18n::date::today;
 use crate::i18n::{I18n, t, use_i18n};
-use crate::session::DISPATCHERS;
 
 /// The words of a dispatch warning; `None` for one this client does not know yet.
 fn warning_key(code: &str) -> Option<&'static str> {
@@ -54,7 +54,7 @@ fn local_instant(day: NaiveDate, time: &str) -> Option<DateTime<Utc>> {
 pub fn DispatchSection(view: TicketView) -> impl IntoView {
     let session = view.session;
     // Only a change of these re-creates the form (a dispatch changes the ticket).
-    let shown = Memo::new(move |_| !view.ticket.with(|t| t.sealed) && session.has_any_role(DISPATCHERS));
+    let shown = Memo::new(move |_| !view.ticket.with(|t| t.sealed) && session.may(Permission::DispatchTickets));
     move || shown.get().then(|| view! { <DispatchForm view /> })
 }
 

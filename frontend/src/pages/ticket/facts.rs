@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use super::TicketView;
 use super::names::{Loaded, UserName};
 use crate::api;
+use crate::components::warranty_decision::LegRow;
 use crate::i18n::date::iso_instant;
 use crate::i18n::labels::{stage_category_key, ticket_kind_key, warranty_status_key};
 use crate::i18n::{t, use_i18n};
-use crate::pages::serials::LegRow;
 
 #[component]
 pub fn FactsSection(view: TicketView) -> impl IntoView {

@@ -4,10 +4,12 @@
 //! table the forms that move parts (see `parts_move.rs` and `parts_line.rs`); after
 //! each change the ticket is read again, so every section of the page follows.
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::parts::PartDto;
 use aftersales_api_types::problem::Problem;
 use aftersales_api_types::service_items::Money;
 use aftersales_api_types::ticket_parts::{ChargeTo, TicketPartLineDto, TicketPartsDto};
+use aftersales_api_types::users::Role;
 use aftersales_api_types::warehouses::{WarehouseDto, WarehouseKind};
 use leptos::prelude::*;
 use serde::Serialize;
@@ -22,18 +24,12 @@ use crate::api::{self};
 use crate::components::problem::{ProblemView, field_message};
 use crate::components::toast::{Toasts, use_toasts};
 use crate::i18n::{I18n, t, use_i18n};
-use crate::session::TICKET_WORKERS;
-use aftersales_api_types::users::Role;
 
 // The forms live next to this file (`parts_move.rs`, `parts_line.rs`).
 #[path = "./parts_line.rs"]
 mod parts_line;
 #[path = "./parts_move.rs"]
 mod parts_move;
-
-/// Who may reserve, release and issue (a technician only from their own van: the
-/// API decides and says so).
-const PART_MOVERS: &[Role] = &[Role::Admin, Role::Manager, Role::Warehouse, Role::Technician];
 
 /// What the parts section and its forms share. It is `Copy`.
 #[derive(Debug, Clone, Copy)]
@@ -209,8 +205,10 @@ pub fn PartsSection(view: TicketView) -> impl IntoView {
         });
     });
     let open = Memo::new(move |_| !view.ticket.with(|t| t.sealed));
-    let movers = session.has_any_role(PART_MOVERS);
-    let workers = session.has_any_role(TICKET_WORKERS);
+    // Who may reserve, release and issue: those who move stock, and a technician
+    // from their own van (the API decides and says so).
+    let movers = session.may(Permission::MoveStock) || session.has_any_role(&[Role::Technician]);
+    let workers = session.may(Permission::WorkTickets);
     if movers || workers {
         leptos::task::spawn_local(async move {
             if let Ok(found) = api::reference::warehouses(session).await {

@@ -3,6 +3,7 @@
 //! fails. A move is sent with the ticket's version (`If-Match`); a refusal shows the
 //! problem, a success updates the stage, the buttons and the timeline in place.
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::problem::Problem;
 use aftersales_api_types::tickets::{NextStep, TransitionRequest};
 use aftersales_api_types::users::Role;
@@ -12,7 +13,7 @@ use super::TicketView;
 use crate::api;
 use crate::components::problem::{ProblemView, without_fields};
 use crate::i18n::{I18n, t, use_i18n};
-use crate::session::{Session, TICKET_WORKERS};
+use crate::session::Session;
 
 /// The guard that asks for a note: the note field below the buttons satisfies it.
 const NOTE_GUARD: &str = "note_given";
@@ -54,7 +55,7 @@ fn role_may(session: Session, step: &NextStep) -> bool {
 #[component]
 pub fn TransitionsSection(view: TicketView) -> impl IntoView {
     let session = view.session;
-    move || session.has_any_role(TICKET_WORKERS).then(|| view! { <Steps view /> })
+    move || session.may(Permission::WorkTickets).then(|| view! { <Steps view /> })
 }
 
 #[component]

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::followups::{AnswerKind, CallbackDto, CallbackQuestion, CallbackStatus, RecordCallback};
 use aftersales_api_types::problem::Problem;
 use leptos::prelude::*;
@@ -16,7 +17,6 @@ use crate::components::problem::{FieldErrors, ProblemView, without_fields};
 use crate::components::toast::use_toasts;
 use crate::i18n::date::iso_instant;
 use crate::i18n::{I18n, t, use_i18n};
-use crate::session::FOLLOW_UP_HANDLERS;
 
 fn status_key(status: CallbackStatus) -> &'static str {
     match status {
@@ -51,7 +51,7 @@ pub fn CallbackSection(view: TicketView) -> impl IntoView {
     });
     let script = LocalResource::new(move || api::work::script(session));
     // The roles are read once: signing out leaves the page, it does not re-draw it.
-    let handler = untrack(|| session.has_any_role(FOLLOW_UP_HANDLERS));
+    let handler = untrack(|| session.may(Permission::HandleFollowUps));
     let body = move || match (callback.get(), script.get()) {
         (None, _) | (_, None) => view! { <p class="muted">{t("table.loading")}</p> }.into_any(),
         (Some(Err(e)), _) if e.problem.status == 404 => {

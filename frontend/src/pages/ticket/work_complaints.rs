@@ -2,6 +2,7 @@
 //! `/complaints?ticket_id=…`): the office opens one, and resolves or rejects it
 //! with `POST /complaints/{id}/resolve` and the complaint's version.
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::followups::{
     ComplaintCategory, ComplaintDto, ComplaintOutcome, ComplaintStatus, OpenComplaint, ResolveComplaint,
 };
@@ -15,7 +16,6 @@ use crate::components::problem::{FieldErrors, ProblemView, browser_problem, with
 use crate::components::toast::use_toasts;
 use crate::i18n::date::iso_instant;
 use crate::i18n::{t, use_i18n};
-use crate::session::FOLLOW_UP_HANDLERS;
 
 const CATEGORIES: [(ComplaintCategory, &str, &str); 6] = [
     (ComplaintCategory::Attitude, "attitude", "work.category.attitude"),
@@ -42,7 +42,7 @@ fn status_key(status: ComplaintStatus) -> (&'static str, &'static str) {
 pub fn ComplaintsSection(view: TicketView) -> impl IntoView {
     let session = view.session;
     // The roles are read once: signing out leaves the page, it does not re-draw it.
-    untrack(|| session.has_any_role(FOLLOW_UP_HANDLERS)).then(|| view! { <Complaints view /> })
+    untrack(|| session.may(Permission::HandleFollowUps)).then(|| view! { <Complaints view /> })
 }
 
 #[component]

@@ -2,6 +2,7 @@
 //! service catalogue of the unit's product category and priced by the API, with
 //! the totals it returns and who pays for labour as the warranty decision says.
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::labour::{AddLabourLine, LabourLineDto, TicketLabourDto};
 use aftersales_api_types::problem::Problem;
 use aftersales_api_types::warranty::Leg;
@@ -14,7 +15,6 @@ use crate::api;
 use crate::components::problem::{FieldErrors, ProblemView, browser_problem, without_fields};
 use crate::components::toast::use_toasts;
 use crate::i18n::{I18n, t, use_i18n};
-use crate::session::TICKET_WORKERS;
 
 const COLUMNS: &[&str] = &[
     "work.code",
@@ -40,7 +40,7 @@ pub fn LabourSection(view: TicketView) -> impl IntoView {
         api::work::labour(session, view.id)
     });
     // The roles are read once: signing out leaves the page, it does not re-draw it.
-    let may = untrack(|| session.has_any_role(TICKET_WORKERS));
+    let may = untrack(|| session.may(Permission::WorkTickets));
     let editable = Memo::new(move |_| may && !view.ticket.with(|t| t.sealed));
     let who_pays = move || {
         let (key, code) = match payer(view) {

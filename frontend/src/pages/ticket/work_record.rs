@@ -3,6 +3,7 @@
 //! `PATCH /tickets/{id}` and the ticket's version, so the steps whose guards ask
 //! for them open without a reload.
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::fault_codes::FaultCodeDto;
 use aftersales_api_types::problem::Problem;
 use aftersales_api_types::ticket_changes::UpdateTicket;
@@ -14,13 +15,12 @@ use crate::api;
 use crate::components::problem::{FieldErrors, ProblemView, browser_problem, without_fields};
 use crate::components::toast::use_toasts;
 use crate::i18n::{t, use_i18n};
-use crate::session::TICKET_WORKERS;
 
 #[component]
 pub fn WorkRecordSection(view: TicketView) -> impl IntoView {
     let session = view.session;
     // The roles are read once: signing out leaves the page, it does not re-draw it.
-    let may = untrack(|| session.has_any_role(TICKET_WORKERS));
+    let may = untrack(|| session.may(Permission::WorkTickets));
     let editable = Memo::new(move |_| may && !view.ticket.with(|t| t.sealed));
     move || {
         if editable.get() {

@@ -5,6 +5,7 @@
 pub mod filters;
 mod form;
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::tickets::TicketDto;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -50,7 +51,7 @@ pub fn TicketsPage() -> impl IntoView {
     view! {
         <section class="page tickets-page">
             <h1>{t("tickets.title")}</h1>
-            <Show when=move || session.has_any_role(crate::session::TICKET_INTAKE)><a id="new-ticket" class="button primary" href="/tickets/new">{t("intake.new_ticket")}</a></Show>
+            <Show when=move || session.may(Permission::ManageTickets)><a id="new-ticket" class="button primary" href="/tickets/new">{t("intake.new_ticket")}</a></Show>
             <FilterForm filters />
             <div id="ticket-list">{table}</div>
         </section>

@@ -1,6 +1,6 @@
 //! `/transfers`, `/transfers/:id`, `/stocktakes`, `/stocktakes/:id`: stock moving
 //! between warehouses, and count sheets. Everyone who sees stock may read them;
-//! the warehouse keepers and managers (`STOCK_MOVERS`) act on them. Each step's
+//! the warehouse keepers and managers (`MoveStock`) act on them. Each step's
 //! answer replaces what the page shows, so a change shows without a reload.
 
 mod create;
@@ -12,6 +12,7 @@ mod sheet_lines;
 mod steps;
 mod stocktakes;
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::parts::PartDto;
 use aftersales_api_types::warehouses::WarehouseDto;
 use futures::future::join;
@@ -24,7 +25,7 @@ pub use self::stocktakes::StocktakesPage;
 use crate::api::{self, ApiError};
 use crate::components::problem::ErrorsView;
 use crate::i18n::t;
-use crate::session::{STOCK_MOVERS, Session, use_session};
+use crate::session::{Session, use_session};
 
 /// The warehouses in the user's scope and the parts catalogue, by id.
 #[derive(Debug, Clone, Copy)]
@@ -86,7 +87,7 @@ pub fn WithLookup<V: IntoView + 'static>(page: fn(Session, Lookup) -> V) -> impl
 
 /// Whether the user may act on transfers and stocktakes (reactive).
 pub fn may_move(session: Session) -> bool {
-    session.has_any_role(STOCK_MOVERS)
+    session.may(Permission::MoveStock)
 }
 
 /// `/transfers`: the list with its filters, and a new draft for those who move stock.

@@ -10,7 +10,6 @@ use super::sheet::Sheet;
 use crate::api;
 use crate::i18n::number::latin_digits;
 use crate::i18n::{I18n, t, use_i18n};
-use crate::pages::stock::signed;
 
 const COLUMNS: &[&str] = &[
     "transfers.sku",
@@ -136,7 +135,7 @@ fn LineRow(s: Sheet, line: StocktakeLineDto) -> impl IntoView {
                 {counted_cell}
                 {move || flag().map(|key| view! { <p class="field-error line-error" id=error_id2.clone() role="alert">{i18n.text(key)}</p> })}
             </td>
-            <td class="num variance"><bdi dir="ltr">{move || line.variance.map(|v| signed(i18n, v)).unwrap_or_default()}</bdi></td>
+            <td class="num variance"><bdi dir="ltr">{move || line.variance.map(|v| i18n.signed(v)).unwrap_or_default()}</bdi></td>
             <td class="num variance-value"><bdi dir="ltr">{move || line.variance_value_minor.map(|v| i18n.money_minor(v, &currency)).unwrap_or_default()}</bdi></td>
         </tr>
     }

@@ -10,6 +10,7 @@ mod try_it;
 
 use std::collections::HashMap;
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::catalogue::{BrandDto, CategoryDto, ProductModelDto};
 use aftersales_api_types::warranty::{PolicyDto, PolicyScope, PolicyVersionDto, ScopeKind};
 use chrono::NaiveDate;
@@ -23,7 +24,7 @@ use crate::components::problem::ErrorsView;
 use crate::i18n::date::iso_date;
 use crate::i18n::date::today;
 use crate::i18n::{I18n, t, use_i18n};
-use crate::session::{MANAGERS, Session, use_session};
+use crate::session::{Session, use_session};
 
 /// The names behind the ids of the catalogue, shared by the screens.
 #[derive(Debug, Clone, Default)]
@@ -132,7 +133,7 @@ pub fn WarrantyPoliciesPage() -> impl IntoView {
                         let catalogue = StoredValue::new(catalogue.await?);
                         Ok::<_, ApiError>(view! {
                             <PolicyLoader session catalogue changes />
-                            <Show when=move || session.has_any_role(MANAGERS)>
+                            <Show when=move || session.may(Permission::ManageWarranty)>
                                 <CreateForm session catalogue changes />
                             </Show>
                         })

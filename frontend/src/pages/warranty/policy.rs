@@ -1,6 +1,7 @@
 //! `/warranty-policies/:id`: one policy, every version (what changed when), the
 //! form to publish new terms (managers), and the "try it" panel.
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::problem::Problem;
 use aftersales_api_types::warranty::{PolicyDto, PolicyVersionDto};
 use leptos::prelude::*;
@@ -12,10 +13,10 @@ use super::try_it::TryIt;
 use super::{Catalogue, day_view, scope_kind_key, status};
 use crate::api::{self, ApiError};
 use crate::components::problem::{ErrorsView, ProblemView, browser_problem_of, without_fields};
+use crate::components::warranty_decision::leg_key;
 use crate::i18n::date::today;
 use crate::i18n::{t, use_i18n};
-use crate::pages::serials::leg_key;
-use crate::session::{MANAGERS, Session, use_session};
+use crate::session::{Session, use_session};
 use crate::tr;
 
 #[component]
@@ -76,7 +77,7 @@ fn PolicyView(session: Session, catalogue: Catalogue, policy: PolicyDto, changes
         <p id="policy-scope">{t("warranty.scope")} ": " {t(scope_kind_key(kind))} " · " <bdi>{scope}</bdi></p>
         <h2 id="versions-title">{t("warranty.versions")}</h2>
         <div id="policy-versions" class="warranty-versions">{versions}</div>
-        <Show when=move || session.has_any_role(MANAGERS)>
+        <Show when=move || session.may(Permission::ManageWarranty)>
             <VersionForm session id changes />
         </Show>
         <TryIt session catalogue policy=StoredValue::new(policy.clone()) />

@@ -12,9 +12,9 @@ use super::Catalogue;
 use super::terms::to_form_fields;
 use crate::api::{self, ApiError};
 use crate::components::problem::{FieldErrors, ProblemView, browser_problem_of, names_field, without_fields};
+use crate::components::warranty_decision::DecisionView;
 use crate::i18n::date::today;
 use crate::i18n::{I18n, t, use_i18n};
-use crate::pages::serials::DecisionView;
 use crate::session::Session;
 
 #[derive(Debug, Clone)]

@@ -3,6 +3,7 @@
 //! sign-in guard) is process state, handed in by the entry point.
 pub mod login;
 pub mod logout;
+pub mod me;
 pub mod refresh;
 
 use aftersales_api_types::auth::TokenResponse;

@@ -1,15 +1,18 @@
 //! Today's warranty decision for a unit, leg by leg, with the reasons the server
-//! gives.
+//! gives: on the serial registry, at intake, on the receipt, on the ticket and in a
+//! policy's try-it form.
+
+pub mod reasons;
 
 use aftersales_api_types::entitlement::{Decision, LegDecision, WarningCode};
 use aftersales_api_types::warranty::Leg;
 use leptos::prelude::*;
 
+use self::reasons::{basis_key, leg_reasons};
 use crate::api::ApiError;
 use crate::components::problem::ProblemView;
 use crate::i18n::date::iso_date;
 use crate::i18n::{t, use_i18n};
-use crate::pages::serials::reasons::{basis_key, leg_reasons};
 
 pub fn leg_key(leg: Leg) -> &'static str {
     match leg {

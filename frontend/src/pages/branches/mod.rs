@@ -1,17 +1,21 @@
 //! `/branches`: the service network (`GET /branches`), with a form to add a branch
 //! below one of yours, change one (`PATCH` with `If-Match`) and delete an empty one.
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::branches::BranchDto;
 use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::api;
 use crate::components::problem::ErrorsView;
+use crate::components::screen::{DeleteButton, NewButton, Screen};
 use crate::i18n::labels::branch_kind_key;
 use crate::i18n::{t, use_i18n};
-use crate::pages::settings_catalog::branch_form::BranchForm;
-use crate::pages::settings_catalog::{DeleteButton, NewButton, Screen};
-use crate::session::{MANAGERS, use_session};
+use crate::session::use_session;
+
+mod form;
+
+use self::form::BranchForm;
 
 const COLUMNS: &[&str] = &[
     "branches.code",
@@ -27,7 +31,7 @@ const COLUMNS: &[&str] = &[
 pub fn BranchesPage() -> impl IntoView {
     let session = use_session();
     let screen = Screen::<BranchDto>::new(session);
-    let may_manage = untrack(|| session.has_any_role(MANAGERS));
+    let may_manage = untrack(|| session.may(Permission::ManageBranches));
     let list = LocalResource::new(move || {
         let _ = screen.changes.get();
         api::reference::branches(session)

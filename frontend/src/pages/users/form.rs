@@ -9,13 +9,13 @@ use aftersales_api_types::users::{CreateUser, Role, UpdateUser, UserDto};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::{FormActions, Screen, form_problem, invalid, opt};
+use super::Choices;
 use crate::api;
 use crate::components::problem::{FieldErrors, browser_problem};
+use crate::components::screen::{FormActions, Screen, form_problem, invalid, opt};
 use crate::i18n::labels::role_key;
 use crate::i18n::locale::Locale;
 use crate::i18n::t;
-use crate::pages::users::Choices;
 
 const ROLES: [Role; 7] =
     [Role::Admin, Role::Manager, Role::Clerk, Role::Dispatcher, Role::Technician, Role::Warehouse, Role::Finance];

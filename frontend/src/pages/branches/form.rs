@@ -7,9 +7,9 @@ use aftersales_api_types::problem::Problem;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::{FormActions, Screen, form_problem, invalid};
 use crate::api;
 use crate::components::problem::{FieldErrors, browser_problem};
+use crate::components::screen::{FormActions, Screen, form_problem, invalid};
 use crate::i18n::labels::branch_kind_key;
 use crate::i18n::t;
 

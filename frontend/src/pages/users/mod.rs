@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::branches::BranchDto;
 use aftersales_api_types::skills::SkillDto;
 use aftersales_api_types::users::{Role, UserDto};
@@ -12,12 +13,15 @@ use uuid::Uuid;
 
 use crate::api;
 use crate::components::problem::ProblemView;
+use crate::components::screen::{NewButton, Screen};
 use crate::components::table::ListTable;
+use crate::i18n::labels::role_labels;
 use crate::i18n::{t, use_i18n};
-use crate::pages::home::role_labels;
-use crate::pages::settings_catalog::user_form::UserForm;
-use crate::pages::settings_catalog::{NewButton, Screen};
-use crate::session::{MANAGERS, use_session};
+use crate::session::use_session;
+
+mod form;
+
+use self::form::UserForm;
 
 const COLUMNS: &[&str] =
     &["users.username", "users.display_name", "settings.branch", "users.roles", "users.active", "settings.actions"];
@@ -60,7 +64,7 @@ pub fn UsersPage() -> impl IntoView {
 fn UsersScreen(choices: Choices) -> impl IntoView {
     let session = use_session();
     let screen = Screen::<UserDto>::new(session);
-    let may_manage = untrack(|| session.has_any_role(MANAGERS));
+    let may_manage = untrack(|| session.may(Permission::ManageUsers));
     let list = LocalResource::new(move || {
         let _ = screen.changes.get();
         api::reference::users(session)
