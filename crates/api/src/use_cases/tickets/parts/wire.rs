@@ -6,10 +6,9 @@ use aftersales_api_types::service_items::Money;
 use aftersales_api_types::ticket_parts::{ChargeTo, TicketPartLineDto, TicketPartsDto};
 use aftersales_domain::money::minor_digits;
 use aftersales_domain::stock::charging::ChargeTo as Payer;
-use aftersales_domain::stock::ticket_parts::DefectiveStatus as Status;
+use aftersales_domain::stock::ticket_parts::{DefectiveStatus as Status, TicketPart};
 use aftersales_persistence::defective_parts::DefectivePart;
 use aftersales_persistence::parts::Part;
-use aftersales_persistence::tickets::parts::TicketPart;
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
@@ -55,8 +54,6 @@ fn used_total_minor(l: &TicketPart) -> i128 {
 }
 
 pub fn line_out(l: &TicketPart, part: &Part) -> Result<TicketPartLineDto, ApiError> {
-    let unit_cost =
-        if l.counts.issued == 0 { 0 } else { (l.issued_value_minor + l.counts.issued / 2) / l.counts.issued };
     Ok(TicketPartLineDto {
         id: l.id,
         ticket_id: l.ticket_id,
@@ -72,7 +69,7 @@ pub fn line_out(l: &TicketPart, part: &Part) -> Result<TicketPartLineDto, ApiErr
         defective_returned: l.counts.defective_returned,
         outstanding: l.counts.outstanding(),
         issued_value: money_out(l.issued_value_minor, &l.currency),
-        unit_cost: money_out(unit_cost, &l.currency),
+        unit_cost: money_out(l.unit_cost_minor(), &l.currency),
         charge_to: charge_to_out(l.charge_to),
         unit_price: money_out(l.unit_price_minor, &l.currency),
         used_total: sum_out(used_total_minor(l), &l.currency)?,
