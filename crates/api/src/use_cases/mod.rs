@@ -11,6 +11,7 @@ pub mod attachments;
 pub mod branches;
 pub mod catalogue;
 pub mod customers;
+pub mod defective_parts;
 pub mod exports;
 pub mod fault_codes;
 pub mod followups;

@@ -12,7 +12,7 @@ use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::extract::{RequestId, etag};
 use crate::idempotency::{self, IdempotencyKey, Opened};
-use crate::use_cases::tickets::parts::wire::defective_out;
+use crate::use_cases::defective_parts::defective_out;
 
 pub(crate) const ENTITY: &str = "rtv_shipment";
 

@@ -2,6 +2,7 @@
 use std::collections::BTreeMap;
 
 use aftersales_api_types::ticket_parts::TicketPartsDto;
+use aftersales_domain::access::Permission;
 use aftersales_persistence::tickets::parts as lines;
 use aftersales_persistence::{DatabaseConnection, parts};
 use uuid::Uuid;
@@ -14,6 +15,7 @@ use crate::use_cases::access::ticket_in_scope;
 /// One line per part and warehouse, oldest first, with who pays for each and the
 /// exact totals the customer owes and the manufacturer's claim.
 pub async fn list(db: &DatabaseConnection, me: &Principal, ticket_id: Uuid) -> Result<TicketPartsDto, ApiError> {
+    me.require(Permission::ViewTickets)?;
     let ticket = ticket_in_scope(db, me, ticket_id).await?;
     let found = lines::of_ticket(db, ticket.id).await?;
     let mut catalogue = BTreeMap::new();

@@ -9,10 +9,10 @@ use aftersales_persistence::{ConnectionTrait, DatabaseConnection, StoreError, pa
 use chrono::Duration;
 use uuid::Uuid;
 
-use super::wire::defective_out;
 use super::{Done, begin, finish, move_for_ticket, payer, timeline_entries};
 use crate::auth::Principal;
 use crate::error::ApiError;
+use crate::use_cases::defective_parts::defective_out;
 use crate::use_cases::stock::{movable_warehouse, movement_out};
 use crate::use_cases::{Actor, Once};
 

@@ -1,15 +1,12 @@
-//! Ticket parts and old parts owed, from storage to the wire.
+//! Ticket parts, from storage to the wire.
 use std::collections::BTreeMap;
 
-use aftersales_api_types::defective_parts::{DefectivePartDto, DefectiveStatus};
 use aftersales_api_types::service_items::Money;
 use aftersales_api_types::ticket_parts::{ChargeTo, TicketPartLineDto, TicketPartsDto};
 use aftersales_domain::money::minor_digits;
 use aftersales_domain::stock::charging::ChargeTo as Payer;
-use aftersales_domain::stock::ticket_parts::{DefectiveStatus as Status, TicketPart};
-use aftersales_persistence::defective_parts::DefectivePart;
+use aftersales_domain::stock::ticket_parts::TicketPart;
 use aftersales_persistence::parts::Part;
-use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
 use crate::error::ApiError;
@@ -19,26 +16,6 @@ pub fn charge_to_out(c: Payer) -> ChargeTo {
     match c {
         Payer::Manufacturer => ChargeTo::Manufacturer,
         Payer::Customer => ChargeTo::Customer,
-    }
-}
-
-pub fn status_out(s: Status) -> DefectiveStatus {
-    match s {
-        Status::Owed => DefectiveStatus::Owed,
-        Status::Received => DefectiveStatus::Received,
-        Status::Shipped => DefectiveStatus::Shipped,
-        Status::WrittenOff => DefectiveStatus::WrittenOff,
-        Status::Scrapped => DefectiveStatus::Scrapped,
-    }
-}
-
-pub fn status_in(s: DefectiveStatus) -> Status {
-    match s {
-        DefectiveStatus::Owed => Status::Owed,
-        DefectiveStatus::Received => Status::Received,
-        DefectiveStatus::Shipped => Status::Shipped,
-        DefectiveStatus::WrittenOff => Status::WrittenOff,
-        DefectiveStatus::Scrapped => Status::Scrapped,
     }
 }
 
@@ -98,26 +75,4 @@ pub fn parts_out(lines: &[(TicketPart, Part)]) -> Result<TicketPartsDto, ApiErro
         manufacturer_claim_totals: totals(manufacturer)?,
         outstanding: lines.iter().map(|(l, _)| l.counts.outstanding()).sum(),
     })
-}
-
-pub fn defective_out(d: &DefectivePart, ticket_number: &str, now: DateTime<Utc>) -> DefectivePartDto {
-    DefectivePartDto {
-        id: d.id,
-        ticket_id: d.ticket_id,
-        ticket_number: ticket_number.to_owned(),
-        part_id: d.part_id,
-        technician_id: d.technician_id,
-        branch_id: d.branch_id,
-        quantity: d.quantity,
-        due_at: d.due_at,
-        overdue: d.overdue(now),
-        status: status_out(d.status),
-        received_warehouse_id: d.received_warehouse_id,
-        received_at: d.received_at,
-        rtv_shipment_id: d.rtv_shipment_id,
-        closed_at: d.closed_at,
-        close_reason: d.close_reason.clone(),
-        created_at: d.created_at,
-        version: d.version,
-    }
 }
