@@ -2,6 +2,8 @@
 //! what became of it. Every unit issued ends up used or back on the shelf before the
 //! work is complete, and each old part taken out of the unit is owed back.
 mod line;
+#[cfg(test)]
+mod line_properties;
 
 pub use line::{LineChange, LineEvent, TicketPart};
 
