@@ -13,6 +13,7 @@ pub mod auth;
 pub mod branches;
 pub mod catalogue;
 pub mod customers;
+pub mod defective_parts;
 pub mod exports;
 pub mod fault_codes;
 pub mod followups;

@@ -4,6 +4,8 @@
 //! balance it moves, so that two people acting on the same line take turns.
 use aftersales_domain::stock::charging::ChargeTo;
 use aftersales_domain::stock::ticket_parts::PartCounts;
+/// The line is the domain's write model; storage loads and saves it.
+pub use aftersales_domain::stock::ticket_parts::TicketPart;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
@@ -11,24 +13,6 @@ use uuid::Uuid;
 
 use crate::StoreError;
 use crate::entities::ticket_parts::{ActiveModel, Column, Entity, Model};
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TicketPart {
-    pub id: Uuid,
-    pub ticket_id: Uuid,
-    pub part_id: Uuid,
-    pub warehouse_id: Uuid,
-    pub counts: PartCounts,
-    /// What the units issued cost, in minor units of `currency`.
-    pub issued_value_minor: i64,
-    pub charge_to: ChargeTo,
-    /// The part's selling price when the line was opened.
-    pub unit_price_minor: i64,
-    pub currency: String,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    pub version: i64,
-}
 
 /// What a new line starts with.
 #[derive(Debug, Clone)]

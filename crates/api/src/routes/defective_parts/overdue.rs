@@ -1,12 +1,11 @@
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::defective_parts::{ArrearsQuery, TechnicianArrearsDto};
-use aftersales_persistence::defective_parts;
-use chrono::Utc;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::state::AppState;
+use crate::use_cases::defective_parts::overdue::overdue_by_technician;
 
 /// Old parts still owed past their due time, per technician, in your part of the
 /// network: how many, and the oldest due date; the longest overdue first.
@@ -23,15 +22,5 @@ pub async fn defective_parts_overdue_by_technician(
     Authorized(me, ..): Authorized<need::ViewStock>,
     ValidatedQuery(query): ValidatedQuery<ArrearsQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let rows = defective_parts::overdue_by_technician(&state.db, &me.scope, query.branch_id, Utc::now()).await?;
-    let out: Vec<TechnicianArrearsDto> = rows
-        .into_iter()
-        .map(|a| TechnicianArrearsDto {
-            technician_id: a.technician_id,
-            count: a.count,
-            quantity: a.quantity,
-            oldest_due_at: a.oldest_due_at,
-        })
-        .collect();
-    Ok(HttpResponse::Ok().json(out))
+    Ok(HttpResponse::Ok().json(overdue_by_technician(&state.db, &me, query).await?))
 }

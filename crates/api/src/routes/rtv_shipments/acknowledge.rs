@@ -1,18 +1,17 @@
+use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::rtv::{RtvReference, RtvShipmentDto};
-use aftersales_domain::stock::rtv::RtvAction;
-use aftersales_domain::stock::ticket_parts::DefectiveStatus;
-use aftersales_persistence::rtv_shipments::{self, RtvStep};
-use chrono::Utc;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::error::{ApiError, NotFoundAs};
-use crate::extract::{IfMatch, RequestId, ValidatedJson};
-use crate::idempotency::{self, IdempotencyKey};
+use crate::error::ApiError;
+use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
-use crate::use_cases::rtv_shipments::{finish, next};
+use crate::use_cases::rtv_shipments::acknowledge::acknowledge;
+use crate::use_cases::{Actor, Once};
 
 /// Record the manufacturer's acknowledgement of a shipped shipment (its credit
 /// note or claim reference): every old part in it is written off, with the
@@ -43,25 +42,9 @@ pub async fn acknowledge_rtv_shipment(
     key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<RtvReference>,
 ) -> Result<HttpResponse, ApiError> {
-    let path = format!("/api/v1/rtv-shipments/{id}/acknowledge");
-    let opened = match idempotency::open(&state.db, me.user_id, &key, &path, &body).await? {
-        Ok(opened) => opened,
-        Err(replayed) => return Ok(replayed),
-    };
-    let txn = &opened.txn;
-    let current = rtv_shipments::find_in_scope(txn, &me.scope, *id, true).await.or_not_found("shipment")?;
-    if expected.is_some_and(|v| v != current.version) {
-        return Err(ApiError::PreconditionFailed);
-    }
-    let status = next(&current, RtvAction::Acknowledge)?;
-    let reference = body.reference.trim().to_owned();
-    let step = RtvStep {
-        status,
-        by: me.user_id,
-        close_reason: Some(format!("acknowledged by the manufacturer ({reference}) on {}", current.number)),
-        reference: Some(reference),
-        parts_become: DefectiveStatus::WrittenOff,
-    };
-    let after = rtv_shipments::step(txn, &current, step, Utc::now()).await?;
-    finish(opened, &me, &request_id, &key, "rtv_shipment.acknowledge", &current, &after).await
+    let answer = acknowledge(&state.db, &Actor::new(me, request_id, key), *id, expected, body).await?;
+    Ok(match answer {
+        Once::Done(shipment) => HttpResponse::Ok().insert_header((header::ETAG, etag(shipment.version))).json(shipment),
+        replayed => reply::once(StatusCode::OK, replayed),
+    })
 }

@@ -1,26 +1,14 @@
-use std::collections::HashSet;
-
 use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::rtv::{CreateRtvShipment, RtvShipmentDto};
-use aftersales_domain::regional::local_date;
-use aftersales_domain::stock::numbering::{DocumentSeries, document_number};
-use aftersales_domain::stock::rtv::{Candidate, may_batch};
-use aftersales_domain::warehouses::WarehouseKind;
-use aftersales_persistence::catalogue::brands;
-use aftersales_persistence::rtv_shipments::{self, NewRtvShipment};
-use aftersales_persistence::{StoreError, begin_write, branches, defective_parts, document_counters, parts};
-use chrono::{Datelike, Utc};
 
-use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
-use crate::dto::optional;
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson, etag};
 use crate::state::AppState;
-use crate::use_cases::rtv_shipments::{ENTITY, shipment_out, summary_out};
-use crate::use_cases::stock::movable_warehouse;
+use crate::use_cases::Actor;
+use crate::use_cases::rtv_shipments::create::create;
 
 /// Pack old parts for the manufacturer: parts of one brand, handed in to one
 /// defective-parts warehouse of your part of the network and in no other shipment.
@@ -44,71 +32,9 @@ pub async fn create_rtv_shipment(
     request_id: RequestId,
     ValidatedJson(body): ValidatedJson<CreateRtvShipment>,
 ) -> Result<HttpResponse, ApiError> {
-    let now = Utc::now();
-    let txn = begin_write(&state.db).await?;
-    let warehouse = movable_warehouse(&txn, &me, body.warehouse_id, "warehouse_id").await?;
-    if warehouse.kind != WarehouseKind::Defective {
-        return Err(ApiError::field(
-            "warehouse_id",
-            "not_defective",
-            "old parts go back from a defective-parts warehouse",
-        ));
-    }
-    match brands::find(&txn, body.brand_id).await {
-        Err(StoreError::NotFound) => return Err(ApiError::field("brand_id", "unknown_brand", "no such brand")),
-        other => other?,
-    };
-    let mut seen = HashSet::new();
-    for (i, &id) in body.defective_part_ids.iter().enumerate() {
-        let field = format!("defective_part_ids[{i}]");
-        if !seen.insert(id) {
-            return Err(ApiError::field(&field, "duplicate", "each old part once"));
-        }
-        let old = match defective_parts::lock_in_scope(&txn, &me.scope, id).await {
-            Err(StoreError::NotFound) => {
-                return Err(ApiError::field(&field, "unknown_part", "no such old part in your part of the network"));
-            }
-            other => other?,
-        };
-        let part = parts::find(&txn, old.part_id).await?;
-        let candidate = Candidate {
-            status: old.status,
-            in_shipment: old.rtv_shipment_id.is_some(),
-            warehouse: old.received_warehouse_id,
-            brand: part.brand_id,
-        };
-        may_batch(candidate, warehouse.id, body.brand_id)
-            .map_err(|e| ApiError::field(&field, e.code(), format!("{}: {e}", part.sku)))?;
-    }
-    let branch = branches::find(&txn, warehouse.branch_id).await?;
-    let year = local_date(&branch.time_zone, now).unwrap_or_else(|| now.date_naive()).year();
-    let sequence = document_counters::next(&txn, branch.id, DocumentSeries::ReturnToVendor, year).await?;
-    let new = NewRtvShipment {
-        number: document_number(DocumentSeries::ReturnToVendor, &branch.code, year, sequence),
-        branch_id: branch.id,
-        warehouse_id: warehouse.id,
-        brand_id: body.brand_id,
-        note: optional(body.note),
-        created_by: me.user_id,
-        part_ids: body.defective_part_ids,
-    };
-    let shipment = rtv_shipments::insert(&txn, new, now).await.map_err(|e| match e {
-        StoreError::StaleVersion => ApiError::Conflict("another shipment took one of these parts meanwhile".into()),
-        other => other.into(),
-    })?;
-    let out = shipment_out(&txn, &shipment).await?;
-    let change = Change {
-        action: "rtv_shipment.create",
-        entity: ENTITY,
-        entity_id: shipment.id,
-        branch_id: Some(shipment.branch_id),
-        before: None,
-        after: snapshot(&summary_out(&shipment)),
-    };
-    audit::record(&txn, Some(me.user_id), &request_id, change).await?;
-    txn.commit().await?;
+    let shipment = create(&state.db, &Actor::once(me, request_id), body).await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/rtv-shipments/{}", shipment.id)))
         .insert_header((header::ETAG, etag(shipment.version)))
-        .json(out))
+        .json(shipment))
 }

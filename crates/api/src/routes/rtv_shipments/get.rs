@@ -2,14 +2,13 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::rtv::RtvShipmentDto;
-use aftersales_persistence::rtv_shipments;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
-use crate::use_cases::rtv_shipments::shipment_out;
+use crate::use_cases::rtv_shipments;
 
 /// A return-to-vendor shipment with the old parts in it.
 #[utoipa::path(
@@ -27,7 +26,6 @@ pub async fn get_rtv_shipment(
     Authorized(me, ..): Authorized<need::ViewStock>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let shipment = rtv_shipments::find_in_scope(&state.db, &me.scope, *id, false).await.or_not_found("shipment")?;
-    let out = shipment_out(&state.db, &shipment).await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(shipment.version))).json(out))
+    let shipment = rtv_shipments::get::get(&state.db, &me, *id).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(shipment.version))).json(shipment))
 }

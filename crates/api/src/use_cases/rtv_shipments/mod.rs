@@ -1,18 +1,25 @@
-//! Shared by the `/rtv_shipments` use cases.
-use actix_web::HttpResponse;
-use actix_web::http::{StatusCode, header};
+//! Old parts going back to the manufacturer: one use case per file (pack, ship,
+//! acknowledge, list, get), and what they share — the shipment on the wire and
+//! the beginning and end of a step.
+pub mod acknowledge;
+pub mod create;
+pub mod get;
+pub mod list;
+pub mod ship;
+
+use actix_web::http::StatusCode;
 use aftersales_api_types::rtv::{RtvShipmentDto, RtvStatus as WireStatus};
 use aftersales_domain::stock::rtv::{self, RtvAction, RtvStatus};
-use aftersales_persistence::rtv_shipments::RtvShipment;
-use aftersales_persistence::{ConnectionTrait, defective_parts};
+use aftersales_persistence::rtv_shipments::{self, RtvShipment};
+use aftersales_persistence::{ConnectionTrait, DatabaseConnection, defective_parts};
 use chrono::Utc;
+use serde::Serialize;
+use uuid::Uuid;
 
-use crate::audit::{self, Change, snapshot};
-use crate::auth::Principal;
-use crate::error::ApiError;
-use crate::extract::{RequestId, etag};
-use crate::idempotency::{self, IdempotencyKey, Opened};
-use crate::use_cases::tickets::parts::wire::defective_out;
+use crate::audit::{Change, snapshot};
+use crate::error::{ApiError, NotFoundAs};
+use crate::use_cases::defective_parts::defective_out;
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 pub(crate) const ENTITY: &str = "rtv_shipment";
 
@@ -75,19 +82,38 @@ pub(crate) fn next(current: &RtvShipment, action: RtvAction) -> Result<RtvStatus
     })
 }
 
-/// Audits the step, keeps the answer under the `Idempotency-Key`, commits, and
-/// answers 200 with the shipment as it now is.
-pub(crate) async fn finish(
-    opened: Opened,
-    me: &Principal,
-    request_id: &RequestId,
-    key: &IdempotencyKey,
+/// Begins a step of a shipment a client may retry (`path` and `body` recognise
+/// the request): the first answer again for a replay, or the work with the
+/// shipment locked (404 outside your part of the network; 412 when `expected`,
+/// the version the client read, is not the current one).
+pub(crate) async fn begin_step(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    path: &str,
+    body: &impl Serialize,
+    id: Uuid,
+    expected: Option<i64>,
+) -> Result<Result<(Work, RtvShipment), Once<RtvShipmentDto>>, ApiError> {
+    let work = match Work::begin_retryable(db, actor, path, body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Err(Once::Replayed(first))),
+    };
+    let current = rtv_shipments::find_in_scope(work.db(), &actor.me.scope, id, true).await.or_not_found("shipment")?;
+    if expected.is_some_and(|v| v != current.version) {
+        return Err(ApiError::PreconditionFailed);
+    }
+    Ok(Ok((work, current)))
+}
+
+/// Audits the step, keeps the answer under the `Idempotency-Key` and commits:
+/// the shipment as it now is.
+pub(crate) async fn finish_step(
+    work: Work,
     action: &str,
     before: &RtvShipment,
     after: &RtvShipment,
-) -> Result<HttpResponse, ApiError> {
-    let Opened { txn, hash } = opened;
-    let out = shipment_out(&txn, after).await?;
+) -> Result<Once<RtvShipmentDto>, ApiError> {
+    let out = shipment_out(work.db(), after).await?;
     let change = Change {
         action,
         entity: ENTITY,
@@ -96,11 +122,6 @@ pub(crate) async fn finish(
         before: snapshot(&summary_out(before)),
         after: snapshot(&summary_out(after)),
     };
-    audit::record(&txn, Some(me.user_id), request_id, change).await?;
-    let text = idempotency::keep(&txn, me.user_id, key, hash, StatusCode::OK, &out).await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(after.version)))
-        .content_type("application/json")
-        .body(text))
+    work.audit(change).await?;
+    work.finish(StatusCode::OK, out).await
 }

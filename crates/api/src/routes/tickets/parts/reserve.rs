@@ -1,17 +1,17 @@
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::ticket_parts::{TicketPartChange, TicketPartQuantity};
-use aftersales_persistence::tickets::events;
-use chrono::Utc;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
 use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
-use crate::use_cases::stock::refused;
-use crate::use_cases::tickets::parts::{Done, finish, line_to_move, note, open};
+use crate::use_cases::Actor;
+use crate::use_cases::tickets::parts::reserve::reserve;
 
 /// Promise parts on a warehouse's shelf to the ticket: they stay on hand but no
 /// one else can take them. Asking for more than is available (on hand and not
@@ -42,27 +42,6 @@ pub async fn reserve_ticket_parts(
     id: web::Path<Uuid>,
     ValidatedJson(body): ValidatedJson<TicketPartQuantity>,
 ) -> Result<HttpResponse, ApiError> {
-    let path = format!("/api/v1/tickets/{id}/parts/reserve");
-    let o = match open(&state, &me, &key, &path, &body, *id).await? {
-        Ok(o) => o,
-        Err(replayed) => return Ok(replayed),
-    };
-    let now = Utc::now();
-    let (before, part, warehouse) = line_to_move(&o, &me, body.warehouse_id, body.part_id, now).await?;
-    let balance = crate::use_cases::stock::ledger::reserve(&o.txn, warehouse.id, part.id, body.quantity, now)
-        .await?
-        .map_err(refused)?;
-    let mut after = before.clone();
-    after.counts.reserved += body.quantity;
-    let done = Done {
-        action: "ticket.parts_reserve",
-        events: vec![(events::PARTS_RESERVED, note(body.quantity, &part, &warehouse.code, "at"))],
-        before,
-        after,
-        part,
-        balance,
-        movements: vec![],
-        defective_parts: vec![],
-    };
-    finish(o, &me, &request_id, &key, done, now).await
+    let answer = reserve(&state.db, &Actor::new(me, request_id, key), *id, body).await?;
+    Ok(reply::once(StatusCode::OK, answer))
 }

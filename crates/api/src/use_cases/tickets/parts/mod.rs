@@ -1,33 +1,42 @@
-//! Shared by the `/tickets/parts` use cases.
+//! The parts of a ticket: one use case per file, and what they share.
+//!
+//! The warehouse (or a manager) reserves parts for a ticket and issues them; a
+//! technician issues only from their own van, for their own ticket. The technician
+//! then records what became of them. How a line's counts change is the domain's
+//! (`aftersales_domain::stock::ticket_parts::TicketPart`); a use case loads the
+//! line, lets it decide, makes the stock movements it asks for, and saves the
+//! line with its timeline events and audit entry in one retryable [`Work`].
+pub mod issue;
+pub mod list;
+pub mod outcome;
+pub mod release;
+pub mod reserve;
 pub mod wire;
 
-use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use aftersales_api_types::defective_parts::DefectivePartDto;
 use aftersales_api_types::stock::MovementDto;
 use aftersales_api_types::ticket_parts::TicketPartChange;
 use aftersales_domain::access::{Permission, allowed};
 use aftersales_domain::stock::charging::{ChargeTo, charge_to};
-use aftersales_domain::stock::ledger::Balance;
+use aftersales_domain::stock::ledger::{Balance, LedgerRow, Movement, MovementMeta};
+use aftersales_domain::stock::ticket_parts::{LineChange, LineEvent, TicketPart};
 use aftersales_domain::warehouses::WarehouseKind;
-use aftersales_persistence::DatabaseTransaction;
 use aftersales_persistence::parts::Part;
-use aftersales_persistence::tickets::parts::{self as lines, Opening, TicketPart};
+use aftersales_persistence::tickets::parts::{self as lines, Opening};
 use aftersales_persistence::tickets::{Ticket, events};
 use aftersales_persistence::warehouses::Warehouse;
-use chrono::{DateTime, Utc};
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::audit::{self, Change, snapshot};
+use crate::audit::{Change, snapshot};
 use crate::auth::Principal;
 use crate::error::ApiError;
-use crate::extract::RequestId;
-use crate::idempotency::{self, IdempotencyKey};
-use crate::state::AppState;
 use crate::use_cases::access::{refuse_if_sealed, ticket_in_scope};
-use crate::use_cases::stock::{movable_part, movable_warehouse, stock_out};
+use crate::use_cases::stock::ledger::move_stock;
+use crate::use_cases::stock::{movable_part, movable_warehouse, refused, stock_out};
 use crate::use_cases::tickets::warranty::parts_cover;
+use crate::use_cases::{Actor, Begun, Once, Work};
 use wire::line_out;
 
 pub(crate) const ENTITY: &str = "ticket_part";
@@ -54,43 +63,36 @@ pub(crate) fn may_move_for(me: &Principal, ticket: &Ticket, warehouse: &Warehous
     ))
 }
 
-/// A request on a ticket's parts checked so far: not a replay, the ticket in scope
-/// and open, and the transaction holding the write.
-pub(crate) struct Opened {
-    pub txn: DatabaseTransaction,
-    pub hash: String,
-    pub ticket: Ticket,
-}
-
-/// Opens the write, answers a replayed request with its first answer, and checks
-/// the ticket (404 outside your part of the network, 409 when closed).
-pub(crate) async fn open(
-    state: &AppState,
-    me: &Principal,
-    key: &IdempotencyKey,
+/// Begins a change of the ticket's parts that a client may retry (`path` and
+/// `body` recognise the request): the first answer again for a replay, or the
+/// work with the ticket, checked (404 outside your part of the network, 409 when
+/// closed).
+pub(crate) async fn begin(
+    db: &aftersales_persistence::DatabaseConnection,
+    actor: &Actor,
     path: &str,
     body: &impl Serialize,
     ticket_id: Uuid,
-) -> Result<Result<Opened, HttpResponse>, ApiError> {
-    let idempotency::Opened { txn, hash } = match idempotency::open(&state.db, me.user_id, key, path, body).await? {
-        Ok(opened) => opened,
-        Err(replayed) => return Ok(Err(replayed)),
+) -> Result<Result<(Work, Ticket), Once<TicketPartChange>>, ApiError> {
+    let work = match Work::begin_retryable(db, actor, path, body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Err(Once::Replayed(first))),
     };
-    let ticket = ticket_in_scope(&txn, me, ticket_id).await?;
+    let ticket = ticket_in_scope(work.db(), &actor.me, ticket_id).await?;
     refuse_if_sealed(&ticket)?;
-    Ok(Ok(Opened { txn, hash, ticket }))
+    Ok(Ok((work, ticket)))
 }
 
 /// The ticket's line for a part from a warehouse stock may move from for it
 /// (created empty if new), locked, with its payer brought up to date.
 pub(crate) async fn line_to_move(
-    o: &Opened,
+    work: &Work,
     me: &Principal,
+    ticket: &Ticket,
     warehouse_id: Uuid,
     part_id: Uuid,
-    now: DateTime<Utc>,
 ) -> Result<(TicketPart, Part, Warehouse), ApiError> {
-    let warehouse = movable_warehouse(&o.txn, me, warehouse_id, "warehouse_id").await?;
+    let warehouse = movable_warehouse(work.db(), me, warehouse_id, "warehouse_id").await?;
     if warehouse.kind == WarehouseKind::Defective {
         return Err(ApiError::field(
             "warehouse_id",
@@ -98,22 +100,50 @@ pub(crate) async fn line_to_move(
             "old and faulty parts are not issued to tickets",
         ));
     }
-    may_move_for(me, &o.ticket, &warehouse)?;
-    let part = movable_part(&o.txn, part_id, "part_id").await?;
+    may_move_for(me, ticket, &warehouse)?;
+    let part = movable_part(work.db(), part_id, "part_id").await?;
     let opening = Opening {
-        ticket_id: o.ticket.id,
+        ticket_id: ticket.id,
         part_id: part.id,
         warehouse_id: warehouse.id,
-        charge_to: payer(&o.ticket, &part),
+        charge_to: payer(ticket, &part),
         unit_price_minor: part.price_minor,
         currency: part.currency.clone(),
     };
-    let mut line = lines::locked_line(&o.txn, opening, now).await?;
-    line.charge_to = payer(&o.ticket, &part);
+    let mut line = lines::locked_line(work.db(), opening, work.now()).await?;
+    line.charge_to = payer(ticket, &part);
     Ok((line, part, warehouse))
 }
 
-/// What a change did, for the answer, the timeline and the audit log.
+/// Makes the stock movements a change of the line asks for, in the line's
+/// warehouse, on the ticket's account: their ledger rows and the stock after the
+/// last. Either refused rolls all of them back.
+pub(crate) async fn move_for_ticket(
+    work: &Work,
+    ticket: &Ticket,
+    line: &TicketPart,
+    movements: &[Movement],
+) -> Result<(Vec<LedgerRow>, Option<Balance>), ApiError> {
+    let meta = MovementMeta {
+        actor_id: Some(work.actor_id()),
+        reason: None,
+        document_kind: Some("ticket".into()),
+        document_id: Some(ticket.id),
+        ticket_id: Some(ticket.id),
+    };
+    let mut rows = Vec::with_capacity(movements.len());
+    let mut balance = None;
+    for &movement in movements {
+        let (after, row) = move_stock(work.db(), line.warehouse_id, line.part_id, movement, meta.clone(), work.now())
+            .await?
+            .map_err(refused)?;
+        balance = Some(after);
+        rows.push(row);
+    }
+    Ok((rows, balance))
+}
+
+/// What a change of a line did, for the answer, the timeline and the audit log.
 pub(crate) struct Done {
     pub action: &'static str,
     pub before: TicketPart,
@@ -126,18 +156,11 @@ pub(crate) struct Done {
     pub events: Vec<(&'static str, String)>,
 }
 
-/// Writes the line, appends the timeline events, audits, keeps the answer under
-/// the key and commits: 200 with the line and the stock after it.
-pub(crate) async fn finish(
-    o: Opened,
-    me: &Principal,
-    request_id: &RequestId,
-    key: &IdempotencyKey,
-    done: Done,
-    now: DateTime<Utc>,
-) -> Result<HttpResponse, ApiError> {
-    let Opened { txn, hash, ticket } = o;
-    let line = lines::update(&txn, &done.after, now).await?;
+/// Saves the line, appends the timeline events, audits, keeps the answer under
+/// the request's key and commits: the line and the stock after it.
+pub(crate) async fn finish(work: Work, ticket: &Ticket, done: Done) -> Result<Once<TicketPartChange>, ApiError> {
+    let now = work.now();
+    let line = lines::update(work.db(), &done.after, now).await?;
     for (kind, note) in done.events {
         let event = events::NewEvent {
             field: Some("parts"),
@@ -145,7 +168,7 @@ pub(crate) async fn finish(
             note: Some(note),
             ..events::NewEvent::kind(kind)
         };
-        events::append(&txn, ticket.id, Some(me.user_id), now, event).await?;
+        work.timeline(ticket.id, event).await?;
     }
     let out = TicketPartChange {
         line: line_out(&line, &done.part)?,
@@ -161,13 +184,25 @@ pub(crate) async fn finish(
         before: snapshot(&line_out(&done.before, &done.part)?),
         after: snapshot(&out.line),
     };
-    audit::record(&txn, Some(me.user_id), request_id, change).await?;
-    let text = idempotency::keep(&txn, me.user_id, key, hash, StatusCode::OK, &out).await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Ok().content_type("application/json").body(text))
+    work.audit(change).await?;
+    work.finish(StatusCode::OK, out).await
 }
 
-/// "2 × DK-CMP-FTKB from HN01-MAIN": what the timeline says of a change.
-pub(crate) fn note(quantity: i64, part: &Part, warehouse_code: &str, preposition: &str) -> String {
-    format!("{quantity} × {} {preposition} {warehouse_code}", part.sku)
+/// What the timeline says of a change of a line at a warehouse: kind and note
+/// ("2 × DK-CMP-FTKB from HN01-MAIN").
+pub(crate) fn timeline_entries(change: &LineChange, part: &Part, warehouse_code: &str) -> Vec<(&'static str, String)> {
+    let entry = |kind, quantity: i64, preposition: &str| {
+        (kind, format!("{quantity} × {} {preposition} {warehouse_code}", part.sku))
+    };
+    change
+        .events
+        .iter()
+        .map(|event| match *event {
+            LineEvent::Reserved(n) => entry(events::PARTS_RESERVED, n, "at"),
+            LineEvent::Released(n) => entry(events::PARTS_RELEASED, n, "at"),
+            LineEvent::Issued(n) => entry(events::PARTS_ISSUED, n, "from"),
+            LineEvent::Used(n) => entry(events::PARTS_USED, n, "from"),
+            LineEvent::ReturnedUnused(n) => entry(events::PARTS_RETURNED, n, "to"),
+        })
+        .collect()
 }

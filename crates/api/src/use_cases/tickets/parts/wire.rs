@@ -1,16 +1,12 @@
-//! Ticket parts and old parts owed, from storage to the wire.
+//! Ticket parts, from storage to the wire.
 use std::collections::BTreeMap;
 
-use aftersales_api_types::defective_parts::{DefectivePartDto, DefectiveStatus};
 use aftersales_api_types::service_items::Money;
 use aftersales_api_types::ticket_parts::{ChargeTo, TicketPartLineDto, TicketPartsDto};
 use aftersales_domain::money::minor_digits;
 use aftersales_domain::stock::charging::ChargeTo as Payer;
-use aftersales_domain::stock::ticket_parts::DefectiveStatus as Status;
-use aftersales_persistence::defective_parts::DefectivePart;
+use aftersales_domain::stock::ticket_parts::TicketPart;
 use aftersales_persistence::parts::Part;
-use aftersales_persistence::tickets::parts::TicketPart;
-use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
 use crate::error::ApiError;
@@ -20,26 +16,6 @@ pub fn charge_to_out(c: Payer) -> ChargeTo {
     match c {
         Payer::Manufacturer => ChargeTo::Manufacturer,
         Payer::Customer => ChargeTo::Customer,
-    }
-}
-
-pub fn status_out(s: Status) -> DefectiveStatus {
-    match s {
-        Status::Owed => DefectiveStatus::Owed,
-        Status::Received => DefectiveStatus::Received,
-        Status::Shipped => DefectiveStatus::Shipped,
-        Status::WrittenOff => DefectiveStatus::WrittenOff,
-        Status::Scrapped => DefectiveStatus::Scrapped,
-    }
-}
-
-pub fn status_in(s: DefectiveStatus) -> Status {
-    match s {
-        DefectiveStatus::Owed => Status::Owed,
-        DefectiveStatus::Received => Status::Received,
-        DefectiveStatus::Shipped => Status::Shipped,
-        DefectiveStatus::WrittenOff => Status::WrittenOff,
-        DefectiveStatus::Scrapped => Status::Scrapped,
     }
 }
 
@@ -55,8 +31,6 @@ fn used_total_minor(l: &TicketPart) -> i128 {
 }
 
 pub fn line_out(l: &TicketPart, part: &Part) -> Result<TicketPartLineDto, ApiError> {
-    let unit_cost =
-        if l.counts.issued == 0 { 0 } else { (l.issued_value_minor + l.counts.issued / 2) / l.counts.issued };
     Ok(TicketPartLineDto {
         id: l.id,
         ticket_id: l.ticket_id,
@@ -72,7 +46,7 @@ pub fn line_out(l: &TicketPart, part: &Part) -> Result<TicketPartLineDto, ApiErr
         defective_returned: l.counts.defective_returned,
         outstanding: l.counts.outstanding(),
         issued_value: money_out(l.issued_value_minor, &l.currency),
-        unit_cost: money_out(unit_cost, &l.currency),
+        unit_cost: money_out(l.unit_cost_minor(), &l.currency),
         charge_to: charge_to_out(l.charge_to),
         unit_price: money_out(l.unit_price_minor, &l.currency),
         used_total: sum_out(used_total_minor(l), &l.currency)?,
@@ -101,26 +75,4 @@ pub fn parts_out(lines: &[(TicketPart, Part)]) -> Result<TicketPartsDto, ApiErro
         manufacturer_claim_totals: totals(manufacturer)?,
         outstanding: lines.iter().map(|(l, _)| l.counts.outstanding()).sum(),
     })
-}
-
-pub fn defective_out(d: &DefectivePart, ticket_number: &str, now: DateTime<Utc>) -> DefectivePartDto {
-    DefectivePartDto {
-        id: d.id,
-        ticket_id: d.ticket_id,
-        ticket_number: ticket_number.to_owned(),
-        part_id: d.part_id,
-        technician_id: d.technician_id,
-        branch_id: d.branch_id,
-        quantity: d.quantity,
-        due_at: d.due_at,
-        overdue: d.overdue(now),
-        status: status_out(d.status),
-        received_warehouse_id: d.received_warehouse_id,
-        received_at: d.received_at,
-        rtv_shipment_id: d.rtv_shipment_id,
-        closed_at: d.closed_at,
-        close_reason: d.close_reason.clone(),
-        created_at: d.created_at,
-        version: d.version,
-    }
 }

@@ -1,6 +1,12 @@
 //! The parts of one ticket from one warehouse: what was promised, handed over, and
 //! what became of it. Every unit issued ends up used or back on the shelf before the
 //! work is complete, and each old part taken out of the unit is owed back.
+mod line;
+#[cfg(test)]
+mod line_properties;
+
+pub use line::{LineChange, LineEvent, TicketPart};
+
 use crate::tickets::named_enum;
 
 /// The counts of a ticket's line for one part from one warehouse.
