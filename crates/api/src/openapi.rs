@@ -11,6 +11,8 @@ use utoipa_actix_web::AppExt;
 
 use crate::routes;
 
+#[cfg(test)]
+mod routed;
 
 /// Everything in the document but its paths, which `routes::register` adds.
 #[derive(utoipa::OpenApi)]
