@@ -7,7 +7,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 use crate::config::Config;
-use crate::{routes, seed, startup, telemetry};
+use crate::{openapi, seed, startup, telemetry};
 
 #[derive(Parser, Debug)]
 #[command(name = "aftersales", version, about = "After-sales service platform: API server and admin commands")]
@@ -89,7 +89,7 @@ impl Cli {
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     if matches!(cli.command, Some(Command::Openapi)) {
-        println!("{}", routes::openapi_json());
+        println!("{}", openapi::openapi_json());
         return Ok(());
     }
     let config = Config::load(cli.config.as_deref(), &cli.overrides()).map_err(anyhow::Error::msg)?;

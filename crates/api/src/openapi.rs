@@ -1,14 +1,75 @@
-//! Finishing touches on the generated OpenAPI document: the security scheme and
-//! the error answers every operation can give, declared once here instead of on
-//! every handler.
-use utoipa::Modify;
+//! The OpenAPI document: what the API is and its tags (`ApiDoc`), each endpoint's
+//! operation as `routes::register` registers it, and the finishing touches declared
+//! once here instead of on every handler: the security scheme and the error answers
+//! every operation can give.
+use actix_web::App;
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, OpenApi, Ref, RefOr, ResponseBuilder};
+use utoipa::{Modify, OpenApi as _};
+use utoipa_actix_web::AppExt;
 
-pub struct ApiModifiers;
+use crate::routes;
 
-impl Modify for ApiModifiers {
+#[cfg(test)]
+mod routed;
+
+/// Everything in the document but its paths, which `routes::register` adds.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    info(
+        title = "Aftersales API",
+        description = "After-sales service platform: service tickets, serials and warranties, parts, money.\n\n\
+            Errors are RFC 9457 `application/problem+json` documents with a stable `code`. Lists are \
+            cursor-paginated. Updates accept `If-Match` with the `ETag` you read.",
+        license(name = "MIT", identifier = "MIT"),
+    ),
+    tags(
+        (name = "auth", description = "Sign in, refresh, sign out"),
+        (name = "branches", description = "The service network: head office, regional centres, outlets"),
+        (name = "users", description = "People who sign in, their roles and skills"),
+        (name = "customers", description = "Individuals and companies the network serves, found in any script"),
+        (name = "skills", description = "The catalogue of technician skills"),
+        (name = "catalogue", description = "The product catalogue: brands, product categories, product models and their components"),
+        (name = "audit", description = "The append-only record of changes"),
+        (name = "warranty", description = "Warranty policies and the entitlement decision"),
+        (name = "serials", description = "The registry of sold units: serials, owners, swapped parts, contracts and history"),
+        (name = "service-catalogue", description = "Per product category: the symptom, diagnosis and resolution code lists, and the priced service catalogue labour lines are taken from"),
+        (name = "imports", description = "Bulk import of product models and sold serials from CSV or XLSX, and export to XLSX"),
+        (name = "tickets", description = "Service tickets: intake, details, stage transitions, timeline, warranty snapshot"),
+        (name = "workflows", description = "Ticket workflows per kind (stages, guarded steps) and the ticket desk's settings"),
+        (name = "tracking", description = "Public ticket tracking for customers, by the code on their receipt, without signing in"),
+        (name = "followups", description = "After the work: the callback to the customer and complaints"),
+        (name = "dispatch", description = "Sending technicians to tickets, and the dispatch board"),
+        (name = "stock", description = "Stock on hand per warehouse, its append-only ledger, receiving and issuing parts, counter sales of parts, stocktakes, the old parts technicians owe back, and their return to the manufacturer"),
+        (name = "transfers", description = "Stock moving between warehouses: drafted, shipped all at once, received in part or in full, what never arrived written down"),
+        (name = "purchasing", description = "Purchase orders to suppliers and manufacturers, received into a warehouse at the ordered cost"),
+        (name = "parts", description = "Spare parts: the parts catalogue and the warehouses parts are kept in (central, regional, outlet, technician van, defective)"),
+        (name = "reports", description = "Stock reports over your branches' warehouses (stock on hand, movements over a period, parts used for tickets, parts below their reorder point, old parts owed past their due time), as JSON or, at the same path with `.xlsx`, as a workbook"),
+        (name = "operations", description = "Health and readiness"),
+    ),
+    modifiers(&BearerAuth),
+)]
+struct ApiDoc;
+
+/// The document as served and committed. Building an `App` only collects the
+/// services, so no server needs to run.
+pub fn document() -> OpenApi {
+    let (_, mut openapi) =
+        App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(routes::register).split_for_parts();
+    CommonErrors.modify(&mut openapi);
+    openapi
+}
+
+/// The document as served and committed, as JSON.
+pub fn openapi_json() -> String {
+    document().to_pretty_json().unwrap_or_default()
+}
+
+/// The access token scheme the secured operations name.
+struct BearerAuth;
+
+impl Modify for BearerAuth {
     fn modify(&self, openapi: &mut OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
@@ -21,6 +82,14 @@ impl Modify for ApiModifiers {
                     .build(),
             ),
         );
+    }
+}
+
+/// The error answers every operation can give; run once the paths are in.
+struct CommonErrors;
+
+impl Modify for CommonErrors {
+    fn modify(&self, openapi: &mut OpenApi) {
         for item in openapi.paths.paths.values_mut() {
             let operations = [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete];
             for op in operations.into_iter().flatten() {

@@ -18,7 +18,7 @@ use crate::auth::throttle::{IpLimiter, LoginGuard};
 use crate::config::Config;
 use crate::error::ApiError;
 use crate::middleware::request_context;
-use crate::routes::{self, ApiDoc, RouteTable};
+use crate::routes::{self, RouteTable};
 use crate::state::AppState;
 
 /// Connects (creating the SQLite folder and file if needed) and migrates.
@@ -73,10 +73,7 @@ pub fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
         .mask_unmatched_patterns("UNMATCHED")
         .build()
         .map_err(|e| anyhow::anyhow!("metrics: {e}"))?;
-    let openapi = {
-        use utoipa::OpenApi;
-        ApiDoc::openapi()
-    };
+    let openapi = crate::openapi::document();
     let mut server = HttpServer::new(move || {
         App::new()
             .app_data(state.clone())
