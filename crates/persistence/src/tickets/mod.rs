@@ -6,7 +6,6 @@ pub mod counters;
 pub mod dashboard;
 pub mod dispatch;
 pub mod events;
-pub mod facts;
 pub mod fault_codes;
 pub mod labour;
 mod list;
