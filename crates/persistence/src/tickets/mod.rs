@@ -9,6 +9,7 @@ pub mod events;
 pub mod fault_codes;
 pub mod labour;
 mod list;
+pub mod names;
 pub mod parts;
 mod record;
 pub mod service_items;

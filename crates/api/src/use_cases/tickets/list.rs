@@ -5,13 +5,14 @@ use aftersales_persistence::DatabaseConnection;
 use aftersales_persistence::tickets::{self, TicketFilter, TicketOrder};
 
 use super::convert::ToDomain;
-use super::ticket_out;
+use super::{names_out, ticket_out};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::pagination;
 
 /// Every filter is optional; they combine with AND. A technician also sees the
-/// tickets assigned to them elsewhere.
+/// tickets assigned to them elsewhere. Each ticket comes with the names the list
+/// shows (customer, unit, technician, branch).
 pub async fn list(db: &DatabaseConnection, me: &Principal, query: TicketQuery) -> Result<Page<TicketDto>, ApiError> {
     let limit = pagination::limit(query.limit);
     let filter = TicketFilter {
@@ -40,6 +41,12 @@ pub async fn list(db: &DatabaseConnection, me: &Principal, query: TicketQuery) -
         limit,
     };
     let rows = tickets::list(db, &me.scope, filter).await?;
-    let items = rows.iter().map(ticket_out).collect::<Result<Vec<_>, _>>()?;
+    // The names of the whole page in one query, not one look-up per row.
+    let ids: Vec<_> = rows.iter().map(|t| t.id).collect();
+    let mut names = tickets::names::of_tickets(db, &ids).await?;
+    let items = rows
+        .iter()
+        .map(|t| Ok(TicketDto { names: names.remove(&t.id).map(names_out), ..ticket_out(t)? }))
+        .collect::<Result<Vec<_>, ApiError>>()?;
     Ok(pagination::page(items, limit, |t| t.id.to_string(), Clone::clone))
 }

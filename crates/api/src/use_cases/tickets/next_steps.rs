@@ -1,6 +1,5 @@
 //! Where a ticket can go from its stage, and what each step still lacks.
 use aftersales_api_types::tickets::{GuardState, NextStep};
-use aftersales_domain::access::Role;
 use aftersales_domain::tickets::workflow::Guard;
 use aftersales_persistence::{DatabaseConnection, workflows};
 use uuid::Uuid;
@@ -20,11 +19,10 @@ pub async fn next_steps(db: &DatabaseConnection, me: &Principal, id: Uuid) -> Re
     let workflow = workflows::get(db, ticket.kind).await?.workflow;
     let known = facts::of_ticket(db, &ticket).await?;
     let mut steps = Vec::new();
-    for (t, failing) in workflow.next_steps(&ticket.stage, &known) {
+    for step in workflow.next_steps(&ticket.stage, &me.roles, &known) {
+        let t = step.transition;
         let Some(stage) = workflow.stage(&t.to) else { continue };
-        let role_ok =
-            me.roles.contains(&Role::Admin) || t.roles.is_empty() || t.roles.iter().any(|r| me.roles.contains(r));
-        let holds = |g: &Guard| !failing.contains(g);
+        let holds = |g: &Guard| !step.failing.contains(g);
         steps.push(NextStep {
             to: t.to.clone(),
             to_category: stage.category.to_wire(),
@@ -34,7 +32,7 @@ pub async fn next_steps(db: &DatabaseConnection, me: &Principal, id: Uuid) -> Re
                 .iter()
                 .map(|g| GuardState { guard: g.as_str().into(), holds: holds(g), explanation: g.explain().into() })
                 .collect(),
-            allowed: role_ok && failing.iter().all(|g| *g == Guard::NoteGiven),
+            allowed: step.allowed,
         });
     }
     Ok(steps)

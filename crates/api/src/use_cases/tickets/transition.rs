@@ -3,7 +3,7 @@
 use aftersales_api_types::FieldError;
 use aftersales_api_types::tickets::{TicketDto, TransitionRequest};
 use aftersales_domain::tickets::StageCategory;
-use aftersales_domain::tickets::workflow::{Guard, Refusal};
+use aftersales_domain::tickets::workflow::Refusal;
 use aftersales_persistence::tickets::{self, Ticket, callbacks, events};
 use aftersales_persistence::{DatabaseConnection, settings, workflows};
 use chrono::{Duration, SecondsFormat};
@@ -46,8 +46,7 @@ pub async fn transition(
         note,
     };
     work.timeline(saved.id, event).await?;
-    let asks_for_callback = workflow.transitions.iter().any(|t| t.guards.contains(&Guard::CallbackDone));
-    if change.to_category == StageCategory::Done && asks_for_callback {
+    if change.to_category == StageCategory::Done && workflow.asks_for_callback() {
         let due = work.now() + Duration::hours(i64::from(settings::tickets(work.db()).await?.callback_due_hours));
         // Coming back into `done` from the work (not moving on within it, e.g.
         // completed → callback) means the work was completed again: it needs a new call.

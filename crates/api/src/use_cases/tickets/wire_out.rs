@@ -1,5 +1,6 @@
 //! Ticket records as the API shows them.
 use aftersales_api_types::tickets as wire;
+use aftersales_persistence::tickets::names::TicketNames;
 use aftersales_persistence::tickets::{Ticket, events::TicketEvent};
 
 use super::convert::ToWire;
@@ -54,7 +55,21 @@ pub fn ticket_out(t: &Ticket) -> Result<wire::TicketDto, ApiError> {
         created_at: t.created_at,
         updated_at: t.updated_at,
         version: t.version,
+        names: None,
     })
+}
+
+/// The names a ticket list shows of a ticket.
+pub fn names_out(n: TicketNames) -> wire::TicketNames {
+    wire::TicketNames {
+        customer_name: n.customer_name,
+        branch_code: n.branch_code,
+        branch_name: n.branch_name,
+        model_code: n.model_code,
+        model_name: n.model_name,
+        serial: n.serial,
+        technician_name: n.technician_name,
+    }
 }
 
 pub fn event_out(e: &TicketEvent) -> wire::TicketEventDto {
