@@ -255,3 +255,45 @@ async fn a_unit_back_within_the_window_is_flagged_as_a_repeat_repair() {
     let third = intake(&app, &clerk, &repair(&hn01, &id_of(&owner), "RPT-1")).await;
     assert_eq!(third["flags"]["repeat_repair"], false);
 }
+
+#[tokio::test]
+async fn the_ticket_list_names_the_customer_unit_technician_and_branch_of_each_row() {
+    let app = spawn_app().await;
+    let admin = app.token("admin").await;
+    let hn01 = app.branch_id(&admin, "HN01").await;
+    let clerk = app.token("clerk.hn01").await;
+    let (_, owner) = sold_unit(&app, &clerk, "NAMES-01", 10).await;
+    let registered = intake(&app, &clerk, &repair(&hn01, &id_of(&owner), "NAMES-01")).await;
+    let model = model_id(&app, &clerk, "FTKB25WVMV").await;
+    let unregistered = intake(
+        &app,
+        &clerk,
+        &json!({"branch_id": hn01, "kind": "repair", "channel": "counter", "customer_id": id_of(&owner),
+            "model_id": model}),
+    )
+    .await;
+    crate::dispatch::send_technician(&app, &id_of(&registered), "tech.hn01").await;
+    let model_name = json(app.get(&format!("/api/v1/product-models/{model}"), &clerk).await).await["name"].clone();
+    let branch_name = json(app.get(&format!("/api/v1/branches/{hn01}"), &admin).await).await["name"].clone();
+
+    let page = json(app.get("/api/v1/tickets", &clerk).await).await;
+    let row = |ticket: &Value| {
+        page["items"].as_array().into_iter().flatten().find(|t| t["id"] == ticket["id"]).cloned().unwrap_or_default()
+    };
+    assert_eq!(
+        row(&registered)["names"],
+        json!({"customer_name": "Owner of NAMES-01", "branch_code": "HN01", "branch_name": branch_name,
+            "model_code": "FTKB25WVMV", "model_name": model_name, "serial": "NAMES-01",
+            "technician_name": "Nguyễn Văn An"}),
+        "{page}"
+    );
+    assert_eq!(
+        row(&unregistered)["names"],
+        json!({"customer_name": "Owner of NAMES-01", "branch_code": "HN01", "branch_name": branch_name,
+            "model_code": "FTKB25WVMV", "model_name": model_name, "serial": null, "technician_name": null}),
+        "{page}"
+    );
+    // The single ticket answers as before: the names are the list's.
+    let one = json(app.get(&format!("/api/v1/tickets/{}", id_of(&registered)), &clerk).await).await;
+    assert!(one.get("names").is_none(), "{one}");
+}

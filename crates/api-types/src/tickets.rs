@@ -230,6 +230,31 @@ pub struct TicketDto {
     pub updated_at: DateTime<Utc>,
     /// Send it back as `If-Match` to change the ticket safely.
     pub version: i64,
+    /// What the ticket's ids name, for showing it in a list: given in the ticket
+    /// list (`GET /api/v1/tickets`) only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub names: Option<TicketNames>,
+}
+
+/// The names a ticket list shows, read with the page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "customer_name": "Nguyễn Văn Đức", "branch_code": "HN01", "branch_name": "Hà Nội 1",
+    "model_code": "AC-K3J-12", "model_name": "Inverter split 12000 BTU", "serial": "K3J-00042",
+    "technician_name": "Trần Minh"
+})))]
+pub struct TicketNames {
+    pub customer_name: String,
+    pub branch_code: String,
+    pub branch_name: String,
+    /// The product model's code (SKU), when the ticket names a model.
+    pub model_code: Option<String>,
+    pub model_name: Option<String>,
+    /// The unit's serial as printed, when the unit is registered.
+    pub serial: Option<String>,
+    /// The assigned technician's display name.
+    pub technician_name: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,6 +5,7 @@ pub mod complaint;
 pub mod default_workflows;
 pub mod dispatch;
 pub mod numbering;
+mod record;
 pub mod repeat;
 pub mod tracking;
 pub mod workflow;
@@ -29,6 +30,8 @@ macro_rules! named_enum {
     };
 }
 pub(crate) use named_enum;
+
+pub use record::{Assignment, ReopenRefusal, StageChange, Ticket, WarrantySnapshot};
 
 named_enum!(
     /// What the customer asked for. Each kind has its own workflow and number series.

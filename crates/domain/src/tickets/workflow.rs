@@ -25,6 +25,24 @@ pub struct Transition {
     pub guards: Vec<Guard>,
 }
 
+impl Transition {
+    /// May a person with `roles` take this step? Admins may take any.
+    pub fn open_to(&self, roles: &[Role]) -> bool {
+        roles.contains(&Role::Admin) || self.roles.is_empty() || self.roles.iter().any(|r| roles.contains(r))
+    }
+}
+
+/// A step out of a ticket's stage, as shown to the person who might take it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextStep<'a> {
+    pub transition: &'a Transition,
+    /// The guards that do not hold now.
+    pub failing: Vec<Guard>,
+    /// Open to the person's roles, and every guard holds but `note_given`, which
+    /// is met by the note sent with the step itself.
+    pub allowed: bool,
+}
+
 /// The stages of a ticket kind, the first being where a new ticket starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Workflow {
@@ -126,13 +144,23 @@ impl Workflow {
     }
 
     /// The transitions out of a stage, with the guards each still fails, for
-    /// showing people what they can do next and what is missing.
-    pub fn next_steps<'a>(&'a self, from: &str, facts: &TicketFacts) -> Vec<(&'a Transition, Vec<Guard>)> {
+    /// showing a person with `roles` what they can do next and what is missing.
+    pub fn next_steps<'a>(&'a self, from: &str, roles: &[Role], facts: &TicketFacts) -> Vec<NextStep<'a>> {
         self.transitions
             .iter()
             .filter(|t| t.from == from)
-            .map(|t| (t, t.guards.iter().copied().filter(|g| !g.holds(facts)).collect()))
+            .map(|t| {
+                let failing: Vec<Guard> = t.guards.iter().copied().filter(|g| !g.holds(facts)).collect();
+                let allowed = t.open_to(roles) && failing.iter().all(|g| *g == Guard::NoteGiven);
+                NextStep { transition: t, failing, allowed }
+            })
             .collect()
+    }
+
+    /// Does a step of this workflow wait for the callback? Then completing the
+    /// work makes a callback task.
+    pub fn asks_for_callback(&self) -> bool {
+        self.transitions.iter().any(|t| t.guards.contains(&Guard::CallbackDone))
     }
 
     /// May a person with `roles` move a ticket in stage `from`, with `facts`, to `to`?
@@ -150,8 +178,7 @@ impl Workflow {
                 allowed: self.transitions.iter().filter(|t| t.from == from).map(|t| t.to.clone()).collect(),
             });
         };
-        let admin = roles.contains(&Role::Admin);
-        if !admin && !transition.roles.is_empty() && !transition.roles.iter().any(|r| roles.contains(r)) {
+        if !transition.open_to(roles) {
             return Err(Refusal::RoleNotAllowed { roles: transition.roles.clone() });
         }
         let failed: Vec<Guard> = transition.guards.iter().copied().filter(|g| !g.holds(facts)).collect();
@@ -263,4 +290,35 @@ fn dead_ends(workflow: &Workflow) -> Vec<String> {
         }
     }
     workflow.stages.iter().filter(|s| !closes.contains(s.code.as_str())).map(|s| s.code.clone()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tickets::TicketKind;
+    use crate::tickets::default_workflows::default_workflow;
+
+    #[test]
+    fn a_step_waiting_only_for_its_note_is_allowed_to_whom_it_is_open() {
+        let wf = default_workflow(TicketKind::Repair);
+        let cancel = |roles: &[Role]| {
+            wf.next_steps("received", roles, &TicketFacts::default())
+                .into_iter()
+                .find(|s| s.transition.to == "cancelled")
+                .map(|s| (s.failing, s.allowed))
+        };
+        assert_eq!(cancel(&[Role::Clerk]), Some((vec![Guard::NoteGiven], true)));
+        assert_eq!(cancel(&[Role::Technician]), Some((vec![Guard::NoteGiven], false)));
+        assert_eq!(cancel(&[Role::Admin]), Some((vec![Guard::NoteGiven], true)));
+    }
+
+    #[test]
+    fn a_workflow_with_a_callback_step_asks_for_a_callback() {
+        let mut wf = default_workflow(TicketKind::Repair);
+        assert!(wf.asks_for_callback());
+        for t in &mut wf.transitions {
+            t.guards.retain(|g| *g != Guard::CallbackDone);
+        }
+        assert!(!wf.asks_for_callback());
+    }
 }

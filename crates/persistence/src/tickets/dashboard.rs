@@ -4,7 +4,7 @@
 //! old parts are counted by their own modules (`callbacks::count`,
 //! `defective_parts::count`).
 use aftersales_domain::organisation::BranchScope;
-use aftersales_domain::tickets::StageCategory;
+use aftersales_domain::tickets::{StageCategory, TicketKind};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
@@ -28,8 +28,8 @@ fn tickets_in(scope: &BranchScope, branch_id: Option<Uuid>) -> sea_orm::Conditio
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StageCount {
     pub stage: String,
-    pub stage_category: String,
-    pub kind: String,
+    pub stage_category: StageCategory,
+    pub kind: TicketKind,
     pub count: u64,
 }
 
@@ -53,16 +53,22 @@ pub async fn open_by_stage(
         .into_tuple()
         .all(db)
         .await?;
-    let mut counts: Vec<StageCount> = rows
+    let corrupt = |what: &str, value: &str| StoreError::Corrupt(format!("ticket {what} `{value}`"));
+    let mut counts = rows
         .into_iter()
-        .map(|(stage, stage_category, kind, count)| StageCount {
-            stage,
-            stage_category,
-            kind,
-            count: u64::try_from(count).unwrap_or(0),
+        .map(|(stage, stage_category, kind, count)| {
+            Ok(StageCount {
+                stage,
+                stage_category: StageCategory::parse(&stage_category)
+                    .ok_or_else(|| corrupt("stage category", &stage_category))?,
+                kind: TicketKind::parse(&kind).ok_or_else(|| corrupt("kind", &kind))?,
+                count: u64::try_from(count).unwrap_or(0),
+            })
         })
-        .collect();
-    counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.stage.cmp(&b.stage)).then_with(|| a.kind.cmp(&b.kind)));
+        .collect::<Result<Vec<StageCount>, StoreError>>()?;
+    counts.sort_by(|a, b| {
+        b.count.cmp(&a.count).then_with(|| a.stage.cmp(&b.stage)).then_with(|| a.kind.as_str().cmp(b.kind.as_str()))
+    });
     Ok(counts)
 }
 

@@ -1,64 +1,13 @@
-//! A ticket as stored, read back into typed fields.
-use aftersales_domain::tickets::{Channel, Origin, Priority, StageCategory, TicketKind, WarrantyStatus};
-use chrono::{DateTime, NaiveDate, Utc};
+//! A ticket as stored, read back into the domain's ticket.
+pub use aftersales_domain::tickets::Ticket;
+use aftersales_domain::tickets::{
+    Channel, Origin, Priority, StageCategory, TicketKind, WarrantySnapshot, WarrantyStatus,
+};
 use sea_orm::{ConnectionTrait, EntityTrait};
 use uuid::Uuid;
 
 use crate::StoreError;
 use crate::entities::tickets::{Entity, Model};
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Ticket {
-    pub id: Uuid,
-    pub number: String,
-    pub branch_id: Uuid,
-    pub kind: TicketKind,
-    pub stage: String,
-    pub stage_category: StageCategory,
-    pub channel: Channel,
-    pub origin: Origin,
-    pub priority: Priority,
-    pub customer_id: Uuid,
-    pub serial_id: Option<Uuid>,
-    pub model_id: Option<Uuid>,
-    pub external_reference: Option<String>,
-    pub fault_codes: Vec<String>,
-    pub fault_description: Option<String>,
-    pub accessories: Vec<String>,
-    pub condition_notes: Option<String>,
-    pub requested_from: Option<DateTime<Utc>>,
-    pub requested_to: Option<DateTime<Utc>>,
-    pub technician_id: Option<Uuid>,
-    pub dispatched_at: Option<DateTime<Utc>>,
-    pub appointment_from: Option<DateTime<Utc>>,
-    pub appointment_to: Option<DateTime<Utc>>,
-    pub warranty_status: WarrantyStatus,
-    /// The entitlement decision as the API returned it (JSON), when one was made.
-    pub warranty_snapshot: Option<serde_json::Value>,
-    pub warranty_evaluated_at: Option<DateTime<Utc>>,
-    pub diagnosis_code: Option<String>,
-    pub resolution_code: Option<String>,
-    pub technician_notes: Option<String>,
-    pub time_on_site_minutes: Option<i32>,
-    pub satisfaction_score: Option<i32>,
-    pub repeat_of_ticket_id: Option<Uuid>,
-    pub flag_repeat_repair: bool,
-    pub flag_contradiction: bool,
-    pub expected_on: Option<NaiveDate>,
-    pub tracking_code: String,
-    pub closed_at: Option<DateTime<Utc>>,
-    pub created_by: Option<Uuid>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    pub version: i64,
-}
-
-impl Ticket {
-    /// A closed ticket is sealed: only an admin reopen changes it.
-    pub fn is_sealed(&self) -> bool {
-        self.stage_category == StageCategory::Closed
-    }
-}
 
 fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Corrupt(format!("ticket {what} `{value}`"))
@@ -80,8 +29,12 @@ pub(crate) fn to_record(m: Model) -> Result<Ticket, StoreError> {
             .ok_or_else(|| corrupt("warranty status", &m.warranty_status))?,
         fault_codes: string_list(&m.fault_codes)?,
         accessories: string_list(&m.accessories)?,
-        warranty_snapshot: match m.warranty_snapshot.as_deref() {
-            Some(text) => Some(serde_json::from_str(text).map_err(|_| corrupt("warranty snapshot", "…"))?),
+        warranty_snapshot: match m.warranty_snapshot {
+            Some(text) => {
+                // Kept as the JSON the API answered; unreadable JSON is a corrupt row.
+                serde_json::from_str::<serde_json::Value>(&text).map_err(|_| corrupt("warranty snapshot", "…"))?;
+                Some(WarrantySnapshot::new(text))
+            }
             None => None,
         },
         id: m.id,

@@ -137,7 +137,7 @@ pub async fn save(
         appointment_from: Set(t.appointment_from),
         appointment_to: Set(t.appointment_to),
         warranty_status: Set(t.warranty_status.as_str().into()),
-        warranty_snapshot: Set(t.warranty_snapshot.as_ref().map(|v| v.to_string())),
+        warranty_snapshot: Set(t.warranty_snapshot.as_ref().map(|s| s.json().to_owned())),
         warranty_evaluated_at: Set(t.warranty_evaluated_at),
         diagnosis_code: Set(t.diagnosis_code.clone()),
         resolution_code: Set(t.resolution_code.clone()),

@@ -9,7 +9,6 @@ use aftersales_api_types::auth::Permission;
 use aftersales_api_types::tickets::TicketDto;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use uuid::Uuid;
 
 use self::filters::TicketFilters;
 use self::form::FilterForm;
@@ -18,7 +17,7 @@ use crate::components::table::PagedTable;
 use crate::i18n::date::iso_instant;
 use crate::i18n::labels::{stage_category_key, ticket_kind_key, warranty_status_key};
 use crate::i18n::{t, use_i18n};
-use crate::session::{Session, use_session};
+use crate::session::use_session;
 
 const COLUMNS: &[&str] = &[
     "tickets.number",
@@ -60,11 +59,12 @@ pub fn TicketsPage() -> impl IntoView {
 
 fn ticket_row(ticket: TicketDto) -> AnyView {
     let i18n = use_i18n();
-    let session = use_session();
     let created = ticket.created_at;
     let stage = ticket.stage.clone();
     let flags = ticket.flags;
     let number = ticket.number.clone();
+    // The list answer carries the names of each row: no look-up per row.
+    let names = ticket.names.clone().unwrap_or_default();
     view! {
         <tr data-id=ticket.id.to_string() data-number=number>
             <td class="code">
@@ -77,17 +77,16 @@ fn ticket_row(ticket: TicketDto) -> AnyView {
                 {t(stage_category_key(ticket.stage_category))}
                 <span class="muted stage-code">{stage}</span>
             </td>
-            <td class="customer">
-                <Name load=move || api::tickets::customer_name(session, ticket.customer_id) />
-            </td>
+            <td class="customer">{names.customer_name}</td>
             <td>
-                <UnitCell session serial_id=ticket.serial_id model_id=ticket.model_id />
+                <UnitCell serial=names.serial model=names.model_name />
             </td>
             <td>{t(warranty_status_key(ticket.warranty_status))}</td>
             <td>
-                {match ticket.technician_id {
-                    Some(id) => view! { <Name load=move || api::tickets::user_name(session, id) fallback="tickets.assigned" /> }.into_any(),
-                    None => view! { <span class="muted">{t("tickets.unassigned_short")}</span> }.into_any(),
+                {match (ticket.technician_id, names.technician_name) {
+                    (Some(_), Some(name)) => view! { <span>{name}</span> }.into_any(),
+                    (Some(_), None) => view! { <span>{t("tickets.assigned")}</span> }.into_any(),
+                    (None, _) => view! { <span class="muted">{t("tickets.unassigned_short")}</span> }.into_any(),
                 }}
             </td>
             <td class="created">
@@ -100,26 +99,9 @@ fn ticket_row(ticket: TicketDto) -> AnyView {
 
 /// The serial and model of the unit, whichever the ticket has.
 #[component]
-fn UnitCell(session: Session, serial_id: Option<Uuid>, model_id: Option<Uuid>) -> impl IntoView {
-    let serial = serial_id.map(|id| view! { <Name load=move || api::tickets::serial_text(session, id) /> <br /> });
-    let model = model_id
-        .map(|id| view! { <span class="muted"><Name load=move || api::tickets::model_name(session, id) /></span> });
-    let none = (serial_id.is_none() && model_id.is_none()).then(|| view! { <span class="muted">"—"</span> });
+fn UnitCell(serial: Option<String>, model: Option<String>) -> impl IntoView {
+    let none = (serial.is_none() && model.is_none()).then(|| view! { <span class="muted">"—"</span> });
+    let serial = serial.map(|serial| view! { {serial} <br /> });
+    let model = model.map(|model| view! { <span class="muted">{model}</span> });
     view! { {serial} {model} {none} }
-}
-
-/// A name read from the API; a dash while loading, `fallback` if it cannot be read.
-#[component]
-fn Name<F, Fut>(load: F, #[prop(optional)] fallback: Option<&'static str>) -> impl IntoView
-where
-    F: Fn() -> Fut + 'static,
-    Fut: std::future::Future<Output = Option<String>> + 'static,
-{
-    let i18n = use_i18n();
-    let name = LocalResource::new(load);
-    move || match name.get() {
-        Some(Some(name)) => name,
-        Some(None) => fallback.map(|key| i18n.text(key).to_owned()).unwrap_or_else(|| "—".to_owned()),
-        None => "…".to_owned(),
-    }
 }

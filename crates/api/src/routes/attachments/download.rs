@@ -1,14 +1,12 @@
 use actix_web::http::header::{self, Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue};
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
-use aftersales_persistence::tickets::attachments;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::state::AppState;
-use crate::use_cases::access::ticket_in_scope;
-use crate::use_cases::tickets::attachment_files;
+use crate::use_cases::attachments::download::download;
 
 /// Download one attached file, with its media type and name.
 #[utoipa::path(
@@ -32,15 +30,8 @@ pub async fn download_ticket_attachment(
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
     let (ticket_id, attachment_id) = path.into_inner();
-    let ticket = ticket_in_scope(&state.db, &me, ticket_id).await?;
-    let attachment = attachments::find(&state.db, ticket.id, attachment_id).await.or_not_found("attachment")?;
-    let root = attachment_files::root(&state.config.data_dir);
-    let sha = attachment.sha256.clone();
-    let bytes = web::block(move || attachment_files::read(&root, &sha))
-        .await
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("{e}")))?
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("attachment file {}: {e}", attachment.sha256)))?;
-    let ascii: String = attachment
+    let file = download(&state.db, &me, &state.config.data_dir, ticket_id, attachment_id).await?;
+    let ascii: String = file
         .file_name
         .chars()
         .map(|c| if (c.is_ascii_graphic() && c != '"' && c != '\\') || c == ' ' { c } else { '_' })
@@ -52,14 +43,14 @@ pub async fn download_ticket_attachment(
             DispositionParam::FilenameExt(ExtendedValue {
                 charset: Charset::Ext("UTF-8".into()),
                 language_tag: None,
-                value: attachment.file_name.clone().into_bytes(),
+                value: file.file_name.into_bytes(),
             }),
         ],
     };
     Ok(HttpResponse::Ok()
-        .content_type(attachment.media_type.as_str())
+        .content_type(file.media_type.as_str())
         .insert_header((header::CONTENT_DISPOSITION, disposition))
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
-        .body(bytes))
+        .body(file.bytes))
 }

@@ -1,14 +1,12 @@
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::attachments::AttachmentDto;
-use aftersales_persistence::tickets::attachments;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::use_cases::access::ticket_in_scope;
-use crate::use_cases::attachments::attachment_out;
+use crate::use_cases::attachments::list::list;
 
 /// The files attached to a ticket, oldest first.
 #[utoipa::path(
@@ -26,8 +24,5 @@ pub async fn list_ticket_attachments(
     Authorized(me, ..): Authorized<need::ViewTickets>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let ticket = ticket_in_scope(&state.db, &me, *id).await?;
-    let rows = attachments::of_ticket(&state.db, ticket.id).await?;
-    let out = rows.iter().map(attachment_out).collect::<Result<Vec<_>, _>>()?;
-    Ok(HttpResponse::Ok().json(out))
+    Ok(HttpResponse::Ok().json(list(&state.db, &me, *id).await?))
 }

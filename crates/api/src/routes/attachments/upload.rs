@@ -2,20 +2,15 @@ use actix_web::http::header;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::attachments::{AttachmentDto, UploadQuery};
-use aftersales_persistence::begin_write;
-use aftersales_persistence::tickets::{attachments, events};
-use chrono::Utc;
 use futures_util::StreamExt;
 use uuid::Uuid;
 
-use crate::audit::{self, Change, snapshot};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedQuery};
 use crate::state::AppState;
-use crate::use_cases::access::{refuse_if_sealed, ticket_in_scope};
-use crate::use_cases::attachments::attachment_out;
-use crate::use_cases::tickets::attachment_files::{self, accepted, extension, sniff};
+use crate::use_cases::Actor;
+use crate::use_cases::attachments::upload::{Upload, upload};
 
 /// Attach a file to a ticket: a photo, a document, the returned installation card
 /// (which the installation workflow asks for before completing) or an invoice.
@@ -49,32 +44,34 @@ pub async fn upload_ticket_attachment(
     req: HttpRequest,
     id: web::Path<Uuid>,
     ValidatedQuery(query): ValidatedQuery<UploadQuery>,
-    mut payload: web::Payload,
+    payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let ticket = ticket_in_scope(&state.db, &me, *id).await?;
-    refuse_if_sealed(&ticket)?;
-    let media_type = req.mime_type().ok().flatten().and_then(|m| accepted(m.essence_str())).ok_or_else(|| {
-        ApiError::UnsupportedMediaType("send the file as image/jpeg, image/png, image/webp or application/pdf".into())
-    })?;
-    let file_name = match query.file_name.as_deref().map(str::trim) {
-        Some(name) if name.is_empty() || name.chars().any(|c| c.is_control() || c == '/' || c == '\\') => {
-            return Err(ApiError::field(
-                "file_name",
-                "invalid_file_name",
-                "a file name without folders or control characters",
-            ));
-        }
-        Some(name) => name.to_owned(),
-        None => format!("{}.{}", query.purpose.as_str(), extension(media_type)),
-    };
     // Read as a stream under our own limit: the JSON body limit does not apply here.
     let limit = state.config.max_attachment_bytes;
     let declared_length =
         req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
+    let file = Upload {
+        purpose: query.purpose,
+        declared_type: req.mime_type().ok().flatten().map(|m| m.essence_str().to_owned()),
+        file_name: query.file_name,
+        body: read_body(payload, declared_length, limit),
+    };
+    let attachment = upload(&state.db, &Actor::once(me, request_id), &state.config.data_dir, *id, file).await?;
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, format!("/api/v1/tickets/{}/attachments/{}", *id, attachment.id)))
+        .json(attachment))
+}
+
+/// The body, refused (413) as soon as it is known to pass `limit`.
+async fn read_body(
+    mut payload: web::Payload,
+    declared_length: Option<usize>,
+    limit: usize,
+) -> Result<Vec<u8>, ApiError> {
     if declared_length.is_some_and(|n| n > limit) {
         return Err(ApiError::PayloadTooLarge(limit));
     }
-    let mut body = web::BytesMut::new();
+    let mut body = Vec::new();
     while let Some(chunk) = payload.next().await {
         let chunk = chunk.map_err(|e| ApiError::Malformed(format!("the body could not be read: {e}")))?;
         if body.len() + chunk.len() > limit {
@@ -82,55 +79,5 @@ pub async fn upload_ticket_attachment(
         }
         body.extend_from_slice(&chunk);
     }
-    if body.is_empty() {
-        return Err(ApiError::field("body", "missing_file", "send the file as the body"));
-    }
-    match sniff(&body) {
-        Some(found) if found == media_type => {}
-        found => {
-            let message = format!("the content is {}, not {media_type}", found.unwrap_or("of no accepted type"));
-            return Err(ApiError::field("body", "content_mismatch", message));
-        }
-    }
-    let size_bytes = i64::try_from(body.len()).unwrap_or(i64::MAX);
-    let root = attachment_files::root(&state.config.data_dir);
-    let sha256 = web::block(move || attachment_files::store(&root, &body))
-        .await
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("{e}")))?
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("storing an attachment: {e}")))?;
-
-    let now = Utc::now();
-    let txn = begin_write(&state.db).await?;
-    let ticket = ticket_in_scope(&txn, &me, ticket.id).await?;
-    refuse_if_sealed(&ticket)?;
-    let new = attachments::NewAttachment {
-        ticket_id: ticket.id,
-        purpose: query.purpose.as_str().to_owned(),
-        file_name,
-        media_type: media_type.to_owned(),
-        size_bytes,
-        sha256,
-        uploaded_by: Some(me.user_id),
-    };
-    let attachment = attachments::insert(&txn, new, now).await?;
-    let event = events::NewEvent {
-        to_value: Some(attachment.id.to_string()),
-        note: Some(format!("{}: {}", attachment.purpose, attachment.file_name)),
-        ..events::NewEvent::kind("attachment_added")
-    };
-    events::append(&txn, ticket.id, Some(me.user_id), now, event).await?;
-    let out = attachment_out(&attachment)?;
-    let change = Change {
-        action: "ticket.attachment_add",
-        entity: "ticket_attachment",
-        entity_id: attachment.id,
-        branch_id: Some(ticket.branch_id),
-        before: None,
-        after: snapshot(&out),
-    };
-    audit::record(&txn, Some(me.user_id), &request_id, change).await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/tickets/{}/attachments/{}", ticket.id, attachment.id)))
-        .json(out))
+    Ok(body)
 }

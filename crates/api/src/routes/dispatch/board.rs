@@ -1,21 +1,11 @@
 use actix_web::{HttpResponse, get, web};
-use aftersales_api_types::dispatch::{BoardQuery, BoardTechnician, DispatchBoard};
-use aftersales_domain::access::Role;
-use aftersales_persistence::tickets::dispatch;
-use aftersales_persistence::users::{self, UserFilter};
-use aftersales_persistence::{StoreError, branches, settings};
-use chrono::Utc;
+use aftersales_api_types::dispatch::{BoardQuery, DispatchBoard};
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::state::AppState;
-use crate::use_cases::tickets::dispatch::{day_at, day_span, job_out};
-
-/// Technicians listed on one board at most.
-const MAX_TECHNICIANS: usize = 200;
-/// Unassigned tickets listed at most.
-const MAX_UNASSIGNED: u64 = 100;
+use crate::use_cases::dispatch::board::board;
 
 /// The dispatch board of a branch for one day in the branch's time zone.
 ///
@@ -35,49 +25,5 @@ pub async fn dispatch_board(
     Authorized(me, ..): Authorized<need::DispatchTickets>,
     ValidatedQuery(query): ValidatedQuery<BoardQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let branch = match branches::find_in_scope(&state.db, &me.scope, query.branch_id).await {
-        Ok(branch) => branch,
-        Err(StoreError::NotFound) => {
-            return Err(ApiError::field("branch_id", "unknown_branch", "no such branch in your part of the network"));
-        }
-        Err(e) => return Err(e.into()),
-    };
-    let date = query.date.unwrap_or_else(|| day_at(&branch, Utc::now()));
-    let (from, to) = day_span(&branch, date)?;
-    let filter = UserFilter {
-        branch_id: Some(branch.id),
-        role: Some(Role::Technician),
-        active: Some(true),
-        q: None,
-        after_username: None,
-        limit: MAX_TECHNICIANS as u32,
-    };
-    let mut people = users::list(&state.db, &me.scope, filter).await?;
-    people.truncate(MAX_TECHNICIANS);
-    let ids: Vec<_> = people.iter().map(|u| u.id).collect();
-    let jobs = dispatch::assigned_between(&state.db, &ids, from, to).await?;
-    let limit = settings::tickets(&state.db).await?.technician_daily_jobs;
-    let mut technicians = Vec::with_capacity(people.len());
-    for person in people {
-        let theirs =
-            jobs.iter().filter(|t| t.technician_id == Some(person.id)).map(job_out).collect::<Result<Vec<_>, _>>()?;
-        technicians.push(BoardTechnician {
-            technician_id: person.id,
-            username: person.username,
-            display_name: person.display_name,
-            skills: person.skills,
-            load: u32::try_from(theirs.len()).unwrap_or(u32::MAX),
-            limit,
-            jobs: theirs,
-        });
-    }
-    let (waiting, unassigned_total) = dispatch::unassigned_of_branch(&state.db, branch.id, MAX_UNASSIGNED).await?;
-    Ok(HttpResponse::Ok().json(DispatchBoard {
-        branch_id: branch.id,
-        date,
-        time_zone: branch.time_zone,
-        technicians,
-        unassigned: waiting.iter().map(job_out).collect::<Result<_, _>>()?,
-        unassigned_total,
-    }))
+    Ok(HttpResponse::Ok().json(board(&state.db, &me, query).await?))
 }

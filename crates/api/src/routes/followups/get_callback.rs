@@ -1,15 +1,12 @@
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::followups::CallbackDto;
-use aftersales_persistence::tickets::callbacks;
-use chrono::Utc;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::use_cases::access::ticket_in_scope;
-use crate::use_cases::followups::callback_out;
+use crate::use_cases::followups::get_callback::get;
 
 /// The ticket's callback task: created when the work is completed.
 #[utoipa::path(
@@ -27,7 +24,5 @@ pub async fn get_ticket_callback(
     Authorized(me, ..): Authorized<need::ViewTickets>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let ticket = ticket_in_scope(&state.db, &me, *id).await?;
-    let callback = callbacks::of_ticket(&state.db, ticket.id).await?.ok_or_else(|| ApiError::not_found("callback"))?;
-    Ok(HttpResponse::Ok().json(callback_out(&callback, &ticket.number, ticket.branch_id, Utc::now())?))
+    Ok(HttpResponse::Ok().json(get(&state.db, &me, *id).await?))
 }

@@ -2,14 +2,13 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::followups::ComplaintDto;
-use aftersales_persistence::tickets::complaints;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
-use crate::use_cases::followups::complaint_out;
+use crate::use_cases::followups::get_complaint::get;
 
 /// One complaint of your part of the network.
 #[utoipa::path(
@@ -27,6 +26,6 @@ pub async fn get_complaint(
     Authorized(me, ..): Authorized<need::HandleFollowUps>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let complaint = complaints::find_in_scope(&state.db, &me.scope, *id).await.or_not_found("complaint")?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(complaint.version))).json(complaint_out(&complaint)?))
+    let complaint = get(&state.db, &me, *id).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(complaint.version))).json(complaint))
 }

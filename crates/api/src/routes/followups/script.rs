@@ -1,10 +1,9 @@
 use actix_web::{HttpResponse, get};
 use aftersales_api_types::followups::CallbackQuestion;
-use aftersales_domain::tickets::callback::{AnswerKind, SCRIPT};
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::use_cases::tickets::wire_enum;
+use crate::use_cases::followups::script::script;
 
 /// The callback script: the questions to ask the customer, in order.
 ///
@@ -16,20 +15,5 @@ use crate::use_cases::tickets::wire_enum;
 )]
 #[get("/api/v1/callback-script")]
 pub async fn callback_script(_me: Authorized<need::ViewTickets>) -> Result<HttpResponse, ApiError> {
-    let questions = SCRIPT
-        .iter()
-        .map(|q| {
-            Ok(CallbackQuestion {
-                code: q.code.into(),
-                kind: wire_enum(match q.kind {
-                    AnswerKind::YesNo => "yes_no",
-                    AnswerKind::Score => "score",
-                    AnswerKind::Text => "text",
-                })?,
-                text: q.text.into(),
-                required: q.required,
-            })
-        })
-        .collect::<Result<Vec<_>, ApiError>>()?;
-    Ok(HttpResponse::Ok().json(questions))
+    Ok(HttpResponse::Ok().json(script()))
 }

@@ -8,8 +8,7 @@ use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
-use crate::use_cases::access::ticket_in_scope;
-use crate::use_cases::tickets::ticket_out;
+use crate::use_cases::tickets::get::get;
 
 /// One ticket of your part of the network.
 #[utoipa::path(
@@ -27,6 +26,6 @@ pub async fn get_ticket(
     Authorized(me, ..): Authorized<need::ViewTickets>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let ticket = ticket_in_scope(&state.db, &me, *id).await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(ticket.version))).json(ticket_out(&ticket)?))
+    let ticket = get(&state.db, &me, *id).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(ticket.version))).json(ticket))
 }

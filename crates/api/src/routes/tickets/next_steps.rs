@@ -1,17 +1,12 @@
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
-use aftersales_api_types::tickets::{GuardState, NextStep};
-use aftersales_domain::access::Role;
-use aftersales_domain::tickets::workflow::Guard;
-use aftersales_persistence::tickets::facts;
-use aftersales_persistence::workflows;
+use aftersales_api_types::tickets::NextStep;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::use_cases::access::ticket_in_scope;
-use crate::use_cases::tickets::wire_enum;
+use crate::use_cases::tickets::next_steps::next_steps;
 
 /// Where the ticket can go from its stage, and what each step still lacks.
 ///
@@ -31,28 +26,5 @@ pub async fn ticket_next_steps(
     Authorized(me, ..): Authorized<need::ViewTickets>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let ticket = ticket_in_scope(&state.db, &me, *id).await?;
-    let workflow = workflows::get(&state.db, ticket.kind).await?.workflow;
-    let known = facts::of_ticket(&state.db, &ticket).await?;
-    let mut steps = Vec::new();
-    if !ticket.is_sealed() {
-        for (t, failing) in workflow.next_steps(&ticket.stage, &known) {
-            let Some(stage) = workflow.stage(&t.to) else { continue };
-            let role_ok =
-                me.roles.contains(&Role::Admin) || t.roles.is_empty() || t.roles.iter().any(|r| me.roles.contains(r));
-            let holds = |g: &Guard| !failing.contains(g);
-            steps.push(NextStep {
-                to: t.to.clone(),
-                to_category: wire_enum(stage.category.as_str())?,
-                roles: t.roles.iter().map(|r| r.as_str().to_owned()).collect(),
-                guards: t
-                    .guards
-                    .iter()
-                    .map(|g| GuardState { guard: g.as_str().into(), holds: holds(g), explanation: g.explain().into() })
-                    .collect(),
-                allowed: role_ok && failing.iter().all(|g| *g == Guard::NoteGiven),
-            });
-        }
-    }
-    Ok(HttpResponse::Ok().json(steps))
+    Ok(HttpResponse::Ok().json(next_steps(&state.db, &me, *id).await?))
 }

@@ -1,14 +1,12 @@
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::tickets::TicketEventDto;
-use aftersales_persistence::tickets::events;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::use_cases::access::ticket_in_scope;
-use crate::use_cases::tickets::event_out;
+use crate::use_cases::tickets::timeline::timeline;
 
 /// The ticket's timeline: every change, oldest first. Append-only.
 #[utoipa::path(
@@ -26,7 +24,5 @@ pub async fn ticket_timeline(
     Authorized(me, ..): Authorized<need::ViewTickets>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let ticket = ticket_in_scope(&state.db, &me, *id).await?;
-    let events = events::of_ticket(&state.db, ticket.id).await?;
-    Ok(HttpResponse::Ok().json(events.iter().map(event_out).collect::<Vec<_>>()))
+    Ok(HttpResponse::Ok().json(timeline(&state.db, &me, *id).await?))
 }

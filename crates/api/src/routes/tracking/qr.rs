@@ -6,8 +6,7 @@ use uuid::Uuid;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::use_cases::access::ticket_in_scope;
-use crate::use_cases::tickets::qr;
+use crate::use_cases::tracking::qr;
 
 /// The QR code of the ticket's public tracking link (`{public_url}/track/{code}`) as SVG.
 #[utoipa::path(
@@ -25,8 +24,7 @@ pub async fn ticket_qr_svg(
     Authorized(me, ..): Authorized<need::ViewTickets>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let ticket = ticket_in_scope(&state.db, &me, *id).await?;
-    let svg = qr::svg(&qr::tracking_url(&state.config, &ticket.tracking_code))?;
+    let svg = qr::svg(&state.db, &me, &state.config, *id).await?;
     Ok(HttpResponse::Ok()
         .content_type("image/svg+xml")
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
@@ -49,9 +47,7 @@ pub async fn ticket_qr_png(
     Authorized(me, ..): Authorized<need::ViewTickets>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let ticket = ticket_in_scope(&state.db, &me, *id).await?;
-    let url = qr::tracking_url(&state.config, &ticket.tracking_code);
-    let png = web::block(move || qr::png(&url)).await.map_err(|e| ApiError::Internal(anyhow::anyhow!("{e}")))??;
+    let png = qr::png(&state.db, &me, &state.config, *id).await?;
     Ok(HttpResponse::Ok()
         .content_type("image/png")
         .insert_header((header::CACHE_CONTROL, "private, no-store"))

@@ -1,21 +1,14 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
-use aftersales_api_types::entitlement::Decision;
 use aftersales_api_types::tracking::LangQuery;
-use aftersales_domain::regional::local_date;
-use aftersales_domain::tickets::tracking::display_code;
-use aftersales_persistence::catalogue::models;
-use aftersales_persistence::{branches, customers, serials};
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::state::AppState;
-use crate::use_cases::access::ticket_in_scope;
-use crate::use_cases::tickets::qr;
-use crate::use_cases::tickets::receipt::{Receipt, render};
+use crate::use_cases::tracking::receipt::receipt;
 
 /// The intake receipt to print and hand to the customer (HTML, A5 print layout).
 ///
@@ -40,41 +33,7 @@ pub async fn ticket_receipt(
     id: web::Path<Uuid>,
     ValidatedQuery(query): ValidatedQuery<LangQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let t = ticket_in_scope(&state.db, &me, *id).await?;
-    let branch = branches::find(&state.db, t.branch_id).await?;
-    let customer = customers::find(&state.db, t.customer_id).await?;
-    let serial = match t.serial_id {
-        Some(id) => Some(serials::find(&state.db, id).await?.serial),
-        None => None,
-    };
-    let model = match t.model_id {
-        Some(id) => models::find(&state.db, id).await.ok().map(|m| format!("{} — {}", m.sku, m.name)),
-        None => None,
-    };
-    let warranty = t.warranty_snapshot.clone().and_then(|v| serde_json::from_value::<Decision>(v).ok());
-    let url = qr::tracking_url(&state.config, &t.tracking_code);
-    let receipt = Receipt {
-        lang: query.lang.unwrap_or_default(),
-        branch_name: branch.name,
-        branch_code: branch.code,
-        number: t.number,
-        received_on: local_date(&branch.time_zone, t.created_at).unwrap_or_else(|| t.created_at.date_naive()),
-        kind: t.kind,
-        customer_name: customer.name,
-        customer_phones: customer.phones.into_iter().map(|p| p.number).collect(),
-        model,
-        serial,
-        fault_codes: t.fault_codes,
-        fault_description: t.fault_description,
-        accessories: t.accessories,
-        condition_notes: t.condition_notes,
-        warranty_status: t.warranty_status,
-        warranty,
-        expected_on: t.expected_on,
-        tracking_code: display_code(&t.tracking_code),
-        qr_svg: qr::svg_element(&url)?,
-        tracking_url: url,
-    };
+    let page = receipt(&state.db, &me, &state.config, *id, query).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
@@ -82,5 +41,5 @@ pub async fn ticket_receipt(
             header::CONTENT_SECURITY_POLICY,
             "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'",
         ))
-        .body(render(&receipt)))
+        .body(page))
 }

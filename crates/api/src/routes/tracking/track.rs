@@ -2,15 +2,11 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::tracking::{LangQuery, PublicTracking};
-use aftersales_domain::tickets::tracking::{ALPHABET, CODE_LENGTH, normalize_code};
-use aftersales_persistence::tickets::{self, events};
-use aftersales_persistence::{branches, workflows};
 
 use crate::error::ApiError;
 use crate::extract::ValidatedQuery;
 use crate::state::AppState;
-use crate::use_cases::tickets::public_track::public_view;
-use crate::use_cases::tickets::tracking::hash_code;
+use crate::use_cases::tracking::track::track;
 
 /// Follow a ticket with its tracking code, without signing in.
 ///
@@ -40,17 +36,6 @@ pub async fn track_ticket(
     if let Some(addr) = req.peer_addr() {
         state.track_limiter.check(addr.ip())?;
     }
-    let unknown = || ApiError::NotFound("no ticket has this tracking code".into());
-    // The code's shape is public, so refusing a malformed one before the look-up
-    // tells nothing; a well-formed one is found by its hash only.
-    let typed = normalize_code(&code);
-    if typed.len() != CODE_LENGTH || !typed.bytes().all(|b| ALPHABET.contains(&b)) {
-        return Err(unknown());
-    }
-    let ticket = tickets::find_by_tracking_hash(&state.db, &hash_code(&typed)).await?.ok_or_else(unknown)?;
-    let workflow = workflows::get(&state.db, ticket.kind).await?.workflow;
-    let changes = events::stage_changes(&state.db, ticket.id).await?;
-    let branch = branches::find(&state.db, ticket.branch_id).await?;
-    let view = public_view(&ticket, &workflow, &changes, &branch, query.lang.unwrap_or_default())?;
+    let view = track(&state.db, &code, query).await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(view))
 }

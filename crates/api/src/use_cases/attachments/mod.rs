@@ -1,4 +1,10 @@
-//! Shared by the `/attachments` use cases.
+//! Files attached to a ticket (photos, documents, the returned installation card,
+//! invoices), one use case a file; the files themselves are kept on disk by content
+//! hash (`crate::use_cases::tickets::attachment_files`).
+pub mod download;
+pub mod list;
+pub mod upload;
+
 use aftersales_api_types::attachments::{AttachmentDto, AttachmentPurpose};
 use aftersales_persistence::tickets::attachments::Attachment;
 

@@ -1,87 +1,132 @@
-//! What dispatch checks before sending a technician, and how the board shows a ticket.
-use aftersales_api_types::dispatch as wire;
-use aftersales_domain::organisation::{Branch, User};
-use aftersales_domain::regional::{local_date, local_day_bounds};
-use aftersales_domain::tickets::dispatch::{DispatchCheck, DispatchWarning, dispatch_warnings};
-use aftersales_persistence::catalogue::{category_skills, models};
-use aftersales_persistence::tickets::{Ticket, dispatch};
-use aftersales_persistence::{ConnectionTrait, branches, settings, skills};
-use chrono::{DateTime, NaiveDate, Utc};
+//! Send a technician to a ticket for an appointment window.
+use aftersales_api_types::FieldError;
+use aftersales_api_types::dispatch::{DispatchRequest, DispatchResult, DispatchWarning};
+use aftersales_domain::access::Role;
+use aftersales_domain::organisation::User;
+use aftersales_persistence::tickets::{self, Ticket, events};
+use aftersales_persistence::{ConnectionTrait, DatabaseConnection, StoreError, branches, users};
+use chrono::{DateTime, SecondsFormat, Utc};
+use uuid::Uuid;
 
-use super::wire_enum;
+use super::ticket_out;
+use crate::audit::{Change, snapshot};
+use crate::auth::Principal;
+use crate::dto::optional;
 use crate::error::ApiError;
+use crate::use_cases::access::{refuse_if_sealed, ticket_in_scope};
+use crate::use_cases::dispatch::{warnings_for, warnings_out};
+use crate::use_cases::{Actor, Work};
 
-/// The calendar day of `at` where the branch is.
-pub fn day_at(branch: &Branch, at: DateTime<Utc>) -> NaiveDate {
-    local_date(&branch.time_zone, at).unwrap_or_else(|| at.date_naive())
-}
-
-/// The instants a day of the branch spans.
-pub fn day_span(branch: &Branch, day: NaiveDate) -> Result<(DateTime<Utc>, DateTime<Utc>), ApiError> {
-    local_day_bounds(&branch.time_zone, day)
-        .or_else(|| local_day_bounds("UTC", day))
-        .ok_or_else(|| ApiError::field("date", "out_of_range", "the day is out of range"))
-}
-
-/// What would need a second look if `technician` went to `ticket` at `appointment_from`.
-pub async fn warnings_for(
-    db: &impl ConnectionTrait,
-    ticket: &Ticket,
-    ticket_branch: &Branch,
-    technician: &User,
-    appointment_from: DateTime<Utc>,
-) -> Result<Vec<DispatchWarning>, ApiError> {
-    let technician_path = branches::path_of(db, technician.branch_id).await?;
-    let required = match ticket.model_id {
-        Some(model_id) => category_skills::required_ids(db, models::find(db, model_id).await?.category_id).await?,
-        None => Vec::new(),
-    };
-    let has = category_skills::user_skill_ids(db, technician.id).await?;
-    let (from, to) = day_span(ticket_branch, day_at(ticket_branch, appointment_from))?;
-    let jobs = dispatch::jobs_between(db, technician.id, from, to, ticket.id).await?;
-    let limit = settings::tickets(db).await?.technician_daily_jobs;
-    Ok(dispatch_warnings(&DispatchCheck {
-        ticket_branch_path: &ticket_branch.path,
-        technician_branch_path: &technician_path,
-        required_skills: &required,
-        technician_skills: &has,
-        jobs_that_day: u32::try_from(jobs).unwrap_or(u32::MAX),
-        daily_limit: limit,
-    }))
-}
-
-/// The warnings as the API shows them, missing skills named by code.
-pub async fn warnings_out(
-    db: &impl ConnectionTrait,
-    warnings: &[DispatchWarning],
-) -> Result<Vec<wire::DispatchWarning>, ApiError> {
-    let mut out = Vec::with_capacity(warnings.len());
-    for w in warnings {
-        let mut codes = Vec::new();
-        if let DispatchWarning::MissingSkills(ids) = w {
-            for id in ids {
-                codes.push(skills::find(db, *id).await?.code);
-            }
-            codes.sort();
-        }
-        out.push(wire::DispatchWarning { code: w.code().into(), message: w.explain(), skills: codes });
+/// The technician must be an active technician of the caller's part of the
+/// network; another technician than the ticket's needs a `reason`. Warnings
+/// (outside the branch, a missing skill, over the daily load) refuse the dispatch
+/// unless overridden with a reason, noted on the timeline.
+pub async fn dispatch(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    expected: Option<i64>,
+    body: DispatchRequest,
+) -> Result<DispatchResult, ApiError> {
+    let me = &actor.me;
+    if body.appointment_to < body.appointment_from {
+        return Err(ApiError::field("appointment_to", "before_start", "must not be before appointment_from"));
     }
-    Ok(out)
+    let reason = optional(body.reason.clone());
+    let override_reason = optional(body.override_reason.clone());
+    if body.override_warnings && override_reason.is_none() {
+        return Err(ApiError::field("override_reason", "required", "say why the warnings are overridden"));
+    }
+    let work = Work::begin(db, actor).await?;
+    let before = ticket_in_scope(work.db(), me, id).await?;
+    refuse_if_sealed(&before)?;
+    if expected.is_some_and(|v| v != before.version) {
+        return Err(ApiError::PreconditionFailed);
+    }
+    let technician = technician_in_scope(work.db(), me, body.technician_id).await?;
+    let reassigning = before.technician_id.filter(|current| *current != technician.id);
+    if reassigning.is_some() && reason.is_none() {
+        return Err(ApiError::field("reason", "required", "say why the ticket goes to another technician"));
+    }
+    let branch = branches::find(work.db(), before.branch_id).await?;
+    let warnings = warnings_for(work.db(), &before, &branch, &technician, body.appointment_from).await?;
+    let shown = warnings_out(work.db(), &warnings).await?;
+    if !shown.is_empty() && !body.override_warnings {
+        return Err(refusal(&before.number, &technician, &shown));
+    }
+
+    let mut t = before.clone();
+    let assignment = t.assign(technician.id, (body.appointment_from, body.appointment_to), work.now());
+    let saved = tickets::save(work.db(), before.version, expected, &t, work.now()).await?;
+
+    let at = |time: DateTime<Utc>| time.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let mut note = vec![format!("appointment {} – {}", at(body.appointment_from), at(body.appointment_to))];
+    if let Some(reason) = &reason {
+        note.push(format!("reason: {reason}"));
+    }
+    if let (false, Some(why)) = (shown.is_empty(), &override_reason) {
+        let codes: Vec<&str> = shown.iter().map(|w| w.code.as_str()).collect();
+        note.push(format!("overridden {}: {why}", codes.join(", ")));
+    }
+    let event = events::NewEvent {
+        kind: assignment.as_str(),
+        field: Some("technician_id"),
+        from_value: before.technician_id.map(|v| v.to_string()),
+        to_value: Some(technician.id.to_string()),
+        note: Some(note.join("; ")),
+    };
+    work.timeline(saved.id, event).await?;
+    let overridden = if body.override_warnings { shown } else { Vec::new() };
+    let mut after = assignment_view(&saved);
+    after["overridden_warnings"] = serde_json::json!(overridden.iter().map(|w| &w.code).collect::<Vec<_>>());
+    work.audit(Change {
+        action: "ticket.dispatch",
+        entity: "ticket",
+        entity_id: saved.id,
+        branch_id: Some(saved.branch_id),
+        before: snapshot(&assignment_view(&before)),
+        after: snapshot(&after),
+    })
+    .await?;
+    work.commit().await?;
+    Ok(DispatchResult { ticket: ticket_out(&saved)?, overridden_warnings: overridden })
 }
 
-pub fn job_out(t: &Ticket) -> Result<wire::BoardJob, ApiError> {
-    Ok(wire::BoardJob {
-        ticket_id: t.id,
-        number: t.number.clone(),
-        kind: wire_enum(t.kind.as_str())?,
-        stage: t.stage.clone(),
-        stage_category: wire_enum(t.stage_category.as_str())?,
-        priority: wire_enum(t.priority.as_str())?,
-        customer_id: t.customer_id,
-        appointment_from: t.appointment_from,
-        appointment_to: t.appointment_to,
-        requested_from: t.requested_from,
-        requested_to: t.requested_to,
-        created_at: t.created_at,
-    })
+/// What the audit shows of who has the ticket when.
+fn assignment_view(t: &Ticket) -> serde_json::Value {
+    serde_json::json!({"technician_id": t.technician_id, "appointment_from": t.appointment_from,
+        "appointment_to": t.appointment_to, "dispatched_at": t.dispatched_at})
+}
+
+/// An active technician of the caller's part of the network (422 otherwise).
+async fn technician_in_scope(db: &impl ConnectionTrait, me: &Principal, id: Uuid) -> Result<User, ApiError> {
+    match users::find_in_scope(db, &me.scope, id).await {
+        Ok(user) if user.active && user.roles.contains(&Role::Technician) => Ok(user),
+        Ok(_) => Err(ApiError::field("technician_id", "not_a_technician", "this user is not an active technician")),
+        Err(StoreError::NotFound) => {
+            Err(ApiError::field("technician_id", "unknown_technician", "no such user in your part of the network"))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn refusal(number: &str, technician: &User, shown: &[DispatchWarning]) -> ApiError {
+    let described: Vec<String> =
+        shown
+            .iter()
+            .map(|w| {
+                if w.skills.is_empty() { w.message.clone() } else { format!("{} ({})", w.message, w.skills.join(", ")) }
+            })
+            .collect();
+    ApiError::DispatchWarnings {
+        message: format!(
+            "sending {} to {number} needs a second look: {}; send override=true with an override_reason to dispatch anyway",
+            technician.username,
+            described.join("; ")
+        ),
+        warnings: shown
+            .iter()
+            .map(|w| FieldError::new(w.code.clone(), "dispatch_warning", w.message.clone()))
+            .collect(),
+    }
 }

@@ -9,7 +9,7 @@ use aftersales_domain::tickets::workflow::Workflow;
 use aftersales_persistence::tickets::Ticket;
 use aftersales_persistence::tickets::events::TicketEvent;
 
-use super::{wire_enum, wire_name};
+use super::convert::ToWire;
 use crate::error::ApiError;
 
 /// A stage's name in `lang`, else in English, else its code.
@@ -22,6 +22,16 @@ pub fn stage_name(workflow: &Workflow, code: &str, lang: &str) -> String {
         .unwrap_or_else(|| code.to_owned())
 }
 
+/// The language code the workflow names its stages in.
+fn locale_code(lang: Locale) -> &'static str {
+    match lang {
+        Locale::En => "en",
+        Locale::Vi => "vi",
+        Locale::Fa => "fa",
+        Locale::Zh => "zh",
+    }
+}
+
 /// `events` are the ticket's stage changes (`events::stage_changes`), oldest first.
 /// A past stage the workflow no longer has is left out: its meaning is unknown.
 pub fn public_view(
@@ -31,24 +41,24 @@ pub fn public_view(
     branch: &Branch,
     lang: Locale,
 ) -> Result<PublicTracking, ApiError> {
-    let code = wire_name(&lang);
+    let code = locale_code(lang);
     let mut timeline = Vec::new();
     for event in events {
         let Some(stage_code) = event.to_value.as_deref() else { continue };
         let Some(stage) = workflow.stage(stage_code) else { continue };
         timeline.push(PublicStageChange {
             at: event.at,
-            category: wire_enum(stage.category.as_str())?,
-            name: stage_name(workflow, stage_code, &code),
+            category: stage.category.to_wire(),
+            name: stage_name(workflow, stage_code, code),
         });
     }
     Ok(PublicTracking {
         number: ticket.number.clone(),
-        kind: wire_enum(ticket.kind.as_str())?,
+        kind: ticket.kind.to_wire(),
         lang,
         stage: PublicStage {
-            category: wire_enum(ticket.stage_category.as_str())?,
-            name: stage_name(workflow, &ticket.stage, &code),
+            category: ticket.stage_category.to_wire(),
+            name: stage_name(workflow, &ticket.stage, code),
         },
         closed: ticket.stage_category == StageCategory::Closed,
         received_at: ticket.created_at,

@@ -5,14 +5,15 @@ use aftersales_domain::access::Permission;
 use aftersales_domain::regional::local_date;
 use aftersales_domain::tickets::numbering::ticket_number;
 use aftersales_domain::tickets::repeat::is_repeat_repair;
-use aftersales_domain::tickets::{Channel, Origin, Priority, TicketKind, WarrantyStatus};
+use aftersales_domain::tickets::{Origin, Priority, WarrantyStatus};
 use aftersales_persistence::catalogue::models;
 use aftersales_persistence::tickets::{self, counters, events, fault_codes};
 use aftersales_persistence::{DatabaseConnection, StoreError, branches, settings, workflows};
 use chrono::Datelike;
 use uuid::Uuid;
 
-use super::{domain_enum, intake, ticket_out, tracking, warranty};
+use super::convert::ToDomain;
+use super::{intake, ticket_out, tracking, warranty};
 use crate::audit::{Change, snapshot};
 use crate::dto::optional;
 use crate::error::ApiError;
@@ -32,11 +33,10 @@ pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket)
     {
         return Err(ApiError::field("requested_to", "before_start", "must not be before requested_from"));
     }
-    let kind = domain_enum(&body.kind, TicketKind::parse)?;
-    let channel = domain_enum(&body.channel, Channel::parse)?;
-    let origin = body.origin.as_ref().map(|o| domain_enum(o, Origin::parse)).transpose()?.unwrap_or(Origin::OwnIntake);
-    let priority =
-        body.priority.as_ref().map(|p| domain_enum(p, Priority::parse)).transpose()?.unwrap_or(Priority::Normal);
+    let kind = body.kind.to_domain();
+    let channel = body.channel.to_domain();
+    let origin = body.origin.to_domain().unwrap_or(Origin::OwnIntake);
+    let priority = body.priority.to_domain().unwrap_or(Priority::Normal);
 
     let work = Work::begin(db, actor).await?;
     let (txn, now) = (work.db(), work.now());

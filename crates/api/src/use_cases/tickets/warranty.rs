@@ -4,12 +4,11 @@
 use aftersales_api_types::entitlement::Decision;
 use aftersales_api_types::warranty::Leg;
 use aftersales_domain::stock::charging::PartsCover;
-use aftersales_domain::tickets::WarrantyStatus;
+use aftersales_domain::tickets::{WarrantySnapshot, WarrantyStatus};
 use aftersales_domain::warranty::{self as domain, evaluate_entitlement};
 use aftersales_persistence::catalogue::models;
 use aftersales_persistence::{ConnectionTrait, serials, warranty_policies};
 use chrono::NaiveDate;
-use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::entitlement_dto::decision_out;
@@ -41,6 +40,16 @@ pub async fn decide(
     Ok(decision_out(&decision, &input.policies))
 }
 
+/// The decision kept on a ticket, when there is one and it still reads.
+pub fn stored(snapshot: Option<&WarrantySnapshot>) -> Option<Decision> {
+    snapshot.and_then(|kept| serde_json::from_str(kept.json()).ok())
+}
+
+/// A decision as the ticket keeps it: the answer the API gave, as JSON.
+pub fn snapshot_of(decision: &Decision) -> Option<WarrantySnapshot> {
+    serde_json::to_string(decision).ok().map(WarrantySnapshot::new)
+}
+
 /// Parts and labour both covered: covered; either: partial; neither: not covered.
 /// Travel alone does not make a repair covered.
 pub fn status_of(decision: &Decision) -> WarrantyStatus {
@@ -55,8 +64,8 @@ pub fn status_of(decision: &Decision) -> WarrantyStatus {
 /// What the parts leg of a stored decision covers: nothing when it is not covered
 /// (or nothing was decided), the component a component term covered, or else the
 /// whole unit.
-pub fn parts_cover(snapshot: Option<&serde_json::Value>) -> PartsCover {
-    let Some(decision) = snapshot.and_then(|v| Decision::deserialize(v).ok()) else {
+pub fn parts_cover(snapshot: Option<&WarrantySnapshot>) -> PartsCover {
+    let Some(decision) = stored(snapshot) else {
         return PartsCover::Nothing;
     };
     match decision.legs.iter().find(|l| l.leg == Leg::Parts && l.covered) {

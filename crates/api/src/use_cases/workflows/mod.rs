@@ -7,30 +7,28 @@ pub mod replace;
 pub mod ticket_settings;
 
 use aftersales_api_types::tickets::{TicketKind as WireKind, TicketSettings};
-use aftersales_api_types::workflows::{Guard as WireGuard, StageDto, TransitionDto, WorkflowBody, WorkflowDto};
-use aftersales_domain::tickets::workflow::{Guard, Stage, Transition, Workflow};
-use aftersales_domain::tickets::{StageCategory, TicketKind};
+use aftersales_api_types::workflows::{StageDto, TransitionDto, WorkflowBody, WorkflowDto};
+use aftersales_domain::tickets::workflow::{Stage, Transition, Workflow};
+use aftersales_domain::tickets::TicketKind;
 use aftersales_persistence::settings::TicketSettings as StoredSettings;
 use aftersales_persistence::workflows::StoredWorkflow;
 
 use crate::dto::{role_in, role_out};
 use crate::error::ApiError;
-use crate::use_cases::tickets::{domain_enum, wire_enum};
+use crate::use_cases::tickets::convert::{ToDomain, ToWire};
 
 fn kind_in(kind: &WireKind) -> Result<TicketKind, ApiError> {
-    domain_enum(kind, TicketKind::parse)
+    Ok(kind.to_domain())
 }
 
 fn workflow_out(w: &StoredWorkflow) -> Result<WorkflowDto, ApiError> {
     Ok(WorkflowDto {
-        kind: wire_enum(w.kind.as_str())?,
+        kind: w.kind.to_wire(),
         stages: w
             .workflow
             .stages
             .iter()
-            .map(|s| {
-                Ok(StageDto { code: s.code.clone(), category: wire_enum(s.category.as_str())?, names: s.names.clone() })
-            })
+            .map(|s| Ok(StageDto { code: s.code.clone(), category: s.category.to_wire(), names: s.names.clone() }))
             .collect::<Result<_, ApiError>>()?,
         transitions: w
             .workflow
@@ -41,7 +39,7 @@ fn workflow_out(w: &StoredWorkflow) -> Result<WorkflowDto, ApiError> {
                     from: t.from.clone(),
                     to: t.to.clone(),
                     roles: t.roles.iter().copied().map(role_out).collect(),
-                    guards: t.guards.iter().map(|g| wire_enum::<WireGuard>(g.as_str())).collect::<Result<_, _>>()?,
+                    guards: t.guards.iter().map(|g| g.to_wire()).collect(),
                 })
             })
             .collect::<Result<_, ApiError>>()?,
@@ -58,7 +56,7 @@ fn workflow_in(body: WorkflowBody) -> Result<Workflow, ApiError> {
             .map(|s| {
                 Ok(Stage {
                     code: s.code.trim().to_owned(),
-                    category: domain_enum(&s.category, StageCategory::parse)?,
+                    category: s.category.to_domain(),
                     names: s.names.into_iter().map(|(l, n)| (l, n.trim().to_owned())).collect(),
                 })
             })
@@ -71,7 +69,7 @@ fn workflow_in(body: WorkflowBody) -> Result<Workflow, ApiError> {
                     from: t.from.trim().to_owned(),
                     to: t.to.trim().to_owned(),
                     roles: t.roles.into_iter().map(role_in).collect(),
-                    guards: t.guards.iter().map(|g| domain_enum(g, Guard::parse)).collect::<Result<_, _>>()?,
+                    guards: t.guards.iter().map(|g| g.to_domain()).collect(),
                 })
             })
             .collect::<Result<_, ApiError>>()?,

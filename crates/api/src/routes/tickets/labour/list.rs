@@ -1,14 +1,12 @@
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::labour::TicketLabourDto;
-use aftersales_persistence::tickets::labour;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::use_cases::access::ticket_in_scope;
-use crate::use_cases::tickets::work::labour_out;
+use crate::use_cases::tickets::labour::list::list;
 
 /// The ticket's labour lines, oldest first, with exact totals per currency.
 #[utoipa::path(
@@ -26,7 +24,5 @@ pub async fn list_ticket_labour(
     Authorized(me, ..): Authorized<need::ViewTickets>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let ticket = ticket_in_scope(&state.db, &me, *id).await?;
-    let lines = labour::of_ticket(&state.db, ticket.id).await?;
-    Ok(HttpResponse::Ok().json(labour_out(&lines)?))
+    Ok(HttpResponse::Ok().json(list(&state.db, &me, *id).await?))
 }

@@ -1,8 +1,20 @@
-//! Shared by the `/tickets/labour` use cases.
+//! The services done on a ticket, one use case a file, and what they share.
+//!
+//! A line comes from the service catalogue of the ticket's product category (code,
+//! description, price and minutes copied when recorded) or is a free line with its
+//! own code, description and price, which only the office (clerks, dispatchers,
+//! managers) records or removes. Adding and removing are timeline events; the
+//! ticket itself (and its version) does not change. A closed ticket refuses both.
+pub mod add;
+pub mod list;
+pub mod remove;
+
 use aftersales_domain::access::{Permission, allowed};
+use aftersales_persistence::tickets::labour::LabourLine;
 
 use crate::auth::Principal;
 use crate::error::ApiError;
+use crate::money_dto::money_out;
 
 pub(crate) const ENTITY: &str = "ticket_labour_line";
 
@@ -15,4 +27,10 @@ pub(crate) fn may_price_freely(me: &Principal) -> Result<(), ApiError> {
             "free labour lines (not from the service catalogue) are recorded and removed by the office",
         ))
     }
+}
+
+/// How a line reads on the timeline: `2 × Gas refill at 450000 VND`.
+pub(crate) fn line_note(line: &LabourLine) -> String {
+    let price = money_out(line.unit_price_minor, &line.currency);
+    format!("{} × {} at {} {}", line.quantity, line.description, price.amount, price.currency)
 }

@@ -1,13 +1,13 @@
-//! What the workflow guards need to know about a ticket, gathered in one place.
+//! What the workflow guards need to know about a ticket, gathered in one place:
+//! the rules that judge these facts are in `aftersales_domain::tickets::workflow`.
 use aftersales_domain::tickets::workflow::TicketFacts;
-use sea_orm::ConnectionTrait;
+use aftersales_persistence::ConnectionTrait;
+use aftersales_persistence::tickets::{Ticket, attachments, callbacks, complaints, labour, parts};
 
-use super::record::Ticket;
-use super::{attachments, callbacks, complaints, labour, parts};
-use crate::StoreError;
+use crate::error::ApiError;
 
 /// The facts of `ticket` as stored now; `note_given` is the caller's to set.
-pub async fn of_ticket(db: &impl ConnectionTrait, ticket: &Ticket) -> Result<TicketFacts, StoreError> {
+pub async fn of_ticket(db: &impl ConnectionTrait, ticket: &Ticket) -> Result<TicketFacts, ApiError> {
     Ok(TicketFacts {
         technician_assigned: ticket.technician_id.is_some(),
         diagnosis_recorded: ticket.diagnosis_code.is_some(),

@@ -1,0 +1,2 @@
+//! What needs attention now, for the dashboard.
+pub mod summary;
