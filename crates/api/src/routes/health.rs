@@ -1,11 +1,11 @@
 //! Liveness and readiness for load balancers and orchestrators.
 use actix_web::{HttpResponse, get, web};
 use aftersales_api_types::Problem;
-use aftersales_persistence::ping;
 use serde_json::json;
 
 use crate::error::ApiError;
 use crate::state::AppState;
+use crate::use_cases;
 
 /// The process is up.
 #[utoipa::path(
@@ -27,11 +27,6 @@ pub async fn healthz() -> HttpResponse {
 )]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    match ping(&state.db).await {
-        Ok(()) => Ok(HttpResponse::Ok().json(json!({"status": "ready"}))),
-        Err(e) => {
-            tracing::warn!(error = %e, "database unreachable");
-            Err(ApiError::Unavailable("the database is unreachable"))
-        }
-    }
+    use_cases::operations::ready(&state.db).await?;
+    Ok(HttpResponse::Ok().json(json!({"status": "ready"})))
 }

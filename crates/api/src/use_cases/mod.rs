@@ -20,6 +20,7 @@ pub mod exports;
 pub mod fault_codes;
 pub mod followups;
 pub mod imports;
+pub mod operations;
 pub mod part_sales;
 pub mod parts;
 pub mod purchase_orders;

@@ -8,8 +8,8 @@ pub mod ticket_settings;
 
 use aftersales_api_types::tickets::{TicketKind as WireKind, TicketSettings};
 use aftersales_api_types::workflows::{StageDto, TransitionDto, WorkflowBody, WorkflowDto};
-use aftersales_domain::tickets::workflow::{Stage, Transition, Workflow};
 use aftersales_domain::tickets::TicketKind;
+use aftersales_domain::tickets::workflow::{Stage, Transition, Workflow};
 use aftersales_persistence::settings::TicketSettings as StoredSettings;
 use aftersales_persistence::workflows::StoredWorkflow;
 
