@@ -48,6 +48,18 @@ async fn the_day_s_load_is_counted_on_the_branch_s_calendar_and_shown_on_the_boa
         tickets[..6].iter().map(|t| t["number"].as_str().unwrap_or_default().to_owned()).collect();
     assert_eq!(numbers(&mine["jobs"]), expected, "by appointment");
     assert_eq!(mine["jobs"][0]["appointment_from"], "2030-05-05T17:30:00Z");
+    // Each card names its customer: the board needs no look-up per card.
+    let customer = json(
+        desk.app
+            .get(
+                &format!("/api/v1/customers/{}", tickets[0]["customer_id"].as_str().unwrap_or_default()),
+                &desk.dispatcher,
+            )
+            .await,
+    )
+    .await;
+    assert_eq!(mine["jobs"][0]["customer_name"], customer["name"], "{customer}");
+    assert!(!board["unassigned"][0]["customer_name"].as_str().unwrap_or_default().is_empty(), "{board}");
     assert_eq!(numbers(&board["unassigned"]), vec![tickets[6]["number"].as_str().unwrap_or_default().to_owned()]);
     assert_eq!(board["unassigned_total"], 1);
 

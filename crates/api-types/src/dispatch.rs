@@ -103,6 +103,8 @@ pub struct BoardJob {
     pub stage_category: StageCategory,
     pub priority: Priority,
     pub customer_id: Uuid,
+    /// The customer's name, so that the board needs no look-up per card.
+    pub customer_name: String,
     pub appointment_from: Option<DateTime<Utc>>,
     pub appointment_to: Option<DateTime<Utc>>,
     /// When the customer would like the visit.

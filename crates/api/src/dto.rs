@@ -5,9 +5,6 @@ use aftersales_domain::catalogue::{Brand, Component, ProductCategory, ProductMod
 use aftersales_domain::customers::{Address, Customer, CustomerKind, CustomerSource};
 use aftersales_domain::organisation::{Branch, BranchKind, Locale, Skill, User};
 
-/// Text as typed, trimmed; absent when blank. One rule, kept in the domain.
-pub use aftersales_domain::text::optional_text as optional;
-
 pub fn role_out(role: Role) -> wire::users::Role {
     use wire::users::Role as W;
     match role {

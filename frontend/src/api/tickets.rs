@@ -62,11 +62,6 @@ async fn name_of(session: Session, path: String, field: &'static str) -> Option<
     name
 }
 
-/// The customer's name (`GET /customers/{id}`).
-pub async fn customer_name(session: Session, id: Uuid) -> Option<String> {
-    name_of(session, format!("/customers/{id}"), "name").await
-}
-
 /// A model's name (`GET /product-models/{id}`).
 pub async fn model_name(session: Session, id: Uuid) -> Option<String> {
     name_of(session, format!("/product-models/{id}"), "name").await

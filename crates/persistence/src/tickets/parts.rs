@@ -136,11 +136,3 @@ pub async fn of_part(db: &impl ConnectionTrait, ticket_id: Uuid, part_id: Uuid) 
         .await?;
     rows.into_iter().map(to_line).collect()
 }
-
-/// Units issued to the ticket and not yet recorded as used or returned, over all
-/// its lines: what the `parts_reconciled` guard waits for.
-pub async fn unreconciled(db: &impl ConnectionTrait, ticket_id: Uuid) -> Result<u32, StoreError> {
-    let lines = of_ticket(db, ticket_id).await?;
-    let total: i64 = lines.iter().map(|l| l.counts.outstanding()).sum();
-    Ok(u32::try_from(total).unwrap_or(u32::MAX))
-}

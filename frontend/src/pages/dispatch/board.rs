@@ -97,13 +97,7 @@ pub struct Window {
 #[component]
 fn JobRow(session: Session, job: BoardJob, window: Window, action: Option<(BoardView, BoardJob)>) -> impl IntoView {
     let i18n = use_i18n();
-    let customer_id = job.customer_id;
-    let customer = LocalResource::new(move || api::tickets::customer_name(session, customer_id));
-    let customer = move || match customer.get() {
-        Some(Some(name)) => name,
-        Some(None) => "—".to_owned(),
-        None => "…".to_owned(),
-    };
+    let customer = job.customer_name.clone();
     let when = move || {
         let Window { from, to, zone, day } = &window;
         let locale = i18n.locale();

@@ -1,7 +1,7 @@
 //! The dispatch board of a branch for one day in the branch's time zone.
 use aftersales_api_types::dispatch::{BoardQuery, BoardTechnician, DispatchBoard};
 use aftersales_domain::access::Role;
-use aftersales_persistence::tickets::dispatch;
+use aftersales_persistence::tickets::{Ticket, dispatch, names};
 use aftersales_persistence::users::{self, UserFilter};
 use aftersales_persistence::{DatabaseConnection, StoreError, branches, settings};
 use chrono::Utc;
@@ -42,10 +42,15 @@ pub async fn board(db: &DatabaseConnection, me: &Principal, query: BoardQuery) -
     let ids: Vec<_> = people.iter().map(|u| u.id).collect();
     let jobs = dispatch::assigned_between(db, &ids, from, to).await?;
     let limit = settings::tickets(db).await?.technician_daily_jobs;
+    let (waiting, unassigned_total) = dispatch::unassigned_of_branch(db, branch.id, MAX_UNASSIGNED).await?;
+    // Every card's customer name in one query, not one look-up per card.
+    let on_board: Vec<_> = jobs.iter().chain(&waiting).map(|t| t.id).collect();
+    let names = names::of_tickets(db, &on_board).await?;
+    let card = |t: &Ticket| job_out(t, names.get(&t.id).map(|n| n.customer_name.clone()).unwrap_or_default());
     let technicians = people
         .into_iter()
         .map(|person| {
-            let theirs: Vec<_> = jobs.iter().filter(|t| t.technician_id == Some(person.id)).map(job_out).collect();
+            let theirs: Vec<_> = jobs.iter().filter(|t| t.technician_id == Some(person.id)).map(card).collect();
             BoardTechnician {
                 technician_id: person.id,
                 username: person.username,
@@ -57,13 +62,12 @@ pub async fn board(db: &DatabaseConnection, me: &Principal, query: BoardQuery) -
             }
         })
         .collect();
-    let (waiting, unassigned_total) = dispatch::unassigned_of_branch(db, branch.id, MAX_UNASSIGNED).await?;
     Ok(DispatchBoard {
         branch_id: branch.id,
         date,
         time_zone: branch.time_zone,
         technicians,
-        unassigned: waiting.iter().map(job_out).collect(),
+        unassigned: waiting.iter().map(card).collect(),
         unassigned_total,
     })
 }

@@ -73,7 +73,7 @@ pub async fn warnings_out(
 }
 
 /// A ticket as the board shows it.
-pub fn job_out(t: &Ticket) -> wire::BoardJob {
+pub fn job_out(t: &Ticket, customer_name: String) -> wire::BoardJob {
     wire::BoardJob {
         ticket_id: t.id,
         number: t.number.clone(),
@@ -82,6 +82,7 @@ pub fn job_out(t: &Ticket) -> wire::BoardJob {
         stage_category: t.stage_category.to_wire(),
         priority: t.priority.to_wire(),
         customer_id: t.customer_id,
+        customer_name,
         appointment_from: t.appointment_from,
         appointment_to: t.appointment_to,
         requested_from: t.requested_from,

@@ -1,5 +1,6 @@
 //! Record a call to the customer: their answers to the script, or that nobody answered.
 use aftersales_api_types::followups::{CallbackDto, RecordCallback};
+use aftersales_domain::text::optional_text;
 use aftersales_domain::tickets::callback::{
     Answer, CallbackStatus, MAX_CALL_ATTEMPTS, TicketSide, after_unanswered_call, contradictions,
     customer_charges_minor, satisfaction,
@@ -28,7 +29,7 @@ pub async fn record(
     expected: Option<i64>,
     body: RecordCallback,
 ) -> Result<CallbackDto, ApiError> {
-    let notes = body.notes.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+    let notes = optional_text(body.notes);
     let work = Work::begin(db, actor).await?;
     let now = work.now();
     let ticket = ticket_in_scope(work.db(), &actor.me, ticket_id).await?;

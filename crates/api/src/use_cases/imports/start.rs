@@ -4,6 +4,7 @@
 use aftersales_api_types::imports::{ImportJobDto, ImportQuery};
 use aftersales_domain::access::Permission;
 use aftersales_domain::imports::ImportKind;
+use aftersales_domain::text::optional_text;
 use aftersales_persistence::DatabaseConnection;
 use aftersales_persistence::import_jobs::{self, NewJob};
 
@@ -22,7 +23,7 @@ pub async fn start(
     sheet: Sheet,
 ) -> Result<ImportJobDto, ApiError> {
     actor.me.require(Permission::ImportData)?;
-    let file_name = query.file_name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+    let file_name = optional_text(query.file_name);
     if file_name.as_ref().is_some_and(|n| n.chars().any(char::is_control)) {
         return Err(ApiError::field("file_name", "invalid_file_name", "must not contain control characters"));
     }

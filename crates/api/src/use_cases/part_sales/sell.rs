@@ -7,6 +7,7 @@ use aftersales_domain::stock::MovementKind;
 use aftersales_domain::stock::ledger::{Movement, MovementMeta, StockError};
 use aftersales_domain::stock::numbering::{DocumentSeries, document_number};
 use aftersales_domain::stock::sales::{self, PricedLine};
+use aftersales_domain::text::non_blank;
 use aftersales_persistence::part_sales::{self, PartSale, PartSaleLine};
 use aftersales_persistence::parts::Part;
 use aftersales_persistence::{ConnectionTrait, DatabaseConnection, StoreError, branches, customers, document_counters};
@@ -89,14 +90,14 @@ pub async fn sell(db: &DatabaseConnection, actor: &Actor, body: NewPartSale) -> 
         branch_id: branch.id,
         warehouse_id: warehouse.id,
         customer_id: body.customer_id,
-        customer_name: trimmed(&body.customer_name),
-        customer_phone: trimmed(&body.customer_phone),
+        customer_name: body.customer_name.as_deref().and_then(non_blank),
+        customer_phone: body.customer_phone.as_deref().and_then(non_blank),
         currency: body.currency.clone(),
         total_minor: total,
         cost_minor: sold.iter().map(|l| l.cost_minor).sum(),
         sold_by: me.user_id,
         sold_at: now,
-        note: trimmed(&body.note),
+        note: body.note.as_deref().and_then(non_blank),
         lines: sold,
     };
     part_sales::insert(txn, &sale).await?;
@@ -114,10 +115,6 @@ pub async fn sell(db: &DatabaseConnection, actor: &Actor, body: NewPartSale) -> 
     };
     work.audit(change).await?;
     work.finish(StatusCode::CREATED, out).await
-}
-
-fn trimmed(value: &Option<String>) -> Option<String> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned)
 }
 
 /// A registered customer in scope, or a walk-in buyer — not both.

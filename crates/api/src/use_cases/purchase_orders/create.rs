@@ -8,10 +8,10 @@ use aftersales_persistence::{DatabaseConnection, branches, document_counters};
 use chrono::Datelike;
 
 use super::{audit_step, brand_in, lines_in};
-use crate::dto::optional;
 use crate::error::ApiError;
 use crate::use_cases::stock::movable_warehouse;
 use crate::use_cases::{Actor, Work};
+use aftersales_domain::text::optional_text;
 
 /// To be received into an open warehouse of the actor's part of the network.
 /// Every line's part must be active and costed in the order's currency, once per
@@ -43,7 +43,7 @@ pub async fn create(
         brand_id: body.brand_id,
         currency: body.currency,
         expected_on: body.expected_on,
-        note: optional(body.note),
+        note: optional_text(body.note),
         created_by: me.user_id,
         lines,
     };

@@ -6,9 +6,9 @@ use aftersales_persistence::DatabaseConnection;
 use uuid::Uuid;
 
 use super::{brand_in, lines_in, refused, save_step, visible};
-use crate::dto::optional;
 use crate::error::ApiError;
 use crate::use_cases::{Actor, Work};
+use aftersales_domain::text::optional_text;
 
 /// Supplier, manufacturer, expected date, note, and its lines (`lines` replaces
 /// them all, checked as on creation). Once ordered, an order no longer changes

@@ -14,10 +14,10 @@ use chrono::Datelike;
 
 use super::{ENTITY, shipment_out, summary_out};
 use crate::audit::{Change, snapshot};
-use crate::dto::optional;
 use crate::error::ApiError;
 use crate::use_cases::stock::movable_warehouse;
 use crate::use_cases::{Actor, Work};
+use aftersales_domain::text::optional_text;
 
 /// Parts of one brand, handed in to one defective-parts warehouse of the
 /// caller's part of the network and in no other shipment; a part that does not
@@ -75,7 +75,7 @@ pub async fn create(
         branch_id: branch.id,
         warehouse_id: warehouse.id,
         brand_id: body.brand_id,
-        note: optional(body.note),
+        note: optional_text(body.note),
         created_by: me.user_id,
         part_ids: body.defective_part_ids,
     };

@@ -9,10 +9,10 @@ use uuid::Uuid;
 
 use super::{record_change, visible_customer};
 use crate::audit::snapshot;
-use crate::dto::optional;
 use crate::error::{ApiError, NotFoundAs};
 use crate::serial_dto::unit_out;
 use crate::use_cases::{Actor, Work};
+use aftersales_domain::text::optional_text;
 
 /// The previous owner's period ends that day and stays in the unit's owner
 /// history. `expected` is the version the client read (412 if the unit changed since).
@@ -46,7 +46,7 @@ pub async fn change_owner(
         serial_id: current.id,
         customer_id: body.customer_id,
         from_date: body.from_date,
-        note: optional(body.note),
+        note: optional_text(body.note),
         created_by: Some(me.user_id),
     };
     owners::hand_over(txn, ownership, now).await?;

@@ -12,10 +12,10 @@ use uuid::Uuid;
 
 use super::{known_components, record_change};
 use crate::audit::snapshot;
-use crate::dto::optional;
 use crate::error::{ApiError, NotFoundAs};
 use crate::serial_dto::{swap_out, unit_facts};
 use crate::use_cases::{Actor, Work};
+use aftersales_domain::text::optional_text;
 
 /// The new part is guaranteed for `warranty_days`, by default the repair warranty
 /// of the policy in force for the unit; evaluating the unit by its id then counts
@@ -39,8 +39,8 @@ pub async fn record_swap(
         id: Uuid::now_v7(),
         serial_id: unit.id,
         component_code: code,
-        old_part_serial: optional(body.old_part_serial),
-        new_part_serial: optional(body.new_part_serial),
+        old_part_serial: optional_text(body.old_part_serial),
+        new_part_serial: optional_text(body.new_part_serial),
         swapped_on: body.swapped_on,
         reference: body.reference.trim().to_owned(),
         warranty_days,

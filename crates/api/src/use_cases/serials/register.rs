@@ -10,10 +10,10 @@ use uuid::Uuid;
 
 use super::{record_change, serial_key, visible_customer};
 use crate::audit::snapshot;
-use crate::dto::optional;
 use crate::error::ApiError;
 use crate::serial_dto::unit_out;
 use crate::use_cases::{Actor, Work};
+use aftersales_domain::text::optional_text;
 
 /// The brand is the model's. A serial the brand already has (however it is
 /// written) or a warranty card on another unit is refused with 409. An owner given
@@ -34,16 +34,16 @@ pub async fn register(db: &DatabaseConnection, actor: &Actor, body: RegisterSeri
         visible_customer(txn, &me.scope, owner, "owner_customer_id").await?;
     }
     let facts = UnitFacts {
-        lot: optional(body.lot),
+        lot: optional_text(body.lot),
         manufacture_date: body.manufacture_date,
         sale_date: body.sale_date,
-        sale_document: optional(body.sale_document),
-        seller: optional(body.seller),
+        sale_document: optional_text(body.sale_document),
+        seller: optional_text(body.seller),
         delivery_date: body.delivery_date,
         installation_date: body.installation_date,
-        installation_address: optional(body.installation_address),
+        installation_address: optional_text(body.installation_address),
         registration_date: body.registration_date,
-        warranty_card_number: optional(body.warranty_card_number),
+        warranty_card_number: optional_text(body.warranty_card_number),
         owner_customer_id: body.owner_customer_id,
     };
     let new = NewUnit {

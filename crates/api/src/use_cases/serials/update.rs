@@ -9,10 +9,10 @@ use uuid::Uuid;
 
 use super::{unit_audit, unit_event};
 use crate::audit::snapshot;
-use crate::dto::optional;
 use crate::error::{ApiError, NotFoundAs};
 use crate::serial_dto::unit_out;
 use crate::use_cases::{Actor, Work};
+use aftersales_domain::text::optional_text;
 
 /// Each kind of change (sale, delivery, installation, card, manufacture) adds an
 /// event to the unit's history. `expected` is the version the client read (412 if
@@ -42,7 +42,7 @@ pub async fn update(
 
 fn text(change: Option<Option<String>>, current: &Option<String>) -> Option<String> {
     match change {
-        Some(new) => optional(new),
+        Some(new) => optional_text(new),
         None => current.clone(),
     }
 }

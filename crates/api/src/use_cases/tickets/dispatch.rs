@@ -11,11 +11,11 @@ use uuid::Uuid;
 use super::ticket_out;
 use crate::audit::{Change, snapshot};
 use crate::auth::Principal;
-use crate::dto::optional;
 use crate::error::ApiError;
 use crate::use_cases::access::{refuse_if_sealed, ticket_in_scope};
 use crate::use_cases::dispatch::{warnings_for, warnings_out};
 use crate::use_cases::{Actor, Work};
+use aftersales_domain::text::optional_text;
 
 /// The technician must be an active technician of the caller's part of the
 /// network; another technician than the ticket's needs a `reason`. Warnings
@@ -32,8 +32,8 @@ pub async fn dispatch(
     if body.appointment_to < body.appointment_from {
         return Err(ApiError::field("appointment_to", "before_start", "must not be before appointment_from"));
     }
-    let reason = optional(body.reason.clone());
-    let override_reason = optional(body.override_reason.clone());
+    let reason = optional_text(body.reason.clone());
+    let override_reason = optional_text(body.override_reason.clone());
     if body.override_warnings && override_reason.is_none() {
         return Err(ApiError::field("override_reason", "required", "say why the warnings are overridden"));
     }

@@ -3,6 +3,7 @@
 use aftersales_api_types::tickets::{CreateTicket, TicketDto};
 use aftersales_domain::access::Permission;
 use aftersales_domain::regional::local_date;
+use aftersales_domain::text::non_blank;
 use aftersales_domain::tickets::numbering::ticket_number;
 use aftersales_domain::tickets::repeat::is_repeat_repair;
 use aftersales_domain::tickets::{Origin, Priority, WarrantyStatus};
@@ -15,10 +16,10 @@ use uuid::Uuid;
 use super::convert::ToDomain;
 use super::{intake, ticket_out, tracking, warranty};
 use crate::audit::{Change, snapshot};
-use crate::dto::optional;
 use crate::error::ApiError;
 use crate::use_cases::access::ensure_branch_in_scope;
 use crate::use_cases::{Actor, Work};
+use aftersales_domain::text::optional_text;
 
 /// Finds the unit (by serial, warranty card, sale document or scanned barcode) and
 /// the customer (existing, or registered in the same request), decides the warranty
@@ -126,11 +127,11 @@ pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket)
             customer_id: customer.id,
             serial_id: unit.as_ref().map(|u| u.id),
             model_id,
-            external_reference: optional(body.external_reference),
+            external_reference: optional_text(body.external_reference),
             fault_codes,
-            fault_description: optional(body.fault_description),
-            accessories: body.accessories.into_iter().map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()).collect(),
-            condition_notes: optional(body.condition_notes),
+            fault_description: optional_text(body.fault_description),
+            accessories: body.accessories.iter().filter_map(|a| non_blank(a)).collect(),
+            condition_notes: optional_text(body.condition_notes),
             requested_from: body.requested_from,
             requested_to: body.requested_to,
             warranty_status,

@@ -2,6 +2,7 @@
 //! written in one transaction against the stage as it is now.
 use aftersales_api_types::FieldError;
 use aftersales_api_types::tickets::{TicketDto, TransitionRequest};
+use aftersales_domain::text::optional_text;
 use aftersales_domain::tickets::StageCategory;
 use aftersales_domain::tickets::workflow::Refusal;
 use aftersales_persistence::tickets::{self, Ticket, callbacks, events};
@@ -30,7 +31,7 @@ pub async fn transition(
     let before = ticket_in_scope(work.db(), me, id).await?;
     let workflow = workflows::get(work.db(), before.kind).await?.workflow;
     let mut known = facts::of_ticket(work.db(), &before).await?;
-    let note = body.note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+    let note = optional_text(body.note);
     known.note_given = note.is_some();
     let to = body.to.trim();
 

@@ -9,10 +9,10 @@ use uuid::Uuid;
 use super::convert::ToDomain;
 use super::ticket_out;
 use crate::audit::{Change, snapshot};
-use crate::dto::optional;
 use crate::error::ApiError;
 use crate::use_cases::access::{refuse_if_sealed, ticket_in_scope};
 use crate::use_cases::{Actor, Work};
+use aftersales_domain::text::optional_text;
 
 /// Technicians record the diagnosis and resolution codes (from the product
 /// category's code lists), their notes and the time on site; the other fields are
@@ -91,16 +91,16 @@ async fn changed(db: &impl ConnectionTrait, before: &Ticket, body: UpdateTicket)
         check_codes(db, &t, fault_codes::SYMPTOM, "fault_codes", &t.fault_codes).await?;
     }
     if let Some(v) = body.fault_description {
-        t.fault_description = optional(v);
+        t.fault_description = optional_text(v);
     }
     if let Some(v) = body.accessories {
-        t.accessories = v.into_iter().filter_map(|a| optional(Some(a))).collect();
+        t.accessories = v.into_iter().filter_map(|a| optional_text(Some(a))).collect();
     }
     if let Some(v) = body.condition_notes {
-        t.condition_notes = optional(v);
+        t.condition_notes = optional_text(v);
     }
     if let Some(v) = body.external_reference {
-        t.external_reference = optional(v);
+        t.external_reference = optional_text(v);
     }
     if let Some(v) = body.requested_from {
         t.requested_from = v;
@@ -127,7 +127,7 @@ async fn changed(db: &impl ConnectionTrait, before: &Ticket, body: UpdateTicket)
         check_codes(db, &t, fault_codes::RESOLUTION, "resolution_code", &given).await?;
     }
     if let Some(v) = body.technician_notes {
-        t.technician_notes = optional(v);
+        t.technician_notes = optional_text(v);
     }
     if let Some(v) = body.time_on_site_minutes {
         t.time_on_site_minutes = v;

@@ -13,10 +13,10 @@ use uuid::Uuid;
 
 use super::{ENTITY, transfer_out};
 use crate::audit::{Change, snapshot};
-use crate::dto::optional;
 use crate::error::ApiError;
 use crate::use_cases::stock::{movable_part, movable_warehouse};
 use crate::use_cases::{Actor, Work};
+use aftersales_domain::text::optional_text;
 
 /// Drafts a transfer of parts from a warehouse of the actor's part of the network
 /// to any other open warehouse. Each line names an active part, once; a bad line
@@ -46,7 +46,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreateTransfer
         to_warehouse_id: to.id,
         from_branch_id: from.branch_id,
         to_branch_id: to.branch_id,
-        note: optional(body.note),
+        note: optional_text(body.note),
         created_by: me.user_id,
         lines: body.lines.iter().map(|l| (l.part_id, l.quantity)).collect(),
     };

@@ -2,6 +2,7 @@
 //! with the same prefix.
 use aftersales_api_types::warranty_cards::{CardBatchDto, IssueCardBatch};
 use aftersales_domain::access::Permission;
+use aftersales_domain::text::optional_text;
 use aftersales_persistence::catalogue::brands;
 use aftersales_persistence::{DatabaseConnection, StoreError, warranty_cards};
 
@@ -24,7 +25,7 @@ pub async fn issue_batch(
         }
         other => other?,
     };
-    let note = body.note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+    let note = optional_text(body.note);
     let batch = warranty_cards::issue_batch(
         work.db(),
         body.brand_id,

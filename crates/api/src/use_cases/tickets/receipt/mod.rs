@@ -8,6 +8,7 @@ use std::fmt::Write;
 use aftersales_api_types::entitlement::Decision;
 use aftersales_api_types::users::Locale;
 use aftersales_api_types::warranty::Leg;
+use aftersales_domain::text::non_blank;
 use aftersales_domain::tickets::{TicketKind, WarrantyStatus};
 use chrono::NaiveDate;
 
@@ -170,7 +171,7 @@ pub fn render(r: &Receipt) -> String {
     row(&mut out, l.model, &text(r.model.as_deref(), bdi));
     row(&mut out, l.serial, &text(r.serial.as_deref(), ltr));
     let mut faults: Vec<String> = r.fault_codes.clone();
-    faults.extend(r.fault_description.iter().map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()));
+    faults.extend(r.fault_description.iter().filter_map(|d| non_blank(d)));
     row(&mut out, l.faults, &list(&faults));
     row(&mut out, l.accessories, &list(&r.accessories));
     row(&mut out, l.condition, &text(r.condition_notes.as_deref(), bdi));
