@@ -8,11 +8,9 @@ use uuid::Uuid;
 
 use super::BoardView;
 use super::zone::{clock, local};
-use crate::api;
 use crate::i18n::date::format_date_time;
 use crate::i18n::labels::stage_category_key;
 use crate::i18n::{t, use_i18n};
-use crate::session::Session;
 use crate::tr;
 
 const JOB_COLUMNS: &[&str] = &["dispatch.ticket", "dispatch.window", "dispatch.customer", "dispatch.stage"];
@@ -20,9 +18,8 @@ const WAITING_COLUMNS: &[&str] =
     &["dispatch.ticket", "dispatch.requested", "dispatch.customer", "dispatch.stage", "dispatch.action"];
 
 #[component]
-pub fn TechnicianCard(board: BoardView, tech: BoardTechnician, zone: String, day: NaiveDate) -> impl IntoView {
+pub fn TechnicianCard(tech: BoardTechnician, zone: String, day: NaiveDate) -> impl IntoView {
     let i18n = use_i18n();
-    let session = board.session;
     let (load, limit) = (i64::from(tech.load), i64::from(tech.limit));
     let full = tech.load >= tech.limit;
     let rows = if tech.jobs.is_empty() {
@@ -33,7 +30,7 @@ pub fn TechnicianCard(board: BoardView, tech: BoardTechnician, zone: String, day
             .into_iter()
             .map(|job| {
                 let window = Window { from: job.appointment_from, to: job.appointment_to, zone: zone.clone(), day };
-                view! { <JobRow session job window action=None /> }
+                view! { <JobRow job window action=None /> }
             })
             .collect_view()
             .into_any()
@@ -68,7 +65,7 @@ pub fn UnassignedTable(board: BoardView, jobs: Vec<BoardJob>, zone: String, day:
         jobs.into_iter()
             .map(|job| {
                 let window = Window { from: job.requested_from, to: job.requested_to, zone: zone.clone(), day };
-                view! { <JobRow session=board.session job=job.clone() window action=Some((board, job)) /> }
+                view! { <JobRow job=job.clone() window action=Some((board, job)) /> }
             })
             .collect_view()
             .into_any()
@@ -95,7 +92,7 @@ pub struct Window {
 }
 
 #[component]
-fn JobRow(session: Session, job: BoardJob, window: Window, action: Option<(BoardView, BoardJob)>) -> impl IntoView {
+fn JobRow(job: BoardJob, window: Window, action: Option<(BoardView, BoardJob)>) -> impl IntoView {
     let i18n = use_i18n();
     let customer = job.customer_name.clone();
     let when = move || {

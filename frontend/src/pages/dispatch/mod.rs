@@ -98,7 +98,7 @@ fn Board(board: BoardView, data: DispatchBoard) -> impl IntoView {
     } else {
         data.technicians
             .into_iter()
-            .map(|tech| view! { <TechnicianCard board tech zone=zone.clone() day /> })
+            .map(|tech| view! { <TechnicianCard tech zone=zone.clone() day /> })
             .collect_view()
             .into_any()
     };

@@ -36,7 +36,7 @@ pub async fn update(
         supplier_name: body.supplier_name.map(|s| s.trim().to_owned()),
         brand_id: body.brand_id,
         expected_on: body.expected_on,
-        note: body.note.map(optional),
+        note: body.note.map(optional_text),
         lines,
     };
     let mut after = before.clone();
