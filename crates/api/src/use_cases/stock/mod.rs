@@ -10,7 +10,7 @@ pub mod receive;
 
 use actix_web::http::StatusCode;
 use aftersales_api_types::stock::{MovementDto, MovementResult, StockDto};
-use aftersales_domain::stock::balance::{Balance, StockLine};
+use aftersales_domain::stock::balance::Balance;
 use aftersales_domain::stock::ledger::{LedgerRow, Movement, MovementMeta, StockError};
 use aftersales_persistence::parts::{self, Part};
 use aftersales_persistence::warehouses::{self, Warehouse};
@@ -148,13 +148,6 @@ pub(crate) fn stock_out(
         average_cost_minor: b.average_cost_minor(),
         updated_at,
     }
-}
-
-/// A stored balance on the wire. The stock list answers named lines instead; this
-/// stays for the use cases of other areas that answer a balance they read back.
-#[allow(dead_code)]
-pub(crate) fn line_out(l: &StockLine) -> StockDto {
-    stock_out(l.warehouse_id, l.part_id, l.balance, l.updated_at)
 }
 
 pub(crate) fn movement_out(m: &LedgerRow) -> MovementDto {
