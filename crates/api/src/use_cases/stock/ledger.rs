@@ -19,6 +19,20 @@ pub async fn move_stock(
     now: DateTime<Utc>,
 ) -> Result<Result<(Balance, LedgerRow), StockError>, ApiError> {
     let before = stock::locked_balance(db, warehouse_id, part_id, now).await?;
+    move_locked(db, before, warehouse_id, part_id, movement, meta, now).await
+}
+
+/// Moves stock from `before`, the balance this transaction has already read and
+/// locked (a caller that decided from it), without reading it again.
+pub async fn move_locked(
+    db: &impl ConnectionTrait,
+    before: Balance,
+    warehouse_id: Uuid,
+    part_id: Uuid,
+    movement: Movement,
+    meta: MovementMeta,
+    now: DateTime<Utc>,
+) -> Result<Result<(Balance, LedgerRow), StockError>, ApiError> {
     let (after, effect) = match ledger::apply(before, movement) {
         Ok(done) => done,
         Err(refused) => return Ok(Err(refused)),

@@ -28,7 +28,7 @@ pub async fn issue(
     let (before, part, warehouse) = line_to_move(&work, &actor.me, &ticket, body.warehouse_id, body.part_id).await?;
     let shelf = stock::locked_balance(work.db(), warehouse.id, part.id, work.now()).await?;
     let change = before.issue(body.quantity, shelf).map_err(refused)?;
-    let (rows, balance) = move_for_ticket(&work, &ticket, &before, &change.movements).await?;
+    let (rows, balance) = move_for_ticket(&work, &ticket, &before, Some(shelf), &change.movements).await?;
     let done = Done {
         action: "ticket.parts_issue",
         events: timeline_entries(&change, &part, &warehouse.code),

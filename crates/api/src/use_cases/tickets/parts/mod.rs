@@ -23,6 +23,7 @@ use aftersales_domain::stock::ledger::{Balance, LedgerRow, Movement, MovementMet
 use aftersales_domain::stock::ticket_parts::{LineChange, LineEvent, TicketPart};
 use aftersales_domain::warehouses::WarehouseKind;
 use aftersales_persistence::parts::Part;
+use aftersales_persistence::stock;
 use aftersales_persistence::tickets::parts::{self as lines, Opening};
 use aftersales_persistence::tickets::{Ticket, events};
 use aftersales_persistence::warehouses::Warehouse;
@@ -33,7 +34,7 @@ use crate::audit::{Change, snapshot};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::use_cases::access::{refuse_if_sealed, ticket_in_scope};
-use crate::use_cases::stock::ledger::move_stock;
+use crate::use_cases::stock::ledger::move_locked;
 use crate::use_cases::stock::{movable_part, movable_warehouse, refused, stock_out};
 use crate::use_cases::tickets::warranty::parts_cover;
 use crate::use_cases::{Actor, Begun, Once, Work};
@@ -122,6 +123,7 @@ pub(crate) async fn move_for_ticket(
     work: &Work,
     ticket: &Ticket,
     line: &TicketPart,
+    shelf: Option<Balance>,
     movements: &[Movement],
 ) -> Result<(Vec<LedgerRow>, Option<Balance>), ApiError> {
     let meta = MovementMeta {
@@ -132,11 +134,17 @@ pub(crate) async fn move_for_ticket(
         ticket_id: Some(ticket.id),
     };
     let mut rows = Vec::with_capacity(movements.len());
-    let mut balance = None;
+    // The shelf is read and locked once; each movement starts from the last one's balance.
+    let mut balance = shelf;
     for &movement in movements {
-        let (after, row) = move_stock(work.db(), line.warehouse_id, line.part_id, movement, meta.clone(), work.now())
-            .await?
-            .map_err(refused)?;
+        let before = match balance {
+            Some(before) => before,
+            None => stock::locked_balance(work.db(), line.warehouse_id, line.part_id, work.now()).await?,
+        };
+        let (after, row) =
+            move_locked(work.db(), before, line.warehouse_id, line.part_id, movement, meta.clone(), work.now())
+                .await?
+                .map_err(refused)?;
         balance = Some(after);
         rows.push(row);
     }

@@ -45,7 +45,7 @@ pub async fn record_outcome(
         // Back on the shelf it came from, which must still take stock.
         movable_warehouse(work.db(), me, warehouse.id, "warehouse_id").await?;
     }
-    let (rows, moved) = move_for_ticket(&work, &ticket, &before, &change.movements).await?;
+    let (rows, moved) = move_for_ticket(&work, &ticket, &before, None, &change.movements).await?;
     let balance = match moved {
         Some(balance) => balance,
         None => stock::balances(work.db(), warehouse.id, Some(part.id))
