@@ -52,13 +52,16 @@ pub fn build_state(config: Config, db: DatabaseConnection) -> anyhow::Result<App
         lockout: chrono::Duration::minutes(i64::try_from(config.login_lockout_minutes).unwrap_or(15)),
     };
     let cores = std::thread::available_parallelism().map_or(2, usize::from);
+    // Built once: the 405 table and the served document come from the same spec.
+    let openapi = crate::openapi::document();
     Ok(AppState {
         db,
         tokens: AccessTokens::new(&secret, config.access_token_ttl_secs),
         passwords: Passwords::new(cores).map_err(|e| anyhow::anyhow!("{e}"))?,
         login_guard: LoginGuard::new(config.login_per_ip_per_minute, policy),
         track_limiter: IpLimiter::per_minute(config.track_per_ip_per_minute),
-        routes: RouteTable::from_spec(),
+        routes: RouteTable::from_spec(&openapi),
+        openapi,
         config: Arc::new(config),
     })
 }
@@ -73,7 +76,7 @@ pub fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
         .mask_unmatched_patterns("UNMATCHED")
         .build()
         .map_err(|e| anyhow::anyhow!("metrics: {e}"))?;
-    let openapi = crate::openapi::document();
+    let openapi = state.openapi.clone();
     let mut server = HttpServer::new(move || {
         App::new()
             .app_data(state.clone())

@@ -20,4 +20,6 @@ pub struct AppState {
     pub track_limiter: IpLimiter,
     /// Known paths and their methods, for 405 answers.
     pub routes: RouteTable,
+    /// The OpenAPI document, built once at start: served at `/api/v1/openapi.json`.
+    pub openapi: utoipa::openapi::OpenApi,
 }

@@ -12,8 +12,7 @@ use crate::state::AppState;
 pub struct RouteTable(Vec<(ResourceDef, Vec<Method>)>);
 
 impl RouteTable {
-    pub fn from_spec() -> Self {
-        let spec = crate::openapi::document();
+    pub fn from_spec(spec: &utoipa::openapi::OpenApi) -> Self {
         let routes = spec
             .paths
             .paths
