@@ -24,7 +24,7 @@ fn new_branch(id: Uuid, parent: Option<(Uuid, &str)>, code: &str) -> branches::N
         name: code.into(),
         kind: if parent.is_none() { BranchKind::Hq } else { BranchKind::Outlet },
         time_zone: "UTC".into(),
-        currency: "USD".into(),
+        currency: aftersales_domain::money::Currency::parse("USD").unwrap_or_else(|| panic!("USD")),
     }
 }
 
@@ -39,13 +39,13 @@ async fn a_scoped_list_returns_the_subtree_only() {
     let db = empty_db().await;
     let now = Utc::now();
     let hq = branches::insert(&db, new_branch(Uuid::now_v7(), None, "HQ"), now).await.unwrap_or_else(|e| panic!("{e}"));
-    let a = branches::insert(&db, new_branch(Uuid::now_v7(), Some((hq.id, &hq.path)), "A"), now)
+    let a = branches::insert(&db, new_branch(Uuid::now_v7(), Some((hq.id.uuid(), &hq.path)), "A"), now)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    let a1 = branches::insert(&db, new_branch(Uuid::now_v7(), Some((a.id, &a.path)), "A1"), now)
+    let a1 = branches::insert(&db, new_branch(Uuid::now_v7(), Some((a.id.uuid(), &a.path)), "A1"), now)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    branches::insert(&db, new_branch(Uuid::now_v7(), Some((hq.id, &hq.path)), "B"), now)
+    branches::insert(&db, new_branch(Uuid::now_v7(), Some((hq.id.uuid(), &hq.path)), "B"), now)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let scope = BranchScope { branch_id: a.id, path: a.path.clone() };
@@ -53,8 +53,8 @@ async fn a_scoped_list_returns_the_subtree_only() {
     let listed = branches::list(&db, &scope, filter).await.unwrap_or_else(|e| panic!("{e}"));
     let codes: Vec<&str> = listed.iter().map(|b| b.code.as_str()).collect();
     assert_eq!(codes, vec!["A", "A1"]);
-    assert!(branches::find_in_scope(&db, &scope, a1.id).await.is_ok());
-    assert!(branches::find_in_scope(&db, &scope, hq.id).await.is_err());
+    assert!(branches::find_in_scope(&db, &scope, a1.id.uuid()).await.is_ok());
+    assert!(branches::find_in_scope(&db, &scope, hq.id.uuid()).await.is_err());
 }
 
 #[tokio::test]
@@ -88,7 +88,7 @@ async fn only_one_of_two_concurrent_spends_of_a_refresh_token_succeeds() {
         &db,
         aftersales_persistence::users::NewUser {
             id: Uuid::now_v7(),
-            branch_id: hq.id,
+            branch_id: hq.id.uuid(),
             username: "u".into(),
             display_name: "U".into(),
             email: None,
@@ -103,7 +103,7 @@ async fn only_one_of_two_concurrent_spends_of_a_refresh_token_succeeds() {
     .await
     .unwrap_or_else(|e| panic!("{e}"));
     let new = refresh_tokens::NewToken {
-        user_id: user.id,
+        user_id: user.id.uuid(),
         family_id: Uuid::now_v7(),
         token_hash: "h1",
         expires_at: now + Duration::days(1),
@@ -146,7 +146,7 @@ async fn a_customer_is_stored_with_its_contacts_in_order_and_deleted_with_them()
     let phone = |n: &str| Phone { number: n.into(), normalized: n.into(), label: None };
     let new = customers::NewCustomer {
         id: Uuid::now_v7(),
-        branch_id: hq.id,
+        branch_id: hq.id.uuid(),
         kind: CustomerKind::Company,
         name: "Công ty Đông Á".into(),
         tax_id: None,
@@ -174,7 +174,7 @@ async fn a_customer_is_stored_with_its_contacts_in_order_and_deleted_with_them()
     assert_eq!(customers::list(&db, &scope, filter("dong a")).await.map(|v| v.len()).ok(), Some(1));
     assert_eq!(customers::list(&db, &scope, filter("0912 345 678")).await.map(|v| v.len()).ok(), Some(1));
 
-    customers::delete(&db, stored.id).await.unwrap_or_else(|e| panic!("{e}"));
+    customers::delete(&db, stored.id.uuid()).await.unwrap_or_else(|e| panic!("{e}"));
     use aftersales_persistence::ConnectionTrait;
     let backend = db.get_database_backend();
     let left = db

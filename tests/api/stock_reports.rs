@@ -79,7 +79,7 @@ async fn moved(
     at: DateTime<Utc>,
 ) {
     let movement = Movement { kind, quantity, unit_cost_minor: cost, from_reservation: false };
-    let meta = MovementMeta { ticket_id: ticket_id.map(uuid), ..MovementMeta::default() };
+    let meta = MovementMeta { ticket_id: ticket_id.map(uuid).map(Into::into), ..MovementMeta::default() };
     move_stock(&app.db, uuid(&shelf.warehouse), uuid(&shelf.part), movement, meta, at)
         .await
         .unwrap_or_else(|e| panic!("store: {e}"))

@@ -10,8 +10,10 @@ use crate::catalogue::{brand_id, model_id};
 /// Registers a unit straight in the registry (the serials API has its own tests).
 async fn unit(app: &TestApp, token: &str, sku: &str, serial: &str) -> String {
     let model: Uuid = model_id(app, token, sku).await.parse().unwrap_or_default();
-    let brand =
-        aftersales_persistence::catalogue::models::find(&app.db, model).await.map(|m| m.brand_id).unwrap_or_default();
+    let brand = aftersales_persistence::catalogue::models::find(&app.db, model)
+        .await
+        .map(|m| m.brand_id.uuid())
+        .unwrap_or_default();
     let new = NewUnit {
         id: Uuid::now_v7(),
         brand_id: brand,
@@ -71,7 +73,7 @@ async fn activating_a_card_registers_the_unit_once() {
     let registered = serials::find(&app.db, unit_a.parse().unwrap_or_default()).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(registered.warranty_card_number.as_deref(), Some("DK000000018"));
     assert_eq!(registered.registration_date, chrono::NaiveDate::from_ymd_opt(2026, 3, 1));
-    let events = serials::events::of_unit(&app.db, registered.id).await.unwrap_or_default();
+    let events = serials::events::of_unit(&app.db, registered.id.uuid()).await.unwrap_or_default();
     assert_eq!(events.last().map(|e| e.kind.as_str()), Some("card_activated"));
 
     // Used cards, units that already have one, and mistyped numbers are refused.

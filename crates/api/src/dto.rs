@@ -67,12 +67,12 @@ pub fn kind_in(kind: wire::branches::BranchKind) -> BranchKind {
 
 pub fn user_out(u: &User) -> wire::users::UserDto {
     wire::users::UserDto {
-        id: u.id,
+        id: u.id.uuid(),
         username: u.username.clone(),
         display_name: u.display_name.clone(),
         email: u.email.clone(),
         phone: u.phone.clone(),
-        branch_id: u.branch_id,
+        branch_id: u.branch_id.uuid(),
         roles: u.roles.iter().copied().map(role_out).collect(),
         skills: u.skills.clone(),
         locale: locale_out(u.locale),
@@ -85,13 +85,13 @@ pub fn user_out(u: &User) -> wire::users::UserDto {
 
 pub fn branch_out(b: &Branch) -> wire::branches::BranchDto {
     wire::branches::BranchDto {
-        id: b.id,
-        parent_id: b.parent_id,
+        id: b.id.uuid(),
+        parent_id: b.parent_id.map(uuid::Uuid::from),
         code: b.code.clone(),
         name: b.name.clone(),
         kind: kind_out(b.kind),
         time_zone: b.time_zone.clone(),
-        currency: b.currency.clone(),
+        currency: b.currency.code().to_owned(),
         created_at: b.created_at,
         updated_at: b.updated_at,
         version: b.version,
@@ -100,7 +100,7 @@ pub fn branch_out(b: &Branch) -> wire::branches::BranchDto {
 
 pub fn skill_out(s: &Skill) -> wire::skills::SkillDto {
     wire::skills::SkillDto {
-        id: s.id,
+        id: s.id.uuid(),
         code: s.code.clone(),
         name: s.name.clone(),
         created_at: s.created_at,
@@ -111,7 +111,7 @@ pub fn skill_out(s: &Skill) -> wire::skills::SkillDto {
 
 pub fn brand_out(b: &Brand) -> wire::catalogue::BrandDto {
     wire::catalogue::BrandDto {
-        id: b.id,
+        id: b.id.uuid(),
         code: b.code.clone(),
         name: b.name.clone(),
         country: b.country.clone(),
@@ -124,10 +124,10 @@ pub fn brand_out(b: &Brand) -> wire::catalogue::BrandDto {
 
 pub fn category_out(c: &ProductCategory) -> wire::catalogue::CategoryDto {
     wire::catalogue::CategoryDto {
-        id: c.id,
+        id: c.id.uuid(),
         code: c.code.clone(),
         name: c.name.clone(),
-        parent_id: c.parent_id,
+        parent_id: c.parent_id.map(uuid::Uuid::from),
         active: c.active,
         created_at: c.created_at,
         updated_at: c.updated_at,
@@ -137,9 +137,9 @@ pub fn category_out(c: &ProductCategory) -> wire::catalogue::CategoryDto {
 
 pub fn product_model_out(m: &ProductModel) -> wire::catalogue::ProductModelDto {
     wire::catalogue::ProductModelDto {
-        id: m.id,
-        brand_id: m.brand_id,
-        category_id: m.category_id,
+        id: m.id.uuid(),
+        brand_id: m.brand_id.uuid(),
+        category_id: m.category_id.uuid(),
         sku: m.sku.clone(),
         name: m.name.clone(),
         needs_installation: m.needs_installation,
@@ -152,8 +152,8 @@ pub fn product_model_out(m: &ProductModel) -> wire::catalogue::ProductModelDto {
 
 pub fn component_out(c: &Component) -> wire::catalogue::ComponentDto {
     wire::catalogue::ComponentDto {
-        id: c.id,
-        model_id: c.model_id,
+        id: c.id.uuid(),
+        model_id: c.model_id.uuid(),
         code: c.code.clone(),
         name: c.name.clone(),
         created_at: c.created_at,
@@ -214,8 +214,8 @@ pub fn address_out(a: &Address) -> wire::customers::AddressDto {
 pub fn customer_out(c: &Customer) -> wire::customers::CustomerDto {
     use wire::customers::{EmailDto, PhoneDto};
     wire::customers::CustomerDto {
-        id: c.id,
-        branch_id: c.branch_id,
+        id: c.id.uuid(),
+        branch_id: c.branch_id.uuid(),
         kind: customer_kind_out(c.kind),
         name: c.name.clone(),
         tax_id: c.tax_id.clone(),

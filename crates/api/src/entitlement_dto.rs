@@ -16,9 +16,9 @@ pub struct ModelPlacement {
 /// The facts of a unit given in the request.
 pub fn unit_in(u: &wire::UnitFacts, placement: ModelPlacement) -> domain::UnitFacts {
     domain::UnitFacts {
-        brand_id: placement.brand_id,
-        category_id: placement.category_id,
-        model_id: placement.model_id,
+        brand_id: placement.brand_id.into(),
+        category_id: placement.category_id.into(),
+        model_id: placement.model_id.into(),
         manufacture_date: u.manufacture_date,
         sale_date: u.sale_date,
         delivery_date: u.delivery_date,
@@ -49,7 +49,7 @@ pub fn input_in(
             .enumerate()
             .map(|(i, c)| domain::Contract {
                 // A dry run's contracts exist only in the request: number them.
-                id: Uuid::from_u128(i as u128 + 1),
+                id: (Uuid::from_u128(i as u128 + 1)).into(),
                 kind: contract_kind_in(c.kind),
                 legs: c.legs.iter().copied().map(leg_in).collect(),
                 starts_on: c.starts_on,
@@ -88,17 +88,17 @@ fn source_out(s: &CoverSource) -> wire::CoverSource {
     };
     match s {
         CoverSource::Policy { policy_id, version } => {
-            wire::CoverSource { policy_id: Some(*policy_id), policy_version: Some(*version), ..empty }
+            wire::CoverSource { policy_id: Some(policy_id.uuid()), policy_version: Some(*version), ..empty }
         }
         CoverSource::ComponentOverride { policy_id, version, component_code } => wire::CoverSource {
             kind: wire::CoverSourceKind::ComponentOverride,
-            policy_id: Some(*policy_id),
+            policy_id: Some(policy_id.uuid()),
             policy_version: Some(*version),
             component_code: Some(component_code.clone()),
             ..empty
         },
         CoverSource::Contract { contract_id, .. } => {
-            wire::CoverSource { kind: wire::CoverSourceKind::Contract, contract_id: Some(*contract_id), ..empty }
+            wire::CoverSource { kind: wire::CoverSourceKind::Contract, contract_id: Some(contract_id.uuid()), ..empty }
         }
         CoverSource::RepairWarranty { reference, component_code } => wire::CoverSource {
             kind: wire::CoverSourceKind::RepairWarranty,
@@ -140,7 +140,7 @@ fn reason_out(r: &domain::Reason) -> wire::Reason {
                 }
                 Term::Contract { contract_id, kind, starts_on } => {
                     out.cover = Some(wire::CoverSourceKind::Contract);
-                    out.contract_id = Some(*contract_id);
+                    out.contract_id = Some(contract_id.uuid());
                     out.contract_kind = Some(contract_kind_out(*kind));
                     out.from = Some(*starts_on);
                 }
@@ -181,7 +181,7 @@ fn warning_out(w: &domain::Warning) -> wire::DecisionWarning {
 
 pub fn decision_out(d: &domain::Decision, policies: &[WarrantyPolicy]) -> wire::Decision {
     let policy = d.policy.map(|(id, version)| wire::AppliedPolicy {
-        id,
+        id: id.uuid(),
         version,
         name: policies.iter().find(|p| p.id == id).map(|p| p.name.clone()).unwrap_or_default(),
     });

@@ -16,9 +16,9 @@ use crate::warranty_dto::leg_out;
 
 pub fn unit_out(u: &SerialUnit) -> SerialUnitDto {
     SerialUnitDto {
-        id: u.id,
-        brand_id: u.brand_id,
-        model_id: u.model_id,
+        id: u.id.uuid(),
+        brand_id: u.brand_id.uuid(),
+        model_id: u.model_id.uuid(),
         serial: u.serial.clone(),
         serial_key: u.serial_key.clone(),
         lot: u.lot.clone(),
@@ -31,7 +31,7 @@ pub fn unit_out(u: &SerialUnit) -> SerialUnitDto {
         installation_address: u.installation_address.clone(),
         registration_date: u.registration_date,
         warranty_card_number: u.warranty_card_number.clone(),
-        owner_customer_id: u.owner_customer_id,
+        owner_customer_id: u.owner_customer_id.map(uuid::Uuid::from),
         created_at: u.created_at,
         updated_at: u.updated_at,
         version: u.version,
@@ -90,7 +90,7 @@ pub fn event_out(e: &SerialEvent) -> SerialEventDto {
 pub fn unit_facts(u: &SerialUnit, category_id: Uuid) -> domain::UnitFacts {
     domain::UnitFacts {
         brand_id: u.brand_id,
-        category_id,
+        category_id: category_id.into(),
         model_id: u.model_id,
         manufacture_date: u.manufacture_date,
         sale_date: u.sale_date,
@@ -106,7 +106,7 @@ pub fn registered(contracts: &[UnitContract], swaps: &[ComponentSwap]) -> Regist
         contracts: contracts
             .iter()
             .map(|c| domain::Contract {
-                id: c.id,
+                id: c.id.into(),
                 kind: c.kind,
                 legs: c.legs.clone(),
                 starts_on: c.starts_on,

@@ -45,9 +45,9 @@ pub fn basis_out(b: domain::StartBasis) -> wire::StartBasis {
 
 pub fn scope_in(s: wire::PolicyScope) -> domain::PolicyScope {
     match s.kind {
-        wire::ScopeKind::Brand => domain::PolicyScope::Brand(s.id),
-        wire::ScopeKind::Category => domain::PolicyScope::Category(s.id),
-        wire::ScopeKind::Model => domain::PolicyScope::Model(s.id),
+        wire::ScopeKind::Brand => domain::PolicyScope::Brand(s.id.into()),
+        wire::ScopeKind::Category => domain::PolicyScope::Category(s.id.into()),
+        wire::ScopeKind::Model => domain::PolicyScope::Model(s.id.into()),
     }
 }
 
@@ -92,7 +92,7 @@ pub fn terms_in(
         return Err(ApiError::Validation(errors));
     }
     Ok(WarrantyPolicy {
-        id: policy_id,
+        id: policy_id.into(),
         version,
         name: name.to_owned(),
         scope,

@@ -5,6 +5,7 @@
 //! versions at brand, category and model level, a contract and a prior repair.
 use std::hint::black_box;
 
+use aftersales_domain::ids::{BrandId, CategoryId, ModelId};
 use aftersales_domain::warranty::*;
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -16,7 +17,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 fn policy(id: u128, scope: PolicyScope, basis: StartBasis) -> WarrantyPolicy {
     WarrantyPolicy {
-        id: Uuid::from_u128(id),
+        id: Uuid::from_u128(id).into(),
         version: 1,
         name: "Standard".into(),
         scope,
@@ -40,7 +41,8 @@ fn policy(id: u128, scope: PolicyScope, basis: StartBasis) -> WarrantyPolicy {
 }
 
 fn input() -> EntitlementInput {
-    let (brand, category, model) = (Uuid::from_u128(1), Uuid::from_u128(2), Uuid::from_u128(3));
+    let (brand, category, model) =
+        (BrandId::from(Uuid::from_u128(1)), CategoryId::from(Uuid::from_u128(2)), ModelId::from(Uuid::from_u128(3)));
     EntitlementInput {
         unit: UnitFacts {
             brand_id: brand,
@@ -58,7 +60,7 @@ fn input() -> EntitlementInput {
             policy(12, PolicyScope::Model(model), StartBasis::Installation),
         ],
         contracts: vec![Contract {
-            id: Uuid::from_u128(20),
+            id: Uuid::from_u128(20).into(),
             kind: ContractKind::ExtendedWarranty,
             legs: vec![Leg::Parts, Leg::Labour],
             starts_on: d(2028, 1, 15),

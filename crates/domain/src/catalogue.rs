@@ -1,12 +1,13 @@
 //! The product catalogue: brands, product categories (a shallow tree), product
 //! models and their components. Company-wide: every branch sees the same catalogue.
 
+use crate::ids::{BrandId, CategoryId, ComponentId, ModelId};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Brand {
-    pub id: Uuid,
+    pub id: BrandId,
     /// Upper-case short code, e.g. `DAIKIN`; unique.
     pub code: String,
     pub name: String,
@@ -20,11 +21,11 @@ pub struct Brand {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProductCategory {
-    pub id: Uuid,
+    pub id: CategoryId,
     /// Lower-case key, e.g. `air_conditioner`; unique.
     pub code: String,
     pub name: String,
-    pub parent_id: Option<Uuid>,
+    pub parent_id: Option<CategoryId>,
     pub active: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -33,9 +34,9 @@ pub struct ProductCategory {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProductModel {
-    pub id: Uuid,
-    pub brand_id: Uuid,
-    pub category_id: Uuid,
+    pub id: ModelId,
+    pub brand_id: BrandId,
+    pub category_id: CategoryId,
     /// Normalised with [`normalise_sku`]; unique per brand.
     pub sku: String,
     pub name: String,
@@ -50,8 +51,8 @@ pub struct ProductModel {
 /// A sub-assembly of a model that can carry its own warranty (compressor, panel, motor).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Component {
-    pub id: Uuid,
-    pub model_id: Uuid,
+    pub id: ComponentId,
+    pub model_id: ModelId,
     /// Lower-case key, unique within the model.
     pub code: String,
     pub name: String,

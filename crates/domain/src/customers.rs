@@ -1,7 +1,7 @@
 //! Customers: the individuals and companies whose goods the network services.
 
+use crate::ids::{BranchId, CustomerId};
 use chrono::{DateTime, Utc};
-use uuid::Uuid;
 
 use crate::organisation::Locale;
 use crate::text_fold::fold;
@@ -94,8 +94,8 @@ pub struct Address {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Customer {
-    pub id: Uuid,
-    pub branch_id: Uuid,
+    pub id: CustomerId,
+    pub branch_id: BranchId,
     pub kind: CustomerKind,
     pub name: String,
     pub tax_id: Option<String>,

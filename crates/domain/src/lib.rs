@@ -5,6 +5,7 @@ pub mod access;
 pub mod branch_tree;
 pub mod catalogue;
 pub mod customers;
+pub mod ids;
 pub mod imports;
 pub mod login_throttle;
 pub mod money;

@@ -1,7 +1,8 @@
 //! The service network: branches, the people in it, their skills.
 
+use crate::ids::{BranchId, SkillId, UserId};
+use crate::money::Currency;
 use chrono::{DateTime, Utc};
-use uuid::Uuid;
 
 use crate::access::Role;
 
@@ -33,15 +34,15 @@ impl BranchKind {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Branch {
-    pub id: Uuid,
-    pub parent_id: Option<Uuid>,
+    pub id: BranchId,
+    pub parent_id: Option<BranchId>,
     /// Materialised path, see [`crate::branch_tree`].
     pub path: String,
     pub code: String,
     pub name: String,
     pub kind: BranchKind,
     pub time_zone: String,
-    pub currency: String,
+    pub currency: Currency,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i64,
@@ -51,7 +52,7 @@ pub struct Branch {
 /// everything below it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BranchScope {
-    pub branch_id: Uuid,
+    pub branch_id: BranchId,
     pub path: String,
 }
 
@@ -111,8 +112,8 @@ impl Role {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct User {
-    pub id: Uuid,
-    pub branch_id: Uuid,
+    pub id: UserId,
+    pub branch_id: BranchId,
     /// Lower-case; unique.
     pub username: String,
     pub display_name: String,
@@ -130,7 +131,7 @@ pub struct User {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skill {
-    pub id: Uuid,
+    pub id: SkillId,
     pub code: String,
     pub name: String,
     pub created_at: DateTime<Utc>,

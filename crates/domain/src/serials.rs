@@ -1,7 +1,7 @@
 //! Sold units, identified by their manufacturer serial.
 
+use crate::ids::{BrandId, CustomerId, ModelId, SerialId};
 use chrono::{DateTime, NaiveDate, Utc};
-use uuid::Uuid;
 
 use crate::text_fold::fold;
 
@@ -25,9 +25,9 @@ pub fn normalize_serial(raw: &str) -> Option<String> {
 /// One sold unit in the serial registry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SerialUnit {
-    pub id: Uuid,
-    pub brand_id: Uuid,
-    pub model_id: Uuid,
+    pub id: SerialId,
+    pub brand_id: BrandId,
+    pub model_id: ModelId,
     /// As printed on the unit.
     pub serial: String,
     /// [`normalize_serial`] of `serial`; unique per brand.
@@ -45,7 +45,7 @@ pub struct SerialUnit {
     /// Registration of the unit or activation of its warranty card.
     pub registration_date: Option<NaiveDate>,
     pub warranty_card_number: Option<String>,
-    pub owner_customer_id: Option<Uuid>,
+    pub owner_customer_id: Option<CustomerId>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i64,

@@ -1,4 +1,6 @@
 //! Branches of the service network, kept as a tree of materialised paths.
+use crate::money::currency;
+use aftersales_domain::money::Currency;
 use aftersales_domain::organisation::{Branch, BranchKind, BranchScope};
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -21,7 +23,7 @@ pub struct NewBranch {
     pub name: String,
     pub kind: BranchKind,
     pub time_zone: String,
-    pub currency: String,
+    pub currency: Currency,
 }
 
 /// Fields to change; `None` leaves a field as it is.
@@ -30,7 +32,7 @@ pub struct BranchChanges {
     pub name: Option<String>,
     pub kind: Option<BranchKind>,
     pub time_zone: Option<String>,
-    pub currency: Option<String>,
+    pub currency: Option<Currency>,
     /// New parent and the branch's new path.
     pub parent: Option<(Uuid, String)>,
 }
@@ -43,21 +45,21 @@ pub struct BranchFilter {
     pub limit: u32,
 }
 
-fn to_domain(m: Model) -> Branch {
-    Branch {
-        id: m.id,
-        parent_id: m.parent_id,
+fn to_domain(m: Model) -> Result<Branch, StoreError> {
+    Ok(Branch {
+        id: m.id.into(),
+        parent_id: m.parent_id.map(Into::into),
         path: m.path,
         code: m.code,
         name: m.name,
         // The column only ever holds values written from `BranchKind::as_str`.
         kind: BranchKind::parse(&m.kind).unwrap_or(BranchKind::Outlet),
         time_zone: m.time_zone,
-        currency: m.currency,
+        currency: currency(&m.currency)?,
         created_at: m.created_at,
         updated_at: m.updated_at,
         version: m.version,
-    }
+    })
 }
 
 pub async fn insert(db: &impl ConnectionTrait, new: NewBranch, now: DateTime<Utc>) -> Result<Branch, StoreError> {
@@ -69,7 +71,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewBranch, now: DateTime<Utc
         name: Set(new.name),
         kind: Set(new.kind.as_str().to_owned()),
         time_zone: Set(new.time_zone),
-        currency: Set(new.currency),
+        currency: Set(new.currency.code().to_owned()),
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
@@ -77,16 +79,16 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewBranch, now: DateTime<Utc
     .insert(db)
     .await
     .map_err(|e| StoreError::from(e).explain_conflict(CODE_TAKEN))?;
-    Ok(to_domain(model))
+    to_domain(model)
 }
 
 pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Branch, StoreError> {
-    Entity::find_by_id(id).one(db).await?.map(to_domain).ok_or(StoreError::NotFound)
+    Entity::find_by_id(id).one(db).await?.map(to_domain).ok_or(StoreError::NotFound)?
 }
 
 /// The branch with this code (codes are unique).
 pub async fn find_by_code(db: &impl ConnectionTrait, code: &str) -> Result<Option<Branch>, StoreError> {
-    Ok(Entity::find().filter(Column::Code.eq(code)).one(db).await?.map(to_domain))
+    Entity::find().filter(Column::Code.eq(code)).one(db).await?.map(to_domain).transpose()
 }
 
 /// The branch, if the scope covers it; a branch outside the scope is "not found",
@@ -116,7 +118,7 @@ pub async fn list(
         query = query.filter(Column::Code.gt(after));
     }
     let rows = query.order_by_asc(Column::Code).limit(fetch_size(filter.limit)).all(db).await?;
-    Ok(rows.into_iter().map(to_domain).collect())
+    rows.into_iter().map(to_domain).collect()
 }
 
 /// Applies `changes` if the branch is still at `expected_version` (when given).
@@ -127,7 +129,7 @@ pub async fn update(
     changes: BranchChanges,
     now: DateTime<Utc>,
 ) -> Result<Branch, StoreError> {
-    let mut model = ActiveModel { id: Set(current.id), ..Default::default() };
+    let mut model = ActiveModel { id: Set(current.id.uuid()), ..Default::default() };
     if let Some(name) = changes.name {
         model.name = Set(name);
     }
@@ -138,7 +140,7 @@ pub async fn update(
         model.time_zone = Set(tz);
     }
     if let Some(currency) = changes.currency {
-        model.currency = Set(currency);
+        model.currency = Set(currency.code().to_owned());
     }
     if let Some((parent_id, new_path)) = changes.parent {
         rebase_descendants(db, &current.path, &new_path).await?;
@@ -148,12 +150,12 @@ pub async fn update(
     model.updated_at = Set(now);
     model.version = Set(current.version + 1);
     let expect = Expect {
-        id: (Column::Id, current.id),
+        id: (Column::Id, current.id.uuid()),
         version: (Column::Version, current.version),
         client_version: expected_version,
     };
     update_if_unchanged(db, model, expect).await?;
-    find(db, current.id).await
+    find(db, current.id.uuid()).await
 }
 
 /// Moves every branch below `old_path` to sit below `new_path` instead.

@@ -16,6 +16,7 @@ mod entities;
 mod error;
 pub mod idempotency;
 pub mod import_jobs;
+mod money;
 pub mod part_sales;
 pub mod parts;
 pub mod purchase_orders;

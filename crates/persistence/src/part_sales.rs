@@ -1,6 +1,8 @@
 //! Counter sales of parts: the sale, its lines (price, and the cost the Sale
 //! movement took out of the warehouse, so the margin is known), and the gapless
 //! per-branch, per-year numbers.
+use crate::money::currency;
+use aftersales_domain::money::{Currency, Money};
 use std::collections::BTreeMap;
 
 use aftersales_domain::organisation::BranchScope;
@@ -25,10 +27,10 @@ pub struct PartSale {
     /// A walk-in buyer, when no registered customer is named.
     pub customer_name: Option<String>,
     pub customer_phone: Option<String>,
-    pub currency: String,
-    pub total_minor: i64,
+    /// In the sale's one currency, as is every line.
+    pub total: Money,
     /// What the units sold cost the warehouse.
-    pub cost_minor: i64,
+    pub cost: Money,
     pub sold_by: Uuid,
     pub sold_at: DateTime<Utc>,
     pub note: Option<String>,
@@ -41,12 +43,12 @@ pub struct PartSaleLine {
     pub line_no: i32,
     pub part_id: Uuid,
     pub quantity: i64,
-    pub list_price_minor: i64,
-    pub unit_price_minor: i64,
-    pub discount_minor: i64,
-    pub line_total_minor: i64,
-    pub unit_cost_minor: i64,
-    pub cost_minor: i64,
+    pub list_price: Money,
+    pub unit_price: Money,
+    pub discount: Money,
+    pub line_total: Money,
+    pub unit_cost: Money,
+    pub cost: Money,
     pub price_reason: Option<String>,
     pub movement_id: Uuid,
 }
@@ -74,9 +76,9 @@ pub async fn insert(db: &impl ConnectionTrait, sale: &PartSale) -> Result<(), St
         customer_id: Set(sale.customer_id),
         customer_name: Set(sale.customer_name.clone()),
         customer_phone: Set(sale.customer_phone.clone()),
-        currency: Set(sale.currency.clone()),
-        total_minor: Set(sale.total_minor),
-        cost_minor: Set(sale.cost_minor),
+        currency: Set(sale.total.currency().code().to_owned()),
+        total_minor: Set(sale.total.minor()),
+        cost_minor: Set(sale.cost.minor()),
         sold_by: Set(sale.sold_by),
         sold_at: Set(sale.sold_at),
         note: Set(sale.note.clone()),
@@ -91,12 +93,12 @@ pub async fn insert(db: &impl ConnectionTrait, sale: &PartSale) -> Result<(), St
         line_no: Set(l.line_no),
         part_id: Set(l.part_id),
         quantity: Set(l.quantity),
-        list_price_minor: Set(l.list_price_minor),
-        unit_price_minor: Set(l.unit_price_minor),
-        discount_minor: Set(l.discount_minor),
-        line_total_minor: Set(l.line_total_minor),
-        unit_cost_minor: Set(l.unit_cost_minor),
-        cost_minor: Set(l.cost_minor),
+        list_price_minor: Set(l.list_price.minor()),
+        unit_price_minor: Set(l.unit_price.minor()),
+        discount_minor: Set(l.discount.minor()),
+        line_total_minor: Set(l.line_total.minor()),
+        unit_cost_minor: Set(l.unit_cost.minor()),
+        cost_minor: Set(l.cost.minor()),
         price_reason: Set(l.price_reason.clone()),
         movement_id: Set(l.movement_id),
     });
@@ -106,8 +108,9 @@ pub async fn insert(db: &impl ConnectionTrait, sale: &PartSale) -> Result<(), St
     Ok(())
 }
 
-fn to_sale(m: Model, lines: Vec<PartSaleLine>) -> PartSale {
-    PartSale {
+fn to_sale(m: Model, lines: Vec<PartSaleLine>) -> Result<PartSale, StoreError> {
+    let currency = currency(&m.currency)?;
+    Ok(PartSale {
         id: m.id,
         number: m.number,
         branch_id: m.branch_id,
@@ -115,14 +118,13 @@ fn to_sale(m: Model, lines: Vec<PartSaleLine>) -> PartSale {
         customer_id: m.customer_id,
         customer_name: m.customer_name,
         customer_phone: m.customer_phone,
-        currency: m.currency,
-        total_minor: m.total_minor,
-        cost_minor: m.cost_minor,
+        total: Money::new(m.total_minor, currency),
+        cost: Money::new(m.cost_minor, currency),
         sold_by: m.sold_by,
         sold_at: m.sold_at,
         note: m.note,
         lines,
-    }
+    })
 }
 
 /// The sales with their lines, read in one more query.
@@ -137,29 +139,31 @@ async fn with_lines(db: &impl ConnectionTrait, rows: Vec<Model>) -> Result<Vec<P
         .order_by_asc(part_sale_lines::Column::LineNo)
         .all(db)
         .await?;
+    let currencies: BTreeMap<Uuid, Currency> =
+        rows.iter().map(|r| Ok((r.id, currency(&r.currency)?))).collect::<Result<_, StoreError>>()?;
     let mut by_sale: BTreeMap<Uuid, Vec<PartSaleLine>> = BTreeMap::new();
     for l in lines {
+        let currency = currencies.get(&l.sale_id).copied().ok_or(StoreError::NotFound)?;
         by_sale.entry(l.sale_id).or_default().push(PartSaleLine {
             line_no: l.line_no,
             part_id: l.part_id,
             quantity: l.quantity,
-            list_price_minor: l.list_price_minor,
-            unit_price_minor: l.unit_price_minor,
-            discount_minor: l.discount_minor,
-            line_total_minor: l.line_total_minor,
-            unit_cost_minor: l.unit_cost_minor,
-            cost_minor: l.cost_minor,
+            list_price: Money::new(l.list_price_minor, currency),
+            unit_price: Money::new(l.unit_price_minor, currency),
+            discount: Money::new(l.discount_minor, currency),
+            line_total: Money::new(l.line_total_minor, currency),
+            unit_cost: Money::new(l.unit_cost_minor, currency),
+            cost: Money::new(l.cost_minor, currency),
             price_reason: l.price_reason,
             movement_id: l.movement_id,
         });
     }
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(|m| {
             let lines = by_sale.remove(&m.id).unwrap_or_default();
             to_sale(m, lines)
         })
-        .collect())
+        .collect()
 }
 
 pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<PartSale, StoreError> {

@@ -1,5 +1,7 @@
 //! The parts catalogue: spare parts by brand and SKU, the product models each one
 //! fits, its unit, standard cost and selling price (minor units of one currency).
+use crate::money::money;
+use aftersales_domain::money::{Currency, Money};
 use std::collections::BTreeMap;
 
 use aftersales_domain::text_fold::fold;
@@ -24,10 +26,9 @@ pub struct Part {
     pub component_code: Option<String>,
     pub unit: String,
     pub serialised: bool,
-    pub standard_cost_minor: i64,
-    pub price_minor: i64,
-    /// The currency of both the standard cost and the price.
-    pub currency: String,
+    /// The standard cost and the price are in one currency, the part's.
+    pub standard_cost: Money,
+    pub price: Money,
     pub reorder_point: i32,
     /// The product models the part fits, in id order.
     pub model_ids: Vec<Uuid>,
@@ -35,6 +36,13 @@ pub struct Part {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i64,
+}
+
+impl Part {
+    /// The currency of the part's cost and price.
+    pub fn currency(&self) -> Currency {
+        self.price.currency()
+    }
 }
 
 pub struct NewPart {
@@ -45,9 +53,9 @@ pub struct NewPart {
     pub component_code: Option<String>,
     pub unit: String,
     pub serialised: bool,
-    pub standard_cost_minor: i64,
-    pub price_minor: i64,
-    pub currency: String,
+    /// In one currency.
+    pub standard_cost: Money,
+    pub price: Money,
     pub reorder_point: i32,
     /// Checked by the caller: existing models of the part's brand, without repeats.
     pub model_ids: Vec<Uuid>,
@@ -61,9 +69,10 @@ pub struct PartChanges {
     pub component_code: Option<Option<String>>,
     pub unit: Option<String>,
     pub serialised: Option<bool>,
-    pub standard_cost_minor: Option<i64>,
-    pub price_minor: Option<i64>,
-    pub currency: Option<String>,
+    /// A new standard cost or price (or both) may change the part's currency: the
+    /// caller sends both in one currency then.
+    pub standard_cost: Option<Money>,
+    pub price: Option<Money>,
     pub reorder_point: Option<i32>,
     /// Replaces every compatible model.
     pub model_ids: Option<Vec<Uuid>>,
@@ -88,8 +97,8 @@ fn duplicate(sku: &str) -> String {
     format!("the brand already has a part with the SKU {sku}")
 }
 
-fn to_part(m: Model, model_ids: Vec<Uuid>) -> Part {
-    Part {
+fn to_part(m: Model, model_ids: Vec<Uuid>) -> Result<Part, StoreError> {
+    Ok(Part {
         id: m.id,
         brand_id: m.brand_id,
         sku: m.sku,
@@ -97,16 +106,15 @@ fn to_part(m: Model, model_ids: Vec<Uuid>) -> Part {
         component_code: m.component_code,
         unit: m.unit,
         serialised: m.serialised,
-        standard_cost_minor: m.standard_cost_minor,
-        price_minor: m.price_minor,
-        currency: m.currency,
+        standard_cost: money(m.standard_cost_minor, &m.currency)?,
+        price: money(m.price_minor, &m.currency)?,
         reorder_point: m.reorder_point,
         model_ids,
         active: m.active,
         created_at: m.created_at,
         updated_at: m.updated_at,
         version: m.version,
-    }
+    })
 }
 
 async fn link_models(db: &impl ConnectionTrait, part_id: Uuid, model_ids: &[Uuid]) -> Result<(), StoreError> {
@@ -138,13 +146,12 @@ async fn with_models(db: &impl ConnectionTrait, rows: Vec<Model>) -> Result<Vec<
     for link in links {
         by_part.entry(link.part_id).or_default().push(link.model_id);
     }
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(|m| {
             let models = by_part.remove(&m.id).unwrap_or_default();
             to_part(m, models)
         })
-        .collect())
+        .collect()
 }
 
 pub async fn insert(db: &impl ConnectionTrait, new: NewPart, now: DateTime<Utc>) -> Result<Part, StoreError> {
@@ -159,9 +166,9 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewPart, now: DateTime<Utc>)
         component_code: Set(new.component_code),
         unit: Set(new.unit),
         serialised: Set(new.serialised),
-        standard_cost_minor: Set(new.standard_cost_minor),
-        price_minor: Set(new.price_minor),
-        currency: Set(new.currency),
+        standard_cost_minor: Set(new.standard_cost.minor()),
+        price_minor: Set(new.price.minor()),
+        currency: Set(new.price.currency().code().to_owned()),
         reorder_point: Set(new.reorder_point),
         active: Set(true),
         created_at: Set(now),
@@ -249,14 +256,13 @@ pub async fn update(
     if let Some(serialised) = changes.serialised {
         model.serialised = Set(serialised);
     }
-    if let Some(minor) = changes.standard_cost_minor {
-        model.standard_cost_minor = Set(minor);
+    if let Some(cost) = changes.standard_cost {
+        model.standard_cost_minor = Set(cost.minor());
+        model.currency = Set(cost.currency().code().to_owned());
     }
-    if let Some(minor) = changes.price_minor {
-        model.price_minor = Set(minor);
-    }
-    if let Some(currency) = changes.currency {
-        model.currency = Set(currency);
+    if let Some(price) = changes.price {
+        model.price_minor = Set(price.minor());
+        model.currency = Set(price.currency().code().to_owned());
     }
     if let Some(point) = changes.reorder_point {
         model.reorder_point = Set(point);

@@ -3,6 +3,7 @@
 //! order: what was ordered at which cost, and how much has arrived.
 use std::collections::HashMap;
 
+use aftersales_domain::money::{Currency, Money};
 use aftersales_domain::organisation::BranchScope;
 use aftersales_domain::stock::purchasing::PurchaseOrderStatus;
 pub use aftersales_domain::stock::purchasing::{NewLine, PurchaseOrder, PurchaseOrderLine};
@@ -14,6 +15,7 @@ use uuid::Uuid;
 use crate::branches::{branches_in, path_of};
 use crate::entities::purchase_order_lines::{self, Entity as Lines};
 use crate::entities::purchase_orders::{ActiveModel, Column, Entity, Model};
+use crate::money::currency;
 use crate::versioned::{Expect, update_if_unchanged};
 use crate::{StoreError, fetch_size};
 
@@ -23,7 +25,7 @@ pub struct NewPurchaseOrder {
     pub warehouse_id: Uuid,
     pub supplier_name: String,
     pub brand_id: Option<Uuid>,
-    pub currency: String,
+    pub currency: Currency,
     pub expected_on: Option<NaiveDate>,
     pub note: Option<String>,
     pub created_by: Uuid,
@@ -39,38 +41,39 @@ pub struct PurchaseOrderFilter {
     pub limit: u32,
 }
 
-fn to_order(m: Model, lines: Vec<PurchaseOrderLine>) -> Result<PurchaseOrder, StoreError> {
+fn to_order(m: Model, lines: Vec<purchase_order_lines::Model>) -> Result<PurchaseOrder, StoreError> {
+    let currency = currency(&m.currency)?;
     let status = PurchaseOrderStatus::parse(&m.status)
         .ok_or_else(|| StoreError::Corrupt(format!("purchase order {} has the status `{}`", m.id, m.status)))?;
     Ok(PurchaseOrder {
-        id: m.id,
+        id: m.id.into(),
         number: m.number,
-        branch_id: m.branch_id,
-        warehouse_id: m.warehouse_id,
+        branch_id: m.branch_id.into(),
+        warehouse_id: m.warehouse_id.into(),
         supplier_name: m.supplier_name,
-        brand_id: m.brand_id,
-        currency: m.currency,
+        brand_id: m.brand_id.map(Into::into),
+        currency,
         status,
         expected_on: m.expected_on,
         note: m.note,
-        created_by: m.created_by,
+        created_by: m.created_by.map(Into::into),
         created_at: m.created_at,
-        ordered_by: m.ordered_by,
+        ordered_by: m.ordered_by.map(Into::into),
         ordered_at: m.ordered_at,
         received_at: m.received_at,
         cancelled_at: m.cancelled_at,
         updated_at: m.updated_at,
         version: m.version,
-        lines,
+        lines: lines.into_iter().map(|l| to_line(l, currency)).collect(),
     })
 }
 
-fn to_line(m: purchase_order_lines::Model) -> PurchaseOrderLine {
+fn to_line(m: purchase_order_lines::Model, currency: Currency) -> PurchaseOrderLine {
     PurchaseOrderLine {
         line_no: m.line_no,
-        part_id: m.part_id,
+        part_id: m.part_id.into(),
         ordered: m.quantity_ordered,
-        unit_cost_minor: m.unit_cost_minor,
+        unit_cost: Money::new(m.unit_cost_minor, currency),
         received: m.quantity_received,
     }
 }
@@ -89,9 +92,9 @@ async fn write_lines(db: &impl ConnectionTrait, order_id: Uuid, lines: &[Purchas
         purchase_order_lines::ActiveModel {
             purchase_order_id: Set(order_id),
             line_no: Set(line.line_no),
-            part_id: Set(line.part_id),
+            part_id: Set(line.part_id.uuid()),
             quantity_ordered: Set(line.ordered),
-            unit_cost_minor: Set(line.unit_cost_minor),
+            unit_cost_minor: Set(line.unit_cost.minor()),
             quantity_received: Set(line.received),
         }
         .insert(db)
@@ -113,7 +116,7 @@ pub async fn insert(
         warehouse_id: Set(new.warehouse_id),
         supplier_name: Set(new.supplier_name),
         brand_id: Set(new.brand_id),
-        currency: Set(new.currency),
+        currency: Set(new.currency.code().to_owned()),
         status: Set(PurchaseOrderStatus::Draft.as_str().into()),
         expected_on: Set(new.expected_on),
         note: Set(new.note),
@@ -135,7 +138,7 @@ pub async fn insert(
 
 pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<PurchaseOrder, StoreError> {
     let model = Entity::find_by_id(id).one(db).await?.ok_or(StoreError::NotFound)?;
-    let lines = lines_of(db, &[id]).await?.into_iter().map(to_line).collect();
+    let lines = lines_of(db, &[id]).await?;
     to_order(model, lines)
 }
 
@@ -177,9 +180,9 @@ pub async fn list(
     }
     let models = query.order_by_desc(Column::Id).limit(fetch_size(filter.limit)).all(db).await?;
     let ids: Vec<Uuid> = models.iter().map(|m| m.id).collect();
-    let mut by_order: HashMap<Uuid, Vec<PurchaseOrderLine>> = HashMap::new();
+    let mut by_order: HashMap<Uuid, Vec<purchase_order_lines::Model>> = HashMap::new();
     for line in lines_of(db, &ids).await? {
-        by_order.entry(line.purchase_order_id).or_default().push(to_line(line));
+        by_order.entry(line.purchase_order_id).or_default().push(line);
     }
     models
         .into_iter()
@@ -202,11 +205,11 @@ pub async fn save(
 ) -> Result<PurchaseOrder, StoreError> {
     let model = ActiveModel {
         supplier_name: Set(after.supplier_name.clone()),
-        brand_id: Set(after.brand_id),
+        brand_id: Set(after.brand_id.map(uuid::Uuid::from)),
         expected_on: Set(after.expected_on),
         note: Set(after.note.clone()),
         status: Set(after.status.as_str().into()),
-        ordered_by: Set(after.ordered_by),
+        ordered_by: Set(after.ordered_by.map(uuid::Uuid::from)),
         ordered_at: Set(after.ordered_at),
         received_at: Set(after.received_at),
         cancelled_at: Set(after.cancelled_at),
@@ -215,28 +218,31 @@ pub async fn save(
         ..Default::default()
     };
     let expect = Expect {
-        id: (Column::Id, current.id),
+        id: (Column::Id, current.id.uuid()),
         version: (Column::Version, current.version),
         client_version: expected_version,
     };
     update_if_unchanged(db, model, expect).await?;
     let same_lines = current.lines.len() == after.lines.len()
         && current.lines.iter().zip(&after.lines).all(|(a, b)| {
-            (a.line_no, a.part_id, a.ordered, a.unit_cost_minor) == (b.line_no, b.part_id, b.ordered, b.unit_cost_minor)
+            (a.line_no, a.part_id, a.ordered, a.unit_cost) == (b.line_no, b.part_id, b.ordered, b.unit_cost)
         });
     if same_lines {
         for line in after.lines.iter().filter(|line| !current.lines.contains(line)) {
             Lines::update_many()
                 .col_expr(purchase_order_lines::Column::QuantityReceived, Expr::value(line.received))
-                .filter(purchase_order_lines::Column::PurchaseOrderId.eq(current.id))
+                .filter(purchase_order_lines::Column::PurchaseOrderId.eq(current.id.uuid()))
                 .filter(purchase_order_lines::Column::LineNo.eq(line.line_no))
                 .exec(db)
                 .await?;
         }
     } else {
         // A draft's lines were replaced.
-        Lines::delete_many().filter(purchase_order_lines::Column::PurchaseOrderId.eq(current.id)).exec(db).await?;
-        write_lines(db, current.id, &after.lines).await?;
+        Lines::delete_many()
+            .filter(purchase_order_lines::Column::PurchaseOrderId.eq(current.id.uuid()))
+            .exec(db)
+            .await?;
+        write_lines(db, current.id.uuid(), &after.lines).await?;
     }
-    find(db, current.id).await
+    find(db, current.id.uuid()).await
 }

@@ -10,7 +10,7 @@ use crate::{StoreError, fetch_size};
 
 fn to_domain(m: Model) -> Skill {
     Skill {
-        id: m.id,
+        id: m.id.into(),
         code: m.code,
         name: m.name,
         created_at: m.created_at,
@@ -61,10 +61,13 @@ pub async fn rename(
 ) -> Result<Skill, StoreError> {
     let changes =
         ActiveModel { name: Set(name), updated_at: Set(now), version: Set(current.version + 1), ..Default::default() };
-    let expect =
-        Expect { id: (Column::Id, current.id), version: (Column::Version, current.version), client_version: None };
+    let expect = Expect {
+        id: (Column::Id, current.id.uuid()),
+        version: (Column::Version, current.version),
+        client_version: None,
+    };
     update_if_unchanged(db, changes, expect).await?;
-    find(db, current.id).await
+    find(db, current.id.uuid()).await
 }
 
 pub async fn delete(db: &impl ConnectionTrait, id: Uuid) -> Result<(), StoreError> {

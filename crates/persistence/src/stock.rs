@@ -2,6 +2,8 @@
 //! warehouse (locked on PostgreSQL; SQLite has one writer), and the append-only
 //! ledger rows. What a movement may do is decided by the pure rules in
 //! `aftersales_domain::stock::ledger`, called by `use_cases::stock::ledger`.
+use crate::money::currency;
+use aftersales_domain::money::Currency;
 use aftersales_domain::stock::MovementKind;
 pub use aftersales_domain::stock::balance::StockLine;
 use aftersales_domain::stock::ledger::{Balance, Effect, Movement};
@@ -28,7 +30,7 @@ pub struct NamedStockLine {
     pub sku: String,
     pub part_name: String,
     /// The part's currency, which the balance's value is in.
-    pub currency: String,
+    pub currency: Currency,
 }
 
 /// The balance row of a part in a warehouse, created empty if missing, and locked
@@ -94,11 +96,11 @@ pub async fn save_movement(
         value_delta_minor: Set(effect.value_delta_minor),
         unit_cost_minor: Set(effect.unit_cost_minor),
         on_hand_after: Set(after.on_hand),
-        actor_id: Set(meta.actor_id),
+        actor_id: Set(meta.actor_id.map(uuid::Uuid::from)),
         reason: Set(meta.reason),
         document_kind: Set(meta.document_kind),
         document_id: Set(meta.document_id),
-        ticket_id: Set(meta.ticket_id),
+        ticket_id: Set(meta.ticket_id.map(uuid::Uuid::from)),
         at: Set(now),
     }
     .insert(db)
@@ -128,18 +130,18 @@ pub async fn save_reserved(
 fn to_row(r: stock_movements::Model) -> Result<LedgerRow, StoreError> {
     Ok(LedgerRow {
         kind: MovementKind::parse(&r.kind).ok_or_else(|| StoreError::Corrupt(format!("movement kind `{}`", r.kind)))?,
-        id: r.id,
-        warehouse_id: r.warehouse_id,
-        part_id: r.part_id,
+        id: r.id.into(),
+        warehouse_id: r.warehouse_id.into(),
+        part_id: r.part_id.into(),
         quantity_delta: r.quantity_delta,
         value_delta_minor: r.value_delta_minor,
         unit_cost_minor: r.unit_cost_minor,
         on_hand_after: r.on_hand_after,
-        actor_id: r.actor_id,
+        actor_id: r.actor_id.map(Into::into),
         reason: r.reason,
         document_kind: r.document_kind,
         document_id: r.document_id,
-        ticket_id: r.ticket_id,
+        ticket_id: r.ticket_id.map(Into::into),
         at: r.at,
     })
 }
@@ -158,8 +160,8 @@ pub async fn balances(
     Ok(rows
         .into_iter()
         .map(|r| StockLine {
-            warehouse_id: r.warehouse_id,
-            part_id: r.part_id,
+            warehouse_id: r.warehouse_id.into(),
+            part_id: r.part_id.into(),
             balance: Balance { on_hand: r.on_hand, reserved: r.reserved, value_minor: r.value_minor },
             updated_at: r.updated_at,
         })
@@ -220,8 +222,8 @@ pub async fn named_balances(
 fn read_named(r: &QueryResult) -> Result<NamedStockLine, StoreError> {
     Ok(NamedStockLine {
         line: StockLine {
-            warehouse_id: r.try_get("", "warehouse_id")?,
-            part_id: r.try_get("", "part_id")?,
+            warehouse_id: r.try_get::<Uuid>("", "warehouse_id")?.into(),
+            part_id: r.try_get::<Uuid>("", "part_id")?.into(),
             balance: Balance {
                 on_hand: r.try_get("", "on_hand")?,
                 reserved: r.try_get("", "reserved")?,
@@ -232,6 +234,6 @@ fn read_named(r: &QueryResult) -> Result<NamedStockLine, StoreError> {
         warehouse_code: r.try_get("", "warehouse_code")?,
         sku: r.try_get("", "sku")?,
         part_name: r.try_get("", "part_name")?,
-        currency: r.try_get("", "currency")?,
+        currency: currency(&r.try_get::<String>("", "currency")?)?,
     })
 }

@@ -5,6 +5,8 @@
 //! Sums are cast to BIGINT because PostgreSQL sums a BIGINT column as NUMERIC.
 mod period;
 
+use crate::money::currency;
+use aftersales_domain::money::Currency;
 use aftersales_domain::organisation::BranchScope;
 use aftersales_domain::stock::ledger::Balance;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Order, Query, SelectStatement};
@@ -40,7 +42,7 @@ pub struct WarehousePart {
     pub warehouse_name: String,
     pub part_name: String,
     /// The part's currency, which its values are in.
-    pub currency: String,
+    pub currency: Currency,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,7 +142,7 @@ pub(crate) fn read_line(r: &QueryResult) -> Result<WarehousePart, StoreError> {
         part_id: r.try_get("", "part_id")?,
         sku: r.try_get("", "sku")?,
         part_name: r.try_get("", "part_name")?,
-        currency: r.try_get("", "currency")?,
+        currency: currency(&r.try_get::<String>("", "currency")?)?,
     })
 }
 

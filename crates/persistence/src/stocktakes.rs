@@ -88,14 +88,14 @@ pub async fn open_in(db: &impl ConnectionTrait, warehouse_id: Uuid) -> Result<Op
 
 fn to_line(l: stocktake_lines::Model) -> StocktakeLine {
     StocktakeLine {
-        part_id: l.part_id,
+        part_id: l.part_id.into(),
         expected: l.expected,
         counted: l.counted,
-        counted_by: l.counted_by,
+        counted_by: l.counted_by.map(Into::into),
         counted_at: l.counted_at,
         on_hand_at_post: l.on_hand_at_post,
         value_delta_minor: l.value_delta_minor,
-        movement_id: l.movement_id,
+        movement_id: l.movement_id.map(Into::into),
     }
 }
 
@@ -103,15 +103,15 @@ fn to_stocktake(m: Model, lines: Vec<StocktakeLine>) -> Result<Stocktake, StoreE
     let status = StocktakeStatus::parse(&m.status)
         .ok_or_else(|| StoreError::Corrupt(format!("stocktake {} has the status `{}`", m.id, m.status)))?;
     Ok(Stocktake {
-        id: m.id,
-        branch_id: m.branch_id,
-        warehouse_id: m.warehouse_id,
+        id: m.id.into(),
+        branch_id: m.branch_id.into(),
+        warehouse_id: m.warehouse_id.into(),
         status,
-        started_by: m.started_by,
+        started_by: m.started_by.into(),
         started_at: m.started_at,
-        posted_by: m.posted_by,
+        posted_by: m.posted_by.map(Into::into),
         posted_at: m.posted_at,
-        cancelled_by: m.cancelled_by,
+        cancelled_by: m.cancelled_by.map(Into::into),
         cancelled_at: m.cancelled_at,
         note: m.note,
         version: m.version,
@@ -132,7 +132,7 @@ pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Stocktake, Stor
 /// The sheet, if its branch lies within the scope; otherwise "not found".
 pub async fn find_in_scope(db: &impl ConnectionTrait, scope: &BranchScope, id: Uuid) -> Result<Stocktake, StoreError> {
     let sheet = find(db, id).await?;
-    let path = crate::branches::path_of(db, sheet.branch_id).await?;
+    let path = crate::branches::path_of(db, sheet.branch_id.uuid()).await?;
     if scope.covers(&path) { Ok(sheet) } else { Err(StoreError::NotFound) }
 }
 
@@ -173,16 +173,16 @@ pub async fn touch_open(db: &impl ConnectionTrait, id: Uuid) -> Result<bool, Sto
 /// Saves a line's count; a part not yet on the sheet is added with the line's
 /// `expected` (its stock on hand when counted).
 pub async fn record_count(db: &impl ConnectionTrait, id: Uuid, line: &StocktakeLine) -> Result<(), StoreError> {
-    let exists = Lines::find_by_id((id, line.part_id)).one(db).await?.is_some();
+    let exists = Lines::find_by_id((id, line.part_id.uuid())).one(db).await?.is_some();
     if !exists {
-        add_line(db, id, line.part_id, line.expected).await?;
+        add_line(db, id, line.part_id.uuid(), line.expected).await?;
     }
     Lines::update_many()
         .col_expr(stocktake_lines::Column::Counted, Expr::value(line.counted))
-        .col_expr(stocktake_lines::Column::CountedBy, Expr::value(line.counted_by))
+        .col_expr(stocktake_lines::Column::CountedBy, Expr::value(line.counted_by.map(uuid::Uuid::from)))
         .col_expr(stocktake_lines::Column::CountedAt, Expr::value(line.counted_at))
         .filter(stocktake_lines::Column::StocktakeId.eq(id))
-        .filter(stocktake_lines::Column::PartId.eq(line.part_id))
+        .filter(stocktake_lines::Column::PartId.eq(line.part_id.uuid()))
         .exec(db)
         .await?;
     Ok(())
@@ -197,11 +197,11 @@ pub async fn close(db: &impl ConnectionTrait, closed: &Stocktake) -> Result<bool
         .col_expr(Column::Status, Expr::value(closed.status.as_str()))
         .col_expr(Column::OpenWarehouseId, Expr::value(Option::<Uuid>::None))
         .col_expr(Column::Version, Expr::col(Column::Version).add(1))
-        .col_expr(Column::PostedBy, Expr::value(closed.posted_by))
+        .col_expr(Column::PostedBy, Expr::value(closed.posted_by.map(uuid::Uuid::from)))
         .col_expr(Column::PostedAt, Expr::value(closed.posted_at))
-        .col_expr(Column::CancelledBy, Expr::value(closed.cancelled_by))
+        .col_expr(Column::CancelledBy, Expr::value(closed.cancelled_by.map(uuid::Uuid::from)))
         .col_expr(Column::CancelledAt, Expr::value(closed.cancelled_at))
-        .filter(Column::Id.eq(closed.id))
+        .filter(Column::Id.eq(closed.id.uuid()))
         .filter(Column::Status.eq(StocktakeStatus::Counting.as_str()))
         .exec(db)
         .await?;
@@ -213,9 +213,9 @@ pub async fn record_posting(db: &impl ConnectionTrait, id: Uuid, line: &Stocktak
     Lines::update_many()
         .col_expr(stocktake_lines::Column::OnHandAtPost, Expr::value(line.on_hand_at_post))
         .col_expr(stocktake_lines::Column::ValueDeltaMinor, Expr::value(line.value_delta_minor))
-        .col_expr(stocktake_lines::Column::MovementId, Expr::value(line.movement_id))
+        .col_expr(stocktake_lines::Column::MovementId, Expr::value(line.movement_id.map(uuid::Uuid::from)))
         .filter(stocktake_lines::Column::StocktakeId.eq(id))
-        .filter(stocktake_lines::Column::PartId.eq(line.part_id))
+        .filter(stocktake_lines::Column::PartId.eq(line.part_id.uuid()))
         .exec(db)
         .await?;
     Ok(())

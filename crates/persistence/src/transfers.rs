@@ -47,20 +47,20 @@ fn to_transfer(m: Model, lines: Vec<TransferLineRow>) -> Result<Transfer, StoreE
     let status = TransferStatus::parse(&m.status)
         .ok_or_else(|| StoreError::Corrupt(format!("transfer {} has the status `{}`", m.id, m.status)))?;
     Ok(Transfer {
-        id: m.id,
+        id: m.id.into(),
         number: m.number,
-        from_warehouse_id: m.from_warehouse_id,
-        to_warehouse_id: m.to_warehouse_id,
-        from_branch_id: m.from_branch_id,
-        to_branch_id: m.to_branch_id,
+        from_warehouse_id: m.from_warehouse_id.into(),
+        to_warehouse_id: m.to_warehouse_id.into(),
+        from_branch_id: m.from_branch_id.into(),
+        to_branch_id: m.to_branch_id.into(),
         status,
         note: m.note,
-        created_by: m.created_by,
+        created_by: m.created_by.map(Into::into),
         created_at: m.created_at,
-        shipped_by: m.shipped_by,
+        shipped_by: m.shipped_by.map(Into::into),
         shipped_at: m.shipped_at,
         received_at: m.received_at,
-        closed_by: m.closed_by,
+        closed_by: m.closed_by.map(Into::into),
         closed_at: m.closed_at,
         updated_at: m.updated_at,
         version: m.version,
@@ -71,7 +71,7 @@ fn to_transfer(m: Model, lines: Vec<TransferLineRow>) -> Result<Transfer, StoreE
 fn to_line(m: transfer_lines::Model) -> TransferLineRow {
     TransferLineRow {
         line_no: m.line_no,
-        part_id: m.part_id,
+        part_id: m.part_id.into(),
         line: TransferLine {
             quantity: m.quantity,
             shipped: m.shipped_quantity,
@@ -149,7 +149,10 @@ pub async fn find_for_update(db: &impl ConnectionTrait, id: Uuid) -> Result<Tran
 
 /// Which sides of the transfer the scope covers: (source, destination).
 pub async fn sides(db: &impl ConnectionTrait, scope: &BranchScope, t: &Transfer) -> Result<(bool, bool), StoreError> {
-    Ok((scope.covers(&path_of(db, t.from_branch_id).await?), scope.covers(&path_of(db, t.to_branch_id).await?)))
+    Ok((
+        scope.covers(&path_of(db, t.from_branch_id.uuid()).await?),
+        scope.covers(&path_of(db, t.to_branch_id.uuid()).await?),
+    ))
 }
 
 /// Transfers out of or into the branches within the scope, newest first.
@@ -206,17 +209,17 @@ pub async fn save(
 ) -> Result<Transfer, StoreError> {
     let model = ActiveModel {
         status: Set(after.status.as_str().into()),
-        shipped_by: Set(after.shipped_by),
+        shipped_by: Set(after.shipped_by.map(uuid::Uuid::from)),
         shipped_at: Set(after.shipped_at),
         received_at: Set(after.received_at),
-        closed_by: Set(after.closed_by),
+        closed_by: Set(after.closed_by.map(uuid::Uuid::from)),
         closed_at: Set(after.closed_at),
         updated_at: Set(now),
         version: Set(current.version + 1),
         ..Default::default()
     };
     let expect = Expect {
-        id: (Column::Id, current.id),
+        id: (Column::Id, current.id.uuid()),
         version: (Column::Version, current.version),
         client_version: expected_version,
     };
@@ -228,10 +231,10 @@ pub async fn save(
             .col_expr(transfer_lines::Column::ReceivedQuantity, Expr::value(row.line.received))
             .col_expr(transfer_lines::Column::MissingQuantity, Expr::value(row.line.missing))
             .col_expr(transfer_lines::Column::DiscrepancyNote, Expr::value(row.discrepancy_note.clone()))
-            .filter(transfer_lines::Column::TransferId.eq(current.id))
+            .filter(transfer_lines::Column::TransferId.eq(current.id.uuid()))
             .filter(transfer_lines::Column::LineNo.eq(row.line_no))
             .exec(db)
             .await?;
     }
-    find(db, current.id).await
+    find(db, current.id.uuid()).await
 }

@@ -70,8 +70,8 @@ fn decode_roles(raw: &str) -> Vec<Role> {
 
 fn to_domain(m: Model, skills: Vec<String>) -> User {
     User {
-        id: m.id,
-        branch_id: m.branch_id,
+        id: m.id.into(),
+        branch_id: m.branch_id.into(),
         username: m.username,
         display_name: m.display_name,
         email: m.email,
@@ -141,7 +141,7 @@ pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<User, StoreErro
 /// The user, if their branch lies within the scope; otherwise "not found".
 pub async fn find_in_scope(db: &impl ConnectionTrait, scope: &BranchScope, id: Uuid) -> Result<User, StoreError> {
     let user = find(db, id).await?;
-    let path = crate::branches::path_of(db, user.branch_id).await?;
+    let path = crate::branches::path_of(db, user.branch_id.uuid()).await?;
     if scope.covers(&path) { Ok(user) } else { Err(StoreError::NotFound) }
 }
 
@@ -198,7 +198,7 @@ pub async fn update(
     changes: UserChanges,
     now: DateTime<Utc>,
 ) -> Result<User, StoreError> {
-    let mut model = ActiveModel { id: Set(current.id), ..Default::default() };
+    let mut model = ActiveModel { id: Set(current.id.uuid()), ..Default::default() };
     if let Some(v) = changes.display_name {
         model.display_name = Set(v);
     }
@@ -226,15 +226,15 @@ pub async fn update(
     model.updated_at = Set(now);
     model.version = Set(current.version + 1);
     let expect = Expect {
-        id: (Column::Id, current.id),
+        id: (Column::Id, current.id.uuid()),
         version: (Column::Version, current.version),
         client_version: expected_version,
     };
     update_if_unchanged(db, model, expect).await?;
     if let Some(skill_ids) = changes.skill_ids {
-        replace_skills(db, current.id, &skill_ids).await?;
+        replace_skills(db, current.id.uuid(), &skill_ids).await?;
     }
-    find(db, current.id).await
+    find(db, current.id.uuid()).await
 }
 
 #[cfg(test)]

@@ -185,7 +185,7 @@ async fn with_versions(db: &impl ConnectionTrait, rows: Vec<policies::Model>) ->
 fn to_domain(v: &versions::Model, name: &str, scope: PolicyScope) -> Result<WarrantyPolicy, StoreError> {
     let corrupt = |what: &str| StoreError::Corrupt(format!("policy {} v{}: {what}", v.policy_id, v.version));
     Ok(WarrantyPolicy {
-        id: v.policy_id,
+        id: v.policy_id.into(),
         version: v.version,
         name: name.to_owned(),
         scope,

@@ -31,11 +31,11 @@ impl AccessTokens {
 
     pub fn issue(&self, user: &User, now: DateTime<Utc>) -> Result<String, ApiError> {
         let claims = AccessClaims {
-            sub: user.id,
+            sub: user.id.uuid(),
             iat: now.timestamp(),
             exp: now.timestamp() + i64::try_from(self.ttl_secs).unwrap_or(900),
             roles: user.roles.iter().copied().map(dto::role_out).collect(),
-            branch: user.branch_id,
+            branch: user.branch_id.uuid(),
         };
         encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).map_err(|e| ApiError::Internal(e.into()))
     }
@@ -56,8 +56,8 @@ mod tests {
 
     fn user() -> User {
         User {
-            id: Uuid::now_v7(),
-            branch_id: Uuid::now_v7(),
+            id: Uuid::now_v7().into(),
+            branch_id: Uuid::now_v7().into(),
             username: "a".into(),
             display_name: "A".into(),
             email: None,

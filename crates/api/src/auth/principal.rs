@@ -31,7 +31,11 @@ impl Principal {
         if !user.active {
             return Err(ApiError::Unauthenticated("the account is disabled"));
         }
-        Ok(Principal { user_id: user.id, roles: user.roles, scope: BranchScope { branch_id: user.branch_id, path } })
+        Ok(Principal {
+            user_id: user.id.uuid(),
+            roles: user.roles,
+            scope: BranchScope { branch_id: user.branch_id, path },
+        })
     }
 
     /// 403 unless the roles grant `permission`.

@@ -115,22 +115,22 @@ pub async fn seed_catalogue(db: &impl ConnectionTrait, skills: &[Skill]) -> anyh
     for (code, name, country) in DEMO_BRANDS {
         let new = brands::NewBrand { code: code.into(), name: name.into(), country: Some(country.into()) };
         let brand = brands::insert(db, new, now).await?;
-        record_creation(db, "brand.create", "brand", brand.id, snapshot(&dto::brand_out(&brand))).await?;
-        brand_ids.push((code, brand.id));
+        record_creation(db, "brand.create", "brand", brand.id.uuid(), snapshot(&dto::brand_out(&brand))).await?;
+        brand_ids.push((code, brand.id.uuid()));
     }
     let mut category_ids = Vec::new();
     for (code, name) in DEMO_CATEGORIES {
         let new = categories::NewCategory { id: Uuid::now_v7(), code: code.into(), name: name.into(), parent_id: None };
         let category = categories::insert(db, new, now).await?;
         let after = snapshot(&dto::category_out(&category));
-        record_creation(db, "product_category.create", "product_category", category.id, after).await?;
-        category_ids.push((code, category.id));
+        record_creation(db, "product_category.create", "product_category", category.id.uuid(), after).await?;
+        category_ids.push((code, category.id.uuid()));
     }
     let id_of = |ids: &[(&str, Uuid)], code: &str| ids.iter().find(|(c, _)| *c == code).map(|(_, id)| *id);
     for (category, codes) in DEMO_REQUIRED_SKILLS {
         let category_id = id_of(&category_ids, category).context("demo category missing")?;
         let required: Vec<&Skill> = skills.iter().filter(|s| codes.contains(&s.code.as_str())).collect();
-        let ids: Vec<Uuid> = required.iter().map(|s| s.id).collect();
+        let ids: Vec<Uuid> = required.iter().map(|s| s.id.uuid()).collect();
         category_skills::replace(db, category_id, &ids).await?;
         let after = serde_json::json!({"skills": required.iter().map(|s| &s.code).collect::<Vec<_>>()});
         let change = Change {
@@ -153,12 +153,13 @@ pub async fn seed_catalogue(db: &impl ConnectionTrait, skills: &[Skill]) -> anyh
         };
         let model = models::insert(db, new, now).await.with_context(|| format!("creating model {}", m.sku))?;
         let after = snapshot(&dto::product_model_out(&model));
-        record_creation(db, "product_model.create", "product_model", model.id, after).await?;
+        record_creation(db, "product_model.create", "product_model", model.id.uuid(), after).await?;
         for (code, name) in m.components {
-            let new = components::NewComponent { model_id: model.id, code: (*code).into(), name: (*name).into() };
+            let new =
+                components::NewComponent { model_id: model.id.uuid(), code: (*code).into(), name: (*name).into() };
             let component = components::insert(db, new, now).await?;
             let after = snapshot(&dto::component_out(&component));
-            record_creation(db, "product_component.create", "product_component", component.id, after).await?;
+            record_creation(db, "product_component.create", "product_component", component.id.uuid(), after).await?;
         }
     }
     Ok(DEMO_MODELS.len())

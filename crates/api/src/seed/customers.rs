@@ -93,7 +93,7 @@ pub(super) async fn seed(db: &impl ConnectionTrait, branches: &[Branch]) -> anyh
             db,
             customers::NewCustomer {
                 id: Uuid::now_v7(),
-                branch_id: branch.id,
+                branch_id: branch.id.uuid(),
                 kind: c.kind,
                 name: c.name.into(),
                 tax_id: c.tax_id.map(str::to_owned),
@@ -124,8 +124,8 @@ pub(super) async fn seed(db: &impl ConnectionTrait, branches: &[Branch]) -> anyh
         let change = Change {
             action: "customer.create",
             entity: "customer",
-            entity_id: customer.id,
-            branch_id: Some(branch.id),
+            entity_id: customer.id.uuid(),
+            branch_id: Some(branch.id.uuid()),
             before: None,
             after: snapshot(&dto::customer_out(&customer)),
         };

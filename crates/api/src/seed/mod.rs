@@ -6,6 +6,7 @@ mod ticket_work;
 
 use aftersales_domain::access::Role;
 use aftersales_domain::branch_tree::{child_path, root_path};
+use aftersales_domain::money::Currency;
 use aftersales_domain::organisation::{Branch, BranchKind, Locale, User};
 use aftersales_persistence::{ConnectionTrait, DatabaseConnection, begin_write, branches, skills, users};
 use anyhow::Context;
@@ -106,13 +107,13 @@ async fn insert_branch(
         db,
         branches::NewBranch {
             id,
-            parent_id: parent.map(|p| p.id),
+            parent_id: (parent.map(|p| p.id)).map(uuid::Uuid::from),
             path,
             code: code.into(),
             name: name.into(),
             kind,
             time_zone: time_zone.into(),
-            currency: currency.into(),
+            currency: Currency::parse(currency).context("demo currency")?,
         },
         Utc::now(),
     )
@@ -142,7 +143,7 @@ async fn insert_user(
         db,
         users::NewUser {
             id: Uuid::now_v7(),
-            branch_id: branch.id,
+            branch_id: branch.id.uuid(),
             username: username.into(),
             display_name: display_name.into(),
             email: None,
@@ -150,7 +151,7 @@ async fn insert_user(
             password_hash,
             roles: roles.to_vec(),
             skill_ids,
-            locale: match branch.currency.as_str() {
+            locale: match branch.currency.code() {
                 "VND" => Locale::Vi,
                 "IRR" => Locale::Fa,
                 "CNY" => Locale::Zh,
@@ -164,8 +165,8 @@ async fn insert_user(
     let change = Change {
         action: "user.create",
         entity: "user",
-        entity_id: user.id,
-        branch_id: Some(branch.id),
+        entity_id: user.id.uuid(),
+        branch_id: Some(branch.id.uuid()),
         before: None,
         after: snapshot(&dto::user_out(&user)),
     };
@@ -192,7 +193,8 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<String> {
     }
     for u in &DEMO_USERS {
         let branch = created.iter().find(|b| b.code == u.branch).context("demo branch missing")?;
-        let skill_ids = skill_rows.iter().filter(|s| u.skills.contains(&s.code.as_str())).map(|s| s.id).collect();
+        let skill_ids =
+            skill_rows.iter().filter(|s| u.skills.contains(&s.code.as_str())).map(|s| s.id.uuid()).collect();
         insert_user(&txn, u.username, u.display_name, branch, u.roles, skill_ids, password_hash.clone()).await?;
     }
     let model_count = catalogue::seed_catalogue(&txn, &skill_rows).await?;

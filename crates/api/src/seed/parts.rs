@@ -2,6 +2,7 @@
 //! thermostat, priced in đồng) and the Hà Nội chain of warehouses: the head
 //! office's central store, the regional store, the Cầu Giấy outlet's shelf, its
 //! technician's van and its quarantine of defective parts.
+use aftersales_domain::money::{Currency, Money};
 use aftersales_domain::organisation::Branch;
 use aftersales_domain::warehouses::WarehouseKind;
 use aftersales_persistence::catalogue::brands::{self, BrandFilter};
@@ -111,19 +112,20 @@ async fn record(
 async fn brand_id(db: &impl ConnectionTrait, code: &str) -> anyhow::Result<Uuid> {
     let filter = BrandFilter { q: Some(code.into()), limit: 50, ..Default::default() };
     let found = brands::list(db, filter).await?.into_iter().find(|b| b.code == code);
-    Ok(found.with_context(|| format!("demo brand {code} missing"))?.id)
+    Ok((found.with_context(|| format!("demo brand {code} missing"))?.id).uuid())
 }
 
 async fn model_id(db: &impl ConnectionTrait, sku: &str) -> anyhow::Result<Uuid> {
     let filter = ModelFilter { q: Some(sku.into()), limit: 50, ..Default::default() };
     let found = models::list(db, filter).await?.into_iter().find(|m| m.sku == sku);
-    Ok(found.with_context(|| format!("demo model {sku} missing"))?.id)
+    Ok((found.with_context(|| format!("demo model {sku} missing"))?.id).uuid())
 }
 
 /// Writes the demo parts and warehouses, each with its audit entry; returns how
 /// many of each it wrote.
 pub async fn seed(db: &impl ConnectionTrait, branches: &[Branch]) -> anyhow::Result<(usize, usize)> {
     let now = Utc::now();
+    let vnd = Currency::parse("VND").context("VND is a currency")?;
     for p in &DEMO_PARTS {
         let mut model_ids = Vec::new();
         for sku in p.models {
@@ -136,9 +138,8 @@ pub async fn seed(db: &impl ConnectionTrait, branches: &[Branch]) -> anyhow::Res
             component_code: p.component.map(str::to_owned),
             unit: "pcs".into(),
             serialised: p.serialised,
-            standard_cost_minor: p.cost,
-            price_minor: p.price,
-            currency: "VND".into(),
+            standard_cost: Money::new(p.cost, vnd),
+            price: Money::new(p.price, vnd),
             reorder_point: p.reorder_point,
             model_ids,
         };
@@ -155,15 +156,15 @@ pub async fn seed(db: &impl ConnectionTrait, branches: &[Branch]) -> anyhow::Res
             None => None,
         };
         let new = warehouses::NewWarehouse {
-            branch_id: branch.id,
+            branch_id: branch.id.uuid(),
             code: code.into(),
             name: name.into(),
             kind,
-            technician_id,
+            technician_id: technician_id.map(uuid::Uuid::from),
         };
         let warehouse = warehouses::insert(db, new, now).await?;
         let after = snapshot(&warehouse_out(&warehouse));
-        record(db, "warehouse.create", "warehouse", warehouse.id, Some(branch.id), after).await?;
+        record(db, "warehouse.create", "warehouse", warehouse.id, Some(branch.id.uuid()), after).await?;
     }
     Ok((DEMO_PARTS.len(), DEMO_WAREHOUSES.len()))
 }

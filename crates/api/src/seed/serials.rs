@@ -83,33 +83,40 @@ pub(super) async fn seed(db: &impl ConnectionTrait, customers: &[Customer]) -> a
             sale_document: Some(s.document.into()),
             registration_date: Some(sold_on),
             warranty_card_number: Some(s.card.into()),
-            owner_customer_id: Some(owner.id),
+            owner_customer_id: Some(owner.id.uuid()),
             ..Default::default()
         };
         let serial_key = normalize_serial(s.serial).with_context(|| format!("demo serial {}", s.serial))?;
         let new = NewUnit {
             id: Uuid::now_v7(),
-            brand_id: model.brand_id,
-            model_id: model.id,
+            brand_id: model.brand_id.uuid(),
+            model_id: model.id.uuid(),
             serial: s.serial.into(),
             serial_key,
             facts,
         };
         let unit = serials::insert(db, new, now).await.with_context(|| format!("registering {}", s.serial))?;
         let ownership = owners::NewOwnership {
-            serial_id: unit.id,
-            customer_id: owner.id,
+            serial_id: unit.id.uuid(),
+            customer_id: owner.id.uuid(),
             from_date: sold_on,
             note: None,
             created_by: None,
         };
         owners::hand_over(db, ownership, now).await?;
-        events::record(db, unit.id, "registered", None, json!({"serial": unit.serial, "model_id": unit.model_id}), now)
-            .await?;
+        events::record(
+            db,
+            unit.id.uuid(),
+            "registered",
+            None,
+            json!({"serial": unit.serial, "model_id": unit.model_id.uuid()}),
+            now,
+        )
+        .await?;
         if let Some((on, reference)) = s.swap {
             let swap = swaps::ComponentSwap {
                 id: Uuid::now_v7(),
-                serial_id: unit.id,
+                serial_id: unit.id.uuid(),
                 component_code: "compressor".into(),
                 old_part_serial: None,
                 new_part_serial: None,
@@ -121,12 +128,12 @@ pub(super) async fn seed(db: &impl ConnectionTrait, customers: &[Customer]) -> a
             };
             swaps::insert(db, &swap).await?;
             let details = json!({"swap_id": swap.id, "component_code": "compressor", "reference": reference});
-            events::record(db, unit.id, "component_swapped", None, details, now).await?;
+            events::record(db, unit.id.uuid(), "component_swapped", None, details, now).await?;
         }
         let change = Change {
             action: "serial.register",
             entity: "serial",
-            entity_id: unit.id,
+            entity_id: unit.id.uuid(),
             branch_id: None,
             before: None,
             after: snapshot(&serial_dto::unit_out(&unit)),

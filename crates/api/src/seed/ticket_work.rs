@@ -1,5 +1,6 @@
 //! The demo code lists and service catalogue of air conditioners: what a clerk
 //! picks at intake, what the technician records, and the priced services (VND).
+use aftersales_domain::money::{Currency, Money};
 use aftersales_persistence::ConnectionTrait;
 use aftersales_persistence::catalogue::categories::{self, CategoryFilter};
 use aftersales_persistence::tickets::fault_codes::{self, DIAGNOSIS, NewFaultCode, RESOLUTION, SYMPTOM};
@@ -93,18 +94,19 @@ pub async fn seed(db: &impl ConnectionTrait) -> anyhow::Result<(usize, usize)> {
         .find(|c| c.code == "air_conditioner")
         .context("demo category air_conditioner missing")?;
     for (kind, code, given) in AC_CODES {
-        let new = NewFaultCode { kind: kind.into(), category_id: category.id, code: code.into(), names: names(given) };
+        let new =
+            NewFaultCode { kind: kind.into(), category_id: category.id.uuid(), code: code.into(), names: names(given) };
         let row = fault_codes::insert(db, new, now).await?;
         let after = snapshot(&fault_code_out(&row).map_err(|e| anyhow::anyhow!("{e}"))?);
         record(db, "fault_code.create", "fault_code", row.id, after).await?;
     }
+    let vnd = Currency::parse("VND").context("VND is a currency")?;
     for (code, given, price, minutes) in AC_SERVICES {
         let new = NewServiceItem {
-            category_id: category.id,
+            category_id: category.id.uuid(),
             code: code.into(),
             names: names(given),
-            price_minor: price,
-            currency: "VND".into(),
+            price: Money::new(price, vnd),
             standard_minutes: minutes,
         };
         let row = service_items::insert(db, new, now).await?;

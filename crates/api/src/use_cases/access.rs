@@ -29,7 +29,7 @@ pub(crate) async fn ensure_branch_in_scope(
 pub(crate) async fn ticket_in_scope(db: &impl ConnectionTrait, me: &Principal, id: Uuid) -> Result<Ticket, ApiError> {
     match tickets::find_in_scope(db, &me.scope, id).await {
         Err(StoreError::NotFound) => match tickets::find(db, id).await {
-            Ok(t) if t.technician_id == Some(me.user_id) => Ok(t),
+            Ok(t) if t.technician_id == Some(me.user_id.into()) => Ok(t),
             Ok(_) | Err(StoreError::NotFound) => Err(ApiError::not_found("ticket")),
             Err(e) => Err(e.into()),
         },

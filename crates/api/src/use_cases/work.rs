@@ -4,6 +4,7 @@
 //! audit rows. A use case begins one, changes data through the repositories on
 //! [`Work::db`], notes what happened, and finishes it once.
 use actix_web::http::StatusCode;
+use aftersales_domain::ids::TicketId;
 use aftersales_persistence::idempotency::{self, StoredAnswer};
 use aftersales_persistence::tickets::events::{self, NewEvent};
 use aftersales_persistence::{DatabaseConnection, DatabaseTransaction, begin_write};
@@ -119,8 +120,8 @@ impl Work {
     }
 
     /// Appends an event to a ticket's timeline, by the actor, now.
-    pub async fn timeline(&self, ticket_id: Uuid, event: NewEvent<'_>) -> Result<(), ApiError> {
-        events::append(&self.txn, ticket_id, Some(self.actor_id), self.now, event).await?;
+    pub async fn timeline(&self, ticket_id: TicketId, event: NewEvent<'_>) -> Result<(), ApiError> {
+        events::append(&self.txn, ticket_id.uuid(), Some(self.actor_id), self.now, event).await?;
         Ok(())
     }
 

@@ -1,8 +1,8 @@
 //! The stock of one part in one warehouse: how many are on hand, how many of them
 //! are promised to tickets, and what they cost together. Only the ledger rules
 //! (`super::ledger`) change a balance; everything else reads it.
+use crate::ids::{PartId, WarehouseId};
 use chrono::{DateTime, Utc};
-use uuid::Uuid;
 
 use super::ledger::average;
 
@@ -30,8 +30,8 @@ impl Balance {
 /// The balance of a part in a warehouse as last changed at `updated_at`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StockLine {
-    pub warehouse_id: Uuid,
-    pub part_id: Uuid,
+    pub warehouse_id: WarehouseId,
+    pub part_id: PartId,
     pub balance: Balance,
     pub updated_at: DateTime<Utc>,
 }

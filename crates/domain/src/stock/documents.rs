@@ -3,8 +3,6 @@
 //! a request names on the document.
 use std::collections::HashSet;
 
-use uuid::Uuid;
-
 /// A step a document refuses, naming the request's field at fault (`status`,
 /// `lines[2].quantity`), so every entry point can point its caller at it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,9 +34,9 @@ pub enum LineMismatch {
 /// For each part the request names, in its order, the index of the document's
 /// line of that part; or the first request line (by its index) that names a part
 /// not on the document or one named before.
-pub fn line_indexes(
-    on_document: impl Iterator<Item = Uuid> + Clone,
-    requested: impl Iterator<Item = Uuid>,
+pub fn line_indexes<Id: Eq + std::hash::Hash>(
+    on_document: impl Iterator<Item = Id> + Clone,
+    requested: impl Iterator<Item = Id>,
 ) -> Result<Vec<usize>, (usize, LineMismatch)> {
     let mut seen = HashSet::new();
     let mut indexes = Vec::new();
@@ -60,7 +58,7 @@ mod tests {
 
     #[test]
     fn each_requested_part_is_found_once_on_the_document() {
-        let (a, b, c) = (Uuid::from_u128(1), Uuid::from_u128(2), Uuid::from_u128(3));
+        let (a, b, c) = (1, 2, 3);
         let doc = [a, b];
         assert_eq!(line_indexes(doc.iter().copied(), [b, a].into_iter()), Ok(vec![1, 0]));
         assert_eq!(line_indexes(doc.iter().copied(), [a, c].into_iter()), Err((1, LineMismatch::NotOnDocument)));

@@ -6,6 +6,7 @@
 //! moving-average cost.
 pub use super::balance::Balance;
 use super::{Direction, MovementKind};
+use crate::ids::{MovementId, PartId, TicketId, UserId, WarehouseId};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -142,28 +143,28 @@ pub fn unreconciled(issued: i64, used: i64, returned_unused: i64) -> i64 {
 /// Who moved stock, why, and for which document.
 #[derive(Debug, Clone, Default)]
 pub struct MovementMeta {
-    pub actor_id: Option<Uuid>,
+    pub actor_id: Option<UserId>,
     pub reason: Option<String>,
     pub document_kind: Option<String>,
     pub document_id: Option<Uuid>,
-    pub ticket_id: Option<Uuid>,
+    pub ticket_id: Option<TicketId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LedgerRow {
-    pub id: Uuid,
-    pub warehouse_id: Uuid,
-    pub part_id: Uuid,
+    pub id: MovementId,
+    pub warehouse_id: WarehouseId,
+    pub part_id: PartId,
     pub kind: MovementKind,
     pub quantity_delta: i64,
     pub value_delta_minor: i64,
     pub unit_cost_minor: i64,
     pub on_hand_after: i64,
-    pub actor_id: Option<Uuid>,
+    pub actor_id: Option<UserId>,
     pub reason: Option<String>,
     pub document_kind: Option<String>,
     pub document_id: Option<Uuid>,
-    pub ticket_id: Option<Uuid>,
+    pub ticket_id: Option<TicketId>,
     pub at: DateTime<Utc>,
 }
 

@@ -5,17 +5,18 @@
 //! reason, whoever sells (everyone who may move stock may also change prices in the
 //! catalogue, so a permission would guard nothing; the reason leaves a trace on the
 //! line and in the audit log instead).
+use crate::money::Money;
 
-/// One line as asked for.
+/// One line as asked for; every amount in the list price's currency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LineRequest {
     pub quantity: i64,
     /// The part's selling price from the catalogue.
-    pub list_price_minor: i64,
+    pub list_price: Money,
     /// Another unit price, if the seller gives one.
-    pub unit_price_minor: Option<i64>,
+    pub unit_price: Option<Money>,
     /// Taken off the line's amount (quantity × unit price).
-    pub discount_minor: i64,
+    pub discount: Money,
     /// Whether the seller said why the price differs from the list.
     pub has_reason: bool,
 }
@@ -23,10 +24,10 @@ pub struct LineRequest {
 /// A line priced: what the customer pays for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PricedLine {
-    pub unit_price_minor: i64,
-    pub discount_minor: i64,
+    pub unit_price: Money,
+    pub discount: Money,
     /// quantity × unit price − discount, never negative.
-    pub line_total_minor: i64,
+    pub line_total: Money,
     /// Sold at another price than the list, or with a discount.
     pub deviates: bool,
 }
@@ -43,6 +44,8 @@ pub enum PriceError {
     ReasonRequired,
     #[error("the numbers are too large")]
     Overflow,
+    #[error("the price and the discount must be in the list price's currency")]
+    OtherCurrency,
 }
 
 /// Prices one line.
@@ -50,43 +53,58 @@ pub fn price_line(line: LineRequest) -> Result<PricedLine, PriceError> {
     if line.quantity <= 0 {
         return Err(PriceError::NotPositive);
     }
-    let unit = line.unit_price_minor.unwrap_or(line.list_price_minor);
-    if unit < 0 || line.discount_minor < 0 {
+    let currency = line.list_price.currency();
+    let unit = line.unit_price.unwrap_or(line.list_price);
+    if unit.currency() != currency || line.discount.currency() != currency {
+        return Err(PriceError::OtherCurrency);
+    }
+    let (unit_minor, discount) = (unit.minor(), line.discount.minor());
+    if unit_minor < 0 || discount < 0 {
         return Err(PriceError::Negative);
     }
-    let gross = line.quantity.checked_mul(unit).ok_or(PriceError::Overflow)?;
-    if line.discount_minor > gross {
-        return Err(PriceError::DiscountTooLarge { discount: line.discount_minor, gross });
+    let gross = line.quantity.checked_mul(unit_minor).ok_or(PriceError::Overflow)?;
+    if discount > gross {
+        return Err(PriceError::DiscountTooLarge { discount, gross });
     }
-    let deviates = unit != line.list_price_minor || line.discount_minor > 0;
+    let deviates = unit != line.list_price || discount > 0;
     if deviates && !line.has_reason {
         return Err(PriceError::ReasonRequired);
     }
     Ok(PricedLine {
-        unit_price_minor: unit,
-        discount_minor: line.discount_minor,
-        line_total_minor: gross - line.discount_minor,
+        unit_price: unit,
+        discount: line.discount,
+        line_total: Money::new(gross - discount, currency),
         deviates,
     })
 }
 
-/// The sale's total: the sum of its lines, exactly.
-pub fn total(line_totals: impl IntoIterator<Item = i64>) -> Result<i64, PriceError> {
-    line_totals.into_iter().try_fold(0_i64, |sum, t| sum.checked_add(t).ok_or(PriceError::Overflow))
+/// The sale's total: the sum of its lines, exactly, in the lines' one currency.
+pub fn total(first: Money, rest: impl IntoIterator<Item = Money>) -> Result<Money, PriceError> {
+    rest.into_iter().try_fold(first, |sum, t| {
+        sum.checked_add(t).map_err(|e| match e {
+            crate::money::MoneyError::OtherCurrency { .. } => PriceError::OtherCurrency,
+            _ => PriceError::Overflow,
+        })
+    })
 }
 
 /// What a line earned over what the units cost the warehouse (may be negative).
-pub fn margin(line_total_minor: i64, cost_minor: i64) -> i64 {
-    line_total_minor.saturating_sub(cost_minor)
+pub fn margin(line_total: Money, cost: Money) -> Money {
+    Money::new(line_total.minor().saturating_sub(cost.minor()), line_total.currency())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::money::Currency;
     use proptest::prelude::*;
 
+    fn vnd(minor: i64) -> Money {
+        Money::new(minor, Currency::parse("VND").unwrap_or_else(|| panic!("VND")))
+    }
+
     fn line(quantity: i64, list: i64) -> LineRequest {
-        LineRequest { quantity, list_price_minor: list, unit_price_minor: None, discount_minor: 0, has_reason: false }
+        LineRequest { quantity, list_price: vnd(list), unit_price: None, discount: vnd(0), has_reason: false }
     }
 
     #[test]
@@ -94,41 +112,49 @@ mod tests {
         let priced = price_line(line(3, 1_800_000)).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             priced,
-            PricedLine { unit_price_minor: 1_800_000, discount_minor: 0, line_total_minor: 5_400_000, deviates: false }
+            PricedLine { unit_price: vnd(1_800_000), discount: vnd(0), line_total: vnd(5_400_000), deviates: false }
         );
     }
 
     #[test]
     fn another_price_or_a_discount_needs_a_reason() {
-        let cheaper = LineRequest { unit_price_minor: Some(1_700_000), ..line(1, 1_800_000) };
+        let cheaper = LineRequest { unit_price: Some(vnd(1_700_000)), ..line(1, 1_800_000) };
         assert_eq!(price_line(cheaper), Err(PriceError::ReasonRequired));
-        let discounted = LineRequest { discount_minor: 1, ..line(1, 1_800_000) };
+        let discounted = LineRequest { discount: vnd(1), ..line(1, 1_800_000) };
         assert_eq!(price_line(discounted), Err(PriceError::ReasonRequired));
         let explained = LineRequest { has_reason: true, ..cheaper };
-        assert_eq!(price_line(explained).map(|p| (p.line_total_minor, p.deviates)), Ok((1_700_000, true)));
+        assert_eq!(price_line(explained).map(|p| (p.line_total, p.deviates)), Ok((vnd(1_700_000), true)));
         // The list price given explicitly is no deviation.
-        let same = LineRequest { unit_price_minor: Some(1_800_000), ..line(2, 1_800_000) };
+        let same = LineRequest { unit_price: Some(vnd(1_800_000)), ..line(2, 1_800_000) };
         assert_eq!(price_line(same).map(|p| p.deviates), Ok(false));
     }
 
     #[test]
     fn a_discount_never_makes_a_line_negative() {
-        let too_much = LineRequest { discount_minor: 301, has_reason: true, ..line(3, 100) };
+        let too_much = LineRequest { discount: vnd(301), has_reason: true, ..line(3, 100) };
         assert_eq!(price_line(too_much), Err(PriceError::DiscountTooLarge { discount: 301, gross: 300 }));
-        let all = LineRequest { discount_minor: 300, has_reason: true, ..line(3, 100) };
-        assert_eq!(price_line(all).map(|p| p.line_total_minor), Ok(0));
+        let all = LineRequest { discount: vnd(300), has_reason: true, ..line(3, 100) };
+        assert_eq!(price_line(all).map(|p| p.line_total), Ok(vnd(0)));
+    }
+
+    #[test]
+    fn a_price_in_another_currency_is_refused() {
+        let cny = Money::new(100, Currency::parse("CNY").unwrap_or_else(|| panic!("CNY")));
+        let other = LineRequest { unit_price: Some(cny), has_reason: true, ..line(1, 100) };
+        assert_eq!(price_line(other), Err(PriceError::OtherCurrency));
+        assert_eq!(total(vnd(1), [cny]), Err(PriceError::OtherCurrency));
     }
 
     #[test]
     fn huge_numbers_are_refused_not_wrapped() {
         assert_eq!(price_line(line(i64::MAX, 2)), Err(PriceError::Overflow));
-        assert_eq!(total([i64::MAX, 1]), Err(PriceError::Overflow));
+        assert_eq!(total(vnd(i64::MAX), [vnd(1)]), Err(PriceError::Overflow));
         assert_eq!(price_line(line(0, 2)), Err(PriceError::NotPositive));
     }
 
     #[test]
     fn the_margin_is_what_the_sale_made_over_cost() {
-        assert_eq!(margin(1_800_000, 1_250_000), 550_000);
+        assert_eq!(margin(vnd(1_800_000), vnd(1_250_000)), vnd(550_000));
     }
 
     proptest! {
@@ -139,20 +165,20 @@ mod tests {
             let mut expected: i128 = 0;
             let mut totals = Vec::new();
             for (quantity, unit, discount) in lines {
-                let request = LineRequest { quantity, list_price_minor: unit, unit_price_minor: None, discount_minor: discount, has_reason: true };
+                let request = LineRequest { quantity, list_price: vnd(unit), unit_price: None, discount: vnd(discount), has_reason: true };
                 let gross = i128::from(quantity) * i128::from(unit);
                 match price_line(request) {
                     Ok(p) => {
-                        prop_assert_eq!(i128::from(p.line_total_minor), gross - i128::from(discount));
-                        prop_assert!(p.line_total_minor >= 0);
-                        expected += i128::from(p.line_total_minor);
-                        totals.push(p.line_total_minor);
+                        prop_assert_eq!(i128::from(p.line_total.minor()), gross - i128::from(discount));
+                        prop_assert!(p.line_total.minor() >= 0);
+                        expected += i128::from(p.line_total.minor());
+                        totals.push(p.line_total);
                     }
                     Err(PriceError::DiscountTooLarge { .. }) => prop_assert!(i128::from(discount) > gross),
                     Err(other) => prop_assert!(false, "unexpected {other}"),
                 }
             }
-            prop_assert_eq!(total(totals).map(i128::from), Ok(expected));
+            prop_assert_eq!(total(vnd(0), totals).map(|t| i128::from(t.minor())), Ok(expected));
         }
     }
 }

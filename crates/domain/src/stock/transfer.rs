@@ -8,6 +8,7 @@ mod document;
 
 pub use document::{Arrived, LineMove, Missing, Transfer, TransferLineRow};
 
+use crate::ids::PartId;
 use crate::tickets::named_enum;
 
 named_enum!(
@@ -79,7 +80,7 @@ pub enum TransferError {
     Duplicate,
     /// Closing left a part in transit out.
     #[error("{in_transit} are still in transit; say what became of them")]
-    Unaccounted { part_id: uuid::Uuid, in_transit: i64 },
+    Unaccounted { part_id: PartId, in_transit: i64 },
 }
 
 fn allowed(status: TransferStatus, action: TransferAction) -> bool {

@@ -3,6 +3,7 @@
 //! customer was billed to hold that answer against, and when a customer nobody
 //! reaches stops holding the ticket open.
 use super::{WarrantyStatus, named_enum};
+use crate::money::{Money, Totals};
 
 named_enum!(
     /// Where a ticket's callback task stands.
@@ -37,24 +38,25 @@ pub fn after_unanswered_call(attempts_before: u32) -> (u32, CallbackStatus) {
     (attempts, status)
 }
 
-/// A labour line as billed: how many, at what unit price (minor units).
+/// A labour line as billed: how many, at what unit price.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BilledLine {
     pub quantity: i32,
-    pub unit_price_minor: i64,
+    pub unit_price: Money,
 }
 
-/// What the customer is billed for a ticket, in minor units. The one place this
+/// What the customer is billed for a ticket, per currency. The one place this
 /// rule lives until invoices exist: a repair the warranty covers in full
 /// (`covered`) bills nothing; any other (partial, not covered, unknown) bills its
 /// labour lines, quantity × unit price. Parts are not billed yet.
-pub fn customer_charges_minor(warranty: WarrantyStatus, labour: &[BilledLine]) -> i64 {
-    if warranty == WarrantyStatus::Covered {
-        return 0;
+pub fn customer_charges(warranty: WarrantyStatus, labour: &[BilledLine]) -> Totals {
+    let mut charges = Totals::default();
+    if warranty != WarrantyStatus::Covered {
+        for line in labour.iter().filter(|l| l.quantity > 0 && l.unit_price.minor() > 0) {
+            charges.add(line.unit_price.times(i64::from(line.quantity)));
+        }
     }
-    labour.iter().fold(0_i64, |sum, line| {
-        sum.saturating_add(i64::from(line.quantity.max(0)).saturating_mul(line.unit_price_minor.max(0)))
-    })
+    charges
 }
 
 /// The kind of answer a question takes.
@@ -173,8 +175,8 @@ pub fn check_answers(answers: &[(String, Answer)]) -> Vec<AnswerError> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TicketSide {
     pub warranty: WarrantyStatus,
-    /// What the customer was billed, in minor units; 0 when nothing was.
-    pub customer_charges_minor: i64,
+    /// Whether the ticket bills the customer anything (see [`customer_charges`]).
+    pub customer_billed: bool,
 }
 
 /// An answer that does not square with the ticket.
@@ -207,7 +209,7 @@ fn yes(answers: &[(String, Answer)], code: &str) -> Option<bool> {
 
 pub fn contradictions(answers: &[(String, Answer)], ticket: TicketSide) -> Vec<Contradiction> {
     let mut found = Vec::new();
-    if yes(answers, "was_charged") == Some(true) && ticket.customer_charges_minor == 0 {
+    if yes(answers, "was_charged") == Some(true) && !ticket.customer_billed {
         found.push(if ticket.warranty == WarrantyStatus::Covered {
             Contradiction::ChargedOnCoveredRepair
         } else {
@@ -237,6 +239,15 @@ pub fn satisfaction(answers: &[(String, Answer)]) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::money::Currency;
+
+    fn vnd(minor: i64) -> Money {
+        Money::new(minor, Currency::parse("VND").unwrap_or_else(|| panic!("VND")))
+    }
+
+    fn cny(minor: i64) -> Money {
+        Money::new(minor, Currency::parse("CNY").unwrap_or_else(|| panic!("CNY")))
+    }
 
     fn full(charged: bool, working: bool) -> Vec<(String, Answer)> {
         vec![
@@ -247,7 +258,7 @@ mod tests {
         ]
     }
 
-    const COVERED: TicketSide = TicketSide { warranty: WarrantyStatus::Covered, customer_charges_minor: 0 };
+    const COVERED: TicketSide = TicketSide { warranty: WarrantyStatus::Covered, customer_billed: false };
 
     #[test]
     fn paying_for_a_covered_repair_is_flagged() {
@@ -257,7 +268,7 @@ mod tests {
 
     #[test]
     fn paying_what_was_billed_is_fine() {
-        let billed = TicketSide { warranty: WarrantyStatus::NotCovered, customer_charges_minor: 350_000 };
+        let billed = TicketSide { warranty: WarrantyStatus::NotCovered, customer_billed: true };
         assert_eq!(contradictions(&full(true, true), billed), vec![]);
     }
 
@@ -290,13 +301,18 @@ mod tests {
     #[test]
     fn the_customer_pays_labour_unless_the_warranty_covers_it_all() {
         let lines = [
-            BilledLine { quantity: 2, unit_price_minor: 150_000 },
-            BilledLine { quantity: 1, unit_price_minor: 50_000 },
+            BilledLine { quantity: 2, unit_price: vnd(150_000) },
+            BilledLine { quantity: 1, unit_price: vnd(50_000) },
+            BilledLine { quantity: 3, unit_price: cny(1_250) },
         ];
-        assert_eq!(customer_charges_minor(WarrantyStatus::Covered, &lines), 0);
-        assert_eq!(customer_charges_minor(WarrantyStatus::Partial, &lines), 350_000);
-        assert_eq!(customer_charges_minor(WarrantyStatus::NotCovered, &lines), 350_000);
-        assert_eq!(customer_charges_minor(WarrantyStatus::Unknown, &[]), 0);
+        let charged = |w, lines: &[BilledLine]| -> Vec<(String, i128)> {
+            customer_charges(w, lines).non_zero().iter().map(|t| (t.currency().to_string(), t.minor())).collect()
+        };
+        assert_eq!(charged(WarrantyStatus::Covered, &lines), []);
+        let billed = [("CNY".to_owned(), 3_750), ("VND".to_owned(), 350_000)];
+        assert_eq!(charged(WarrantyStatus::Partial, &lines), billed);
+        assert_eq!(charged(WarrantyStatus::NotCovered, &lines), billed);
+        assert_eq!(charged(WarrantyStatus::Unknown, &[]), []);
     }
 
     #[test]

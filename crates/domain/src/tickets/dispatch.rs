@@ -1,6 +1,7 @@
 //! Dispatch checks: sending a technician is always possible, but some choices need
 //! a second look and an override with a reason.
 use crate::branch_tree::is_within;
+use crate::ids::SkillId;
 
 /// What is known when a technician is about to be sent to a ticket.
 #[derive(Debug, Clone)]
@@ -8,8 +9,8 @@ pub struct DispatchCheck<'a> {
     pub ticket_branch_path: &'a str,
     pub technician_branch_path: &'a str,
     /// Skill ids the product category asks for.
-    pub required_skills: &'a [uuid::Uuid],
-    pub technician_skills: &'a [uuid::Uuid],
+    pub required_skills: &'a [SkillId],
+    pub technician_skills: &'a [SkillId],
     /// Jobs the technician already has on the appointment's day (this one excluded).
     pub jobs_that_day: u32,
     pub daily_limit: u32,
@@ -20,7 +21,7 @@ pub enum DispatchWarning {
     /// The technician works for a branch outside the ticket's branch.
     OutsideBranch,
     /// The technician lacks skills the product category needs.
-    MissingSkills(Vec<uuid::Uuid>),
+    MissingSkills(Vec<SkillId>),
     /// The technician already has `jobs` jobs that day, the limit being `limit`.
     OverDailyLoad { jobs: u32, limit: u32 },
 }
@@ -52,7 +53,7 @@ pub fn dispatch_warnings(check: &DispatchCheck) -> Vec<DispatchWarning> {
     if !is_within(check.technician_branch_path, check.ticket_branch_path) {
         warnings.push(DispatchWarning::OutsideBranch);
     }
-    let missing: Vec<uuid::Uuid> =
+    let missing: Vec<SkillId> =
         check.required_skills.iter().copied().filter(|s| !check.technician_skills.contains(s)).collect();
     if !missing.is_empty() {
         warnings.push(DispatchWarning::MissingSkills(missing));
@@ -70,7 +71,7 @@ mod tests {
 
     const HN01: &str = "/hq/rc/hn01/";
 
-    fn check<'a>(tech_path: &'a str, required: &'a [Uuid], has: &'a [Uuid], jobs: u32) -> DispatchCheck<'a> {
+    fn check<'a>(tech_path: &'a str, required: &'a [SkillId], has: &'a [SkillId], jobs: u32) -> DispatchCheck<'a> {
         DispatchCheck {
             ticket_branch_path: HN01,
             technician_branch_path: tech_path,
@@ -83,13 +84,13 @@ mod tests {
 
     #[test]
     fn a_skilled_local_technician_with_room_needs_no_override() {
-        let skill = [Uuid::from_u128(1)];
+        let skill = [SkillId::from(Uuid::from_u128(1))];
         assert_eq!(dispatch_warnings(&check(HN01, &skill, &skill, 5)), vec![]);
     }
 
     #[test]
     fn each_problem_is_named() {
-        let skill = [Uuid::from_u128(1)];
+        let skill = [SkillId::from(Uuid::from_u128(1))];
         let warnings = dispatch_warnings(&check("/hq/rc/hn02/", &skill, &[], 6));
         let codes: Vec<&str> = warnings.iter().map(DispatchWarning::code).collect();
         assert_eq!(codes, vec!["outside_branch", "missing_skill", "over_daily_load"]);

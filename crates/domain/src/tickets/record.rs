@@ -1,8 +1,8 @@
 //! The write model of a ticket: its fields, and the changes of state that have a
 //! rule behind them (moving to a checked stage, closing and so sealing, reopening,
 //! sending a technician). Each change returns what changed, for the timeline.
+use crate::ids::{BranchId, CustomerId, ModelId, SerialId, TicketId, UserId};
 use chrono::{DateTime, NaiveDate, Utc};
-use uuid::Uuid;
 
 use super::workflow::{Refusal, Stage, TicketFacts, Workflow};
 use super::{Channel, Origin, Priority, StageCategory, TicketKind, WarrantyStatus};
@@ -25,18 +25,18 @@ impl WarrantySnapshot {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ticket {
-    pub id: Uuid,
+    pub id: TicketId,
     pub number: String,
-    pub branch_id: Uuid,
+    pub branch_id: BranchId,
     pub kind: TicketKind,
     pub stage: String,
     pub stage_category: StageCategory,
     pub channel: Channel,
     pub origin: Origin,
     pub priority: Priority,
-    pub customer_id: Uuid,
-    pub serial_id: Option<Uuid>,
-    pub model_id: Option<Uuid>,
+    pub customer_id: CustomerId,
+    pub serial_id: Option<SerialId>,
+    pub model_id: Option<ModelId>,
     pub external_reference: Option<String>,
     pub fault_codes: Vec<String>,
     pub fault_description: Option<String>,
@@ -44,7 +44,7 @@ pub struct Ticket {
     pub condition_notes: Option<String>,
     pub requested_from: Option<DateTime<Utc>>,
     pub requested_to: Option<DateTime<Utc>>,
-    pub technician_id: Option<Uuid>,
+    pub technician_id: Option<UserId>,
     pub dispatched_at: Option<DateTime<Utc>>,
     pub appointment_from: Option<DateTime<Utc>>,
     pub appointment_to: Option<DateTime<Utc>>,
@@ -57,13 +57,13 @@ pub struct Ticket {
     pub technician_notes: Option<String>,
     pub time_on_site_minutes: Option<i32>,
     pub satisfaction_score: Option<i32>,
-    pub repeat_of_ticket_id: Option<Uuid>,
+    pub repeat_of_ticket_id: Option<TicketId>,
     pub flag_repeat_repair: bool,
     pub flag_contradiction: bool,
     pub expected_on: Option<NaiveDate>,
     pub tracking_code: String,
     pub closed_at: Option<DateTime<Utc>>,
-    pub created_by: Option<Uuid>,
+    pub created_by: Option<UserId>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i64,
@@ -160,7 +160,7 @@ impl Ticket {
     /// Sends `technician_id` for the appointment window, dispatched at `now`.
     pub fn assign(
         &mut self,
-        technician_id: Uuid,
+        technician_id: UserId,
         appointment: (DateTime<Utc>, DateTime<Utc>),
         now: DateTime<Utc>,
     ) -> Assignment {

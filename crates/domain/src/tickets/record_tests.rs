@@ -1,4 +1,6 @@
 //! Tests of `record.rs`, kept apart so the rules read on one screen.
+use uuid::Uuid;
+
 use super::*;
 use crate::tickets::default_workflows::default_workflow;
 
@@ -10,16 +12,16 @@ fn at(hour: u32) -> DateTime<Utc> {
 fn ticket_in(workflow: &Workflow, stage: &str) -> Ticket {
     let category = workflow.stage(stage).map_or(StageCategory::Open, |s| s.category);
     Ticket {
-        id: Uuid::nil(),
+        id: Uuid::nil().into(),
         number: "RO-HN01-2026-000001".into(),
-        branch_id: Uuid::nil(),
+        branch_id: Uuid::nil().into(),
         kind: TicketKind::Repair,
         stage: stage.into(),
         stage_category: category,
         channel: Channel::Counter,
         origin: Origin::OwnIntake,
         priority: Priority::Normal,
-        customer_id: Uuid::nil(),
+        customer_id: Uuid::nil().into(),
         serial_id: None,
         model_id: None,
         external_reference: None,
@@ -147,7 +149,7 @@ fn reopening_unseals_into_an_open_stage_only() {
 fn sending_a_technician_names_how_the_assignment_changed() {
     let wf = default_workflow(TicketKind::Repair);
     let mut t = ticket_in(&wf, "received");
-    let (first, second) = (Uuid::from_u128(1), Uuid::from_u128(2));
+    let (first, second) = (UserId::from(Uuid::from_u128(1)), UserId::from(Uuid::from_u128(2)));
     let window = (at(13), at(15));
     assert_eq!(t.assign(first, window, at(9)), Assignment::Dispatched);
     assert_eq!(t.assign(first, (at(14), at(16)), at(10)), Assignment::Rescheduled);

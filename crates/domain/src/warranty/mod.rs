@@ -17,6 +17,7 @@ pub use evaluate::evaluate_entitlement;
 pub use reasons::{Reason, Term, Verdict};
 pub use selection::{reference_date, select_policy};
 
+use crate::ids::{BrandId, CategoryId, ContractId, ModelId, WarrantyPolicyId};
 use chrono::NaiveDate;
 use uuid::Uuid;
 
@@ -83,17 +84,20 @@ impl PolicyScope {
         }
     }
 
+    /// The scope's id as stored beside its kind.
     pub fn id(self) -> Uuid {
         match self {
-            PolicyScope::Brand(id) | PolicyScope::Category(id) | PolicyScope::Model(id) => id,
+            PolicyScope::Brand(id) => id.uuid(),
+            PolicyScope::Category(id) => id.uuid(),
+            PolicyScope::Model(id) => id.uuid(),
         }
     }
 
     pub fn parse(kind: &str, id: Uuid) -> Option<Self> {
         match kind {
-            "brand" => Some(PolicyScope::Brand(id)),
-            "category" => Some(PolicyScope::Category(id)),
-            "model" => Some(PolicyScope::Model(id)),
+            "brand" => Some(PolicyScope::Brand(id.into())),
+            "category" => Some(PolicyScope::Category(id.into())),
+            "model" => Some(PolicyScope::Model(id.into())),
             _ => None,
         }
     }
@@ -102,22 +106,38 @@ impl PolicyScope {
 /// What a policy is written for; the most specific one that matches wins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PolicyScope {
-    Brand(Uuid),
-    Category(Uuid),
-    Model(Uuid),
+    Brand(BrandId),
+    Category(CategoryId),
+    Model(ModelId),
 }
 
 /// The dated facts about one unit.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitFacts {
-    pub brand_id: Uuid,
-    pub category_id: Uuid,
-    pub model_id: Uuid,
+    pub brand_id: BrandId,
+    pub category_id: CategoryId,
+    pub model_id: ModelId,
     pub manufacture_date: Option<NaiveDate>,
     pub sale_date: Option<NaiveDate>,
     pub delivery_date: Option<NaiveDate>,
     pub installation_date: Option<NaiveDate>,
     pub registration_date: Option<NaiveDate>,
+}
+
+impl UnitFacts {
+    /// A unit of a model whose dates are not known yet.
+    pub fn undated(brand_id: BrandId, category_id: CategoryId, model_id: ModelId) -> Self {
+        UnitFacts {
+            brand_id,
+            category_id,
+            model_id,
+            manufacture_date: None,
+            sale_date: None,
+            delivery_date: None,
+            installation_date: None,
+            registration_date: None,
+        }
+    }
 }
 
 /// How long one leg lasts.
@@ -140,7 +160,7 @@ pub struct ComponentOverride {
 /// before `effective_to`, for units whose reference date falls in that span.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WarrantyPolicy {
-    pub id: Uuid,
+    pub id: WarrantyPolicyId,
     pub version: i32,
     pub name: String,
     pub scope: PolicyScope,
@@ -166,7 +186,7 @@ pub enum ContractKind {
 /// Cover bought for one unit, for some legs, between two dates (both included).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contract {
-    pub id: Uuid,
+    pub id: ContractId,
     pub kind: ContractKind,
     pub legs: Vec<Leg>,
     pub starts_on: NaiveDate,
@@ -207,9 +227,9 @@ pub struct EntitlementInput {
 /// What gave (or would have given) a leg its cover.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CoverSource {
-    Policy { policy_id: Uuid, version: i32 },
-    ComponentOverride { policy_id: Uuid, version: i32, component_code: String },
-    Contract { contract_id: Uuid, kind: ContractKind },
+    Policy { policy_id: WarrantyPolicyId, version: i32 },
+    ComponentOverride { policy_id: WarrantyPolicyId, version: i32, component_code: String },
+    Contract { contract_id: ContractId, kind: ContractKind },
     RepairWarranty { reference: String, component_code: String },
 }
 
@@ -249,7 +269,7 @@ pub struct Warning {
 pub struct Decision {
     pub legs: Vec<LegDecision>,
     /// The policy that applied, if any.
-    pub policy: Option<(Uuid, i32)>,
+    pub policy: Option<(WarrantyPolicyId, i32)>,
     /// The basis actually used and the day the warranty started.
     pub start: Option<(StartBasis, NaiveDate)>,
     /// Conditions that voided the cover.

@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::*;
 
-const BRAND: Uuid = Uuid::from_u128(1);
+const BRAND: BrandId = BrandId::from_uuid(Uuid::from_u128(1));
 
 fn base_day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default()
@@ -17,7 +17,7 @@ fn day(offset: u32) -> NaiveDate {
 
 fn policy(parts: u32, labour: u32, travel: u32) -> WarrantyPolicy {
     WarrantyPolicy {
-        id: Uuid::from_u128(10),
+        id: Uuid::from_u128(10).into(),
         version: 1,
         name: "p".into(),
         scope: PolicyScope::Brand(BRAND),
@@ -44,7 +44,11 @@ fn input(
     conditions: Vec<String>,
 ) -> EntitlementInput {
     EntitlementInput {
-        unit: UnitFacts { brand_id: BRAND, sale_date: Some(day(sale)), ..Default::default() },
+        unit: UnitFacts {
+            brand_id: BRAND,
+            sale_date: Some(day(sale)),
+            ..UnitFacts::undated(BRAND, Uuid::from_u128(2).into(), Uuid::from_u128(3).into())
+        },
         policies: vec![policy(months.0, months.1, months.2)],
         contracts,
         prior_repairs: vec![],
@@ -58,7 +62,7 @@ fn covered(d: &Decision) -> Vec<bool> {
 
 fn contract(from: u32, len: u32, legs: Vec<Leg>) -> Contract {
     Contract {
-        id: Uuid::from_u128(99),
+        id: Uuid::from_u128(99).into(),
         kind: ContractKind::ServiceContract,
         legs,
         starts_on: day(from),

@@ -1,10 +1,10 @@
 //! Why a leg is or is not covered, as data. Clients word each reason in their
 //! reader's language from these fields; `Display` gives the English sentence the
 //! API has always returned.
+use crate::ids::ContractId;
 use std::fmt;
 
 use chrono::NaiveDate;
-use uuid::Uuid;
 
 use super::{ContractKind, Leg, StartBasis};
 
@@ -34,7 +34,7 @@ pub enum Term {
         start: NaiveDate,
     },
     Contract {
-        contract_id: Uuid,
+        contract_id: ContractId,
         kind: ContractKind,
         starts_on: NaiveDate,
     },

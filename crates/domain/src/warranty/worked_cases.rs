@@ -12,13 +12,13 @@ fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
 }
 
-const BRAND: Uuid = Uuid::from_u128(1);
-const CATEGORY: Uuid = Uuid::from_u128(2);
-const MODEL: Uuid = Uuid::from_u128(3);
+const BRAND: BrandId = BrandId::from_uuid(Uuid::from_u128(1));
+const CATEGORY: CategoryId = CategoryId::from_uuid(Uuid::from_u128(2));
+const MODEL: ModelId = ModelId::from_uuid(Uuid::from_u128(3));
 
 fn standard(version: i32, from: &str, to: Option<&str>, parts_months: u32) -> WarrantyPolicy {
     WarrantyPolicy {
-        id: Uuid::from_u128(100),
+        id: Uuid::from_u128(100).into(),
         version,
         name: "Standard".into(),
         scope: PolicyScope::Brand(BRAND),
@@ -46,7 +46,13 @@ fn policies() -> Vec<WarrantyPolicy> {
 }
 
 fn unit_sold(on: &str) -> UnitFacts {
-    UnitFacts { brand_id: BRAND, category_id: CATEGORY, model_id: MODEL, sale_date: Some(d(on)), ..Default::default() }
+    UnitFacts {
+        brand_id: BRAND,
+        category_id: CATEGORY,
+        model_id: MODEL,
+        sale_date: Some(d(on)),
+        ..UnitFacts::undated(BRAND, CATEGORY, MODEL)
+    }
 }
 
 fn claim(on: &str) -> Claim {
@@ -128,7 +134,7 @@ fn case_06_liquid_damage_voids_every_leg_and_names_the_exclusion() {
 #[test]
 fn case_07_an_extended_warranty_carries_parts_and_labour_past_the_policy() {
     let contract = Contract {
-        id: Uuid::from_u128(900),
+        id: Uuid::from_u128(900).into(),
         kind: ContractKind::ExtendedWarranty,
         legs: vec![Leg::Parts, Leg::Labour],
         starts_on: d("2028-01-10"),
@@ -188,7 +194,7 @@ fn case_09_without_a_sale_date_the_manufacture_date_plus_grace_is_used_with_a_wa
 
 fn variant(scope: PolicyScope, basis: StartBasis, id: u128) -> WarrantyPolicy {
     WarrantyPolicy {
-        id: Uuid::from_u128(id),
+        id: Uuid::from_u128(id).into(),
         scope,
         start_basis: basis,
         name: format!("{basis:?}"),
@@ -202,7 +208,7 @@ fn case_10_a_category_policy_counting_from_delivery_beats_the_brand_policy() {
     all.push(variant(PolicyScope::Category(CATEGORY), StartBasis::Delivery, 200));
     let unit = UnitFacts { delivery_date: Some(d("2026-02-15")), ..unit_sold("2026-01-10") };
     let r = decide(unit, all, claim("2026-08-10"));
-    assert_eq!(r.policy.map(|p| p.0), Some(Uuid::from_u128(200)));
+    assert_eq!(r.policy.map(|p| p.0.uuid()), Some(Uuid::from_u128(200)));
     assert_eq!(r.start, Some((StartBasis::Delivery, d("2026-02-15"))));
     assert_eq!(covered(&r), (true, true, true), "travel runs to 2026-08-14");
 }
@@ -214,7 +220,7 @@ fn case_11_a_model_policy_counting_from_installation_beats_category_and_brand() 
     all.push(variant(PolicyScope::Model(MODEL), StartBasis::Installation, 300));
     let unit = UnitFacts { installation_date: Some(d("2026-03-01")), ..unit_sold("2026-01-10") };
     let r = decide(unit, all, claim("2026-08-31"));
-    assert_eq!(r.policy.map(|p| p.0), Some(Uuid::from_u128(300)));
+    assert_eq!(r.policy.map(|p| p.0.uuid()), Some(Uuid::from_u128(300)));
     assert_eq!(r.start, Some((StartBasis::Installation, d("2026-03-01"))));
     assert_eq!(expiry(&r, Leg::Travel), Some(d("2026-08-31")));
     assert!(covered(&r).2);
@@ -261,7 +267,7 @@ fn case_15_the_version_in_force_when_the_unit_was_sold_applies() {
 
 #[test]
 fn case_16_a_unit_no_policy_speaks_for_is_not_covered_and_says_why() {
-    let unit = UnitFacts { brand_id: Uuid::from_u128(77), ..unit_sold("2026-01-10") };
+    let unit = UnitFacts { brand_id: Uuid::from_u128(77).into(), ..unit_sold("2026-01-10") };
     let r = decide(unit, policies(), claim("2026-02-01"));
     assert_eq!(covered(&r), (false, false, false));
     assert!(warned(&r, WarningCode::NoPolicy));

@@ -34,7 +34,7 @@ pub struct BrandFilter {
 
 fn to_domain(m: Model) -> Brand {
     Brand {
-        id: m.id,
+        id: m.id.into(),
         code: m.code,
         name: m.name,
         country: m.country,
@@ -101,12 +101,12 @@ pub async fn update(
         model.active = Set(active);
     }
     let expect = Expect {
-        id: (Column::Id, current.id),
+        id: (Column::Id, current.id.uuid()),
         version: (Column::Version, current.version),
         client_version: expected_version,
     };
     update_if_unchanged(db, model, expect).await?;
-    find(db, current.id).await
+    find(db, current.id.uuid()).await
 }
 
 /// Deletes a brand no model refers to.

@@ -38,10 +38,10 @@ pub struct CategoryFilter {
 
 fn to_domain(m: Model) -> ProductCategory {
     ProductCategory {
-        id: m.id,
+        id: m.id.into(),
         code: m.code,
         name: m.name,
-        parent_id: m.parent_id,
+        parent_id: m.parent_id.map(Into::into),
         active: m.active,
         created_at: m.created_at,
         updated_at: m.updated_at,
@@ -126,14 +126,14 @@ pub async fn update(
         model.active = Set(active);
     }
     let expect = Expect {
-        id: (Column::Id, current.id),
+        id: (Column::Id, current.id.uuid()),
         version: (Column::Version, current.version),
         client_version: expected_version,
     };
     update_if_unchanged(db, model, expect)
         .await
         .map_err(|e| e.explain_conflict("the parent category no longer exists"))?;
-    find(db, current.id).await
+    find(db, current.id.uuid()).await
 }
 
 /// Deletes a category that has no sub-categories and no models.

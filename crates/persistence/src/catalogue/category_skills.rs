@@ -1,4 +1,5 @@
 //! The skills a product category asks of the technician sent to one of its units.
+use aftersales_domain::ids::SkillId;
 use aftersales_domain::organisation::Skill;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use uuid::Uuid;
@@ -7,10 +8,10 @@ use crate::StoreError;
 use crate::entities::{category_skills, skills, user_skills};
 
 /// The ids of the skills the category requires.
-pub async fn required_ids(db: &impl ConnectionTrait, category_id: Uuid) -> Result<Vec<Uuid>, StoreError> {
+pub async fn required_ids(db: &impl ConnectionTrait, category_id: Uuid) -> Result<Vec<SkillId>, StoreError> {
     let rows =
         category_skills::Entity::find().filter(category_skills::Column::CategoryId.eq(category_id)).all(db).await?;
-    Ok(rows.into_iter().map(|r| r.skill_id).collect())
+    Ok(rows.into_iter().map(|r| r.skill_id.into()).collect())
 }
 
 /// The skills the category requires, by code.
@@ -19,12 +20,15 @@ pub async fn required(db: &impl ConnectionTrait, category_id: Uuid) -> Result<Ve
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let rows =
-        skills::Entity::find().filter(skills::Column::Id.is_in(ids)).order_by_asc(skills::Column::Code).all(db).await?;
+    let rows = skills::Entity::find()
+        .filter(skills::Column::Id.is_in(ids.into_iter().map(SkillId::uuid)))
+        .order_by_asc(skills::Column::Code)
+        .all(db)
+        .await?;
     Ok(rows
         .into_iter()
         .map(|m| Skill {
-            id: m.id,
+            id: m.id.into(),
             code: m.code,
             name: m.name,
             created_at: m.created_at,
@@ -44,7 +48,7 @@ pub async fn replace(db: &impl ConnectionTrait, category_id: Uuid, skill_ids: &[
 }
 
 /// The ids of the skills a user has.
-pub async fn user_skill_ids(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Uuid>, StoreError> {
+pub async fn user_skill_ids(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<SkillId>, StoreError> {
     let rows = user_skills::Entity::find().filter(user_skills::Column::UserId.eq(user_id)).all(db).await?;
-    Ok(rows.into_iter().map(|r| r.skill_id).collect())
+    Ok(rows.into_iter().map(|r| r.skill_id.into()).collect())
 }

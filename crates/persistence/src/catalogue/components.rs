@@ -16,8 +16,8 @@ pub struct NewComponent {
 
 fn to_domain(m: Model) -> Component {
     Component {
-        id: m.id,
-        model_id: m.model_id,
+        id: m.id.into(),
+        model_id: m.model_id.into(),
         code: m.code,
         name: m.name,
         created_at: m.created_at,
@@ -86,12 +86,12 @@ pub async fn rename(
     let changes =
         ActiveModel { name: Set(name), updated_at: Set(now), version: Set(current.version + 1), ..Default::default() };
     let expect = Expect {
-        id: (Column::Id, current.id),
+        id: (Column::Id, current.id.uuid()),
         version: (Column::Version, current.version),
         client_version: expected_version,
     };
     update_if_unchanged(db, changes, expect).await?;
-    find(db, current.model_id, current.id).await
+    find(db, current.model_id.uuid(), current.id.uuid()).await
 }
 
 /// Deletes a component nothing else refers to.

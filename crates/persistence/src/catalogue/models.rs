@@ -46,9 +46,9 @@ pub struct ModelFilter {
 
 fn to_domain(m: Model) -> ProductModel {
     ProductModel {
-        id: m.id,
-        brand_id: m.brand_id,
-        category_id: m.category_id,
+        id: m.id.into(),
+        brand_id: m.brand_id.into(),
+        category_id: m.category_id.into(),
         sku: m.sku,
         name: m.name,
         needs_installation: m.needs_installation,
@@ -130,14 +130,14 @@ pub async fn update(
         model.active = Set(active);
     }
     let expect = Expect {
-        id: (Column::Id, current.id),
+        id: (Column::Id, current.id.uuid()),
         version: (Column::Version, current.version),
         client_version: expected_version,
     };
     // The brand and category were checked in this transaction, so a conflict here
     // is the SKU.
     update_if_unchanged(db, model, expect).await.map_err(|e| e.explain_conflict(SKU_TAKEN))?;
-    find(db, current.id).await
+    find(db, current.id.uuid()).await
 }
 
 /// Deletes a model and, with it, its components. Refused while anything else

@@ -48,8 +48,8 @@ pub struct CustomerChanges {
 
 fn to_domain(m: Model, contacts: Contacts) -> Customer {
     Customer {
-        id: m.id,
-        branch_id: m.branch_id,
+        id: m.id.into(),
+        branch_id: m.branch_id.into(),
         // The columns only ever hold values written from `as_str`.
         kind: CustomerKind::parse(&m.kind).unwrap_or(CustomerKind::Individual),
         name: m.name,
@@ -111,7 +111,7 @@ pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Customer, Store
 /// so nobody learns of customers outside their part of the network.
 pub async fn find_in_scope(db: &impl ConnectionTrait, scope: &BranchScope, id: Uuid) -> Result<Customer, StoreError> {
     let customer = find(db, id).await?;
-    let path = crate::branches::path_of(db, customer.branch_id).await?;
+    let path = crate::branches::path_of(db, customer.branch_id.uuid()).await?;
     if scope.covers(&path) { Ok(customer) } else { Err(StoreError::NotFound) }
 }
 
@@ -128,7 +128,7 @@ pub async fn update(
     let phones = changes.phones.as_ref().unwrap_or(&current.phones);
     let emails = changes.emails.as_ref().unwrap_or(&current.emails);
     let mut model = ActiveModel {
-        id: Set(current.id),
+        id: Set(current.id.uuid()),
         search_key: Set(search_key(name, tax_id.as_deref(), phones, emails)),
         ..Default::default()
     };
@@ -156,21 +156,21 @@ pub async fn update(
     model.updated_at = Set(now);
     model.version = Set(current.version + 1);
     let expect = Expect {
-        id: (Column::Id, current.id),
+        id: (Column::Id, current.id.uuid()),
         version: (Column::Version, current.version),
         client_version: expected_version,
     };
     update_if_unchanged(db, model, expect).await?;
     if let Some(phones) = &changes.phones {
-        contacts::replace_phones(db, current.id, phones).await?;
+        contacts::replace_phones(db, current.id.uuid(), phones).await?;
     }
     if let Some(emails) = &changes.emails {
-        contacts::replace_emails(db, current.id, emails).await?;
+        contacts::replace_emails(db, current.id.uuid(), emails).await?;
     }
     if let Some(addresses) = &changes.addresses {
-        contacts::replace_addresses(db, current.id, addresses).await?;
+        contacts::replace_addresses(db, current.id.uuid(), addresses).await?;
     }
-    find(db, current.id).await
+    find(db, current.id.uuid()).await
 }
 
 /// Deletes the customer and their contacts.

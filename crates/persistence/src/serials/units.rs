@@ -40,7 +40,7 @@ impl UnitFacts {
             installation_address: u.installation_address.clone(),
             registration_date: u.registration_date,
             warranty_card_number: u.warranty_card_number.clone(),
-            owner_customer_id: u.owner_customer_id,
+            owner_customer_id: u.owner_customer_id.map(uuid::Uuid::from),
         }
     }
 }
@@ -56,9 +56,9 @@ pub struct NewUnit {
 
 fn to_domain(m: Model) -> SerialUnit {
     SerialUnit {
-        id: m.id,
-        brand_id: m.brand_id,
-        model_id: m.model_id,
+        id: m.id.into(),
+        brand_id: m.brand_id.into(),
+        model_id: m.model_id.into(),
         serial: m.serial,
         serial_key: m.serial_key,
         lot: m.lot,
@@ -71,7 +71,7 @@ fn to_domain(m: Model) -> SerialUnit {
         installation_address: m.installation_address,
         registration_date: m.registration_date,
         warranty_card_number: m.warranty_card_number,
-        owner_customer_id: m.owner_customer_id,
+        owner_customer_id: m.owner_customer_id.map(Into::into),
         created_at: m.created_at,
         updated_at: m.updated_at,
         version: m.version,
@@ -166,7 +166,8 @@ pub async fn update_facts(
     let mut model = facts_model(facts);
     model.updated_at = Set(now);
     model.version = Set(current.version + 1);
-    let expect = Expect { id: (Column::Id, current.id), version: (Column::Version, current.version), client_version };
+    let expect =
+        Expect { id: (Column::Id, current.id.uuid()), version: (Column::Version, current.version), client_version };
     update_if_unchanged(db, model, expect).await.map_err(|e| e.explain_conflict(SERIAL_TAKEN))?;
-    find(db, current.id).await
+    find(db, current.id.uuid()).await
 }

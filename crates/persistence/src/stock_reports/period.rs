@@ -1,6 +1,8 @@
 //! Reports over a period of local days, summed from the ledger. Each branch keeps
 //! its own calendar, so the period is one window of instants per time zone, and a
 //! movement counts when it falls in the window of its warehouse's branch.
+use crate::money::currency;
+use aftersales_domain::money::Currency;
 use aftersales_domain::stock::MovementKind;
 use aftersales_domain::stock::report::{Flow, Position};
 use chrono::{DateTime, Utc};
@@ -167,7 +169,7 @@ pub struct UsedRow {
     pub technician_id: Option<Uuid>,
     pub technician_name: Option<String>,
     pub tickets: i64,
-    pub currency: String,
+    pub currency: Currency,
     pub issued: i64,
     pub returned: i64,
     /// Issued minus returned.
@@ -237,7 +239,7 @@ pub async fn parts_used(
                 technician_id: r.try_get("", "technician_id")?,
                 technician_name: r.try_get("", "technician_name")?,
                 tickets: r.try_get("", "tickets")?,
-                currency: r.try_get("", "currency")?,
+                currency: currency(&r.try_get::<String>("", "currency")?)?,
                 // Issues are negative in the ledger, returns positive.
                 issued: -issued,
                 returned,

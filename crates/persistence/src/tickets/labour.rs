@@ -1,5 +1,7 @@
 //! Labour lines on a ticket: coded services from the service catalogue, or free
 //! lines, each priced (in minor units) when recorded.
+use crate::money::money;
+use aftersales_domain::money::Money;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
@@ -18,8 +20,7 @@ pub struct LabourLine {
     pub code: String,
     pub description: String,
     pub quantity: i32,
-    pub unit_price_minor: i64,
-    pub currency: String,
+    pub unit_price: Money,
     /// Minutes per unit.
     pub minutes: i32,
     pub technician_id: Option<Uuid>,
@@ -33,28 +34,26 @@ pub struct NewLabourLine {
     pub code: String,
     pub description: String,
     pub quantity: i32,
-    pub unit_price_minor: i64,
-    pub currency: String,
+    pub unit_price: Money,
     pub minutes: i32,
     pub technician_id: Option<Uuid>,
     pub created_by: Option<Uuid>,
 }
 
-fn to_line(m: Model) -> LabourLine {
-    LabourLine {
+fn to_line(m: Model) -> Result<LabourLine, StoreError> {
+    Ok(LabourLine {
         id: m.id,
         ticket_id: m.ticket_id,
         service_item_id: m.service_item_id,
         code: m.code,
         description: m.description,
         quantity: m.quantity,
-        unit_price_minor: m.unit_price_minor,
-        currency: m.currency,
+        unit_price: money(m.unit_price_minor, &m.currency)?,
         minutes: m.minutes,
         technician_id: m.technician_id,
         created_by: m.created_by,
         created_at: m.created_at,
-    }
+    })
 }
 
 pub async fn insert(
@@ -69,8 +68,8 @@ pub async fn insert(
         code: Set(new.code),
         description: Set(new.description),
         quantity: Set(new.quantity),
-        unit_price_minor: Set(new.unit_price_minor),
-        currency: Set(new.currency),
+        unit_price_minor: Set(new.unit_price.minor()),
+        currency: Set(new.unit_price.currency().code().to_owned()),
         minutes: Set(new.minutes),
         technician_id: Set(new.technician_id),
         created_by: Set(new.created_by),
@@ -79,13 +78,13 @@ pub async fn insert(
     .insert(db)
     .await
     .map_err(|e| StoreError::from(e).explain_conflict("the ticket or the service item no longer exists"))?;
-    Ok(to_line(model))
+    to_line(model)
 }
 
 /// The ticket's lines, oldest first (ids are UUIDv7).
 pub async fn of_ticket(db: &impl ConnectionTrait, ticket_id: Uuid) -> Result<Vec<LabourLine>, StoreError> {
     let rows = Entity::find().filter(Column::TicketId.eq(ticket_id)).order_by_asc(Column::Id).all(db).await?;
-    Ok(rows.into_iter().map(to_line).collect())
+    rows.into_iter().map(to_line).collect()
 }
 
 /// One line of the ticket; "not found" for a line of another ticket.
@@ -95,7 +94,7 @@ pub async fn find(db: &impl ConnectionTrait, ticket_id: Uuid, line_id: Uuid) -> 
         .one(db)
         .await?
         .map(to_line)
-        .ok_or(StoreError::NotFound)
+        .ok_or(StoreError::NotFound)?
 }
 
 pub async fn delete(db: &impl ConnectionTrait, line_id: Uuid) -> Result<(), StoreError> {
@@ -120,11 +119,12 @@ pub async fn billed_lines(
     ticket_id: Uuid,
 ) -> Result<Vec<aftersales_domain::tickets::callback::BilledLine>, StoreError> {
     let rows = Entity::find().filter(Column::TicketId.eq(ticket_id)).all(db).await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| aftersales_domain::tickets::callback::BilledLine {
-            quantity: r.quantity,
-            unit_price_minor: r.unit_price_minor,
+    rows.into_iter()
+        .map(|r| {
+            Ok(aftersales_domain::tickets::callback::BilledLine {
+                quantity: r.quantity,
+                unit_price: money(r.unit_price_minor, &r.currency)?,
+            })
         })
-        .collect())
+        .collect()
 }

@@ -2,6 +2,8 @@
 //! promised, issued, used and returned. A line is locked for the rest of the
 //! transaction while it changes (PostgreSQL `FOR UPDATE`), before the stock
 //! balance it moves, so that two people acting on the same line take turns.
+use crate::money::money;
+use aftersales_domain::money::Money;
 use aftersales_domain::stock::charging::ChargeTo;
 use aftersales_domain::stock::ticket_parts::PartCounts;
 /// The line is the domain's write model; storage loads and saves it.
@@ -21,18 +23,17 @@ pub struct Opening {
     pub part_id: Uuid,
     pub warehouse_id: Uuid,
     pub charge_to: ChargeTo,
-    pub unit_price_minor: i64,
-    pub currency: String,
+    pub unit_price: Money,
 }
 
 fn to_line(m: Model) -> Result<TicketPart, StoreError> {
     Ok(TicketPart {
         charge_to: ChargeTo::parse(&m.charge_to)
             .ok_or_else(|| StoreError::Corrupt(format!("ticket part charged to `{}`", m.charge_to)))?,
-        id: m.id,
-        ticket_id: m.ticket_id,
-        part_id: m.part_id,
-        warehouse_id: m.warehouse_id,
+        id: m.id.into(),
+        ticket_id: m.ticket_id.into(),
+        part_id: m.part_id.into(),
+        warehouse_id: m.warehouse_id.into(),
         counts: PartCounts {
             reserved: m.reserved,
             issued: m.issued,
@@ -41,8 +42,7 @@ fn to_line(m: Model) -> Result<TicketPart, StoreError> {
             defective_returned: m.defective_returned,
         },
         issued_value_minor: m.issued_value_minor,
-        unit_price_minor: m.unit_price_minor,
-        currency: m.currency,
+        unit_price: money(m.unit_price_minor, &m.currency)?,
         created_at: m.created_at,
         updated_at: m.updated_at,
         version: m.version,
@@ -69,8 +69,8 @@ pub async fn locked_line(
         defective_returned: Set(0),
         issued_value_minor: Set(0),
         charge_to: Set(new.charge_to.as_str().to_owned()),
-        unit_price_minor: Set(new.unit_price_minor),
-        currency: Set(new.currency),
+        unit_price_minor: Set(new.unit_price.minor()),
+        currency: Set(new.unit_price.currency().code().to_owned()),
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
@@ -114,7 +114,7 @@ pub async fn update(
         .col_expr(Column::ChargeTo, Expr::value(line.charge_to.as_str()))
         .col_expr(Column::UpdatedAt, Expr::value(now))
         .col_expr(Column::Version, Expr::col(Column::Version).add(1))
-        .filter(Column::Id.eq(line.id))
+        .filter(Column::Id.eq(line.id.uuid()))
         .exec(db)
         .await?;
     Entity::find_by_id(line.id).one(db).await?.map(to_line).transpose()?.ok_or(StoreError::NotFound)

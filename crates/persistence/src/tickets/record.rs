@@ -37,19 +37,19 @@ pub(crate) fn to_record(m: Model) -> Result<Ticket, StoreError> {
             }
             None => None,
         },
-        id: m.id,
+        id: m.id.into(),
         number: m.number,
-        branch_id: m.branch_id,
+        branch_id: m.branch_id.into(),
         stage: m.stage,
-        customer_id: m.customer_id,
-        serial_id: m.serial_id,
-        model_id: m.model_id,
+        customer_id: m.customer_id.into(),
+        serial_id: m.serial_id.map(Into::into),
+        model_id: m.model_id.map(Into::into),
         external_reference: m.external_reference,
         fault_description: m.fault_description,
         condition_notes: m.condition_notes,
         requested_from: m.requested_from,
         requested_to: m.requested_to,
-        technician_id: m.technician_id,
+        technician_id: m.technician_id.map(Into::into),
         dispatched_at: m.dispatched_at,
         appointment_from: m.appointment_from,
         appointment_to: m.appointment_to,
@@ -59,13 +59,13 @@ pub(crate) fn to_record(m: Model) -> Result<Ticket, StoreError> {
         technician_notes: m.technician_notes,
         time_on_site_minutes: m.time_on_site_minutes,
         satisfaction_score: m.satisfaction_score,
-        repeat_of_ticket_id: m.repeat_of_ticket_id,
+        repeat_of_ticket_id: m.repeat_of_ticket_id.map(Into::into),
         flag_repeat_repair: m.flag_repeat_repair,
         flag_contradiction: m.flag_contradiction,
         expected_on: m.expected_on,
         tracking_code: m.tracking_code,
         closed_at: m.closed_at,
-        created_by: m.created_by,
+        created_by: m.created_by.map(Into::into),
         created_at: m.created_at,
         updated_at: m.updated_at,
         version: m.version,
@@ -84,6 +84,6 @@ pub async fn find_in_scope(
     id: Uuid,
 ) -> Result<Ticket, StoreError> {
     let ticket = find(db, id).await?;
-    let path = crate::branches::path_of(db, ticket.branch_id).await?;
+    let path = crate::branches::path_of(db, ticket.branch_id.uuid()).await?;
     if scope.covers(&path) { Ok(ticket) } else { Err(StoreError::NotFound) }
 }

@@ -1,5 +1,7 @@
 //! The service catalogue: coded, priced services per product category. Prices are
 //! in the currency's minor units.
+use crate::money::money;
+use aftersales_domain::money::Money;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
@@ -18,8 +20,7 @@ pub struct ServiceItem {
     pub code: String,
     /// Language → name.
     pub names: BTreeMap<String, String>,
-    pub price_minor: i64,
-    pub currency: String,
+    pub price: Money,
     pub standard_minutes: i32,
     pub active: bool,
     pub created_at: DateTime<Utc>,
@@ -32,8 +33,7 @@ pub struct NewServiceItem {
     /// Already trimmed and upper-cased.
     pub code: String,
     pub names: BTreeMap<String, String>,
-    pub price_minor: i64,
-    pub currency: String,
+    pub price: Money,
     pub standard_minutes: i32,
 }
 
@@ -42,7 +42,7 @@ pub struct NewServiceItem {
 #[derive(Default)]
 pub struct ServiceItemChanges {
     pub names: Option<BTreeMap<String, String>>,
-    pub price: Option<(i64, String)>,
+    pub price: Option<Money>,
     pub standard_minutes: Option<i32>,
     pub active: Option<bool>,
 }
@@ -62,8 +62,7 @@ fn to_item(m: Model) -> Result<ServiceItem, StoreError> {
         id: m.id,
         category_id: m.category_id,
         code: m.code,
-        price_minor: m.price_minor,
-        currency: m.currency,
+        price: money(m.price_minor, &m.currency)?,
         standard_minutes: m.standard_minutes,
         active: m.active,
         created_at: m.created_at,
@@ -83,8 +82,8 @@ pub async fn insert(
         category_id: Set(new.category_id),
         code: Set(new.code),
         names: Set(names_json(&new.names)),
-        price_minor: Set(new.price_minor),
-        currency: Set(new.currency),
+        price_minor: Set(new.price.minor()),
+        currency: Set(new.price.currency().code().to_owned()),
         standard_minutes: Set(new.standard_minutes),
         active: Set(true),
         created_at: Set(now),
@@ -127,9 +126,9 @@ pub async fn update(
     if let Some(names) = &changes.names {
         model.names = Set(names_json(names));
     }
-    if let Some((minor, currency)) = changes.price {
-        model.price_minor = Set(minor);
-        model.currency = Set(currency);
+    if let Some(price) = changes.price {
+        model.price_minor = Set(price.minor());
+        model.currency = Set(price.currency().code().to_owned());
     }
     if let Some(minutes) = changes.standard_minutes {
         model.standard_minutes = Set(minutes);

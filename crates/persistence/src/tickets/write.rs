@@ -124,7 +124,7 @@ pub async fn save(
         stage: Set(t.stage.clone()),
         stage_category: Set(t.stage_category.as_str().into()),
         priority: Set(t.priority.as_str().into()),
-        customer_id: Set(t.customer_id),
+        customer_id: Set(t.customer_id.uuid()),
         external_reference: Set(t.external_reference.clone()),
         fault_codes: Set(json_list(&t.fault_codes)),
         fault_description: Set(t.fault_description.clone()),
@@ -132,7 +132,7 @@ pub async fn save(
         condition_notes: Set(t.condition_notes.clone()),
         requested_from: Set(t.requested_from),
         requested_to: Set(t.requested_to),
-        technician_id: Set(t.technician_id),
+        technician_id: Set(t.technician_id.map(uuid::Uuid::from)),
         dispatched_at: Set(t.dispatched_at),
         appointment_from: Set(t.appointment_from),
         appointment_to: Set(t.appointment_to),
@@ -155,8 +155,8 @@ pub async fn save(
     update_if_unchanged(
         db,
         changes,
-        Expect { id: (Column::Id, t.id), version: (Column::Version, read_version), client_version },
+        Expect { id: (Column::Id, t.id.uuid()), version: (Column::Version, read_version), client_version },
     )
     .await?;
-    super::find(db, t.id).await
+    super::find(db, t.id.uuid()).await
 }

@@ -26,7 +26,7 @@ pub async fn download(
     attachment_id: Uuid,
 ) -> Result<AttachedFile, ApiError> {
     let ticket = ticket_in_scope(db, me, ticket_id).await?;
-    let attachment = attachments::find(db, ticket.id, attachment_id).await.or_not_found("attachment")?;
+    let attachment = attachments::find(db, ticket.id.uuid(), attachment_id).await.or_not_found("attachment")?;
     let root = attachment_files::root(data_dir);
     let sha = attachment.sha256.clone();
     let bytes = web::block(move || attachment_files::read(&root, &sha))

@@ -11,6 +11,6 @@ use crate::use_cases::access::ticket_in_scope;
 
 pub async fn list(db: &DatabaseConnection, me: &Principal, ticket_id: Uuid) -> Result<Vec<AttachmentDto>, ApiError> {
     let ticket = ticket_in_scope(db, me, ticket_id).await?;
-    let rows = attachments::of_ticket(db, ticket.id).await?;
+    let rows = attachments::of_ticket(db, ticket.id.uuid()).await?;
     rows.iter().map(attachment_out).collect()
 }

@@ -75,10 +75,10 @@ where
 
     let work = Work::begin(db, actor).await?;
     // Checked again in the transaction: the ticket may have closed while the file came in.
-    let ticket = ticket_in_scope(work.db(), me, ticket.id).await?;
+    let ticket = ticket_in_scope(work.db(), me, ticket.id.uuid()).await?;
     refuse_if_sealed(&ticket)?;
     let new = attachments::NewAttachment {
-        ticket_id: ticket.id,
+        ticket_id: ticket.id.uuid(),
         purpose: file.purpose.as_str().to_owned(),
         file_name,
         media_type: media_type.to_owned(),
@@ -98,7 +98,7 @@ where
         action: "ticket.attachment_add",
         entity: "ticket_attachment",
         entity_id: attachment.id,
-        branch_id: Some(ticket.branch_id),
+        branch_id: Some(ticket.branch_id.uuid()),
         before: None,
         after: snapshot(&out),
     })

@@ -45,14 +45,14 @@ pub async fn login(
     };
     guard.record_success(&username);
 
-    let actor = Actor::once(holder(db, user.id).await?, request_id);
+    let actor = Actor::once(holder(db, user.id.uuid()).await?, request_id);
     let work = Work::begin(db, &actor).await?;
     let tokens = sessions.issue_pair(work.db(), &user, Uuid::now_v7(), work.now()).await?;
     work.audit(Change {
         action: "auth.login",
         entity: "user",
-        entity_id: user.id,
-        branch_id: Some(user.branch_id),
+        entity_id: user.id.uuid(),
+        branch_id: Some(user.branch_id.uuid()),
         before: None,
         after: None,
     })

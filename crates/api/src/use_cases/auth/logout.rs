@@ -22,7 +22,7 @@ pub async fn logout(db: &DatabaseConnection, request_id: RequestId, body: Refres
         action: "auth.logout",
         entity: "user",
         entity_id: actor.me.user_id,
-        branch_id: Some(actor.me.scope.branch_id),
+        branch_id: Some(actor.me.scope.branch_id.uuid()),
         before: None,
         after: None,
     })

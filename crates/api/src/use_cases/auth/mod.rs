@@ -37,7 +37,7 @@ impl Sessions<'_> {
         let refresh_token = new_refresh_token();
         let ttl_days = i64::try_from(self.refresh_ttl_days).unwrap_or(30);
         let new = refresh_tokens::NewToken {
-            user_id: user.id,
+            user_id: user.id.uuid(),
             family_id,
             token_hash: &hash_token(&refresh_token),
             expires_at: now + Duration::days(ttl_days),
@@ -58,5 +58,5 @@ impl Sessions<'_> {
 async fn holder(db: &DatabaseConnection, user_id: Uuid) -> Result<Principal, ApiError> {
     let (user, path) =
         users::principal(db, user_id).await?.ok_or(ApiError::Unauthenticated("the account no longer exists"))?;
-    Ok(Principal { user_id: user.id, roles: user.roles, scope: BranchScope { branch_id: user.branch_id, path } })
+    Ok(Principal { user_id: user.id.uuid(), roles: user.roles, scope: BranchScope { branch_id: user.branch_id, path } })
 }

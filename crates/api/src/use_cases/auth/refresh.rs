@@ -58,8 +58,8 @@ async fn revoke_on_reuse(work: Work, stored: &StoredToken) -> Result<TokenRespon
     work.audit(Change {
         action: "auth.refresh_reused",
         entity: "user",
-        entity_id: user.id,
-        branch_id: Some(user.branch_id),
+        entity_id: user.id.uuid(),
+        branch_id: Some(user.branch_id.uuid()),
         before: None,
         after: None,
     })

@@ -10,6 +10,7 @@ use super::{parent_in_scope, regional_errors};
 use crate::audit::{Change, snapshot};
 use crate::dto;
 use crate::error::ApiError;
+use crate::money_dto::currency_in;
 use crate::use_cases::{Actor, Work};
 
 /// There is one head office, at the top of the tree: a new branch is a regional
@@ -29,13 +30,13 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreateBranch) 
     let id = Uuid::now_v7();
     let new = branches::NewBranch {
         id,
-        parent_id: Some(parent.id),
+        parent_id: Some(parent.id.uuid()),
         path: child_path(&parent.path, id),
         code: body.code,
         name: body.name.trim().to_owned(),
         kind: dto::kind_in(body.kind),
         time_zone: body.time_zone,
-        currency: body.currency,
+        currency: currency_in(&body.currency, "currency")?,
     };
     let branch = branches::insert(work.db(), new, work.now()).await?;
     let out = dto::branch_out(&branch);

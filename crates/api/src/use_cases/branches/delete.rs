@@ -17,12 +17,12 @@ pub async fn delete(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> Result<
     if branch.id == me.scope.branch_id {
         return Err(ApiError::Conflict("you cannot delete your own branch".into()));
     }
-    branches::delete(work.db(), branch.id).await?;
+    branches::delete(work.db(), branch.id.uuid()).await?;
     work.audit(Change {
         action: "branch.delete",
         entity: "branch",
-        entity_id: branch.id,
-        branch_id: branch.parent_id,
+        entity_id: branch.id.uuid(),
+        branch_id: branch.parent_id.map(uuid::Uuid::from),
         before: snapshot(&dto::branch_out(&branch)),
         after: None,
     })

@@ -11,6 +11,7 @@ use super::{parent_in_scope, regional_errors};
 use crate::audit::{Change, snapshot};
 use crate::dto;
 use crate::error::{ApiError, NotFoundAs};
+use crate::money_dto::currency_in;
 use crate::use_cases::{Actor, Work};
 
 /// 409 when the move would put the branch below itself (or move the root); 412
@@ -36,12 +37,12 @@ pub async fn update(
     let txn = work.db();
     let current = branches::find_in_scope(txn, &me.scope, id).await.or_not_found("branch")?;
     let parent = match body.parent_id {
-        Some(parent_id) if Some(parent_id) != current.parent_id => {
+        Some(parent_id) if Some(parent_id) != current.parent_id.map(uuid::Uuid::from) => {
             let parent = parent_in_scope(txn, &me.scope, parent_id).await?;
-            let path = moved_path(&current.path, &parent.path, current.id).map_err(|e| match e {
+            let path = moved_path(&current.path, &parent.path, current.id.uuid()).map_err(|e| match e {
                 MoveError::Cycle | MoveError::RootCannotMove => ApiError::Conflict(e.to_string()),
             })?;
-            Some((parent.id, path))
+            Some((parent.id.uuid(), path))
         }
         _ => None,
     };
@@ -49,7 +50,7 @@ pub async fn update(
         name: body.name.map(|n| n.trim().to_owned()),
         kind: body.kind.map(dto::kind_in),
         time_zone: body.time_zone,
-        currency: body.currency,
+        currency: body.currency.as_deref().map(|c| currency_in(c, "currency")).transpose()?,
         parent,
     };
     let updated = branches::update(txn, &current, expected, changes, work.now()).await?;
@@ -57,8 +58,8 @@ pub async fn update(
     work.audit(Change {
         action: "branch.update",
         entity: "branch",
-        entity_id: updated.id,
-        branch_id: Some(updated.id),
+        entity_id: updated.id.uuid(),
+        branch_id: Some(updated.id.uuid()),
         before: snapshot(&dto::branch_out(&current)),
         after: snapshot(&out),
     })

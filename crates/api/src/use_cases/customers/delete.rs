@@ -13,12 +13,12 @@ pub async fn delete(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> Result<
     actor.me.require(Permission::ManageCustomers)?;
     let work = Work::begin(db, actor).await?;
     let customer = customers::find_in_scope(work.db(), &actor.me.scope, id).await.or_not_found("customer")?;
-    customers::delete(work.db(), customer.id).await?;
+    customers::delete(work.db(), customer.id.uuid()).await?;
     work.audit(Change {
         action: "customer.delete",
         entity: "customer",
-        entity_id: customer.id,
-        branch_id: Some(customer.branch_id),
+        entity_id: customer.id.uuid(),
+        branch_id: Some(customer.branch_id.uuid()),
         before: snapshot(&dto::customer_out(&customer)),
         after: None,
     })

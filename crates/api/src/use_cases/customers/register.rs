@@ -48,8 +48,8 @@ pub async fn register(db: &DatabaseConnection, actor: &Actor, body: CreateCustom
     work.audit(Change {
         action: "customer.create",
         entity: "customer",
-        entity_id: customer.id,
-        branch_id: Some(customer.branch_id),
+        entity_id: customer.id.uuid(),
+        branch_id: Some(customer.branch_id.uuid()),
         before: None,
         after: snapshot(&out),
     })

@@ -52,7 +52,7 @@ pub async fn update(
             .filter(|e| !current.emails.iter().any(|c| c.address == e.address))
             .cloned()
             .collect();
-        refuse_duplicates(txn, &me.scope, &new_phones, &new_emails, Some(current.id)).await?;
+        refuse_duplicates(txn, &me.scope, &new_phones, &new_emails, Some(current.id.uuid())).await?;
     }
     let changes = customers::CustomerChanges {
         branch_id: body.branch_id,
@@ -71,8 +71,8 @@ pub async fn update(
     work.audit(Change {
         action: "customer.update",
         entity: "customer",
-        entity_id: updated.id,
-        branch_id: Some(updated.branch_id),
+        entity_id: updated.id.uuid(),
+        branch_id: Some(updated.branch_id.uuid()),
         before: snapshot(&dto::customer_out(&current)),
         after: snapshot(&out),
     })

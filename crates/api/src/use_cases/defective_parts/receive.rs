@@ -53,7 +53,7 @@ pub async fn receive(
         from_reservation: false,
     };
     let meta = MovementMeta {
-        actor_id: Some(me.user_id),
+        actor_id: Some(me.user_id.into()),
         reason: None,
         document_kind: Some(ENTITY.into()),
         document_id: Some(before.id),

@@ -50,11 +50,11 @@ pub async fn scrap(
         from_reservation: false,
     };
     let meta = MovementMeta {
-        actor_id: Some(me.user_id),
+        actor_id: Some(me.user_id.into()),
         reason: Some(reason.clone()),
         document_kind: Some(ENTITY.into()),
         document_id: Some(before.id),
-        ticket_id: Some(before.ticket_id),
+        ticket_id: Some(before.ticket_id.into()),
     };
     let (_, row) = move_stock(txn, warehouse_id, before.part_id, movement, meta, now).await?.map_err(refused)?;
     let after = defective_parts::close(txn, &before, DefectiveStatus::Scrapped, &reason, now).await?;

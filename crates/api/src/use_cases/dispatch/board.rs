@@ -30,7 +30,7 @@ pub async fn board(db: &DatabaseConnection, me: &Principal, query: BoardQuery) -
     let date = query.date.unwrap_or_else(|| day_at(&branch, Utc::now()));
     let (from, to) = day_span(&branch, date)?;
     let filter = UserFilter {
-        branch_id: Some(branch.id),
+        branch_id: Some(branch.id.uuid()),
         role: Some(Role::Technician),
         active: Some(true),
         q: None,
@@ -39,20 +39,20 @@ pub async fn board(db: &DatabaseConnection, me: &Principal, query: BoardQuery) -
     };
     let mut people = users::list(db, &me.scope, filter).await?;
     people.truncate(MAX_TECHNICIANS);
-    let ids: Vec<_> = people.iter().map(|u| u.id).collect();
+    let ids: Vec<_> = people.iter().map(|u| u.id.uuid()).collect();
     let jobs = dispatch::assigned_between(db, &ids, from, to).await?;
     let limit = settings::tickets(db).await?.technician_daily_jobs;
-    let (waiting, unassigned_total) = dispatch::unassigned_of_branch(db, branch.id, MAX_UNASSIGNED).await?;
+    let (waiting, unassigned_total) = dispatch::unassigned_of_branch(db, branch.id.uuid(), MAX_UNASSIGNED).await?;
     // Every card's customer name in one query, not one look-up per card.
-    let on_board: Vec<_> = jobs.iter().chain(&waiting).map(|t| t.id).collect();
+    let on_board: Vec<_> = jobs.iter().chain(&waiting).map(|t| t.id.uuid()).collect();
     let names = names::of_tickets(db, &on_board).await?;
-    let card = |t: &Ticket| job_out(t, names.get(&t.id).map(|n| n.customer_name.clone()).unwrap_or_default());
+    let card = |t: &Ticket| job_out(t, names.get(&t.id.uuid()).map(|n| n.customer_name.clone()).unwrap_or_default());
     let technicians = people
         .into_iter()
         .map(|person| {
             let theirs: Vec<_> = jobs.iter().filter(|t| t.technician_id == Some(person.id)).map(card).collect();
             BoardTechnician {
-                technician_id: person.id,
+                technician_id: person.id.uuid(),
                 username: person.username,
                 display_name: person.display_name,
                 skills: person.skills,
@@ -63,7 +63,7 @@ pub async fn board(db: &DatabaseConnection, me: &Principal, query: BoardQuery) -
         })
         .collect();
     Ok(DispatchBoard {
-        branch_id: branch.id,
+        branch_id: branch.id.uuid(),
         date,
         time_zone: branch.time_zone,
         technicians,

@@ -34,14 +34,16 @@ pub async fn warnings_for(
     technician: &User,
     appointment_from: DateTime<Utc>,
 ) -> Result<Vec<DispatchWarning>, ApiError> {
-    let technician_path = branches::path_of(db, technician.branch_id).await?;
+    let technician_path = branches::path_of(db, technician.branch_id.uuid()).await?;
     let required = match ticket.model_id {
-        Some(model_id) => category_skills::required_ids(db, models::find(db, model_id).await?.category_id).await?,
+        Some(model_id) => {
+            category_skills::required_ids(db, models::find(db, model_id.uuid()).await?.category_id.uuid()).await?
+        }
         None => Vec::new(),
     };
-    let has = category_skills::user_skill_ids(db, technician.id).await?;
+    let has = category_skills::user_skill_ids(db, technician.id.uuid()).await?;
     let (from, to) = day_span(ticket_branch, day_at(ticket_branch, appointment_from))?;
-    let jobs = dispatch::jobs_between(db, technician.id, from, to, ticket.id).await?;
+    let jobs = dispatch::jobs_between(db, technician.id.uuid(), from, to, ticket.id.uuid()).await?;
     let limit = settings::tickets(db).await?.technician_daily_jobs;
     Ok(dispatch_warnings(&DispatchCheck {
         ticket_branch_path: &ticket_branch.path,
@@ -63,7 +65,7 @@ pub async fn warnings_out(
         let mut codes = Vec::new();
         if let DispatchWarning::MissingSkills(ids) = w {
             for id in ids {
-                codes.push(skills::find(db, *id).await?.code);
+                codes.push(skills::find(db, id.uuid()).await?.code);
             }
             codes.sort();
         }
@@ -75,13 +77,13 @@ pub async fn warnings_out(
 /// A ticket as the board shows it.
 pub fn job_out(t: &Ticket, customer_name: String) -> wire::BoardJob {
     wire::BoardJob {
-        ticket_id: t.id,
+        ticket_id: t.id.uuid(),
         number: t.number.clone(),
         kind: t.kind.to_wire(),
         stage: t.stage.clone(),
         stage_category: t.stage_category.to_wire(),
         priority: t.priority.to_wire(),
-        customer_id: t.customer_id,
+        customer_id: t.customer_id.uuid(),
         customer_name,
         appointment_from: t.appointment_from,
         appointment_to: t.appointment_to,

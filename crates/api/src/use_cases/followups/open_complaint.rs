@@ -41,9 +41,9 @@ pub async fn open(
     };
     let description = body.description.trim().to_owned();
     let new = NewComplaint {
-        ticket_id: ticket.id,
-        branch_id: ticket.branch_id,
-        technician_id,
+        ticket_id: ticket.id.uuid(),
+        branch_id: ticket.branch_id.uuid(),
+        technician_id: technician_id.map(uuid::Uuid::from),
         category,
         description: description.clone(),
         created_by: Some(me.user_id),

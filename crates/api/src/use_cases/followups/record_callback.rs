@@ -2,8 +2,8 @@
 use aftersales_api_types::followups::{CallbackDto, RecordCallback};
 use aftersales_domain::text::optional_text;
 use aftersales_domain::tickets::callback::{
-    Answer, CallbackStatus, MAX_CALL_ATTEMPTS, TicketSide, after_unanswered_call, contradictions,
-    customer_charges_minor, satisfaction,
+    Answer, CallbackStatus, MAX_CALL_ATTEMPTS, TicketSide, after_unanswered_call, contradictions, customer_charges,
+    satisfaction,
 };
 use aftersales_persistence::DatabaseConnection;
 use aftersales_persistence::tickets::callbacks::{self, Callback};
@@ -34,7 +34,7 @@ pub async fn record(
     let now = work.now();
     let ticket = ticket_in_scope(work.db(), &actor.me, ticket_id).await?;
     refuse_if_sealed(&ticket)?;
-    let before = callbacks::of_ticket(work.db(), ticket.id).await?.ok_or_else(|| {
+    let before = callbacks::of_ticket(work.db(), ticket.id.uuid()).await?.ok_or_else(|| {
         ApiError::Conflict(format!("ticket {} is not completed: it has no callback to make yet", ticket.number))
     })?;
     if before.status.is_settled() {
@@ -73,13 +73,13 @@ pub async fn record(
         ("callback.attempt", ticket)
     };
     let saved = callbacks::save(work.db(), &c).await?;
-    let out = callback_out(&saved, &ticket.number, ticket.branch_id, now);
+    let out = callback_out(&saved, &ticket.number, ticket.branch_id.uuid(), now);
     work.audit(Change {
         action,
         entity: "ticket_callback",
         entity_id: saved.id,
-        branch_id: Some(ticket.branch_id),
-        before: snapshot(&callback_out(&before, &ticket.number, ticket.branch_id, now)),
+        branch_id: Some(ticket.branch_id.uuid()),
+        before: snapshot(&callback_out(&before, &ticket.number, ticket.branch_id.uuid(), now)),
         after: snapshot(&out),
     })
     .await?;
@@ -96,10 +96,10 @@ async fn record_answers(
     notes: Option<&str>,
 ) -> Result<Ticket, ApiError> {
     let (actor, now) = (work.actor_id(), work.now());
-    let billed = labour::billed_lines(work.db(), ticket.id).await?;
+    let billed = labour::billed_lines(work.db(), ticket.id.uuid()).await?;
     let side = TicketSide {
         warranty: ticket.warranty_status,
-        customer_charges_minor: customer_charges_minor(ticket.warranty_status, &billed),
+        customer_billed: !customer_charges(ticket.warranty_status, &billed).non_zero().is_empty(),
     };
     let found: Vec<&str> = contradictions(answers, side).into_iter().map(|x| x.code()).collect();
     let score = satisfaction(answers).map(i32::from);

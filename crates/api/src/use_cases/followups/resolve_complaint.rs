@@ -38,7 +38,7 @@ pub async fn resolve(
         note: Some(format!("{}: {resolution}", status.as_str())),
         ..events::NewEvent::kind("complaint_resolved")
     };
-    work.timeline(saved.ticket_id, event).await?;
+    work.timeline(saved.ticket_id.into(), event).await?;
     let out = complaint_out(&saved);
     work.audit(Change {
         action: "complaint.resolve",

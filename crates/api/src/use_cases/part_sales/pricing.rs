@@ -6,8 +6,10 @@ use aftersales_domain::stock::sales::{self, LineRequest, PriceError, PricedLine}
 use aftersales_persistence::ConnectionTrait;
 use aftersales_persistence::parts::Part;
 
-use super::amount_in;
+use aftersales_domain::money::{Currency, Money};
+
 use crate::error::ApiError;
+use crate::money_dto::amount_in;
 use crate::use_cases::stock::movable_part;
 
 /// Each line's part (known, active, in the sale's currency, once per sale) and its
@@ -15,11 +17,12 @@ use crate::use_cases::stock::movable_part;
 pub(super) async fn price_lines(
     db: &impl ConnectionTrait,
     body: &NewPartSale,
+    currency: Currency,
 ) -> Result<Vec<(Part, PricedLine)>, ApiError> {
     let mut errors: Vec<FieldError> = Vec::new();
     let mut priced = Vec::with_capacity(body.lines.len());
     for (i, line) in body.lines.iter().enumerate() {
-        match price_line(db, body, i, line).await {
+        match price_line(db, currency, i, line).await {
             Ok(done) if priced.iter().any(|(p, _): &(Part, PricedLine)| p.id == done.0.id) => {
                 errors.push(FieldError::new(
                     format!("lines[{i}].part_id"),
@@ -37,28 +40,29 @@ pub(super) async fn price_lines(
 
 async fn price_line(
     db: &impl ConnectionTrait,
-    body: &NewPartSale,
+    currency: Currency,
     i: usize,
     line: &NewPartSaleLine,
 ) -> Result<(Part, PricedLine), ApiError> {
     let field = |name: &str| format!("lines[{i}].{name}");
     let part = movable_part(db, line.part_id, &field("part_id")).await?;
-    if part.currency != body.currency {
+    if part.price.currency() != currency {
         return Err(ApiError::field(
             &field("part_id"),
             "currency_mismatch",
-            format!("{} is priced in {}, the sale is in {}", part.sku, part.currency, body.currency),
+            format!("{} is priced in {}, the sale is in {currency}", part.sku, part.price.currency()),
         ));
     }
-    let unit_price =
-        line.unit_price.as_deref().map(|a| amount_in(a, &body.currency, &field("unit_price"))).transpose()?;
-    let discount =
-        line.discount.as_deref().map(|a| amount_in(a, &body.currency, &field("discount"))).transpose()?.unwrap_or(0);
+    let unit_price = line.unit_price.as_deref().map(|a| amount_in(a, currency, &field("unit_price"))).transpose()?;
+    let discount = match line.discount.as_deref() {
+        Some(a) => amount_in(a, currency, &field("discount"))?,
+        None => Money::zero(currency),
+    };
     let request = LineRequest {
         quantity: line.quantity,
-        list_price_minor: part.price_minor,
-        unit_price_minor: unit_price,
-        discount_minor: discount,
+        list_price: part.price,
+        unit_price,
+        discount,
         has_reason: line.price_reason.as_deref().is_some_and(|r| !r.trim().is_empty()),
     };
     let priced = sales::price_line(request).map_err(|e| {
@@ -68,6 +72,7 @@ async fn price_line(
             PriceError::NotPositive => ("quantity", "range"),
             PriceError::Negative => ("unit_price", "negative"),
             PriceError::Overflow => ("quantity", "too_large"),
+            PriceError::OtherCurrency => ("unit_price", "currency_mismatch"),
         };
         ApiError::field(&field(name), code, e.to_string())
     })?;

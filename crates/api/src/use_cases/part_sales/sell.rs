@@ -2,6 +2,7 @@
 use actix_web::http::StatusCode;
 use aftersales_api_types::part_sales::{NewPartSale, PartSaleDto};
 use aftersales_domain::access::Permission;
+use aftersales_domain::money::Money;
 use aftersales_domain::regional::local_date;
 use aftersales_domain::stock::MovementKind;
 use aftersales_domain::stock::ledger::{Movement, MovementMeta, StockError};
@@ -19,6 +20,7 @@ use super::{ENTITY, sale_out};
 use crate::audit::{Change, snapshot};
 use crate::auth::Principal;
 use crate::error::ApiError;
+use crate::money_dto::currency_in;
 use crate::use_cases::stock::ledger::move_stock;
 use crate::use_cases::stock::{movable_warehouse, refused};
 use crate::use_cases::{Actor, Begun, Once, Work};
@@ -37,13 +39,14 @@ pub async fn sell(db: &DatabaseConnection, actor: &Actor, body: NewPartSale) -> 
     let (txn, now) = (work.db(), work.now());
     let warehouse = movable_warehouse(txn, me, body.warehouse_id, "warehouse_id").await?;
     check_customer(txn, me, &body).await?;
-    let lines = price_lines(txn, &body).await?;
-    let total = sales::total(lines.iter().map(|(_, p)| p.line_total_minor))
+    let currency = currency_in(&body.currency, "currency")?;
+    let lines = price_lines(txn, &body, currency).await?;
+    let total = sales::total(Money::zero(currency), lines.iter().map(|(_, p)| p.line_total))
         .map_err(|_| ApiError::field("lines", "too_large", "the sale's total is too large"))?;
 
     let branch = branches::find(txn, warehouse.branch_id).await?;
     let year = local_date(&branch.time_zone, now).unwrap_or_else(|| now.date_naive()).year();
-    let sequence = document_counters::next(txn, branch.id, DocumentSeries::PartSale, year).await?;
+    let sequence = document_counters::next(txn, branch.id.uuid(), DocumentSeries::PartSale, year).await?;
     let sale_id = Uuid::now_v7();
     // Balances are locked in part order, as a stocktake posting locks them, so two
     // documents touching the same parts wait for each other instead of deadlocking.
@@ -59,7 +62,7 @@ pub async fn sell(db: &DatabaseConnection, actor: &Actor, body: NewPartSale) -> 
             from_reservation: false,
         };
         let meta = MovementMeta {
-            actor_id: Some(me.user_id),
+            actor_id: Some(me.user_id.into()),
             reason: None,
             document_kind: Some(ENTITY.into()),
             document_id: Some(sale_id),
@@ -73,28 +76,27 @@ pub async fn sell(db: &DatabaseConnection, actor: &Actor, body: NewPartSale) -> 
             line_no: i32::try_from(i + 1).unwrap_or(i32::MAX),
             part_id: part.id,
             quantity: request.quantity,
-            list_price_minor: part.price_minor,
-            unit_price_minor: priced.unit_price_minor,
-            discount_minor: priced.discount_minor,
-            line_total_minor: priced.line_total_minor,
-            unit_cost_minor: row.unit_cost_minor,
-            cost_minor: -row.value_delta_minor,
+            list_price: part.price,
+            unit_price: priced.unit_price,
+            discount: priced.discount,
+            line_total: priced.line_total,
+            unit_cost: Money::new(row.unit_cost_minor, currency),
+            cost: Money::new(-row.value_delta_minor, currency),
             price_reason: priced.deviates.then(|| request.price_reason.clone()).flatten(),
-            movement_id: row.id,
+            movement_id: row.id.uuid(),
         });
     }
     sold.sort_by_key(|l| l.line_no);
     let sale = PartSale {
         id: sale_id,
         number: document_number(DocumentSeries::PartSale, &branch.code, year, sequence),
-        branch_id: branch.id,
+        branch_id: branch.id.uuid(),
         warehouse_id: warehouse.id,
         customer_id: body.customer_id,
         customer_name: body.customer_name.as_deref().and_then(non_blank),
         customer_phone: body.customer_phone.as_deref().and_then(non_blank),
-        currency: body.currency.clone(),
-        total_minor: total,
-        cost_minor: sold.iter().map(|l| l.cost_minor).sum(),
+        total,
+        cost: Money::new(sold.iter().map(|l| l.cost.minor()).sum(), currency),
         sold_by: me.user_id,
         sold_at: now,
         note: body.note.as_deref().and_then(non_blank),
@@ -109,7 +111,7 @@ pub async fn sell(db: &DatabaseConnection, actor: &Actor, body: NewPartSale) -> 
         action: "part_sale.create",
         entity: ENTITY,
         entity_id: sale.id,
-        branch_id: Some(branch.id),
+        branch_id: Some(branch.id.uuid()),
         before: None,
         after: snapshot(&out),
     };

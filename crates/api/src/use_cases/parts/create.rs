@@ -15,7 +15,7 @@ use crate::use_cases::{Actor, Work};
 /// every compatible model must be of the brand (422 naming `model_ids[i]`).
 pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreatePart) -> Result<PartDto, ApiError> {
     actor.me.require(Permission::ManageParts)?;
-    let (standard_cost_minor, price_minor, currency) = prices_in(&body.standard_cost, &body.price)?;
+    let (standard_cost, price) = prices_in(&body.standard_cost, &body.price)?;
     let work = Work::begin(db, actor).await?;
     let mut errors: Vec<_> = check_brand(work.db(), body.brand_id).await?.into_iter().collect();
     let model_ids = check_models(work.db(), body.brand_id, &body.model_ids, &mut errors).await?;
@@ -29,9 +29,8 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreatePart) ->
         component_code: body.component_code,
         unit: body.unit,
         serialised: body.serialised,
-        standard_cost_minor,
-        price_minor,
-        currency,
+        standard_cost,
+        price,
         reorder_point: body.reorder_point,
         model_ids,
     };

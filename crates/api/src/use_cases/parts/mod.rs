@@ -7,7 +7,8 @@ pub mod update;
 
 use aftersales_api_types::FieldError;
 use aftersales_api_types::parts::PartDto;
-use aftersales_api_types::service_items::Money;
+use aftersales_api_types::service_items::Money as WireMoney;
+use aftersales_domain::money::Money;
 use aftersales_persistence::catalogue::{brands, models};
 use aftersales_persistence::parts::Part;
 use aftersales_persistence::{ConnectionTrait, StoreError};
@@ -27,8 +28,8 @@ pub fn part_out(p: &Part) -> PartDto {
         component_code: p.component_code.clone(),
         unit: p.unit.clone(),
         serialised: p.serialised,
-        standard_cost: money_out(p.standard_cost_minor, &p.currency),
-        price: money_out(p.price_minor, &p.currency),
+        standard_cost: money_out(p.standard_cost),
+        price: money_out(p.price),
         reorder_point: p.reorder_point,
         model_ids: p.model_ids.clone(),
         active: p.active,
@@ -53,7 +54,7 @@ pub(crate) async fn check_models(
         }
         let field = format!("model_ids[{i}]");
         match models::find(db, id).await {
-            Ok(model) if model.brand_id == brand_id => kept.push(id),
+            Ok(model) if model.brand_id == brand_id.into() => kept.push(id),
             Ok(_) => errors.push(FieldError::new(&field, "other_brand", "the product model is of another brand")),
             Err(StoreError::NotFound) => {
                 errors.push(FieldError::new(&field, "unknown_model", "there is no product model with this id"));
@@ -64,18 +65,18 @@ pub(crate) async fn check_models(
     Ok(kept)
 }
 
-/// The standard cost and price in minor units and their one currency.
-pub(crate) fn prices_in(cost: &Money, price: &Money) -> Result<(i64, i64, String), ApiError> {
-    let (cost_minor, currency) = money_in(cost, "standard_cost")?;
-    let (price_minor, price_currency) = money_in(price, "price")?;
-    if price_currency != currency {
+/// The standard cost and the price, in one currency.
+pub(crate) fn prices_in(cost: &WireMoney, price: &WireMoney) -> Result<(Money, Money), ApiError> {
+    let cost = money_in(cost, "standard_cost")?;
+    let price = money_in(price, "price")?;
+    if price.currency() != cost.currency() {
         return Err(ApiError::field(
             "price.currency",
             "currency_mismatch",
-            format!("must be the currency of the standard cost ({currency})"),
+            format!("must be the currency of the standard cost ({})", cost.currency()),
         ));
     }
-    Ok((cost_minor, price_minor, currency))
+    Ok((cost, price))
 }
 
 /// The brand a new part is filed under must exist and be active.

@@ -2,6 +2,7 @@
 use aftersales_api_types::parts::{PartDto, UpdatePart};
 use aftersales_domain::access::Permission;
 use aftersales_domain::catalogue::normalise_sku;
+use aftersales_domain::money::Money;
 use aftersales_persistence::DatabaseConnection;
 use aftersales_persistence::parts::{self, Part, PartChanges};
 use uuid::Uuid;
@@ -25,7 +26,7 @@ pub async fn update(
     actor.me.require(Permission::ManageParts)?;
     let work = Work::begin(db, actor).await?;
     let current = parts::find(work.db(), id).await.or_not_found("part")?;
-    let (standard_cost_minor, price_minor, currency) = prices(&current, &body)?;
+    let (standard_cost, price) = prices(&current, &body)?;
     let model_ids = match &body.model_ids {
         Some(ids) => {
             let mut errors = Vec::new();
@@ -43,9 +44,8 @@ pub async fn update(
         component_code: body.component_code,
         unit: body.unit,
         serialised: body.serialised,
-        standard_cost_minor,
-        price_minor,
-        currency,
+        standard_cost,
+        price,
         reorder_point: body.reorder_point,
         model_ids,
         active: body.active,
@@ -65,39 +65,30 @@ pub async fn update(
     Ok(out)
 }
 
-/// The new standard cost, price and currency, each `None` when unchanged. Both
-/// together may change the currency; one alone must be in the part's currency.
-#[allow(clippy::type_complexity)]
-fn prices(current: &Part, body: &UpdatePart) -> Result<(Option<i64>, Option<i64>, Option<String>), ApiError> {
-    let same_currency = |field: &str, currency: &str| {
-        if currency == current.currency {
-            Ok(())
+/// The new standard cost and price, each `None` when unchanged. Both together may
+/// change the part's currency; one alone must be in the part's currency.
+fn prices(current: &Part, body: &UpdatePart) -> Result<(Option<Money>, Option<Money>), ApiError> {
+    let part_currency = current.price.currency();
+    let same_currency = |field: &str, money: Money| {
+        if money.currency() == part_currency {
+            Ok(money)
         } else {
             Err(ApiError::field(
                 &format!("{field}.currency"),
                 "currency_mismatch",
                 format!(
-                    "must be the part's currency ({}); send standard_cost and price together to change it",
-                    current.currency
+                    "must be the part's currency ({part_currency}); send standard_cost and price together to change it"
                 ),
             ))
         }
     };
     match (&body.standard_cost, &body.price) {
         (Some(cost), Some(price)) => {
-            let (cost_minor, price_minor, currency) = prices_in(cost, price)?;
-            Ok((Some(cost_minor), Some(price_minor), Some(currency)))
+            let (cost, price) = prices_in(cost, price)?;
+            Ok((Some(cost), Some(price)))
         }
-        (Some(cost), None) => {
-            let (minor, currency) = money_in(cost, "standard_cost")?;
-            same_currency("standard_cost", &currency)?;
-            Ok((Some(minor), None, None))
-        }
-        (None, Some(price)) => {
-            let (minor, currency) = money_in(price, "price")?;
-            same_currency("price", &currency)?;
-            Ok((None, Some(minor), None))
-        }
-        (None, None) => Ok((None, None, None)),
+        (Some(cost), None) => Ok((Some(same_currency("standard_cost", money_in(cost, "standard_cost")?)?), None)),
+        (None, Some(price)) => Ok((None, Some(same_currency("price", money_in(price, "price")?)?))),
+        (None, None) => Ok((None, None)),
     }
 }

@@ -1,7 +1,7 @@
 //! Draft a purchase order to a supplier or a manufacturer.
 use aftersales_api_types::purchasing::{CreatePurchaseOrder, PurchaseOrderDto};
 use aftersales_domain::access::Permission;
-use aftersales_domain::regional::{is_currency, local_date};
+use aftersales_domain::regional::local_date;
 use aftersales_domain::stock::numbering::{DocumentSeries, document_number};
 use aftersales_persistence::purchase_orders::{self, NewPurchaseOrder};
 use aftersales_persistence::{DatabaseConnection, branches, document_counters};
@@ -9,6 +9,7 @@ use chrono::Datelike;
 
 use super::{audit_step, brand_in, lines_in};
 use crate::error::ApiError;
+use crate::money_dto::currency_in;
 use crate::use_cases::stock::movable_warehouse;
 use crate::use_cases::{Actor, Work};
 use aftersales_domain::text::optional_text;
@@ -24,24 +25,22 @@ pub async fn create(
 ) -> Result<PurchaseOrderDto, ApiError> {
     let me = &actor.me;
     me.require(Permission::ManageParts)?;
-    if !is_currency(&body.currency) {
-        return Err(ApiError::field("currency", "unknown_currency", "is not an ISO 4217 currency in circulation"));
-    }
+    let currency = currency_in(&body.currency, "currency")?;
     let work = Work::begin(db, actor).await?;
     let (txn, now) = (work.db(), work.now());
     let warehouse = movable_warehouse(txn, me, body.warehouse_id, "warehouse_id").await?;
     brand_in(txn, body.brand_id).await?;
-    let lines = lines_in(txn, &body.lines, &body.currency).await?;
+    let lines = lines_in(txn, &body.lines, currency).await?;
     let branch = branches::find(txn, warehouse.branch_id).await?;
     let year = local_date(&branch.time_zone, now).unwrap_or_else(|| now.date_naive()).year();
-    let sequence = document_counters::next(txn, branch.id, DocumentSeries::PurchaseOrder, year).await?;
+    let sequence = document_counters::next(txn, branch.id.uuid(), DocumentSeries::PurchaseOrder, year).await?;
     let new = NewPurchaseOrder {
         number: document_number(DocumentSeries::PurchaseOrder, &branch.code, year, sequence),
-        branch_id: branch.id,
+        branch_id: branch.id.uuid(),
         warehouse_id: warehouse.id,
         supplier_name: body.supplier_name.trim().to_owned(),
         brand_id: body.brand_id,
-        currency: body.currency,
+        currency,
         expected_on: body.expected_on,
         note: optional_text(body.note),
         created_by: me.user_id,

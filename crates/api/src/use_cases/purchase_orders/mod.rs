@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use aftersales_api_types::purchasing::{
     PurchaseLineInput, PurchaseOrderDto, PurchaseOrderLineDto, PurchaseOrderStatus as WireStatus,
 };
-use aftersales_api_types::service_items::Money;
+use aftersales_domain::money::Currency;
 use aftersales_domain::stock::documents::Refused;
 use aftersales_domain::stock::purchasing::{PurchaseError, PurchaseOrderStatus};
 use aftersales_persistence::catalogue::brands;
@@ -26,7 +26,7 @@ use uuid::Uuid;
 use crate::audit::{Change, snapshot};
 use crate::auth::Principal;
 use crate::error::{ApiError, NotFoundAs};
-use crate::money_dto::{money_in, money_out};
+use crate::money_dto::{amount_in, money_out};
 use crate::use_cases::Work;
 use crate::use_cases::stock::movable_part;
 
@@ -54,18 +54,18 @@ pub fn status_in(status: WireStatus) -> PurchaseOrderStatus {
 
 pub fn order_out(o: &PurchaseOrder) -> PurchaseOrderDto {
     PurchaseOrderDto {
-        id: o.id,
+        id: o.id.uuid(),
         number: o.number.clone(),
-        warehouse_id: o.warehouse_id,
+        warehouse_id: o.warehouse_id.uuid(),
         supplier_name: o.supplier_name.clone(),
-        brand_id: o.brand_id,
-        currency: o.currency.clone(),
+        brand_id: o.brand_id.map(uuid::Uuid::from),
+        currency: o.currency.code().to_owned(),
         status: status_out(o.status),
         expected_on: o.expected_on,
         note: o.note.clone(),
-        created_by: o.created_by,
+        created_by: o.created_by.map(uuid::Uuid::from),
         created_at: o.created_at,
-        ordered_by: o.ordered_by,
+        ordered_by: o.ordered_by.map(uuid::Uuid::from),
         ordered_at: o.ordered_at,
         received_at: o.received_at,
         cancelled_at: o.cancelled_at,
@@ -75,9 +75,9 @@ pub fn order_out(o: &PurchaseOrder) -> PurchaseOrderDto {
             .lines
             .iter()
             .map(|l| PurchaseOrderLineDto {
-                part_id: l.part_id,
+                part_id: l.part_id.uuid(),
                 quantity_ordered: l.ordered,
-                unit_cost: money_out(l.unit_cost_minor, &o.currency),
+                unit_cost: money_out(l.unit_cost),
                 quantity_received: l.received,
                 outstanding: l.outstanding(),
             })
@@ -112,32 +112,27 @@ pub(crate) async fn visible(
     purchase_orders::find_in_scope(db, &me.scope, id, lock).await.or_not_found("purchase order")
 }
 
-/// A unit cost in the order's currency, in minor units (422 naming `field`).
-pub(crate) fn cost_in(amount: &str, currency: &str, field: &str) -> Result<i64, ApiError> {
-    Ok(money_in(&Money { amount: amount.to_owned(), currency: currency.to_owned() }, field)?.0)
-}
-
 /// Draft lines checked: active parts priced in the order's currency, each once
 /// (422 naming `lines[i].part_id`), costs exact in that currency.
 pub(crate) async fn lines_in(
     db: &impl ConnectionTrait,
     lines: &[PurchaseLineInput],
-    currency: &str,
+    currency: Currency,
 ) -> Result<Vec<NewLine>, ApiError> {
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
         let field = format!("lines[{i}].part_id");
         let part = movable_part(db, line.part_id, &field).await?;
-        if part.currency != currency {
-            let message = format!("this part is costed in {}, the order in {currency}", part.currency);
+        if part.currency() != currency {
+            let message = format!("this part is costed in {}, the order in {currency}", part.currency());
             return Err(ApiError::field(&field, "currency_mismatch", message));
         }
         if !seen.insert(line.part_id) {
             return Err(ApiError::field(&field, "duplicate", "each part once; add the quantities up"));
         }
-        let unit_cost_minor = cost_in(&line.unit_cost, currency, &format!("lines[{i}].unit_cost"))?;
-        out.push(NewLine { part_id: line.part_id, quantity: line.quantity, unit_cost_minor });
+        let unit_cost = amount_in(&line.unit_cost, currency, &format!("lines[{i}].unit_cost"))?;
+        out.push(NewLine { part_id: line.part_id.into(), quantity: line.quantity, unit_cost });
     }
     Ok(out)
 }
@@ -179,8 +174,8 @@ pub(crate) async fn audit_step(
     let change = Change {
         action,
         entity: ENTITY,
-        entity_id: after.id,
-        branch_id: Some(after.branch_id),
+        entity_id: after.id.uuid(),
+        branch_id: Some(after.branch_id.uuid()),
         before: before.map(order_out).as_ref().and_then(snapshot),
         after: snapshot(&out),
     };

@@ -20,7 +20,7 @@ pub async fn order(
     let work = Work::begin(db, actor).await?;
     let before = visible(work.db(), &actor.me, id, true).await?;
     let mut after = before.clone();
-    after.order(actor.user_id(), work.now()).map_err(refused)?;
+    after.order(actor.user_id().into(), work.now()).map_err(refused)?;
     let out = save_step(&work, "purchase_order.order", &before, &after, expected).await?;
     work.commit().await?;
     Ok(out)

@@ -8,8 +8,9 @@ use aftersales_domain::stock::purchasing::{Arrived, PurchaseAction};
 use aftersales_persistence::{DatabaseConnection, warehouses};
 use uuid::Uuid;
 
-use super::{ENTITY, cost_in, refused, save_step, visible};
+use super::{ENTITY, refused, save_step, visible};
 use crate::error::ApiError;
+use crate::money_dto::amount_in;
 use crate::use_cases::stock::ledger::move_stock;
 use crate::use_cases::{Actor, Begun, Once, Work};
 
@@ -36,16 +37,16 @@ pub async fn receive(
         return Err(ApiError::PreconditionFailed);
     }
     before.may(PurchaseAction::Receive).map_err(refused)?;
-    if !warehouses::find(txn, before.warehouse_id).await?.active {
+    if !warehouses::find(txn, before.warehouse_id.uuid()).await?.active {
         return Err(ApiError::Conflict("the warehouse is closed; stock no longer moves in it".into()));
     }
     let mut arrived = Vec::with_capacity(body.lines.len());
     for (i, line) in body.lines.iter().enumerate() {
-        let unit_cost_minor = match &line.unit_cost {
-            Some(amount) => Some(cost_in(amount, &before.currency, &format!("lines[{i}].unit_cost"))?),
+        let unit_cost = match &line.unit_cost {
+            Some(amount) => Some(amount_in(amount, before.currency, &format!("lines[{i}].unit_cost"))?),
             None => None,
         };
-        arrived.push(Arrived { part_id: line.part_id, quantity: line.quantity, unit_cost_minor });
+        arrived.push(Arrived { part_id: line.part_id.into(), quantity: line.quantity, unit_cost });
     }
     let mut after = before.clone();
     let receipts = after.receive(&arrived, now).map_err(refused)?;
@@ -53,20 +54,22 @@ pub async fn receive(
         let movement = Movement {
             kind: MovementKind::PurchaseReceipt,
             quantity: receipt.quantity,
-            unit_cost_minor: Some(receipt.unit_cost_minor),
+            unit_cost_minor: Some(receipt.unit_cost.minor()),
             from_reservation: false,
         };
         let meta = MovementMeta {
-            actor_id: Some(actor.user_id()),
+            actor_id: Some(actor.user_id().into()),
             reason: Some(format!("purchase order {}", before.number)),
             document_kind: Some(ENTITY.into()),
-            document_id: Some(before.id),
+            document_id: Some(before.id.uuid()),
             ticket_id: None,
         };
-        move_stock(txn, before.warehouse_id, receipt.part_id, movement, meta, now).await?.map_err(|e| match e {
-            StockError::Overflow => ApiError::field(&format!("lines[{i}].quantity"), "too_large", e.to_string()),
-            other => crate::use_cases::stock::refused(other),
-        })?;
+        move_stock(txn, before.warehouse_id.uuid(), receipt.part_id.uuid(), movement, meta, now).await?.map_err(
+            |e| match e {
+                StockError::Overflow => ApiError::field(&format!("lines[{i}].quantity"), "too_large", e.to_string()),
+                other => crate::use_cases::stock::refused(other),
+            },
+        )?;
     }
     let out = save_step(&work, "purchase_order.receive", &before, &after, expected).await?;
     work.finish(StatusCode::OK, out).await

@@ -29,12 +29,12 @@ pub async fn update(
         brand_in(txn, brand_id).await?;
     }
     let lines = match &body.lines {
-        Some(lines) => Some(lines_in(txn, lines, &before.currency).await?),
+        Some(lines) => Some(lines_in(txn, lines, before.currency).await?),
         None => None,
     };
     let revision = Revision {
         supplier_name: body.supplier_name.map(|s| s.trim().to_owned()),
-        brand_id: body.brand_id,
+        brand_id: body.brand_id.map(|b| b.map(Into::into)),
         expected_on: body.expected_on,
         note: body.note.map(optional_text),
         lines,

@@ -105,6 +105,6 @@ pub(crate) fn place_out(l: WarehousePart) -> StockReportPlace {
         part_id: l.part_id,
         sku: l.sku,
         part_name: l.part_name,
-        currency: l.currency,
+        currency: l.currency.code().to_owned(),
     }
 }

@@ -36,7 +36,7 @@ pub async fn report(
             technician_id: r.technician_id,
             technician_name: r.technician_name,
             tickets: r.tickets,
-            currency: r.currency,
+            currency: r.currency.code().to_owned(),
             issued: r.issued,
             returned: r.returned,
             quantity: r.quantity,

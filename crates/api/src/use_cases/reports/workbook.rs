@@ -1,7 +1,7 @@
 //! Reports as XLSX workbooks: one generic writer from headers and rows, so a new
 //! report only says which sheets it has and what goes in each cell.
 use actix_web::{HttpResponse, web};
-use aftersales_domain::money::from_minor;
+use aftersales_domain::money::{Currency, Money};
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
@@ -14,11 +14,8 @@ pub enum Cell {
     Empty,
     Text(String),
     Int(i64),
-    /// An amount in minor units, written as the decimal amount of its currency.
-    Money {
-        minor: i64,
-        currency: String,
-    },
+    /// Written as the decimal amount of its currency.
+    Money(Money),
 }
 
 impl From<&str> for Cell {
@@ -45,9 +42,10 @@ impl<T: Into<Cell>> From<Option<T>> for Cell {
     }
 }
 
-/// `Cell::Money` of an amount in minor units of `currency`.
+/// `Cell::Money` of an amount in minor units of `currency` (a report row's code,
+/// which came from a [`Currency`]; were it ever unknown, the minor units show).
 pub fn money(minor: i64, currency: &str) -> Cell {
-    Cell::Money { minor, currency: currency.to_owned() }
+    Currency::parse(currency).map_or(Cell::Int(minor), |c| Cell::Money(Money::new(minor, c)))
 }
 
 /// A worksheet: its name (at most 31 characters), the header row and the rows below.
@@ -78,8 +76,8 @@ pub fn write(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
                     Cell::Int(n) => {
                         ws.write_number(row, col, *n as f64)?;
                     }
-                    Cell::Money { minor, currency } => {
-                        ws.write_number(row, col, from_minor(*minor, currency).to_f64().unwrap_or_default())?;
+                    Cell::Money(money) => {
+                        ws.write_number(row, col, money.amount().to_f64().unwrap_or_default())?;
                     }
                 }
             }

@@ -69,10 +69,10 @@ pub async fn create(
     }
     let branch = branches::find(txn, warehouse.branch_id).await?;
     let year = local_date(&branch.time_zone, now).unwrap_or_else(|| now.date_naive()).year();
-    let sequence = document_counters::next(txn, branch.id, DocumentSeries::ReturnToVendor, year).await?;
+    let sequence = document_counters::next(txn, branch.id.uuid(), DocumentSeries::ReturnToVendor, year).await?;
     let new = NewRtvShipment {
         number: document_number(DocumentSeries::ReturnToVendor, &branch.code, year, sequence),
-        branch_id: branch.id,
+        branch_id: branch.id.uuid(),
         warehouse_id: warehouse.id,
         brand_id: body.brand_id,
         note: optional_text(body.note),

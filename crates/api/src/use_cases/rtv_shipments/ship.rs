@@ -42,11 +42,11 @@ pub async fn ship(
             from_reservation: false,
         };
         let meta = MovementMeta {
-            actor_id: Some(actor.user_id()),
+            actor_id: Some(actor.user_id().into()),
             reason: Some(format!("return to vendor {}", current.number)),
             document_kind: Some(ENTITY.into()),
             document_id: Some(current.id),
-            ticket_id: Some(old.ticket_id),
+            ticket_id: Some(old.ticket_id.into()),
         };
         // The shelf holds what was handed in, so this only fails if someone moved
         // old parts out another way; the whole shipment then stays where it is.

@@ -28,7 +28,7 @@ pub async fn add_contract(
     let unit = serials::find(work.db(), id).await.or_not_found("unit")?;
     let codes: Vec<String> = body.component_codes.iter().map(|c| c.trim().to_owned()).collect();
     let code_refs: Vec<&str> = codes.iter().map(String::as_str).collect();
-    known_components(work.db(), unit.model_id, &code_refs, "component_codes", true).await?;
+    known_components(work.db(), unit.model_id.uuid(), &code_refs, "component_codes", true).await?;
     let mut legs = Vec::new();
     for leg in body.legs.iter().copied().map(leg_in) {
         if !legs.contains(&leg) {
@@ -37,7 +37,7 @@ pub async fn add_contract(
     }
     let contract = contracts::UnitContract {
         id: Uuid::now_v7(),
-        serial_id: unit.id,
+        serial_id: unit.id.uuid(),
         reference: body.reference.trim().to_owned(),
         kind: contract_kind_in(body.kind),
         legs,

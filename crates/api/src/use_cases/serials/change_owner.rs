@@ -32,10 +32,10 @@ pub async fn change_owner(
         return Err(ApiError::PreconditionFailed);
     }
     visible_customer(txn, &me.scope, body.customer_id, "customer_id").await?;
-    if current.owner_customer_id == Some(body.customer_id) {
+    if current.owner_customer_id == Some(body.customer_id.into()) {
         return Err(ApiError::field("customer_id", "same_owner", "this customer owns the unit already"));
     }
-    let history = owners::of_unit(txn, current.id).await?;
+    let history = owners::of_unit(txn, current.id.uuid()).await?;
     if let Some(open) = history.iter().find(|o| o.to_date.is_none())
         && body.from_date < open.from_date
     {
@@ -43,7 +43,7 @@ pub async fn change_owner(
         return Err(ApiError::field("from_date", "before_current_owner", message));
     }
     let ownership = owners::NewOwnership {
-        serial_id: current.id,
+        serial_id: current.id.uuid(),
         customer_id: body.customer_id,
         from_date: body.from_date,
         note: optional_text(body.note),
@@ -54,7 +54,7 @@ pub async fn change_owner(
     let updated = serials::update_facts(txn, &current, expected, facts, now).await?;
     let out = unit_out(&updated);
     let details = json!({
-        "from_customer_id": current.owner_customer_id, "to_customer_id": body.customer_id, "from_date": body.from_date
+        "from_customer_id": current.owner_customer_id.map(Uuid::from), "to_customer_id": body.customer_id, "from_date": body.from_date
     });
     let audit_row = ("serial.owner_change", snapshot(&unit_out(&current)), snapshot(&out));
     record_change(&work, &updated, ("owner_changed", details), audit_row).await?;

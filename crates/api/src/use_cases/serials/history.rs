@@ -38,10 +38,10 @@ pub async fn history(
     for unit in &units {
         out.push(SerialHistory {
             unit: serial_dto::unit_out(unit),
-            owners: owners::of_unit(db, unit.id).await?.iter().map(serial_dto::ownership_out).collect(),
-            swaps: swaps::of_unit(db, unit.id).await?.iter().map(serial_dto::swap_out).collect(),
-            contracts: contracts::of_unit(db, unit.id).await?.iter().map(serial_dto::contract_out).collect(),
-            events: events::of_unit(db, unit.id).await?.iter().map(serial_dto::event_out).collect(),
+            owners: owners::of_unit(db, unit.id.uuid()).await?.iter().map(serial_dto::ownership_out).collect(),
+            swaps: swaps::of_unit(db, unit.id.uuid()).await?.iter().map(serial_dto::swap_out).collect(),
+            contracts: contracts::of_unit(db, unit.id.uuid()).await?.iter().map(serial_dto::contract_out).collect(),
+            events: events::of_unit(db, unit.id.uuid()).await?.iter().map(serial_dto::event_out).collect(),
         });
     }
     Ok(out)

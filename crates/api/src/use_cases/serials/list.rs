@@ -30,7 +30,7 @@ pub async fn list(
             let number =
                 normalize_phone(raw).ok_or_else(|| ApiError::field("phone", "format", "is not a phone number"))?;
             let owners = customers::sharing_contacts(db, &me.scope, &[number], &[], None, MAX_OWNERS).await?;
-            Some(owners.into_iter().map(|c| c.id).collect())
+            Some(owners.into_iter().map(|c| c.id.uuid()).collect())
         }
         None => None,
     };

@@ -12,6 +12,6 @@ use crate::serial_dto::contract_out;
 pub async fn list_contracts(db: &DatabaseConnection, me: &Principal, id: Uuid) -> Result<Vec<ContractDto>, ApiError> {
     me.require(Permission::ViewCatalogue)?;
     let unit = serials::find(db, id).await.or_not_found("unit")?;
-    let found = contracts::of_unit(db, unit.id).await?;
+    let found = contracts::of_unit(db, unit.id.uuid()).await?;
     Ok(found.iter().map(contract_out).collect())
 }

@@ -71,8 +71,8 @@ pub(crate) async fn record_change(
     (kind, details): (&str, Value),
     (action, before, after): (&str, Option<Value>, Option<Value>),
 ) -> Result<(), ApiError> {
-    unit_event(work, unit.id, kind, details).await?;
-    unit_audit(work, action, unit.id, before, after).await
+    unit_event(work, unit.id.uuid(), kind, details).await?;
+    unit_audit(work, action, unit.id.uuid(), before, after).await
 }
 
 /// An event in a unit's history, by the actor, now.

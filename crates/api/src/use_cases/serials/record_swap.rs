@@ -30,14 +30,14 @@ pub async fn record_swap(
     let work = Work::begin(db, actor).await?;
     let unit = serials::find(work.db(), id).await.or_not_found("unit")?;
     let code = body.component_code.trim().to_owned();
-    known_components(work.db(), unit.model_id, &[code.as_str()], "component_code", false).await?;
+    known_components(work.db(), unit.model_id.uuid(), &[code.as_str()], "component_code", false).await?;
     let warranty_days = match body.warranty_days {
         Some(days) => days,
         None => repair_warranty_days(work.db(), &unit, body.swapped_on).await?,
     };
     let swap = swaps::ComponentSwap {
         id: Uuid::now_v7(),
-        serial_id: unit.id,
+        serial_id: unit.id.uuid(),
         component_code: code,
         old_part_serial: optional_text(body.old_part_serial),
         new_part_serial: optional_text(body.new_part_serial),
@@ -66,9 +66,11 @@ async fn repair_warranty_days(
     unit: &SerialUnit,
     swapped_on: NaiveDate,
 ) -> Result<u32, ApiError> {
-    let model = models::find(db, unit.model_id).await?;
-    let facts = unit_facts(unit, model.category_id);
-    let policies = warranty_policies::candidates_for(db, unit.brand_id, model.category_id, unit.model_id).await?;
+    let model = models::find(db, unit.model_id.uuid()).await?;
+    let facts = unit_facts(unit, model.category_id.uuid());
+    let policies =
+        warranty_policies::candidates_for(db, unit.brand_id.uuid(), model.category_id.uuid(), unit.model_id.uuid())
+            .await?;
     let reference = reference_date(&facts, swapped_on);
     select_policy(&policies, &facts, reference).map(|p| p.repair_warranty_days).ok_or_else(|| {
         ApiError::field("warranty_days", "required", "no warranty policy is in force for the unit; give the days")

@@ -48,8 +48,8 @@ pub async fn register(db: &DatabaseConnection, actor: &Actor, body: RegisterSeri
     };
     let new = NewUnit {
         id: Uuid::now_v7(),
-        brand_id: model.brand_id,
-        model_id: model.id,
+        brand_id: model.brand_id.uuid(),
+        model_id: model.id.uuid(),
         serial: body.serial.trim().to_owned(),
         serial_key,
         facts,
@@ -58,8 +58,8 @@ pub async fn register(db: &DatabaseConnection, actor: &Actor, body: RegisterSeri
     if let Some(customer_id) = unit.owner_customer_id {
         let from_date = unit.sale_date.or(unit.registration_date).unwrap_or_else(|| now.date_naive());
         let ownership = owners::NewOwnership {
-            serial_id: unit.id,
-            customer_id,
+            serial_id: unit.id.uuid(),
+            customer_id: customer_id.uuid(),
             from_date,
             note: None,
             created_by: Some(me.user_id),
@@ -67,8 +67,7 @@ pub async fn register(db: &DatabaseConnection, actor: &Actor, body: RegisterSeri
         owners::hand_over(txn, ownership, now).await?;
     }
     let out = unit_out(&unit);
-    let details =
-        json!({"serial": unit.serial, "model_id": unit.model_id, "owner_customer_id": unit.owner_customer_id});
+    let details = json!({"serial": unit.serial, "model_id": unit.model_id.uuid(), "owner_customer_id": unit.owner_customer_id.map(Uuid::from)});
     record_change(&work, &unit, ("registered", details), ("serial.register", None, snapshot(&out))).await?;
     work.commit().await?;
     Ok(out)

@@ -32,10 +32,10 @@ pub async fn update(
     }
     let updated = serials::update_facts(work.db(), &current, expected, facts_after(&current, body), work.now()).await?;
     for (kind, details) in change_events(&current, &updated) {
-        unit_event(&work, updated.id, kind, details).await?;
+        unit_event(&work, updated.id.uuid(), kind, details).await?;
     }
     let out = unit_out(&updated);
-    unit_audit(&work, "serial.update", updated.id, snapshot(&unit_out(&current)), snapshot(&out)).await?;
+    unit_audit(&work, "serial.update", updated.id.uuid(), snapshot(&unit_out(&current)), snapshot(&out)).await?;
     work.commit().await?;
     Ok(out)
 }
@@ -59,7 +59,7 @@ fn facts_after(u: &SerialUnit, b: UpdateSerial) -> UnitFacts {
         installation_address: text(b.installation_address, &u.installation_address),
         registration_date: b.registration_date.unwrap_or(u.registration_date),
         warranty_card_number: text(b.warranty_card_number, &u.warranty_card_number),
-        owner_customer_id: u.owner_customer_id,
+        owner_customer_id: u.owner_customer_id.map(uuid::Uuid::from),
     }
 }
 

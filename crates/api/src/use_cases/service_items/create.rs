@@ -20,7 +20,7 @@ pub async fn create(
     body: CreateServiceItem,
 ) -> Result<ServiceItemDto, ApiError> {
     actor.me.require(Permission::ConfigureTickets)?;
-    let (price_minor, currency) = money_in(&body.price, "price")?;
+    let price = money_in(&body.price, "price")?;
     let work = Work::begin(db, actor).await?;
     match categories::find(work.db(), body.category_id).await {
         Err(StoreError::NotFound) => {
@@ -36,8 +36,7 @@ pub async fn create(
         category_id: body.category_id,
         code: normalize_code(&body.code),
         names: names_in(body.names),
-        price_minor,
-        currency,
+        price,
         standard_minutes: body.standard_minutes,
     };
     let item = service_items::insert(work.db(), new, work.now()).await?;

@@ -18,7 +18,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreateSkill) -
     work.audit(Change {
         action: "skill.create",
         entity: ENTITY,
-        entity_id: skill.id,
+        entity_id: skill.id.uuid(),
         branch_id: None,
         before: None,
         after: snapshot(&out),

@@ -14,11 +14,11 @@ pub async fn delete(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> Result<
     actor.me.require(Permission::ManageSkills)?;
     let work = Work::begin(db, actor).await?;
     let skill = skills::find(work.db(), id).await.or_not_found("skill")?;
-    skills::delete(work.db(), skill.id).await?;
+    skills::delete(work.db(), skill.id.uuid()).await?;
     work.audit(Change {
         action: "skill.delete",
         entity: ENTITY,
-        entity_id: skill.id,
+        entity_id: skill.id.uuid(),
         branch_id: None,
         before: snapshot(&dto::skill_out(&skill)),
         after: None,

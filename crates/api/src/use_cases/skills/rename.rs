@@ -19,7 +19,7 @@ pub async fn rename(db: &DatabaseConnection, actor: &Actor, id: Uuid, body: Upda
     work.audit(Change {
         action: "skill.update",
         entity: ENTITY,
-        entity_id: updated.id,
+        entity_id: updated.id.uuid(),
         branch_id: None,
         before: snapshot(&dto::skill_out(&current)),
         after: snapshot(&out),

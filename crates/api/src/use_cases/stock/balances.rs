@@ -31,12 +31,12 @@ fn cursor_key(l: &NamedStockLine) -> String {
 fn named_line_out(l: &NamedStockLine) -> StockLineDto {
     let b = l.line.balance;
     StockLineDto {
-        warehouse_id: l.line.warehouse_id,
+        warehouse_id: l.line.warehouse_id.uuid(),
         warehouse_code: l.warehouse_code.clone(),
-        part_id: l.line.part_id,
+        part_id: l.line.part_id.uuid(),
         sku: l.sku.clone(),
         part_name: l.part_name.clone(),
-        currency: l.currency.clone(),
+        currency: l.currency.code().to_owned(),
         on_hand: b.on_hand,
         reserved: b.reserved,
         available: b.available(),

@@ -38,11 +38,11 @@ pub async fn issue(db: &DatabaseConnection, actor: &Actor, body: IssueStock) -> 
         from_reservation: false,
     };
     let meta = MovementMeta {
-        actor_id: Some(me.user_id),
+        actor_id: Some(me.user_id.into()),
         reason: body.reason,
         document_kind: body.ticket_id.map(|_| "ticket".to_owned()),
         document_id: body.ticket_id,
-        ticket_id: body.ticket_id,
+        ticket_id: body.ticket_id.map(Into::into),
     };
     record_movement(work, "stock.issue", body.warehouse_id, part.id, movement, meta).await
 }

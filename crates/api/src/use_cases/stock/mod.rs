@@ -96,7 +96,7 @@ pub(crate) async fn record_movement(
     let change = Change {
         action,
         entity: "stock_movement",
-        entity_id: row.id,
+        entity_id: row.id.uuid(),
         branch_id: None,
         before: None,
         after: snapshot(&out.movement),
@@ -152,19 +152,19 @@ pub(crate) fn stock_out(
 
 pub(crate) fn movement_out(m: &LedgerRow) -> MovementDto {
     MovementDto {
-        id: m.id,
-        warehouse_id: m.warehouse_id,
-        part_id: m.part_id,
+        id: m.id.uuid(),
+        warehouse_id: m.warehouse_id.uuid(),
+        part_id: m.part_id.uuid(),
         kind: m.kind.as_str().into(),
         quantity: m.quantity_delta,
         value_delta_minor: m.value_delta_minor,
         unit_cost_minor: m.unit_cost_minor,
         on_hand_after: m.on_hand_after,
-        actor_id: m.actor_id,
+        actor_id: m.actor_id.map(uuid::Uuid::from),
         reason: m.reason.clone(),
         document_kind: m.document_kind.clone(),
         document_id: m.document_id,
-        ticket_id: m.ticket_id,
+        ticket_id: m.ticket_id.map(uuid::Uuid::from),
         at: m.at,
     }
 }

@@ -16,9 +16,9 @@ pub async fn cancel(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> Result<
     let txn = work.db();
     let sheet = visible(txn, &actor.me, id).await?;
     let mut cancelled = sheet.clone();
-    cancelled.cancel(actor.user_id(), work.now()).map_err(refused)?;
+    cancelled.cancel(actor.user_id().into(), work.now()).map_err(refused)?;
     save_closed(txn, &cancelled).await?;
-    let after = stocktakes::find(txn, sheet.id).await?;
+    let after = stocktakes::find(txn, sheet.id.uuid()).await?;
     let out = stocktake_out(txn, &after).await?;
     let before = snapshot(&summary_out(&sheet));
     work.audit(change("stocktake.cancel", &sheet, before, snapshot(&summary_out(&after)))).await?;

@@ -28,8 +28,8 @@ pub async fn count(
     sheet.ensure_open().map_err(refused)?;
     // Takes the sheet first: a posting that is under way finishes before these counts
     // are looked at, and then they are refused as late.
-    if !stocktakes::touch_open(txn, sheet.id).await? {
-        return Err(closed_meanwhile(txn, sheet.id).await);
+    if !stocktakes::touch_open(txn, sheet.id.uuid()).await? {
+        return Err(closed_meanwhile(txn, sheet.id.uuid()).await);
     }
     let mut errors = Vec::new();
     let mut seen = BTreeSet::new();
@@ -37,7 +37,7 @@ pub async fn count(
         let field = format!("lines[{i}].part_id");
         if !seen.insert(line.part_id) {
             errors.push(FieldError::new(field, "duplicate", "this part is counted on an earlier line"));
-        } else if !sheet.has(line.part_id) {
+        } else if !sheet.has(line.part_id.into()) {
             match parts::find(txn, line.part_id).await {
                 Err(StoreError::NotFound) => {
                     errors.push(FieldError::new(field, "unknown_part", "there is no part with this id"))
@@ -51,16 +51,17 @@ pub async fn count(
         return Err(ApiError::Validation(errors));
     }
     for line in &body.lines {
-        let books = if sheet.has(line.part_id) {
+        let books = if sheet.has(line.part_id.into()) {
             0
         } else {
-            let books = stock::balances(txn, sheet.warehouse_id, Some(line.part_id)).await?;
+            let books = stock::balances(txn, sheet.warehouse_id.uuid(), Some(line.part_id)).await?;
             books.first().map(|l| l.balance.on_hand).unwrap_or(0)
         };
-        let counted = sheet.count(line.part_id, line.counted, books, actor.user_id(), now).map_err(refused)?;
+        let counted =
+            sheet.count(line.part_id.into(), line.counted, books, actor.user_id().into(), now).map_err(refused)?;
         stocktakes::record_count(txn, id, counted).await?;
     }
-    let after = stocktakes::find(txn, sheet.id).await?;
+    let after = stocktakes::find(txn, sheet.id.uuid()).await?;
     let out = stocktake_out(txn, &after).await?;
     work.audit(change("stocktake.count", &sheet, None, snapshot(&body))).await?;
     work.commit().await?;

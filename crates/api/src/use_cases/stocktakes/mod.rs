@@ -52,7 +52,11 @@ pub(crate) async fn visible(db: &impl ConnectionTrait, me: &Principal, id: Uuid)
 /// Saves a sheet a step closed (posted or cancelled), if nobody closed it in the
 /// meantime (409 with how it was closed otherwise).
 pub(crate) async fn save_closed(db: &impl ConnectionTrait, closed_sheet: &Stocktake) -> Result<(), ApiError> {
-    if stocktakes::close(db, closed_sheet).await? { Ok(()) } else { Err(closed_meanwhile(db, closed_sheet.id).await) }
+    if stocktakes::close(db, closed_sheet).await? {
+        Ok(())
+    } else {
+        Err(closed_meanwhile(db, closed_sheet.id.uuid()).await)
+    }
 }
 
 /// The answer to a change of a sheet someone closed since it was read: 409 with
@@ -71,14 +75,21 @@ pub(crate) fn change<'a>(
     before: Option<Value>,
     after: Option<Value>,
 ) -> Change<'a> {
-    Change { action, entity: ENTITY, entity_id: sheet.id, branch_id: Some(sheet.branch_id), before, after }
+    Change {
+        action,
+        entity: ENTITY,
+        entity_id: sheet.id.uuid(),
+        branch_id: Some(sheet.branch_id.uuid()),
+        before,
+        after,
+    }
 }
 
 /// The parts on a sheet, by id.
 pub(crate) async fn parts_of(db: &impl ConnectionTrait, sheet: &Stocktake) -> Result<BTreeMap<Uuid, Part>, ApiError> {
     let mut found = BTreeMap::new();
     for line in &sheet.lines {
-        match parts::find(db, line.part_id).await {
+        match parts::find(db, line.part_id.uuid()).await {
             Ok(part) => {
                 found.insert(part.id, part);
             }
@@ -93,32 +104,35 @@ pub(crate) async fn parts_of(db: &impl ConnectionTrait, sheet: &Stocktake) -> Re
 /// posting, once posted) and the variance with its value.
 pub(crate) async fn stocktake_out(db: &impl ConnectionTrait, sheet: &Stocktake) -> Result<StocktakeDto, ApiError> {
     let parts = parts_of(db, sheet).await?;
-    let balances: BTreeMap<Uuid, Balance> =
-        stock::balances(db, sheet.warehouse_id, None).await?.into_iter().map(|l| (l.part_id, l.balance)).collect();
+    let balances: BTreeMap<Uuid, Balance> = stock::balances(db, sheet.warehouse_id.uuid(), None)
+        .await?
+        .into_iter()
+        .map(|l| (l.part_id.uuid(), l.balance))
+        .collect();
     let lines = sheet
         .lines
         .iter()
         .map(|l| {
-            let now = balances.get(&l.part_id).copied().unwrap_or_default();
-            let part = parts.get(&l.part_id);
+            let now = balances.get(&l.part_id.uuid()).copied().unwrap_or_default();
+            let part = parts.get(&l.part_id.uuid());
             let (on_hand, value) = match (sheet.status, l.on_hand_at_post) {
                 (StocktakeStatus::Posted, Some(at_post)) => (at_post, l.value_delta_minor),
                 _ => (now.on_hand, l.counted.map(|c| variance_value(variance(c, now.on_hand), now))),
             };
             StocktakeLineDto {
-                part_id: l.part_id,
+                part_id: l.part_id.uuid(),
                 sku: part.map(|p| p.sku.clone()).unwrap_or_default(),
                 name: part.map(|p| p.name.clone()).unwrap_or_default(),
-                currency: part.map(|p| p.currency.clone()).unwrap_or_default(),
+                currency: part.map(|p| p.currency().code().to_owned()).unwrap_or_default(),
                 expected: l.expected,
                 counted: l.counted,
-                counted_by: l.counted_by,
+                counted_by: l.counted_by.map(uuid::Uuid::from),
                 counted_at: l.counted_at,
                 on_hand,
                 reserved: now.reserved,
                 variance: l.counted.map(|c| variance(c, on_hand)),
                 variance_value_minor: value,
-                movement_id: l.movement_id,
+                movement_id: l.movement_id.map(uuid::Uuid::from),
             }
         })
         .collect();
@@ -128,15 +142,15 @@ pub(crate) async fn stocktake_out(db: &impl ConnectionTrait, sheet: &Stocktake) 
 /// The sheet without its lines, as lists show it.
 pub(crate) fn summary_out(s: &Stocktake) -> StocktakeDto {
     StocktakeDto {
-        id: s.id,
-        branch_id: s.branch_id,
-        warehouse_id: s.warehouse_id,
+        id: s.id.uuid(),
+        branch_id: s.branch_id.uuid(),
+        warehouse_id: s.warehouse_id.uuid(),
         status: status_out(s.status),
-        started_by: s.started_by,
+        started_by: s.started_by.uuid(),
         started_at: s.started_at,
-        posted_by: s.posted_by,
+        posted_by: s.posted_by.map(uuid::Uuid::from),
         posted_at: s.posted_at,
-        cancelled_by: s.cancelled_by,
+        cancelled_by: s.cancelled_by.map(uuid::Uuid::from),
         cancelled_at: s.cancelled_at,
         note: s.note.clone(),
         version: s.version,

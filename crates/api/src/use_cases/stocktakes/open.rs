@@ -27,8 +27,11 @@ pub async fn open(db: &DatabaseConnection, actor: &Actor, body: OpenStocktake) -
     if stocktakes::open_in(txn, warehouse.id).await?.is_some() {
         return Err(ApiError::Conflict(ALREADY_OPEN.into()));
     }
-    let on_hand: BTreeMap<Uuid, i64> =
-        stock::balances(txn, warehouse.id, None).await?.into_iter().map(|l| (l.part_id, l.balance.on_hand)).collect();
+    let on_hand: BTreeMap<Uuid, i64> = stock::balances(txn, warehouse.id, None)
+        .await?
+        .into_iter()
+        .map(|l| (l.part_id.uuid(), l.balance.on_hand))
+        .collect();
     let lines: Vec<(Uuid, i64)> = match &body.part_ids {
         None => on_hand.iter().map(|(&part, &quantity)| (part, quantity)).collect(),
         Some(ids) => {

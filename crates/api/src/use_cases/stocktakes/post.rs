@@ -23,7 +23,7 @@ pub async fn post(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> Result<St
     let work = Work::begin(db, actor).await?;
     let (txn, now) = (work.db(), work.now());
     let mut posted = visible(txn, &actor.me, id).await?;
-    posted.post(actor.user_id(), now).map_err(refused)?;
+    posted.post(actor.user_id().into(), now).map_err(refused)?;
     // Closing first is what makes a concurrent second posting see the sheet closed
     // (it waits on the row, then matches nothing) instead of adjusting twice.
     save_closed(txn, &posted).await?;
@@ -32,12 +32,12 @@ pub async fn post(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> Result<St
     let parts = parts_of(txn, &sheet).await?;
     let sku = |i: &usize| {
         let part_id = sheet.lines[*i].part_id;
-        parts.get(&part_id).map(|p| p.sku.clone()).unwrap_or_else(|| part_id.to_string())
+        parts.get(&part_id.uuid()).map(|p| p.sku.clone()).unwrap_or_else(|| part_id.to_string())
     };
     let mut balances = Vec::with_capacity(sheet.lines.len());
     for line in &sheet.lines {
         // Locked: nothing moves this part until the adjustment is written.
-        balances.push(stock::locked_balance(txn, sheet.warehouse_id, line.part_id, now).await?);
+        balances.push(stock::locked_balance(txn, sheet.warehouse_id.uuid(), line.part_id.uuid(), now).await?);
     }
     // Each refused part is named by its line of the sheet (`lines[i].counted`).
     let line_of = |i: &usize| format!("lines[{i}].counted");
@@ -69,23 +69,24 @@ pub async fn post(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> Result<St
             None => (0, None),
             Some(adjustment) => {
                 let meta = MovementMeta {
-                    actor_id: Some(actor.user_id()),
+                    actor_id: Some(actor.user_id().into()),
                     reason: Some("stocktake".into()),
                     document_kind: Some(ENTITY.into()),
-                    document_id: Some(sheet.id),
+                    document_id: Some(sheet.id.uuid()),
                     ticket_id: None,
                 };
                 let movement = stocktake::adjustment(adjustment.delta);
-                let (_, row) = move_stock(txn, sheet.warehouse_id, adjustment.part_id, movement, meta, now)
-                    .await?
-                    .map_err(crate::use_cases::stock::refused)?;
+                let (_, row) =
+                    move_stock(txn, sheet.warehouse_id.uuid(), adjustment.part_id.uuid(), movement, meta, now)
+                        .await?
+                        .map_err(crate::use_cases::stock::refused)?;
                 (row.value_delta_minor, Some(row.id))
             }
         };
         sheet.adjusted(index, balance.on_hand, value, movement_id);
-        stocktakes::record_posting(txn, sheet.id, &sheet.lines[index]).await?;
+        stocktakes::record_posting(txn, sheet.id.uuid(), &sheet.lines[index]).await?;
     }
-    let after = stocktakes::find(txn, sheet.id).await?;
+    let after = stocktakes::find(txn, sheet.id.uuid()).await?;
     let out = stocktake_out(txn, &after).await?;
     work.audit(change("stocktake.post", &sheet, None, snapshot(&out))).await?;
     work.commit().await?;

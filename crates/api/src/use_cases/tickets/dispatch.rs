@@ -48,7 +48,7 @@ pub async fn dispatch(
     if reassigning.is_some() && reason.is_none() {
         return Err(ApiError::field("reason", "required", "say why the ticket goes to another technician"));
     }
-    let branch = branches::find(work.db(), before.branch_id).await?;
+    let branch = branches::find(work.db(), before.branch_id.uuid()).await?;
     let warnings = warnings_for(work.db(), &before, &branch, &technician, body.appointment_from).await?;
     let shown = warnings_out(work.db(), &warnings).await?;
     if !shown.is_empty() && !body.override_warnings {
@@ -82,8 +82,8 @@ pub async fn dispatch(
     work.audit(Change {
         action: "ticket.dispatch",
         entity: "ticket",
-        entity_id: saved.id,
-        branch_id: Some(saved.branch_id),
+        entity_id: saved.id.uuid(),
+        branch_id: Some(saved.branch_id.uuid()),
         before: snapshot(&assignment_view(&before)),
         after: snapshot(&after),
     })
@@ -94,7 +94,7 @@ pub async fn dispatch(
 
 /// What the audit shows of who has the ticket when.
 fn assignment_view(t: &Ticket) -> serde_json::Value {
-    serde_json::json!({"technician_id": t.technician_id, "appointment_from": t.appointment_from,
+    serde_json::json!({"technician_id": t.technician_id.map(uuid::Uuid::from), "appointment_from": t.appointment_from,
         "appointment_to": t.appointment_to, "dispatched_at": t.dispatched_at})
 }
 

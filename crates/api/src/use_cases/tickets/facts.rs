@@ -13,11 +13,12 @@ pub async fn of_ticket(db: &impl ConnectionTrait, ticket: &Ticket) -> Result<Tic
         technician_assigned: ticket.technician_id.is_some(),
         diagnosis_recorded: ticket.diagnosis_code.is_some(),
         resolution_recorded: ticket.resolution_code.is_some(),
-        labour_lines: labour::count(db, ticket.id).await?,
-        unreconciled_parts: unreconciled(&parts::of_ticket(db, ticket.id).await?),
-        installation_card_returned: attachments::has_purpose(db, ticket.id, attachments::INSTALLATION_CARD).await?,
-        callback_done: callbacks::is_done(db, ticket.id).await?,
-        open_complaints: complaints::open_count(db, ticket.id).await?,
+        labour_lines: labour::count(db, ticket.id.uuid()).await?,
+        unreconciled_parts: unreconciled(&parts::of_ticket(db, ticket.id.uuid()).await?),
+        installation_card_returned: attachments::has_purpose(db, ticket.id.uuid(), attachments::INSTALLATION_CARD)
+            .await?,
+        callback_done: callbacks::is_done(db, ticket.id.uuid()).await?,
+        open_complaints: complaints::open_count(db, ticket.id.uuid()).await?,
         note_given: false,
     })
 }

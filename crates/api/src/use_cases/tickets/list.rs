@@ -42,11 +42,11 @@ pub async fn list(db: &DatabaseConnection, me: &Principal, query: TicketQuery) -
     };
     let rows = tickets::list(db, &me.scope, filter).await?;
     // The names of the whole page in one query, not one look-up per row.
-    let ids: Vec<_> = rows.iter().map(|t| t.id).collect();
+    let ids: Vec<_> = rows.iter().map(|t| t.id.uuid()).collect();
     let mut names = tickets::names::of_tickets(db, &ids).await?;
     let items = rows
         .iter()
-        .map(|t| Ok(TicketDto { names: names.remove(&t.id).map(names_out), ..ticket_out(t)? }))
+        .map(|t| Ok(TicketDto { names: names.remove(&t.id.uuid()).map(names_out), ..ticket_out(t)? }))
         .collect::<Result<Vec<_>, ApiError>>()?;
     Ok(pagination::page(items, limit, |t| t.id.to_string(), Clone::clone))
 }

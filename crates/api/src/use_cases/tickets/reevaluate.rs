@@ -26,11 +26,11 @@ pub async fn reevaluate(
     let Some(serial_id) = before.serial_id else {
         return Err(ApiError::Conflict("the ticket has no registered unit to decide a warranty for".into()));
     };
-    let branch = branches::find(work.db(), before.branch_id).await?;
+    let branch = branches::find(work.db(), before.branch_id.uuid()).await?;
     let today = local_date(&branch.time_zone, now).unwrap_or_else(|| now.date_naive());
     let old = warranty::stored(before.warranty_snapshot.as_ref());
     let conditions = old.as_ref().map(|d| d.excluded_by.clone()).unwrap_or_default();
-    let new = warranty::decide(work.db(), serial_id, today, &conditions).await?;
+    let new = warranty::decide(work.db(), serial_id.uuid(), today, &conditions).await?;
     let differences = warranty::differences(old.as_ref(), &new);
     let mut t = before.clone();
     t.warranty_status = warranty::status_of(&new);

@@ -28,7 +28,7 @@ pub async fn reopen(
     let workflow = workflows::get(work.db(), before.kind).await?.workflow;
     let stage_code = match body.stage {
         Some(code) => code.trim().to_owned(),
-        None => events::stage_changes(work.db(), before.id)
+        None => events::stage_changes(work.db(), before.id.uuid())
             .await?
             .iter()
             .rev()
@@ -56,8 +56,8 @@ pub async fn reopen(
     work.audit(Change {
         action: "ticket.reopen",
         entity: "ticket",
-        entity_id: saved.id,
-        branch_id: Some(saved.branch_id),
+        entity_id: saved.id.uuid(),
+        branch_id: Some(saved.branch_id.uuid()),
         before: snapshot(&serde_json::json!({"stage": change.from})),
         after: snapshot(&serde_json::json!({"stage": change.to, "reason": reason})),
     })

@@ -50,7 +50,7 @@ pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket)
         None => None,
     };
     let model_id = match (&unit, body.model_id) {
-        (Some(u), Some(given)) if u.model_id != given => {
+        (Some(u), Some(given)) if u.model_id != given.into() => {
             return Err(ApiError::field(
                 "model_id",
                 "mismatch",
@@ -58,10 +58,10 @@ pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket)
             ));
         }
         (Some(u), _) => Some(u.model_id),
-        (None, given) => given,
+        (None, given) => given.map(Into::into),
     };
     let category_id = match model_id {
-        Some(id) => match models::find(txn, id).await {
+        Some(id) => match models::find(txn, id.uuid()).await {
             Ok(m) => Some(m.category_id),
             Err(StoreError::NotFound) => {
                 return Err(ApiError::field("model_id", "unknown_model", "there is no product model with this id"));
@@ -75,7 +75,7 @@ pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket)
         let Some(category_id) = category_id else {
             return Err(ApiError::field("fault_codes", "no_model", "symptom codes need the unit or its model_id"));
         };
-        let unknown = fault_codes::unknown_codes(txn, fault_codes::SYMPTOM, category_id, &fault_codes).await?;
+        let unknown = fault_codes::unknown_codes(txn, fault_codes::SYMPTOM, category_id.uuid(), &fault_codes).await?;
         if let Some(code) = unknown.first() {
             let i = fault_codes.iter().position(|c| c == code).unwrap_or_default();
             return Err(ApiError::field(
@@ -91,7 +91,7 @@ pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket)
 
     let desk = settings::tickets(txn).await?;
     let repeat_of = match &unit {
-        Some(u) => tickets::latest_for_serial(txn, u.id)
+        Some(u) => tickets::latest_for_serial(txn, u.id.uuid())
             .await?
             .filter(|earlier| is_repeat_repair(earlier.created_at, now, desk.repeat_repair_days))
             .map(|earlier| earlier.id),
@@ -99,7 +99,7 @@ pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket)
     };
     let (warranty_status, decision) = match &unit {
         Some(u) => {
-            let decision = warranty::decide(txn, u.id, today, &body.claim_conditions).await?;
+            let decision = warranty::decide(txn, u.id.uuid(), today, &body.claim_conditions).await?;
             (warranty::status_of(&decision), Some(decision))
         }
         None => (WarrantyStatus::Unknown, None),
@@ -107,7 +107,7 @@ pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket)
 
     let workflow = workflows::get(txn, kind).await?.workflow;
     let first = workflow.initial().ok_or_else(|| ApiError::Internal(anyhow::anyhow!("workflow without stages")))?;
-    let sequence = counters::next(txn, branch.id, kind, today.year()).await?;
+    let sequence = counters::next(txn, branch.id.uuid(), kind, today.year()).await?;
     let number = ticket_number(kind, &branch.code, today.year(), sequence);
     let (tracking_code, tracking_hash) = tracking::new_code()?;
     let phones: Vec<String> = customer.phones.iter().map(|p| p.normalized.clone()).collect();
@@ -117,16 +117,16 @@ pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket)
         tickets::NewTicket {
             id: Uuid::now_v7(),
             number,
-            branch_id: branch.id,
+            branch_id: branch.id.uuid(),
             kind,
             stage: first.code.clone(),
             stage_category: first.category,
             channel,
             origin,
             priority,
-            customer_id: customer.id,
-            serial_id: unit.as_ref().map(|u| u.id),
-            model_id,
+            customer_id: customer.id.uuid(),
+            serial_id: unit.as_ref().map(|u| u.id.uuid()),
+            model_id: model_id.map(uuid::Uuid::from),
             external_reference: optional_text(body.external_reference),
             fault_codes,
             fault_description: optional_text(body.fault_description),
@@ -136,7 +136,7 @@ pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket)
             requested_to: body.requested_to,
             warranty_status,
             warranty_snapshot: decision.as_ref().and_then(|d| serde_json::to_value(d).ok()),
-            repeat_of_ticket_id: repeat_of,
+            repeat_of_ticket_id: repeat_of.map(uuid::Uuid::from),
             expected_on: body.expected_on,
             tracking_code,
             tracking_hash,
@@ -173,8 +173,8 @@ pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket)
     let change = Change {
         action: "ticket.create",
         entity: "ticket",
-        entity_id: ticket.id,
-        branch_id: Some(ticket.branch_id),
+        entity_id: ticket.id.uuid(),
+        branch_id: Some(ticket.branch_id.uuid()),
         before: None,
         after: snapshot(&out),
     };

@@ -11,6 +11,6 @@ use crate::use_cases::access::ticket_in_scope;
 
 pub async fn timeline(db: &DatabaseConnection, me: &Principal, id: Uuid) -> Result<Vec<TicketEventDto>, ApiError> {
     let ticket = ticket_in_scope(db, me, id).await?;
-    let events = events::of_ticket(db, ticket.id).await?;
+    let events = events::of_ticket(db, ticket.id.uuid()).await?;
     Ok(events.iter().map(event_out).collect())
 }

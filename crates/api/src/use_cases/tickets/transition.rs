@@ -52,7 +52,7 @@ pub async fn transition(
         // Coming back into `done` from the work (not moving on within it, e.g.
         // completed → callback) means the work was completed again: it needs a new call.
         let ensured =
-            callbacks::ensure_pending(work.db(), saved.id, due, work.now(), change.completes_the_work()).await?;
+            callbacks::ensure_pending(work.db(), saved.id.uuid(), due, work.now(), change.completes_the_work()).await?;
         if let callbacks::Ensured::Reopened { earlier, reopened } = ensured {
             callback_reopened(&work, &saved, &earlier, &reopened).await?;
         }
@@ -60,8 +60,8 @@ pub async fn transition(
     work.audit(Change {
         action: "ticket.transition",
         entity: "ticket",
-        entity_id: saved.id,
-        branch_id: Some(saved.branch_id),
+        entity_id: saved.id.uuid(),
+        branch_id: Some(saved.branch_id.uuid()),
         before: snapshot(&serde_json::json!({"stage": change.from})),
         after: snapshot(&serde_json::json!({"stage": change.to})),
     })
@@ -93,9 +93,9 @@ async fn callback_reopened(
         action: "callback.reopen",
         entity: "ticket_callback",
         entity_id: reopened.id,
-        branch_id: Some(ticket.branch_id),
-        before: snapshot(&callback_out(earlier, &ticket.number, ticket.branch_id, now)),
-        after: snapshot(&callback_out(reopened, &ticket.number, ticket.branch_id, now)),
+        branch_id: Some(ticket.branch_id.uuid()),
+        before: snapshot(&callback_out(earlier, &ticket.number, ticket.branch_id.uuid(), now)),
+        after: snapshot(&callback_out(reopened, &ticket.number, ticket.branch_id.uuid(), now)),
     })
     .await
 }

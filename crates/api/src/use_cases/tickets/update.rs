@@ -48,8 +48,8 @@ pub async fn update(
     work.audit(Change {
         action: "ticket.update",
         entity: "ticket",
-        entity_id: saved.id,
-        branch_id: Some(saved.branch_id),
+        entity_id: saved.id.uuid(),
+        branch_id: Some(saved.branch_id.uuid()),
         before: snapshot(&ticket_out(&before)?),
         after: snapshot(&out),
     })
@@ -149,8 +149,8 @@ async fn check_codes(
     let Some(model_id) = t.model_id else {
         return Err(ApiError::field(field, "no_model", "the ticket has no product model to take codes from"));
     };
-    let category_id = models::find(db, model_id).await?.category_id;
-    let unknown = fault_codes::unknown_codes(db, kind, category_id, codes).await?;
+    let category_id = models::find(db, model_id.uuid()).await?.category_id;
+    let unknown = fault_codes::unknown_codes(db, kind, category_id.uuid(), codes).await?;
     match unknown.first() {
         None => Ok(()),
         Some(code) => Err(ApiError::field(

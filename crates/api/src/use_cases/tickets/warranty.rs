@@ -23,12 +23,14 @@ pub async fn decide(
     conditions: &[String],
 ) -> Result<Decision, ApiError> {
     let unit = serials::find(db, serial_id).await?;
-    let model = models::find(db, unit.model_id).await?;
-    let contracts = serials::contracts::of_unit(db, unit.id).await?;
-    let swaps = serials::swaps::of_unit(db, unit.id).await?;
+    let model = models::find(db, unit.model_id.uuid()).await?;
+    let contracts = serials::contracts::of_unit(db, unit.id.uuid()).await?;
+    let swaps = serials::swaps::of_unit(db, unit.id.uuid()).await?;
     let registered = serial_dto::registered(&contracts, &swaps);
-    let facts = serial_dto::unit_facts(&unit, model.category_id);
-    let policies = warranty_policies::candidates_for(db, facts.brand_id, facts.category_id, facts.model_id).await?;
+    let facts = serial_dto::unit_facts(&unit, model.category_id.uuid());
+    let policies =
+        warranty_policies::candidates_for(db, facts.brand_id.uuid(), facts.category_id.uuid(), facts.model_id.uuid())
+            .await?;
     let input = domain::EntitlementInput {
         unit: facts,
         policies,

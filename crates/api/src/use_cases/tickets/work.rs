@@ -4,16 +4,15 @@ use std::collections::BTreeMap;
 
 use aftersales_api_types::fault_codes::{FaultCodeDto, FaultCodeKind, Names};
 use aftersales_api_types::labour::{LabourLineDto, TicketLabourDto};
-use aftersales_api_types::service_items::{Money, ServiceItemDto};
-use aftersales_domain::money::minor_digits;
+use aftersales_api_types::service_items::ServiceItemDto;
+use aftersales_domain::money::Totals;
 use aftersales_persistence::tickets::fault_codes::{self, FaultCode};
 use aftersales_persistence::tickets::labour::LabourLine;
 use aftersales_persistence::tickets::service_items::ServiceItem;
-use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use crate::error::ApiError;
-use crate::money_dto::money_out;
+use crate::money_dto::{money_out, total_out};
 use crate::pagination;
 
 pub fn kind_str(kind: FaultCodeKind) -> &'static str {
@@ -52,13 +51,6 @@ pub fn names_out(names: &BTreeMap<String, String>) -> Names {
     }
 }
 
-/// A sum of minor units (which may exceed `i64`) as wire money.
-fn sum_out(minor: i128, currency: &str) -> Result<Money, ApiError> {
-    let amount = Decimal::try_from_i128_with_scale(minor, minor_digits(currency))
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("labour total out of range: {e}")))?;
-    Ok(Money { amount: amount.to_string(), currency: currency.to_owned() })
-}
-
 pub fn fault_code_out(c: &FaultCode) -> Result<FaultCodeDto, ApiError> {
     Ok(FaultCodeDto {
         id: c.id,
@@ -79,17 +71,13 @@ pub fn service_item_out(s: &ServiceItem) -> ServiceItemDto {
         category_id: s.category_id,
         code: s.code.clone(),
         names: names_out(&s.names),
-        price: money_out(s.price_minor, &s.currency),
+        price: money_out(s.price),
         standard_minutes: s.standard_minutes,
         active: s.active,
         created_at: s.created_at,
         updated_at: s.updated_at,
         version: s.version,
     }
-}
-
-fn line_total_minor(l: &LabourLine) -> i128 {
-    i128::from(l.quantity) * i128::from(l.unit_price_minor)
 }
 
 pub fn labour_line_out(l: &LabourLine) -> Result<LabourLineDto, ApiError> {
@@ -99,9 +87,9 @@ pub fn labour_line_out(l: &LabourLine) -> Result<LabourLineDto, ApiError> {
         code: l.code.clone(),
         description: l.description.clone(),
         quantity: l.quantity,
-        unit_price: money_out(l.unit_price_minor, &l.currency),
+        unit_price: money_out(l.unit_price),
         minutes: l.minutes,
-        line_total: sum_out(line_total_minor(l), &l.currency)?,
+        line_total: total_out(l.unit_price.times(i64::from(l.quantity)))?,
         technician_id: l.technician_id,
         created_by: l.created_by,
         created_at: l.created_at,
@@ -110,13 +98,13 @@ pub fn labour_line_out(l: &LabourLine) -> Result<LabourLineDto, ApiError> {
 
 /// The lines with one exact total per currency.
 pub fn labour_out(lines: &[LabourLine]) -> Result<TicketLabourDto, ApiError> {
-    let mut totals: BTreeMap<&str, i128> = BTreeMap::new();
+    let mut totals = Totals::default();
     for l in lines {
-        *totals.entry(l.currency.as_str()).or_default() += line_total_minor(l);
+        totals.add(l.unit_price.times(i64::from(l.quantity)));
     }
     Ok(TicketLabourDto {
         lines: lines.iter().map(labour_line_out).collect::<Result<_, _>>()?,
-        totals: totals.into_iter().map(|(currency, minor)| sum_out(minor, currency)).collect::<Result<_, _>>()?,
+        totals: totals.each().into_iter().map(total_out).collect::<Result<_, _>>()?,
         total_minutes: lines.iter().map(|l| i64::from(l.quantity) * i64::from(l.minutes)).sum(),
     })
 }
@@ -138,6 +126,7 @@ pub fn decode_code_cursor(cursor: Option<&str>) -> Result<Option<(String, Uuid)>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aftersales_api_types::service_items::Money as WireMoney;
     use chrono::Utc;
 
     fn line(quantity: i32, unit_price_minor: i64, currency: &str, minutes: i32) -> LabourLine {
@@ -148,8 +137,10 @@ mod tests {
             code: "X".into(),
             description: "x".into(),
             quantity,
-            unit_price_minor,
-            currency: currency.into(),
+            unit_price: aftersales_domain::money::Money::new(
+                unit_price_minor,
+                aftersales_domain::money::Currency::parse(currency).unwrap_or_else(|| panic!("{currency}")),
+            ),
             minutes,
             technician_id: None,
             created_by: None,
@@ -157,8 +148,8 @@ mod tests {
         }
     }
 
-    fn money(amount: &str, currency: &str) -> Money {
-        Money { amount: amount.into(), currency: currency.into() }
+    fn money(amount: &str, currency: &str) -> WireMoney {
+        WireMoney { amount: amount.into(), currency: currency.into() }
     }
 
     #[test]

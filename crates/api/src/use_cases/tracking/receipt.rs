@@ -24,14 +24,14 @@ pub async fn receipt(
     query: LangQuery,
 ) -> Result<String, ApiError> {
     let t = ticket_in_scope(db, me, id).await?;
-    let branch = branches::find(db, t.branch_id).await?;
-    let customer = customers::find(db, t.customer_id).await?;
+    let branch = branches::find(db, t.branch_id.uuid()).await?;
+    let customer = customers::find(db, t.customer_id.uuid()).await?;
     let serial = match t.serial_id {
-        Some(id) => Some(serials::find(db, id).await?.serial),
+        Some(id) => Some(serials::find(db, id.uuid()).await?.serial),
         None => None,
     };
     let model = match t.model_id {
-        Some(id) => models::find(db, id).await.ok().map(|m| format!("{} — {}", m.sku, m.name)),
+        Some(id) => models::find(db, id.uuid()).await.ok().map(|m| format!("{} — {}", m.sku, m.name)),
         None => None,
     };
     let warranty = warranty::stored(t.warranty_snapshot.as_ref());

@@ -20,7 +20,7 @@ pub async fn track(db: &DatabaseConnection, code: &str, query: LangQuery) -> Res
     }
     let ticket = tickets::find_by_tracking_hash(db, &hash_code(&typed)).await?.ok_or_else(unknown)?;
     let workflow = workflows::get(db, ticket.kind).await?.workflow;
-    let changes = events::stage_changes(db, ticket.id).await?;
-    let branch = branches::find(db, ticket.branch_id).await?;
+    let changes = events::stage_changes(db, ticket.id.uuid()).await?;
+    let branch = branches::find(db, ticket.branch_id.uuid()).await?;
     public_view(&ticket, &workflow, &changes, &branch, query.lang.unwrap_or_default())
 }

@@ -27,14 +27,17 @@ pub async fn close_with_discrepancy(
         Begun::Replayed(first) => return Ok(Once::Replayed(first)),
     };
     let before = for_step(work.db(), &actor.me, id, Side::Destination, expected).await?;
-    let missing: Vec<Missing> =
-        body.lines.iter().map(|l| Missing { part_id: l.part_id, missing: l.missing, note: l.note.clone() }).collect();
+    let missing: Vec<Missing> = body
+        .lines
+        .iter()
+        .map(|l| Missing { part_id: l.part_id.into(), missing: l.missing, note: l.note.clone() })
+        .collect();
     let mut after = before.clone();
-    if let Err(refusal) = after.close_with_discrepancy(&missing, actor.user_id(), work.now()) {
+    if let Err(refusal) = after.close_with_discrepancy(&missing, actor.user_id().into(), work.now()) {
         return Err(match refusal.reason {
             // Named by its SKU, which the people at the counter know it by.
             TransferError::Unaccounted { part_id, in_transit } => {
-                let part = sku(work.db(), part_id).await?;
+                let part = sku(work.db(), part_id.uuid()).await?;
                 let message = format!("{in_transit} of {part} are still in transit; say what became of them");
                 ApiError::field(&refusal.field, "unaccounted", message)
             }

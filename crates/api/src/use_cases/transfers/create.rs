@@ -39,7 +39,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreateTransfer
     }
     let branch = branches::find(txn, from.branch_id).await?;
     let year = local_date(&branch.time_zone, now).unwrap_or_else(|| now.date_naive()).year();
-    let sequence = document_counters::next(txn, branch.id, DocumentSeries::Transfer, year).await?;
+    let sequence = document_counters::next(txn, branch.id.uuid(), DocumentSeries::Transfer, year).await?;
     let new = NewTransfer {
         number: document_number(DocumentSeries::Transfer, &branch.code, year, sequence),
         from_warehouse_id: from.id,
@@ -55,8 +55,8 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreateTransfer
     let change = Change {
         action: "transfer.create",
         entity: ENTITY,
-        entity_id: transfer.id,
-        branch_id: Some(transfer.from_branch_id),
+        entity_id: transfer.id.uuid(),
+        branch_id: Some(transfer.from_branch_id.uuid()),
         before: None,
         after: snapshot(&out),
     };

@@ -48,18 +48,18 @@ pub fn status_in(status: WireStatus) -> TransferStatus {
 
 pub fn transfer_out(t: &Transfer) -> TransferDto {
     TransferDto {
-        id: t.id,
+        id: t.id.uuid(),
         number: t.number.clone(),
-        from_warehouse_id: t.from_warehouse_id,
-        to_warehouse_id: t.to_warehouse_id,
+        from_warehouse_id: t.from_warehouse_id.uuid(),
+        to_warehouse_id: t.to_warehouse_id.uuid(),
         status: status_out(t.status),
         note: t.note.clone(),
-        created_by: t.created_by,
+        created_by: t.created_by.map(uuid::Uuid::from),
         created_at: t.created_at,
-        shipped_by: t.shipped_by,
+        shipped_by: t.shipped_by.map(uuid::Uuid::from),
         shipped_at: t.shipped_at,
         received_at: t.received_at,
-        closed_by: t.closed_by,
+        closed_by: t.closed_by.map(uuid::Uuid::from),
         closed_at: t.closed_at,
         updated_at: t.updated_at,
         version: t.version,
@@ -67,7 +67,7 @@ pub fn transfer_out(t: &Transfer) -> TransferDto {
             .lines
             .iter()
             .map(|row| TransferLineDto {
-                part_id: row.part_id,
+                part_id: row.part_id.uuid(),
                 quantity: row.line.quantity,
                 shipped: row.line.shipped,
                 received: row.line.received,
@@ -149,10 +149,10 @@ pub(crate) fn refused(refusal: Refused<TransferError>) -> ApiError {
 /// How a transfer's movements are noted in the ledger.
 pub(crate) fn movement_meta(actor_id: Uuid, transfer: &Transfer) -> MovementMeta {
     MovementMeta {
-        actor_id: Some(actor_id),
+        actor_id: Some(actor_id.into()),
         reason: Some(format!("transfer {}", transfer.number)),
         document_kind: Some(ENTITY.into()),
-        document_id: Some(transfer.id),
+        document_id: Some(transfer.id.uuid()),
         ticket_id: None,
     }
 }
@@ -172,8 +172,8 @@ pub(crate) async fn finish_step(
     let change = Change {
         action,
         entity: ENTITY,
-        entity_id: saved.id,
-        branch_id: Some(saved.from_branch_id),
+        entity_id: saved.id.uuid(),
+        branch_id: Some(saved.from_branch_id.uuid()),
         before: snapshot(&transfer_out(before)),
         after: snapshot(&out),
     };

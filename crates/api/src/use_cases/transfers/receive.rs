@@ -32,11 +32,11 @@ pub async fn receive(
     let (txn, now) = (work.db(), work.now());
     let before = for_step(txn, &actor.me, id, Side::Destination, expected).await?;
     before.may(TransferAction::Receive).map_err(refused)?;
-    if !warehouses::find(txn, before.to_warehouse_id).await?.active {
+    if !warehouses::find(txn, before.to_warehouse_id.uuid()).await?.active {
         return Err(ApiError::Conflict("the destination warehouse is closed; stock no longer moves in it".into()));
     }
     let arrived: Vec<Arrived> =
-        body.lines.iter().map(|l| Arrived { part_id: l.part_id, quantity: l.quantity }).collect();
+        body.lines.iter().map(|l| Arrived { part_id: l.part_id.into(), quantity: l.quantity }).collect();
     let mut after = before.clone();
     for coming_in in after.receive(&arrived, now).map_err(refused)? {
         let movement = Movement {
@@ -46,7 +46,7 @@ pub async fn receive(
             from_reservation: false,
         };
         let meta = movement_meta(actor.user_id(), &before);
-        move_stock(txn, before.to_warehouse_id, coming_in.part_id, movement, meta, now)
+        move_stock(txn, before.to_warehouse_id.uuid(), coming_in.part_id.uuid(), movement, meta, now)
             .await?
             .map_err(crate::use_cases::stock::refused)?;
     }

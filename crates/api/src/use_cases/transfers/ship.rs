@@ -32,12 +32,12 @@ pub async fn ship(
     let (txn, now) = (work.db(), work.now());
     let before = for_step(txn, &actor.me, id, Side::Source, expected).await?;
     before.may(TransferAction::Ship).map_err(refused)?;
-    if !warehouses::find(txn, before.from_warehouse_id).await?.active {
+    if !warehouses::find(txn, before.from_warehouse_id.uuid()).await?.active {
         return Err(ApiError::Conflict("the source warehouse is closed; stock no longer moves in it".into()));
     }
     let mut after = before.clone();
-    for leaving in after.ship(actor.user_id(), now).map_err(refused)? {
-        let part = parts::find(txn, leaving.part_id).await?;
+    for leaving in after.ship(actor.user_id().into(), now).map_err(refused)? {
+        let part = parts::find(txn, leaving.part_id.uuid()).await?;
         let line = leaving.index + 1;
         let on = |what: String| ApiError::Conflict(format!("line {line} ({}): {what}", part.sku));
         if !part.active {
@@ -52,15 +52,16 @@ pub async fn ship(
         let meta = movement_meta(actor.user_id(), &before);
         // A short line ends the request here; dropping the transaction undoes the
         // lines already taken out, so nothing moves.
-        let (_, ledger_row) = move_stock(txn, before.from_warehouse_id, leaving.part_id, movement, meta, now)
-            .await?
-            .map_err(|e| match refused_at(e, &format!("lines[{}].quantity", leaving.index)) {
-                // A shortage keeps naming its line in `errors`.
-                ApiError::ConflictAt { message, errors } => {
-                    ApiError::ConflictAt { message: format!("line {line} ({}): {message}", part.sku), errors }
-                }
-                other => on(other.to_string()),
-            })?;
+        let (_, ledger_row) =
+            move_stock(txn, before.from_warehouse_id.uuid(), leaving.part_id.uuid(), movement, meta, now)
+                .await?
+                .map_err(|e| match refused_at(e, &format!("lines[{}].quantity", leaving.index)) {
+                    // A shortage keeps naming its line in `errors`.
+                    ApiError::ConflictAt { message, errors } => {
+                        ApiError::ConflictAt { message: format!("line {line} ({}): {message}", part.sku), errors }
+                    }
+                    other => on(other.to_string()),
+                })?;
         after.left_at_cost(leaving.index, ledger_row.unit_cost_minor);
     }
     finish_step(work, "transfer.ship", &before, &after, expected).await

@@ -43,8 +43,8 @@ pub async fn create(
     work.audit(Change {
         action: "user.create",
         entity: "user",
-        entity_id: user.id,
-        branch_id: Some(user.branch_id),
+        entity_id: user.id.uuid(),
+        branch_id: Some(user.branch_id.uuid()),
         before: None,
         after: snapshot(&out),
     })

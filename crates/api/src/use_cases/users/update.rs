@@ -63,14 +63,14 @@ pub async fn update(
     };
     let updated = users::update(txn, &current, expected, changes, work.now()).await?;
     if signs_out {
-        refresh_tokens::revoke_all_of_user(txn, updated.id, work.now()).await?;
+        refresh_tokens::revoke_all_of_user(txn, updated.id.uuid(), work.now()).await?;
     }
     let out = dto::user_out(&updated);
     work.audit(Change {
         action: "user.update",
         entity: "user",
-        entity_id: updated.id,
-        branch_id: Some(updated.branch_id),
+        entity_id: updated.id.uuid(),
+        branch_id: Some(updated.branch_id.uuid()),
         before: snapshot(&dto::user_out(&current)),
         after: snapshot(&out),
     })

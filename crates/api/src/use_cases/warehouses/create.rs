@@ -23,7 +23,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreateWarehous
         check_van_technician(work.db(), &branch, technician_id).await?;
     }
     let new = NewWarehouse {
-        branch_id: branch.id,
+        branch_id: branch.id.uuid(),
         code: body.code.trim().to_uppercase(),
         name: body.name.trim().to_owned(),
         kind,

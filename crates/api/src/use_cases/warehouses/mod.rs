@@ -73,7 +73,7 @@ pub(crate) async fn check_van_technician(db: &impl ConnectionTrait, branch: &Bra
         Err(e) => return Err(e.into()),
     };
     let of_branch = BranchScope { branch_id: branch.id, path: branch.path.clone() };
-    if !of_branch.covers(&branches::path_of(db, user.branch_id).await?) {
+    if !of_branch.covers(&branches::path_of(db, user.branch_id.uuid()).await?) {
         return Err(unknown());
     }
     if !user.active || !user.roles.contains(&Role::Technician) {

@@ -24,8 +24,11 @@ pub async fn evaluate(db: &DatabaseConnection, body: EvaluateRequest) -> Result<
                 }
                 other => other?,
             };
-            let placement =
-                ModelPlacement { brand_id: model.brand_id, category_id: model.category_id, model_id: model.id };
+            let placement = ModelPlacement {
+                brand_id: model.brand_id.uuid(),
+                category_id: model.category_id.uuid(),
+                model_id: model.id.uuid(),
+            };
             (unit_in(given, placement), Registered::default())
         }
         (None, Some(serial_id)) => {
@@ -39,17 +42,19 @@ pub async fn evaluate(db: &DatabaseConnection, body: EvaluateRequest) -> Result<
                 }
                 other => other?,
             };
-            let model = models::find(db, unit.model_id).await?;
-            let contracts = serials::contracts::of_unit(db, unit.id).await?;
-            let swaps = serials::swaps::of_unit(db, unit.id).await?;
-            (serial_dto::unit_facts(&unit, model.category_id), serial_dto::registered(&contracts, &swaps))
+            let model = models::find(db, unit.model_id.uuid()).await?;
+            let contracts = serials::contracts::of_unit(db, unit.id.uuid()).await?;
+            let swaps = serials::swaps::of_unit(db, unit.id.uuid()).await?;
+            (serial_dto::unit_facts(&unit, model.category_id.uuid()), serial_dto::registered(&contracts, &swaps))
         }
         (Some(_), Some(_)) => {
             return Err(ApiError::field("serial_id", "exclusive", "give either unit or serial_id, not both"));
         }
         (None, None) => return Err(ApiError::field("unit", "required", "give either unit or serial_id")),
     };
-    let policies = warranty_policies::candidates_for(db, unit.brand_id, unit.category_id, unit.model_id).await?;
+    let policies =
+        warranty_policies::candidates_for(db, unit.brand_id.uuid(), unit.category_id.uuid(), unit.model_id.uuid())
+            .await?;
     let input = input_in(&body, unit, policies, registered);
     let decision = evaluate_entitlement(&input);
     Ok(decision_out(&decision, &input.policies))

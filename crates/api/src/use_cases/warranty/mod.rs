@@ -19,9 +19,9 @@ use crate::use_cases::Work;
 /// A policy must be written for a brand, category or model that exists.
 pub(crate) async fn ensure_scope_exists(db: &impl ConnectionTrait, scope: PolicyScope) -> Result<(), ApiError> {
     let found = match scope {
-        PolicyScope::Brand(id) => brands::find(db, id).await.map(|_| ()),
-        PolicyScope::Category(id) => categories::find(db, id).await.map(|_| ()),
-        PolicyScope::Model(id) => models::find(db, id).await.map(|_| ()),
+        PolicyScope::Brand(id) => brands::find(db, id.uuid()).await.map(|_| ()),
+        PolicyScope::Category(id) => categories::find(db, id.uuid()).await.map(|_| ()),
+        PolicyScope::Model(id) => models::find(db, id.uuid()).await.map(|_| ()),
     };
     match found {
         Ok(()) => Ok(()),

@@ -34,18 +34,25 @@ pub async fn activate(
         }
         other => other?,
     };
-    check_activation(card.status, card.brand_id, unit.brand_id, unit.warranty_card_number.as_deref())
+    check_activation(card.status, card.brand_id, unit.brand_id.uuid(), unit.warranty_card_number.as_deref())
         .map_err(|e| ApiError::Conflict(e.to_string()))?;
     let on = body.activated_on;
-    if !warranty_cards::change_status(txn, &key, CardStatus::Issued, CardStatus::Activated, Some((unit.id, on)), now)
-        .await?
+    if !warranty_cards::change_status(
+        txn,
+        &key,
+        CardStatus::Issued,
+        CardStatus::Activated,
+        Some((unit.id.uuid(), on)),
+        now,
+    )
+    .await?
     {
         return Err(ApiError::Conflict("the card was activated or voided a moment ago".into()));
     }
     serials::update_facts(txn, &unit, None, with_card(&unit, &key, on), now).await?;
-    unit_event(&work, unit.id, "card_activated", json!({"card": key, "activated_on": on})).await?;
+    unit_event(&work, unit.id.uuid(), "card_activated", json!({"card": key, "activated_on": on})).await?;
     let out = card_out(&warranty_cards::find(txn, &key).await?);
-    unit_audit(&work, "warranty_card.activate", unit.id, None, snapshot(&out)).await?;
+    unit_audit(&work, "warranty_card.activate", unit.id.uuid(), None, snapshot(&out)).await?;
     work.commit().await?;
     Ok(out)
 }

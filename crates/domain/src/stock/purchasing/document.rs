@@ -1,8 +1,10 @@
 //! A purchase order as a whole: its lines and who took each step when. Each step
 //! changes the order in place and says what stock it moves, or refuses naming the
 //! request's field; the caller moves the stock and saves the order.
+use crate::ids::{BranchId, BrandId, PartId, PurchaseOrderId, UserId, WarehouseId};
 use chrono::{DateTime, NaiveDate, Utc};
-use uuid::Uuid;
+
+use crate::money::{Currency, Money};
 
 use super::{
     PurchaseAction, PurchaseError, PurchaseLine, PurchaseOrderStatus, cancel, check, order, receive, status_after,
@@ -11,21 +13,21 @@ use crate::stock::documents::{LineMismatch, Refused, line_indexes};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PurchaseOrder {
-    pub id: Uuid,
+    pub id: PurchaseOrderId,
     /// `PO-HN01-2026-000001`: the receiving warehouse's branch series.
     pub number: String,
-    pub branch_id: Uuid,
-    pub warehouse_id: Uuid,
+    pub branch_id: BranchId,
+    pub warehouse_id: WarehouseId,
     pub supplier_name: String,
-    pub brand_id: Option<Uuid>,
+    pub brand_id: Option<BrandId>,
     /// The currency of every line's cost (and of its parts).
-    pub currency: String,
+    pub currency: Currency,
     pub status: PurchaseOrderStatus,
     pub expected_on: Option<NaiveDate>,
     pub note: Option<String>,
-    pub created_by: Option<Uuid>,
+    pub created_by: Option<UserId>,
     pub created_at: DateTime<Utc>,
-    pub ordered_by: Option<Uuid>,
+    pub ordered_by: Option<UserId>,
     pub ordered_at: Option<DateTime<Utc>>,
     pub received_at: Option<DateTime<Utc>>,
     pub cancelled_at: Option<DateTime<Utc>>,
@@ -37,9 +39,9 @@ pub struct PurchaseOrder {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PurchaseOrderLine {
     pub line_no: i32,
-    pub part_id: Uuid,
+    pub part_id: PartId,
     pub ordered: i64,
-    pub unit_cost_minor: i64,
+    pub unit_cost: Money,
     pub received: i64,
 }
 
@@ -58,9 +60,9 @@ impl PurchaseOrderLine {
 /// the order's currency, each once).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewLine {
-    pub part_id: Uuid,
+    pub part_id: PartId,
     pub quantity: i64,
-    pub unit_cost_minor: i64,
+    pub unit_cost: Money,
 }
 
 impl NewLine {
@@ -70,7 +72,7 @@ impl NewLine {
             line_no,
             part_id: self.part_id,
             ordered: self.quantity,
-            unit_cost_minor: self.unit_cost_minor,
+            unit_cost: self.unit_cost,
             received: 0,
         }
     }
@@ -80,7 +82,7 @@ impl NewLine {
 #[derive(Debug, Clone, Default)]
 pub struct Revision {
     pub supplier_name: Option<String>,
-    pub brand_id: Option<Option<Uuid>>,
+    pub brand_id: Option<Option<BrandId>>,
     pub expected_on: Option<Option<NaiveDate>>,
     pub note: Option<Option<String>>,
     /// Replaces every line.
@@ -90,10 +92,10 @@ pub struct Revision {
 /// What arrived of one part, as a receipt names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Arrived {
-    pub part_id: Uuid,
+    pub part_id: PartId,
     pub quantity: i64,
     /// What the invoice says a unit cost, if not the order's price.
-    pub unit_cost_minor: Option<i64>,
+    pub unit_cost: Option<Money>,
 }
 
 /// Stock a receipt brings in for one line of the order, at the cost paid.
@@ -101,9 +103,9 @@ pub struct Arrived {
 pub struct LineReceipt {
     /// The line of the order (index into `lines`).
     pub index: usize,
-    pub part_id: Uuid,
+    pub part_id: PartId,
     pub quantity: i64,
-    pub unit_cost_minor: i64,
+    pub unit_cost: Money,
 }
 
 impl PurchaseOrder {
@@ -136,7 +138,7 @@ impl PurchaseOrder {
     }
 
     /// Sends the draft to the supplier, by `by` at `at`: it needs a line.
-    pub fn order(&mut self, by: Uuid, at: DateTime<Utc>) -> Result<(), Refused<PurchaseError>> {
+    pub fn order(&mut self, by: UserId, at: DateTime<Utc>) -> Result<(), Refused<PurchaseError>> {
         self.status = order(self.status, &self.counts()).map_err(Refused::status)?;
         self.ordered_by = Some(by);
         self.ordered_at = Some(at);
@@ -181,7 +183,7 @@ impl PurchaseOrder {
                 index,
                 part_id: line.part_id,
                 quantity: wanted.quantity,
-                unit_cost_minor: wanted.unit_cost_minor.unwrap_or(line.unit_cost_minor),
+                unit_cost: wanted.unit_cost.unwrap_or(line.unit_cost),
             });
         }
         self.lines = lines;

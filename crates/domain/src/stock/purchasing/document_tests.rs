@@ -8,8 +8,12 @@ fn at(minute: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 1, 9, minute, 0).single().unwrap_or_default()
 }
 
-fn id(n: u128) -> Uuid {
-    Uuid::from_u128(n)
+fn id<Id: From<uuid::Uuid>>(n: u128) -> Id {
+    uuid::Uuid::from_u128(n).into()
+}
+
+fn vnd(minor: i64) -> Money {
+    Money::new(minor, Currency::parse("VND").unwrap_or_else(|| panic!("VND")))
 }
 
 fn draft(quantities: &[i64]) -> PurchaseOrder {
@@ -20,7 +24,7 @@ fn draft(quantities: &[i64]) -> PurchaseOrder {
         warehouse_id: id(200),
         supplier_name: "Parts Co".into(),
         brand_id: None,
-        currency: "VND".into(),
+        currency: vnd(0).currency(),
         status: PurchaseOrderStatus::Draft,
         expected_on: None,
         note: None,
@@ -34,7 +38,7 @@ fn draft(quantities: &[i64]) -> PurchaseOrder {
         version: 1,
         lines: (1..)
             .zip(quantities)
-            .map(|(n, &quantity)| NewLine { part_id: id(n as u128), quantity, unit_cost_minor: 1_000 }.numbered(n))
+            .map(|(n, &quantity)| NewLine { part_id: id(n as u128), quantity, unit_cost: vnd(1_000) }.numbered(n))
             .collect(),
     }
 }
@@ -46,19 +50,19 @@ fn ordered(quantities: &[i64]) -> PurchaseOrder {
 }
 
 fn arrived(part: u128, quantity: i64) -> Arrived {
-    Arrived { part_id: id(part), quantity, unit_cost_minor: None }
+    Arrived { part_id: id(part), quantity, unit_cost: None }
 }
 
 #[test]
 fn a_draft_is_revised_then_ordered_and_then_stays() {
     let mut o = draft(&[2]);
-    let lines = vec![NewLine { part_id: id(7), quantity: 4, unit_cost_minor: 250 }];
+    let lines = vec![NewLine { part_id: id(7), quantity: 4, unit_cost: vnd(250) }];
     let revision = Revision { note: Some(Some("urgent".into())), lines: Some(lines), ..Revision::default() };
     o.revise(revision.clone()).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!((o.note.as_deref(), o.supplier_name.as_str()), (Some("urgent"), "Parts Co"));
     assert_eq!(
         o.lines,
-        vec![PurchaseOrderLine { line_no: 1, part_id: id(7), ordered: 4, unit_cost_minor: 250, received: 0 }]
+        vec![PurchaseOrderLine { line_no: 1, part_id: id(7), ordered: 4, unit_cost: vnd(250), received: 0 }]
     );
     o.order(id(9), at(1)).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!((o.status, o.ordered_by, o.ordered_at), (PurchaseOrderStatus::Ordered, Some(id(9)), Some(at(1))));
@@ -77,13 +81,13 @@ fn receipts_name_the_line_they_refuse_and_cost_what_the_invoice_says() {
     let stranger = o.clone().receive(&[arrived(7, 1)], at(2));
     assert_eq!(stranger, Err(Refused::at("lines[0].part_id", PurchaseError::NotOnOrder)));
 
-    let invoiced = Arrived { unit_cost_minor: Some(1_200), ..arrived(2, 2) };
+    let invoiced = Arrived { unit_cost: Some(vnd(1_200)), ..arrived(2, 2) };
     let moves = o.receive(&[invoiced], at(2)).unwrap_or_else(|e| panic!("{e:?}"));
-    assert_eq!(moves, vec![LineReceipt { index: 1, part_id: id(2), quantity: 2, unit_cost_minor: 1_200 }]);
+    assert_eq!(moves, vec![LineReceipt { index: 1, part_id: id(2), quantity: 2, unit_cost: vnd(1_200) }]);
     assert_eq!((o.status, o.received_at), (PurchaseOrderStatus::PartiallyReceived, None));
     assert_eq!(o.cancel(at(3)), Err(Refused::status(PurchaseError::AlreadyReceived)));
     let moves = o.receive(&[arrived(1, 3), arrived(2, 3)], at(3)).unwrap_or_else(|e| panic!("{e:?}"));
-    assert_eq!(moves[0].unit_cost_minor, 1_000);
+    assert_eq!(moves[0].unit_cost, vnd(1_000));
     assert_eq!((o.status, o.received_at), (PurchaseOrderStatus::Received, Some(at(3))));
 }
 

@@ -1,23 +1,23 @@
 //! A count sheet as a whole: its lines and who took each step when. Counting,
 //! posting and cancelling change the sheet in place or refuse; the caller moves
 //! the stock posting asks for and saves the sheet.
+use crate::ids::{BranchId, MovementId, PartId, StocktakeId, UserId, WarehouseId};
 use chrono::{DateTime, Utc};
-use uuid::Uuid;
 
 use super::{PostingLine, PostingRefusal, StocktakeError, StocktakeStatus, ensure_open, plan};
 use crate::stock::ledger::Balance;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stocktake {
-    pub id: Uuid,
-    pub branch_id: Uuid,
-    pub warehouse_id: Uuid,
+    pub id: StocktakeId,
+    pub branch_id: BranchId,
+    pub warehouse_id: WarehouseId,
     pub status: StocktakeStatus,
-    pub started_by: Uuid,
+    pub started_by: UserId,
     pub started_at: DateTime<Utc>,
-    pub posted_by: Option<Uuid>,
+    pub posted_by: Option<UserId>,
     pub posted_at: Option<DateTime<Utc>>,
-    pub cancelled_by: Option<Uuid>,
+    pub cancelled_by: Option<UserId>,
     pub cancelled_at: Option<DateTime<Utc>>,
     pub note: Option<String>,
     pub version: i64,
@@ -27,22 +27,22 @@ pub struct Stocktake {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StocktakeLine {
-    pub part_id: Uuid,
+    pub part_id: PartId,
     /// On hand when the line was put on the sheet.
     pub expected: i64,
     pub counted: Option<i64>,
-    pub counted_by: Option<Uuid>,
+    pub counted_by: Option<UserId>,
     pub counted_at: Option<DateTime<Utc>>,
     /// Once posted: on hand just before the adjustment.
     pub on_hand_at_post: Option<i64>,
     /// Once posted: what the adjustment changed the stock's value by.
     pub value_delta_minor: Option<i64>,
-    pub movement_id: Option<Uuid>,
+    pub movement_id: Option<MovementId>,
 }
 
 impl StocktakeLine {
     /// A part put on the sheet with what the books hold of it.
-    pub fn expecting(part_id: Uuid, expected: i64) -> Self {
+    pub fn expecting(part_id: PartId, expected: i64) -> Self {
         StocktakeLine {
             part_id,
             expected,
@@ -61,7 +61,7 @@ impl StocktakeLine {
 pub struct Adjustment {
     /// The line of the sheet (index into `lines`).
     pub index: usize,
-    pub part_id: Uuid,
+    pub part_id: PartId,
     pub delta: i64,
 }
 
@@ -71,7 +71,7 @@ impl Stocktake {
         ensure_open(self.status)
     }
 
-    pub fn has(&self, part_id: Uuid) -> bool {
+    pub fn has(&self, part_id: PartId) -> bool {
         self.lines.iter().any(|l| l.part_id == part_id)
     }
 
@@ -80,10 +80,10 @@ impl Stocktake {
     /// `books_if_new` (what the books hold of it now). Answers the line as it now is.
     pub fn count(
         &mut self,
-        part_id: Uuid,
+        part_id: PartId,
         counted: i64,
         books_if_new: i64,
-        by: Uuid,
+        by: UserId,
         at: DateTime<Utc>,
     ) -> Result<&StocktakeLine, StocktakeError> {
         self.ensure_open()?;
@@ -105,7 +105,7 @@ impl Stocktake {
 
     /// Closes the sheet as posted by `by` at `at`; the adjustments follow from
     /// [`Stocktake::adjustments`].
-    pub fn post(&mut self, by: Uuid, at: DateTime<Utc>) -> Result<(), StocktakeError> {
+    pub fn post(&mut self, by: UserId, at: DateTime<Utc>) -> Result<(), StocktakeError> {
         self.ensure_open()?;
         self.status = StocktakeStatus::Posted;
         self.posted_by = Some(by);
@@ -114,7 +114,7 @@ impl Stocktake {
     }
 
     /// Closes the sheet without adjusting anything, by `by` at `at`.
-    pub fn cancel(&mut self, by: Uuid, at: DateTime<Utc>) -> Result<(), StocktakeError> {
+    pub fn cancel(&mut self, by: UserId, at: DateTime<Utc>) -> Result<(), StocktakeError> {
         self.ensure_open()?;
         self.status = StocktakeStatus::Cancelled;
         self.cancelled_by = Some(by);
@@ -142,7 +142,13 @@ impl Stocktake {
 
     /// Notes what posting did to a line: the stock on hand just before, and the
     /// value and ledger row of its adjustment (none when the count agreed).
-    pub fn adjusted(&mut self, index: usize, on_hand_at_post: i64, value_delta_minor: i64, movement_id: Option<Uuid>) {
+    pub fn adjusted(
+        &mut self,
+        index: usize,
+        on_hand_at_post: i64,
+        value_delta_minor: i64,
+        movement_id: Option<MovementId>,
+    ) {
         if let Some(line) = self.lines.get_mut(index) {
             line.on_hand_at_post = Some(on_hand_at_post);
             line.value_delta_minor = Some(value_delta_minor);
@@ -161,8 +167,8 @@ mod tests {
         Utc.with_ymd_and_hms(2026, 3, 1, 9, minute, 0).single().unwrap_or_default()
     }
 
-    fn id(n: u128) -> Uuid {
-        Uuid::from_u128(n)
+    fn id<Id: From<uuid::Uuid>>(n: u128) -> Id {
+        uuid::Uuid::from_u128(n).into()
     }
 
     fn sheet(expected: &[i64]) -> Stocktake {

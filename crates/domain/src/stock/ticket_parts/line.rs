@@ -3,8 +3,10 @@
 //! the ticket's own reservation first), and what became of them recorded. Each
 //! change answers the line after it, the stock movements that go with it and
 //! what the ticket's timeline says, or the refusal; the caller saves them.
+use crate::ids::{PartId, TicketId, TicketPartId, WarehouseId};
 use chrono::{DateTime, Utc};
-use uuid::Uuid;
+
+use crate::money::{Money, Total};
 
 use super::{Outcome, OutcomeError, PartCounts, record};
 use crate::stock::MovementKind;
@@ -13,17 +15,17 @@ use crate::stock::ledger::{self, Balance, Movement, StockError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TicketPart {
-    pub id: Uuid,
-    pub ticket_id: Uuid,
-    pub part_id: Uuid,
-    pub warehouse_id: Uuid,
+    pub id: TicketPartId,
+    pub ticket_id: TicketId,
+    pub part_id: PartId,
+    pub warehouse_id: WarehouseId,
     pub counts: PartCounts,
-    /// What the units issued cost, in minor units of `currency`.
+    /// What the units issued cost, in minor units of the price's currency (the
+    /// stock ledger's own arithmetic, see [`TicketPart::issued_value`]).
     pub issued_value_minor: i64,
     pub charge_to: ChargeTo,
     /// The part's selling price when the line was opened.
-    pub unit_price_minor: i64,
-    pub currency: String,
+    pub unit_price: Money,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i64,
@@ -54,6 +56,20 @@ impl TicketPart {
     /// What one unit issued cost on average, rounded; 0 before any is issued.
     pub fn unit_cost_minor(&self) -> i64 {
         ledger::average(self.issued_value_minor, self.counts.issued)
+    }
+
+    pub fn unit_cost(&self) -> Money {
+        Money::new(self.unit_cost_minor(), self.unit_price.currency())
+    }
+
+    /// What the units issued cost the warehouse together.
+    pub fn issued_value(&self) -> Money {
+        Money::new(self.issued_value_minor, self.unit_price.currency())
+    }
+
+    /// What the units used are worth at the line's price: what the payer owes.
+    pub fn used_total(&self) -> Total {
+        self.unit_price.times(self.counts.used)
     }
 
     /// Promises `quantity` more units to the ticket. Whether the shelf has them
@@ -170,15 +186,14 @@ pub(super) mod tests {
     pub(in crate::stock::ticket_parts) fn empty_line() -> TicketPart {
         let at = DateTime::<Utc>::default();
         TicketPart {
-            id: Uuid::nil(),
-            ticket_id: Uuid::nil(),
-            part_id: Uuid::nil(),
-            warehouse_id: Uuid::nil(),
+            id: uuid::Uuid::nil().into(),
+            ticket_id: uuid::Uuid::nil().into(),
+            part_id: uuid::Uuid::nil().into(),
+            warehouse_id: uuid::Uuid::nil().into(),
             counts: PartCounts::default(),
             issued_value_minor: 0,
             charge_to: ChargeTo::Customer,
-            unit_price_minor: 500_000,
-            currency: "VND".into(),
+            unit_price: Money::new(500_000, crate::money::Currency::parse("VND").unwrap_or_else(|| panic!("VND"))),
             created_at: at,
             updated_at: at,
             version: 1,

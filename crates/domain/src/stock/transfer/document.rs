@@ -1,30 +1,30 @@
 //! A transfer as a whole: its lines and who took each step when. Each step
 //! changes the transfer in place and says what stock it moves, or refuses naming
 //! the request's field; the caller moves the stock and saves the transfer.
+use crate::ids::{BranchId, PartId, TransferId, UserId, WarehouseId};
 use chrono::{DateTime, Utc};
-use uuid::Uuid;
 
 use super::{TransferAction, TransferError, TransferLine, TransferStatus, check, receive, record_missing, ship};
 use crate::stock::documents::{LineMismatch, Refused, line_indexes};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Transfer {
-    pub id: Uuid,
+    pub id: TransferId,
     /// `TR-HN01-2026-000001`: the source branch's series.
     pub number: String,
-    pub from_warehouse_id: Uuid,
-    pub to_warehouse_id: Uuid,
-    pub from_branch_id: Uuid,
-    pub to_branch_id: Uuid,
+    pub from_warehouse_id: WarehouseId,
+    pub to_warehouse_id: WarehouseId,
+    pub from_branch_id: BranchId,
+    pub to_branch_id: BranchId,
     pub status: TransferStatus,
     pub note: Option<String>,
-    pub created_by: Option<Uuid>,
+    pub created_by: Option<UserId>,
     pub created_at: DateTime<Utc>,
-    pub shipped_by: Option<Uuid>,
+    pub shipped_by: Option<UserId>,
     pub shipped_at: Option<DateTime<Utc>>,
     /// When the last unit arrived or the rest was written down as missing.
     pub received_at: Option<DateTime<Utc>>,
-    pub closed_by: Option<Uuid>,
+    pub closed_by: Option<UserId>,
     pub closed_at: Option<DateTime<Utc>>,
     pub updated_at: DateTime<Utc>,
     pub version: i64,
@@ -35,7 +35,7 @@ pub struct Transfer {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TransferLineRow {
     pub line_no: i32,
-    pub part_id: Uuid,
+    pub part_id: PartId,
     pub line: TransferLine,
     /// The moving-average cost the units left the source at, once shipped.
     pub shipped_unit_cost_minor: Option<i64>,
@@ -47,21 +47,21 @@ pub struct TransferLineRow {
 pub struct LineMove {
     /// The line of the transfer (index into `lines`).
     pub index: usize,
-    pub part_id: Uuid,
+    pub part_id: PartId,
     pub quantity: i64,
 }
 
 /// What arrived of one part, as a receipt names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Arrived {
-    pub part_id: Uuid,
+    pub part_id: PartId,
     pub quantity: i64,
 }
 
 /// What never arrived of one part, and why, as a closing names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Missing {
-    pub part_id: Uuid,
+    pub part_id: PartId,
     pub missing: i64,
     pub note: String,
 }
@@ -75,7 +75,7 @@ impl Transfer {
     /// Ships the draft, by `by` at `at`: every line's whole quantity leaves the
     /// source, all at once. Answers what leaves, line by line; the source's ledger
     /// then says at which cost ([`Transfer::left_at_cost`]).
-    pub fn ship(&mut self, by: Uuid, at: DateTime<Utc>) -> Result<Vec<LineMove>, Refused<TransferError>> {
+    pub fn ship(&mut self, by: UserId, at: DateTime<Utc>) -> Result<Vec<LineMove>, Refused<TransferError>> {
         self.may(TransferAction::Ship)?;
         let mut leaving = Vec::with_capacity(self.lines.len());
         for (index, row) in self.lines.iter_mut().enumerate() {
@@ -132,7 +132,7 @@ impl Transfer {
     pub fn close_with_discrepancy(
         &mut self,
         missing: &[Missing],
-        by: Uuid,
+        by: UserId,
         at: DateTime<Utc>,
     ) -> Result<(), Refused<TransferError>> {
         self.may(TransferAction::Close)?;
@@ -162,7 +162,7 @@ impl Transfer {
     }
 
     /// The line of each part a request names, in the request's order.
-    fn lines_named(&self, parts: impl Iterator<Item = Uuid>) -> Result<Vec<usize>, Refused<TransferError>> {
+    fn lines_named(&self, parts: impl Iterator<Item = PartId>) -> Result<Vec<usize>, Refused<TransferError>> {
         line_indexes(self.lines.iter().map(|row| row.part_id), parts).map_err(|(i, mismatch)| {
             let reason = match mismatch {
                 LineMismatch::NotOnDocument => TransferError::NotOnTransfer,

@@ -8,8 +8,8 @@ fn at(minute: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 1, 9, minute, 0).single().unwrap_or_default()
 }
 
-fn part(n: u128) -> Uuid {
-    Uuid::from_u128(n)
+fn part<Id: From<uuid::Uuid>>(n: u128) -> Id {
+    uuid::Uuid::from_u128(n).into()
 }
 
 fn draft(quantities: &[i64]) -> Transfer {

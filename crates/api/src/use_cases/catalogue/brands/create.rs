@@ -18,7 +18,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreateBrand) -
     let new = brands::NewBrand { code: body.code, name: body.name.trim().to_owned(), country: body.country };
     let brand = brands::insert(work.db(), new, work.now()).await?;
     let out = brand_out(&brand);
-    BRAND.created(&work, brand.id, &out).await?;
+    BRAND.created(&work, brand.id.uuid(), &out).await?;
     work.commit().await?;
     Ok(out)
 }

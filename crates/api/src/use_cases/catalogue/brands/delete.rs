@@ -13,7 +13,7 @@ pub async fn delete(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> Result<
     actor.me.require(Permission::ManageCatalogue)?;
     let work = Work::begin(db, actor).await?;
     let brand = brands::find(work.db(), id).await.or_not_found("brand")?;
-    brands::delete(work.db(), brand.id).await?;
-    BRAND.deleted(&work, brand.id, &brand_out(&brand)).await?;
+    brands::delete(work.db(), brand.id.uuid()).await?;
+    BRAND.deleted(&work, brand.id.uuid(), &brand_out(&brand)).await?;
     work.commit().await
 }

@@ -27,7 +27,7 @@ pub async fn update(
         BrandChanges { name: body.name.map(|n| n.trim().to_owned()), country: body.country, active: body.active };
     let updated = brands::update(work.db(), &current, expected, changes, work.now()).await?;
     let out = brand_out(&updated);
-    BRAND.updated(&work, updated.id, &brand_out(&current), &out).await?;
+    BRAND.updated(&work, updated.id.uuid(), &brand_out(&current), &out).await?;
     work.commit().await?;
     Ok(out)
 }

@@ -14,7 +14,7 @@ pub async fn delete(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> Result<
     actor.me.require(Permission::ManageCatalogue)?;
     let work = Work::begin(db, actor).await?;
     let category = categories::find(work.db(), id).await.or_not_found("category")?;
-    categories::delete(work.db(), category.id).await?;
-    CATEGORY.deleted(&work, category.id, &category_out(&category)).await?;
+    categories::delete(work.db(), category.id.uuid()).await?;
+    CATEGORY.deleted(&work, category.id.uuid(), &category_out(&category)).await?;
     work.commit().await
 }

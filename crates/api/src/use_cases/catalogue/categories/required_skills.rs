@@ -12,6 +12,6 @@ use crate::error::{ApiError, NotFoundAs};
 pub async fn required_skills(db: &DatabaseConnection, me: &Principal, id: Uuid) -> Result<RequiredSkills, ApiError> {
     me.require(Permission::ViewCatalogue)?;
     let category = categories::find(db, id).await.or_not_found("category")?;
-    let skills = category_skills::required(db, category.id).await?;
-    Ok(RequiredSkills { category_id: category.id, skills: skills.iter().map(skill_out).collect() })
+    let skills = category_skills::required(db, category.id.uuid()).await?;
+    Ok(RequiredSkills { category_id: category.id.uuid(), skills: skills.iter().map(skill_out).collect() })
 }

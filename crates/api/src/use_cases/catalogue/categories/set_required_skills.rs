@@ -27,13 +27,13 @@ pub async fn set_required_skills(
     let skill_ids = skills::ids_for_codes(work.db(), &codes)
         .await?
         .map_err(|code| ApiError::field("skills", "unknown_skill", format!("there is no skill with code '{code}'")))?;
-    let before = category_skills::required(work.db(), category.id).await?;
-    category_skills::replace(work.db(), category.id, &skill_ids).await?;
-    let after = category_skills::required(work.db(), category.id).await?;
+    let before = category_skills::required(work.db(), category.id.uuid()).await?;
+    category_skills::replace(work.db(), category.id.uuid(), &skill_ids).await?;
+    let after = category_skills::required(work.db(), category.id.uuid()).await?;
     let (before_codes, after_codes) = (Some(codes_of(&before)), Some(codes_of(&after)));
-    CATEGORY.record(&work, "product_category.required_skills", category.id, before_codes, after_codes).await?;
+    CATEGORY.record(&work, "product_category.required_skills", category.id.uuid(), before_codes, after_codes).await?;
     work.commit().await?;
-    Ok(RequiredSkills { category_id: category.id, skills: after.iter().map(skill_out).collect() })
+    Ok(RequiredSkills { category_id: category.id.uuid(), skills: after.iter().map(skill_out).collect() })
 }
 
 /// The audit log shows the set by code, as the client sent it.

@@ -24,9 +24,9 @@ pub async fn update(
     let work = Work::begin(db, actor).await?;
     let current = categories::find(work.db(), id).await.or_not_found("category")?;
     if let Some(Some(parent_id)) = body.parent_id
-        && Some(parent_id) != current.parent_id
+        && Some(parent_id) != current.parent_id.map(uuid::Uuid::from)
     {
-        check_new_parent(work.db(), current.id, parent_id).await?;
+        check_new_parent(work.db(), current.id.uuid(), parent_id).await?;
     }
     let changes = CategoryChanges {
         name: body.name.map(|n| n.trim().to_owned()),
@@ -35,7 +35,7 @@ pub async fn update(
     };
     let updated = categories::update(work.db(), &current, expected, changes, work.now()).await?;
     let out = category_out(&updated);
-    CATEGORY.updated(&work, updated.id, &category_out(&current), &out).await?;
+    CATEGORY.updated(&work, updated.id.uuid(), &category_out(&current), &out).await?;
     work.commit().await?;
     Ok(out)
 }

@@ -20,10 +20,11 @@ pub async fn create(
     actor.me.require(Permission::ManageCatalogue)?;
     let work = Work::begin(db, actor).await?;
     let model = models::find(work.db(), model_id).await.or_not_found("product model")?;
-    let new = components::NewComponent { model_id: model.id, code: body.code, name: body.name.trim().to_owned() };
+    let new =
+        components::NewComponent { model_id: model.id.uuid(), code: body.code, name: body.name.trim().to_owned() };
     let component = components::insert(work.db(), new, work.now()).await?;
     let out = component_out(&component);
-    COMPONENT.created(&work, component.id, &out).await?;
+    COMPONENT.created(&work, component.id.uuid(), &out).await?;
     work.commit().await?;
     Ok(out)
 }

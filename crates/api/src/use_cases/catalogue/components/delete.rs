@@ -13,7 +13,7 @@ pub async fn delete(db: &DatabaseConnection, actor: &Actor, model_id: Uuid, id: 
     actor.me.require(Permission::ManageCatalogue)?;
     let work = Work::begin(db, actor).await?;
     let component = components::find(work.db(), model_id, id).await.or_not_found("component")?;
-    components::delete(work.db(), component.id).await?;
-    COMPONENT.deleted(&work, component.id, &component_out(&component)).await?;
+    components::delete(work.db(), component.id.uuid()).await?;
+    COMPONENT.deleted(&work, component.id.uuid(), &component_out(&component)).await?;
     work.commit().await
 }

@@ -23,6 +23,6 @@ pub async fn list(
     let model = models::find(db, model_id).await.or_not_found("product model")?;
     let limit = pagination::limit(query.limit);
     let after_code = pagination::decode_cursor(query.cursor.as_deref())?;
-    let rows = components::list(db, model.id, after_code, limit).await?;
+    let rows = components::list(db, model.id.uuid(), after_code, limit).await?;
     Ok(pagination::page(rows, limit, |c| c.code.clone(), component_out))
 }

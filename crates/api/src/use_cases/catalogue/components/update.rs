@@ -24,7 +24,7 @@ pub async fn update(
     let current = components::find(work.db(), model_id, id).await.or_not_found("component")?;
     let updated = components::rename(work.db(), &current, expected, body.name.trim().to_owned(), work.now()).await?;
     let out = component_out(&updated);
-    COMPONENT.updated(&work, updated.id, &component_out(&current), &out).await?;
+    COMPONENT.updated(&work, updated.id.uuid(), &component_out(&current), &out).await?;
     work.commit().await?;
     Ok(out)
 }

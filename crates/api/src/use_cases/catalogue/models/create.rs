@@ -29,7 +29,7 @@ pub async fn create(
     };
     let model = models::insert(work.db(), new, work.now()).await?;
     let out = product_model_out(&model);
-    MODEL.created(&work, model.id, &out).await?;
+    MODEL.created(&work, model.id.uuid(), &out).await?;
     work.commit().await?;
     Ok(out)
 }

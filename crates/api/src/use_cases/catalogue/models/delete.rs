@@ -15,11 +15,11 @@ pub async fn delete(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> Result<
     let work = Work::begin(db, actor).await?;
     let model = models::find(work.db(), id).await.or_not_found("product model")?;
     // The database removes the components with the model; the log should say so too.
-    let taken_along = components::all_of_model(work.db(), model.id).await?;
-    models::delete(work.db(), model.id).await?;
+    let taken_along = components::all_of_model(work.db(), model.id.uuid()).await?;
+    models::delete(work.db(), model.id.uuid()).await?;
     for component in &taken_along {
-        COMPONENT.deleted(&work, component.id, &component_out(component)).await?;
+        COMPONENT.deleted(&work, component.id.uuid(), &component_out(component)).await?;
     }
-    MODEL.deleted(&work, model.id, &product_model_out(&model)).await?;
+    MODEL.deleted(&work, model.id.uuid(), &product_model_out(&model)).await?;
     work.commit().await
 }

@@ -25,8 +25,8 @@ pub async fn update(
     let work = Work::begin(db, actor).await?;
     let current = models::find(work.db(), id).await.or_not_found("product model")?;
     // Only a new filing is checked: a model stays valid under a brand retired later.
-    let new_brand = body.brand_id.filter(|b| *b != current.brand_id);
-    let new_category = body.category_id.filter(|c| *c != current.category_id);
+    let new_brand = body.brand_id.filter(|b| *b != current.brand_id.uuid());
+    let new_category = body.category_id.filter(|c| *c != current.category_id.uuid());
     check_filing(work.db(), new_brand, new_category).await?;
     let changes = ModelChanges {
         brand_id: new_brand,
@@ -38,7 +38,7 @@ pub async fn update(
     };
     let updated = models::update(work.db(), &current, expected, changes, work.now()).await?;
     let out = product_model_out(&updated);
-    MODEL.updated(&work, updated.id, &product_model_out(&current), &out).await?;
+    MODEL.updated(&work, updated.id.uuid(), &product_model_out(&current), &out).await?;
     work.commit().await?;
     Ok(out)
 }

@@ -38,7 +38,8 @@ pub async fn add(
         Some(item_id) => from_item(work.db(), &ticket, item_id, &body).await?,
         None => free_line(&body)?,
     };
-    let new = NewLabourLine { ticket_id: ticket.id, quantity, technician_id, created_by: Some(me.user_id), ..new };
+    let new =
+        NewLabourLine { ticket_id: ticket.id.uuid(), quantity, technician_id, created_by: Some(me.user_id), ..new };
     let line = labour::insert(work.db(), new, work.now()).await?;
     let event = events::NewEvent {
         field: Some("labour"),
@@ -52,7 +53,7 @@ pub async fn add(
         action: "ticket.labour_add",
         entity: ENTITY,
         entity_id: line.id,
-        branch_id: Some(ticket.branch_id),
+        branch_id: Some(ticket.branch_id.uuid()),
         before: None,
         after: snapshot(&out),
     })
@@ -108,18 +109,17 @@ async fn from_item(
     let Some(model_id) = ticket.model_id else {
         return Err(refuse("no_model", "the ticket has no product model to take services from"));
     };
-    if models::find(db, model_id).await?.category_id != item.category_id {
+    if models::find(db, model_id.uuid()).await?.category_id != item.category_id.into() {
         return Err(refuse("wrong_category", "the service item is not of the ticket's product category"));
     }
     let name = item.names.get("en").cloned().unwrap_or_else(|| item.code.clone());
     Ok(NewLabourLine {
-        ticket_id: ticket.id,
+        ticket_id: ticket.id.uuid(),
         service_item_id: Some(item.id),
         code: item.code,
         description: name.chars().take(200).collect(),
         quantity: 1,
-        unit_price_minor: item.price_minor,
-        currency: item.currency,
+        unit_price: item.price,
         minutes: item.standard_minutes,
         technician_id: None,
         created_by: None,
@@ -131,16 +131,14 @@ fn free_line(body: &AddLabourLine) -> Result<NewLabourLine, ApiError> {
     let required = |field: &str| ApiError::field(field, "required", "a free line (no service_item_id) needs it");
     let code = body.code.as_deref().map(normalize_code).ok_or_else(|| required("code"))?;
     let description = body.description.as_deref().map(str::trim).ok_or_else(|| required("description"))?;
-    let (unit_price_minor, currency) =
-        money_in(body.unit_price.as_ref().ok_or_else(|| required("unit_price"))?, "unit_price")?;
+    let unit_price = money_in(body.unit_price.as_ref().ok_or_else(|| required("unit_price"))?, "unit_price")?;
     Ok(NewLabourLine {
         ticket_id: Uuid::nil(),
         service_item_id: None,
         code,
         description: description.to_owned(),
         quantity: 1,
-        unit_price_minor,
-        currency,
+        unit_price,
         minutes: body.minutes.unwrap_or(0),
         technician_id: None,
         created_by: None,

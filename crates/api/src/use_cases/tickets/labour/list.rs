@@ -11,6 +11,6 @@ use crate::use_cases::tickets::work::labour_out;
 
 pub async fn list(db: &DatabaseConnection, me: &Principal, ticket_id: Uuid) -> Result<TicketLabourDto, ApiError> {
     let ticket = ticket_in_scope(db, me, ticket_id).await?;
-    let lines = labour::of_ticket(db, ticket.id).await?;
+    let lines = labour::of_ticket(db, ticket.id.uuid()).await?;
     labour_out(&lines)
 }

@@ -14,7 +14,6 @@ use aftersales_persistence::tickets::labour::LabourLine;
 
 use crate::auth::Principal;
 use crate::error::ApiError;
-use crate::money_dto::money_out;
 
 pub(crate) const ENTITY: &str = "ticket_labour_line";
 
@@ -31,6 +30,5 @@ pub(crate) fn may_price_freely(me: &Principal) -> Result<(), ApiError> {
 
 /// How a line reads on the timeline: `2 × Gas refill at 450000 VND`.
 pub(crate) fn line_note(line: &LabourLine) -> String {
-    let price = money_out(line.unit_price_minor, &line.currency);
-    format!("{} × {} at {} {}", line.quantity, line.description, price.amount, price.currency)
+    format!("{} × {} at {}", line.quantity, line.description, line.unit_price)
 }

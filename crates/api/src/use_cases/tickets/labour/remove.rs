@@ -14,7 +14,7 @@ use crate::use_cases::{Actor, Work};
 pub async fn remove(db: &DatabaseConnection, actor: &Actor, ticket_id: Uuid, line_id: Uuid) -> Result<(), ApiError> {
     let work = Work::begin(db, actor).await?;
     let ticket = ticket_in_scope(work.db(), &actor.me, ticket_id).await?;
-    let line = labour::find(work.db(), ticket.id, line_id).await.or_not_found("labour line")?;
+    let line = labour::find(work.db(), ticket.id.uuid(), line_id).await.or_not_found("labour line")?;
     refuse_if_sealed(&ticket)?;
     if line.service_item_id.is_none() {
         may_price_freely(&actor.me)?;
@@ -31,7 +31,7 @@ pub async fn remove(db: &DatabaseConnection, actor: &Actor, ticket_id: Uuid, lin
         action: "ticket.labour_remove",
         entity: ENTITY,
         entity_id: line.id,
-        branch_id: Some(ticket.branch_id),
+        branch_id: Some(ticket.branch_id.uuid()),
         before: snapshot(&labour_line_out(&line)?),
         after: None,
     })

@@ -17,14 +17,14 @@ use crate::use_cases::access::ticket_in_scope;
 pub async fn list(db: &DatabaseConnection, me: &Principal, ticket_id: Uuid) -> Result<TicketPartsDto, ApiError> {
     me.require(Permission::ViewTickets)?;
     let ticket = ticket_in_scope(db, me, ticket_id).await?;
-    let found = lines::of_ticket(db, ticket.id).await?;
+    let found = lines::of_ticket(db, ticket.id.uuid()).await?;
     let mut catalogue = BTreeMap::new();
     let mut with_parts = Vec::with_capacity(found.len());
     for line in found {
-        let part = match catalogue.get(&line.part_id) {
+        let part = match catalogue.get(&line.part_id.uuid()) {
             Some(part) => Clone::clone(part),
             None => {
-                let part = parts::find(db, line.part_id).await?;
+                let part = parts::find(db, line.part_id.uuid()).await?;
                 catalogue.insert(part.id, part.clone());
                 part
             }

@@ -55,7 +55,7 @@ pub(crate) fn may_move_for(me: &Principal, ticket: &Ticket, warehouse: &Warehous
         return Ok(());
     }
     let own_van = warehouse.kind == WarehouseKind::Van && warehouse.technician_id == Some(me.user_id);
-    let own_ticket = ticket.technician_id == Some(me.user_id);
+    let own_ticket = ticket.technician_id == Some(me.user_id.into());
     if allowed(&me.roles, Permission::WorkTickets) && own_van && own_ticket {
         return Ok(());
     }
@@ -104,12 +104,11 @@ pub(crate) async fn line_to_move(
     may_move_for(me, ticket, &warehouse)?;
     let part = movable_part(work.db(), part_id, "part_id").await?;
     let opening = Opening {
-        ticket_id: ticket.id,
+        ticket_id: ticket.id.uuid(),
         part_id: part.id,
         warehouse_id: warehouse.id,
         charge_to: payer(ticket, &part),
-        unit_price_minor: part.price_minor,
-        currency: part.currency.clone(),
+        unit_price: part.price,
     };
     let mut line = lines::locked_line(work.db(), opening, work.now()).await?;
     line.charge_to = payer(ticket, &part);
@@ -127,10 +126,10 @@ pub(crate) async fn move_for_ticket(
     movements: &[Movement],
 ) -> Result<(Vec<LedgerRow>, Option<Balance>), ApiError> {
     let meta = MovementMeta {
-        actor_id: Some(work.actor_id()),
+        actor_id: Some(work.actor_id().into()),
         reason: None,
         document_kind: Some("ticket".into()),
-        document_id: Some(ticket.id),
+        document_id: Some(ticket.id.uuid()),
         ticket_id: Some(ticket.id),
     };
     let mut rows = Vec::with_capacity(movements.len());
@@ -139,12 +138,19 @@ pub(crate) async fn move_for_ticket(
     for &movement in movements {
         let before = match balance {
             Some(before) => before,
-            None => stock::locked_balance(work.db(), line.warehouse_id, line.part_id, work.now()).await?,
+            None => stock::locked_balance(work.db(), line.warehouse_id.uuid(), line.part_id.uuid(), work.now()).await?,
         };
-        let (after, row) =
-            move_locked(work.db(), before, line.warehouse_id, line.part_id, movement, meta.clone(), work.now())
-                .await?
-                .map_err(refused)?;
+        let (after, row) = move_locked(
+            work.db(),
+            before,
+            line.warehouse_id.uuid(),
+            line.part_id.uuid(),
+            movement,
+            meta.clone(),
+            work.now(),
+        )
+        .await?
+        .map_err(refused)?;
         balance = Some(after);
         rows.push(row);
     }
@@ -180,15 +186,15 @@ pub(crate) async fn finish(work: Work, ticket: &Ticket, done: Done) -> Result<On
     }
     let out = TicketPartChange {
         line: line_out(&line, &done.part)?,
-        stock: stock_out(line.warehouse_id, line.part_id, done.balance, now),
+        stock: stock_out(line.warehouse_id.uuid(), line.part_id.uuid(), done.balance, now),
         movements: done.movements,
         defective_parts: done.defective_parts,
     };
     let change = Change {
         action: done.action,
         entity: ENTITY,
-        entity_id: line.id,
-        branch_id: Some(ticket.branch_id),
+        entity_id: line.id.uuid(),
+        branch_id: Some(ticket.branch_id.uuid()),
         before: snapshot(&line_out(&done.before, &done.part)?),
         after: snapshot(&out.line),
     };

@@ -37,10 +37,10 @@ pub async fn record_outcome(
     may_record(me, &ticket)?;
     let now = work.now();
     let before = issued_line(work.db(), &ticket, &body).await?;
-    let part = parts::find(work.db(), before.part_id).await?;
+    let part = parts::find(work.db(), before.part_id.uuid()).await?;
     let outcome = Outcome { used: body.used, returned_unused: body.returned_unused, defective: body.defective };
     let change = before.record(outcome).map_err(outcome_refused)?;
-    let warehouse = warehouses::find(work.db(), before.warehouse_id).await?;
+    let warehouse = warehouses::find(work.db(), before.warehouse_id.uuid()).await?;
     if !change.movements.is_empty() {
         // Back on the shelf it came from, which must still take stock.
         movable_warehouse(work.db(), me, warehouse.id, "warehouse_id").await?;
@@ -59,11 +59,11 @@ pub async fn record_outcome(
     if change.old_parts_owed > 0 {
         let days = settings::tickets(work.db()).await?.defective_return_days;
         let new = NewDefectivePart {
-            ticket_id: ticket.id,
-            ticket_part_id: before.id,
+            ticket_id: ticket.id.uuid(),
+            ticket_part_id: before.id.uuid(),
             part_id: part.id,
-            technician_id: ticket.technician_id.unwrap_or(me.user_id),
-            branch_id: ticket.branch_id,
+            technician_id: ticket.technician_id.unwrap_or(me.user_id.into()).uuid(),
+            branch_id: ticket.branch_id.uuid(),
             quantity: change.old_parts_owed,
             due_at: now + Duration::days(i64::from(days)),
             created_by: Some(me.user_id),
@@ -91,7 +91,7 @@ pub async fn record_outcome(
 /// A technician records on their own tickets; the office (who takes tickets in)
 /// on any.
 fn may_record(me: &Principal, ticket: &Ticket) -> Result<(), ApiError> {
-    if ticket.technician_id == Some(me.user_id) || allowed(&me.roles, Permission::ManageTickets) {
+    if ticket.technician_id == Some(me.user_id.into()) || allowed(&me.roles, Permission::ManageTickets) {
         Ok(())
     } else {
         Err(ApiError::Forbidden("a technician records the parts of their own tickets"))
@@ -105,8 +105,9 @@ async fn issued_line(
     ticket: &Ticket,
     body: &RecordPartOutcome,
 ) -> Result<TicketPart, ApiError> {
-    let found = lines::of_part(db, ticket.id, body.part_id).await?;
-    let found: Vec<_> = found.into_iter().filter(|l| body.warehouse_id.is_none_or(|w| l.warehouse_id == w)).collect();
+    let found = lines::of_part(db, ticket.id.uuid(), body.part_id).await?;
+    let found: Vec<_> =
+        found.into_iter().filter(|l| body.warehouse_id.is_none_or(|w| l.warehouse_id == w.into())).collect();
     let line = match found.as_slice() {
         [line] => line,
         [] if body.warehouse_id.is_some() => {
@@ -121,7 +122,7 @@ async fn issued_line(
             ));
         }
     };
-    match lines::lock(db, line.id).await {
+    match lines::lock(db, line.id.uuid()).await {
         Err(StoreError::NotFound) => {
             Err(ApiError::field("part_id", "not_issued", "the part was not issued to this ticket"))
         }
