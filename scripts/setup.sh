@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, and nothing else; safe to run any number of times.
 #   scripts/setup.sh run    what scripts/run.sh needs (wasm target, wasm-bindgen, wasm-opt)
-#   scripts/setup.sh test   that, plus PostgreSQL, Chromium, playwright-core, Python spec tools
+#   scripts/setup.sh test   that, plus PostgreSQL, Chromium, playwright-core, Python spec tools, wrk
+#   scripts/setup.sh bench  what scripts/bench/run.sh needs (wrk, PostgreSQL), nothing else
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 what="${1:-run}"
@@ -46,11 +47,16 @@ install_node_tools() {
   fi
 }
 
+install_bench_tools() {
+  apt_install wrk wrk
+  apt_install /usr/lib/postgresql/15/bin/initdb postgresql
+}
+
 install_test_tools() {
+  install_bench_tools
   apt_install chromium chromium
   # Chinese glyphs for the browser tests' screenshots (Debian's Chromium brings none).
   apt_install /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc fonts-wqy-zenhei
-  apt_install /usr/lib/postgresql/15/bin/initdb postgresql
   if [ ! -x "$VENV/bin/st" ] || [ ! -x "$VENV/bin/openapi-spec-validator" ]; then
     log "python venv with schemathesis and openapi-spec-validator"
     python3 -m venv "$VENV"
@@ -58,6 +64,10 @@ install_test_tools() {
   fi
 }
 
+if [ "$what" = bench ]; then
+  install_bench_tools
+  exit 0
+fi
 install_node_tools
 [ "$what" = test ] && install_test_tools
 install_wasm_toolchain

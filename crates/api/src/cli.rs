@@ -46,6 +46,13 @@ pub enum Command {
     },
     /// Load the demo network and users (safe to run twice).
     SeedDemo,
+    /// Fill the database with a network of the given size for benchmarks: the demo,
+    /// 30 outlets, 300 technicians, a customer per five tickets, a unit per ticket.
+    /// Prints what a benchmark needs to address it, as JSON.
+    SeedVolume {
+        #[arg(long, default_value_t = 10_000)]
+        tickets: usize,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -106,6 +113,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = startup::open_database(&config).await?;
             let report = seed::seed_demo(&db).await?;
             println!("{report}");
+            Ok(())
+        }
+        Command::SeedVolume { tickets } => {
+            let db = startup::open_database(&config).await?;
+            let landmarks = seed::volume::seed_volume(&db, seed::volume::Volume::for_tickets(tickets)).await?;
+            println!("{}", serde_json::to_string(&landmarks)?);
             Ok(())
         }
         Command::Admin { task: AdminTask::CreateUser { username, password, display_name, branch, roles } } => {

@@ -3,6 +3,7 @@ mod customers;
 mod parts;
 mod serials;
 mod ticket_work;
+pub mod volume;
 
 use aftersales_domain::access::Role;
 use aftersales_domain::branch_tree::{child_path, root_path};

@@ -1,5 +1,6 @@
 //! Customers of a branch, with their phones, e-mails and addresses. Each write
 //! also rewrites the `search_key`, so searching never needs the contact tables.
+pub mod bulk;
 mod contacts;
 mod search;
 

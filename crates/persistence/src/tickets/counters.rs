@@ -32,3 +32,30 @@ pub async fn next(db: &impl ConnectionTrait, branch_id: Uuid, kind: TicketKind, 
         .ok_or_else(|| StoreError::Corrupt("the ticket counter returned no row".into()))?;
     Ok(row.try_get::<i64>("", "last_number")?)
 }
+
+/// Raises the counter to `last_number` unless it is already past it: for rows
+/// written in bulk, so that the next intake goes on from the last number used.
+pub async fn raise_to(
+    db: &impl ConnectionTrait,
+    branch_id: Uuid,
+    kind: TicketKind,
+    year: i32,
+    last_number: i64,
+) -> Result<(), StoreError> {
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        sea_orm::DbBackend::Postgres => {
+            "INSERT INTO ticket_counters (branch_id, kind, year, last_number) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (branch_id, kind, year) \
+             DO UPDATE SET last_number = GREATEST(ticket_counters.last_number, excluded.last_number)"
+        }
+        _ => {
+            "INSERT INTO ticket_counters (branch_id, kind, year, last_number) VALUES (?, ?, ?, ?) \
+             ON CONFLICT (branch_id, kind, year) \
+             DO UPDATE SET last_number = MAX(ticket_counters.last_number, excluded.last_number)"
+        }
+    };
+    let values = [branch_id.into(), kind.as_str().into(), year.into(), last_number.into()];
+    db.execute_raw(Statement::from_sql_and_values(backend, sql, values)).await?;
+    Ok(())
+}

@@ -1,5 +1,6 @@
 //! Service tickets and everything stored around them.
 pub mod attachments;
+pub mod bulk;
 pub mod callbacks;
 pub mod complaints;
 pub mod counters;

@@ -44,7 +44,13 @@ fn json_list(items: &[String]) -> String {
 }
 
 pub async fn insert(db: &impl ConnectionTrait, new: NewTicket, now: DateTime<Utc>) -> Result<Ticket, StoreError> {
-    let row = ActiveModel {
+    let row = new_row(new, now).insert(db).await?;
+    to_record(row)
+}
+
+/// The row of a ticket just taken in: nobody sent yet, nothing diagnosed.
+pub(super) fn new_row(new: NewTicket, now: DateTime<Utc>) -> ActiveModel {
+    ActiveModel {
         id: Set(new.id),
         number: Set(new.number),
         branch_id: Set(new.branch_id),
@@ -89,9 +95,6 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewTicket, now: DateTime<Utc
         updated_at: Set(now),
         version: Set(1),
     }
-    .insert(db)
-    .await?;
-    to_record(row)
 }
 
 /// The most recent earlier ticket of a unit, for the repeat-repair flag.

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Measures the hot paths over real HTTP with wrk, on a network that
+# `aftersales seed-volume` fills, each workload at 1, 8 and 32 connections beside
+# the server's own HTTP ceiling (GET /healthz) in the same run.
+#   scripts/bench/run.sh                          SQLite, 100,000 tickets, 10 s a run
+#   scripts/bench/run.sh --db postgres --scale 1m a million tickets on PostgreSQL
+#   scripts/bench/run.sh --smoke                  2 s runs on 2,000 tickets (scripts/test.sh)
+# Options: --db sqlite|postgres, --tickets N (or --scale 1m), --duration SECONDS,
+# --connections "1 8 32". Prints a table and writes the run as JSON to
+# $CARGO_TARGET_DIR/bench/<db>-<tickets>-<time>.json. Fails when any request failed.
+set -euo pipefail
+source "$(dirname "$0")/../lib.sh"
+export BENCH_DIR="$ROOT/scripts/bench"
+
+db=sqlite tickets=100000 duration=10 connections="1 8 32" profile=release
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --db) db="$2"; shift 2 ;;
+    --tickets) tickets="$2"; shift 2 ;;
+    --scale) [ "$2" = 1m ] && tickets=1000000 || tickets="$2"; shift 2 ;;
+    --duration) duration="$2"; shift 2 ;;
+    --connections) connections="$2"; shift 2 ;;
+    # The debug build scripts/test.sh has just made: it checks the harness, not speed.
+    --smoke) tickets=2000 duration=2 connections="1 8" profile=debug; shift ;;
+    *) die "unknown argument '$1' (see the top of $0)" ;;
+  esac
+done
+case "$db" in sqlite | postgres) ;; *) die "--db is sqlite or postgres" ;; esac
+
+"$ROOT/scripts/setup.sh" bench
+
+if [ "$profile" = release ]; then
+  log "cargo build --release -p aftersales-api"
+  cargo build -q --release -p aftersales-api
+else
+  cargo build -q -p aftersales-api
+fi
+BIN="$CARGO_TARGET_DIR/$profile/aftersales"
+
+WORK="$(mktemp -d /tmp/aftersales-bench.XXXXXX)"
+SERVER_PID=""
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  [ -n "${PG_DIR:-}" ] && "$ROOT/scripts/pg.sh" stop "$PG_DIR"
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if [ "$db" = postgres ]; then
+  eval "$("$ROOT/scripts/pg.sh" start)"
+  export AFTERSALES_DATABASE_URL="$TEST_DATABASE_URL"
+else
+  export AFTERSALES_DATABASE_URL="sqlite://$WORK/bench.db"
+fi
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+URL="http://127.0.0.1:$port"
+export AFTERSALES_BIND="127.0.0.1:$port"
+export AFTERSALES_JWT_SECRET="$(head -c 48 /dev/urandom | base64 -w0)"
+export AFTERSALES_ACCESS_TOKEN_TTL_SECS=86400
+# The public tracking page is limited per address; every request here comes from one.
+export AFTERSALES_TRACK_PER_IP_PER_MINUTE=1000000000
+export AFTERSALES_LOG_FILTER=warn
+
+# `json EXPR`: evaluates EXPR on the JSON read from stdin (node is always here).
+json() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const j=JSON.parse(s);console.log(eval(process.argv[1]))})' "$1"; }
+
+log "seed-volume --tickets $tickets ($db)"
+landmarks="$("$BIN" seed-volume --tickets "$tickets" | tail -n 1)"
+seed_seconds="$(echo "$landmarks" | json j.seconds)"
+log "seeded in ${seed_seconds}s"
+
+started="$(date +%s%N)"
+"$BIN" serve >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+until curl -fsS "$URL/healthz" >/dev/null 2>&1; do
+  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; die "the server did not start"; }
+  sleep 0.01
+done
+startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+
+api() { curl -fsS -H "Authorization: Bearer $token" "$URL$1"; }
+token="$(curl -fsS -X POST "$URL/api/v1/auth/login" -H 'Content-Type: application/json' \
+  -d '{"username":"admin","password":"demo-password"}' | json j.access_token)"
+serial="$(echo "$landmarks" | json j.serial)"
+serial_id="$(api "/api/v1/serials?serial=$serial&limit=1" | json 'j.items[0].id')"
+ticket_id="$(api "/api/v1/tickets?serial_id=$serial_id&limit=1" | json 'j.items[0].id')"
+detail="$(api "/api/v1/tickets/$ticket_id")"
+branch_id="$(echo "$detail" | json j.branch_id)"
+customer_id="$(echo "$detail" | json j.customer_id)"
+tracking_code="$(echo "$landmarks" | json j.tracking_code)"
+# Two filters and a text search, as a clerk narrows the list.
+list="/api/v1/tickets?kind=repair&stage_category=closed&q=nguyen&limit=50"
+# The cursor of a page 40 pages down (or the last there is).
+cursor=""
+for _ in $(seq 40); do
+  next="$(api "$list${cursor:+&cursor=$cursor}" | json 'j.next_cursor || ""')"
+  [ -n "$next" ] || break
+  cursor="$next"
+done
+today="$(date -u +%F)"
+
+# name|method|path|body: the workloads, the HTTP ceiling first.
+workloads=(
+  "http_ceiling|GET|/healthz|"
+  "warranty_check|POST|/api/v1/warranty/evaluate|{\"serial_id\":\"$serial_id\",\"claim\":{\"date\":\"$today\"}}"
+  "ticket_intake|POST|/api/v1/tickets|{\"branch_id\":\"$branch_id\",\"kind\":\"repair\",\"channel\":\"counter\",\"customer_id\":\"$customer_id\",\"unit\":{\"serial_id\":\"$serial_id\"},\"fault_description\":\"bench\"}"
+  "ticket_list|GET|$list|"
+  "ticket_list_deep|GET|$list${cursor:+&cursor=$cursor}|"
+  "ticket_detail|GET|/api/v1/tickets/$ticket_id|"
+  "ticket_timeline|GET|/api/v1/tickets/$ticket_id/timeline|"
+  "dashboard|GET|/api/v1/dashboard|"
+  "public_tracking|GET|/api/v1/public/track/$tracking_code|"
+)
+
+RESULTS="$WORK/results.jsonl"
+: >"$RESULTS"
+for entry in "${workloads[@]}"; do
+  IFS='|' read -r name method path body <<<"$entry"
+  script="$BENCH_DIR/report.lua"
+  [ "$method" = POST ] && script="$BENCH_DIR/post.lua"
+  for c in $connections; do
+    load="$(cut -d' ' -f1 /proc/loadavg)"
+    threads=$(( c < 2 ? 1 : 2 ))
+    line="$(BENCH_BODY="$body" wrk -t"$threads" -c"$c" -d"${duration}s" -s "$script" \
+      -H "Authorization: Bearer $token" "$URL$path" | tail -n 1)"
+    echo "$line" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{
+      const [name, c, load] = process.argv.slice(1);
+      console.log(JSON.stringify({workload: name, connections: +c, load_before: +load, ...JSON.parse(s)}))})' \
+      "$name" "$c" "$load" >>"$RESULTS"
+    log "$name at $c: $line"
+  done
+done
+peak_rss_kb="$(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status")"
+
+mkdir -p "$CARGO_TARGET_DIR/bench"
+OUT="$CARGO_TARGET_DIR/bench/$db-$tickets-$(date -u +%Y%m%dT%H%M%SZ).json"
+node "$BENCH_DIR/summarise.js" "$RESULTS" "$OUT" "$db" "$tickets" "$seed_seconds" "$startup_ms" "$peak_rss_kb" "$profile"
