@@ -143,6 +143,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let address = listener.local_addr()?;
     tracing::info!(config = ?config, "starting");
     let db = startup::open_database(&config).await?;
+    startup::keep_statistics_fresh(db.clone());
     let state = startup::build_state(config, db)?;
     tracing::info!("listening on http://{address}");
     startup::run(listener, state)?.await?;

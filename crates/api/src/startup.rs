@@ -7,7 +7,7 @@ use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpServer, web};
 use actix_web_prom::PrometheusMetricsBuilder;
 use aftersales_domain::login_throttle::ThrottlePolicy;
-use aftersales_persistence::{DatabaseConnection, DbOptions, connect, migrate};
+use aftersales_persistence::{DatabaseConnection, DbOptions, connect, migrate, refresh_statistics};
 use anyhow::Context;
 use rand::RngCore;
 use utoipa_swagger_ui::SwaggerUi;
@@ -34,7 +34,23 @@ pub async fn open_database(config: &Config) -> anyhow::Result<DatabaseConnection
     .await
     .with_context(|| format!("connecting to {}", crate::config::redact_url(&config.database_url)))?;
     migrate(&db).await.context("applying migrations")?;
+    refresh_statistics(&db).await.context("refreshing the query planner's statistics")?;
     Ok(db)
+}
+
+/// Refreshes the query planner's statistics every hour while the server runs,
+/// so plans follow the data as it grows (see `refresh_statistics`).
+pub fn keep_statistics_fresh(db: DatabaseConnection) {
+    tokio::spawn(async move {
+        let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+        every_hour.tick().await; // the first tick is now; start-up has just done it
+        loop {
+            every_hour.tick().await;
+            if let Err(e) = refresh_statistics(&db).await {
+                tracing::warn!(error = %e, "refreshing the query planner's statistics failed");
+            }
+        }
+    });
 }
 
 pub fn build_state(config: Config, db: DatabaseConnection) -> anyhow::Result<AppState> {

@@ -43,6 +43,30 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await
 }
 
+/// Brings the query planner's statistics up to date where they are missing or
+/// stale. Without them SQLite answers a page of fifty tickets by reading every
+/// ticket the filters allow and sorting them (an outlet with a year of tickets
+/// waits seconds); with them it walks the id index backwards and stops at fifty.
+/// `analysis_limit` makes SQLite sample each index instead of reading it whole, so
+/// this stays quick on a million rows; run at start-up and then now and again, as
+/// SQLite advises for long-lived connections. PostgreSQL's autovacuum keeps its own.
+pub async fn refresh_statistics(db: &DatabaseConnection) -> Result<(), DbErr> {
+    if db.get_database_backend() != sea_orm::DbBackend::Sqlite {
+        return Ok(());
+    }
+    // One transaction, so both pragmas run on the same pooled connection.
+    let txn = db.begin().await?;
+    txn.execute_unprepared("PRAGMA analysis_limit = 1000").await?;
+    txn.execute_unprepared("PRAGMA optimize = 0x10002").await?;
+    txn.commit().await
+}
+
+/// Measures every table and index anew, whatever `refresh_statistics` thinks is
+/// stale: after writing rows in bulk.
+pub async fn analyze(db: &DatabaseConnection) -> Result<(), DbErr> {
+    db.execute_unprepared("ANALYZE").await.map(|_| ())
+}
+
 /// Is the database reachable?
 pub async fn ping(db: &DatabaseConnection) -> Result<(), DbErr> {
     db.execute_unprepared("SELECT 1").await.map(|_| ())

@@ -14,7 +14,7 @@ use aftersales_domain::organisation::{Branch, BranchKind, BranchScope, Locale};
 use aftersales_domain::text_fold::normalize_phone;
 use aftersales_persistence::branches::{self, BranchFilter};
 use aftersales_persistence::customers::{NewCustomer, bulk as customer_bulk};
-use aftersales_persistence::{DatabaseConnection, begin_write};
+use aftersales_persistence::{DatabaseConnection, analyze, begin_write};
 use anyhow::Context;
 use chrono::Utc;
 use rand::rngs::StdRng;
@@ -67,6 +67,8 @@ pub async fn seed_volume(db: &DatabaseConnection, volume: Volume) -> anyhow::Res
     let technicians = technicians(db, &outlets, volume).await?;
     let customers = customers(db, &outlets, volume, &mut rng).await?;
     let (tracking_code, serial) = tickets_and_units(db, &outlets, &technicians, &customers, volume, &mut rng).await?;
+    // Rows written in bulk leave the planner's statistics behind.
+    analyze(db).await?;
     let outlet_code = outlets.first().map(|o| o.code.clone()).unwrap_or_default();
     Ok(Landmarks { tracking_code, serial, outlet_code, seconds: started.elapsed().as_secs_f64() })
 }
