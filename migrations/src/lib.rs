@@ -24,6 +24,7 @@ mod m20261122_000015_ticket_parts;
 mod m20261122_000016_transfers_purchasing;
 mod m20261122_000017_sales_stocktakes;
 mod m20261122_000018_reserved_not_negative;
+mod m20261207_000019_ticket_dashboard_index;
 
 pub struct Migrator;
 
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000016_transfers_purchasing::Migration),
             Box::new(m20261122_000017_sales_stocktakes::Migration),
             Box::new(m20261122_000018_reserved_not_negative::Migration),
+            Box::new(m20261207_000019_ticket_dashboard_index::Migration),
         ]
     }
 }

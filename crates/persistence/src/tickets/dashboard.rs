@@ -33,6 +33,12 @@ pub struct StageCount {
     pub count: u64,
 }
 
+/// `stage_category <> 'closed'`, in the words of the partial index of open tickets
+/// (`ix_tickets_not_closed`), so that the planner may use it.
+fn not_closed() -> sea_orm::sea_query::SimpleExpr {
+    tickets::Column::StageCategory.ne(StageCategory::Closed.as_str())
+}
+
 /// Tickets not closed counted per stage and kind, the fullest first.
 pub async fn open_by_stage(
     db: &impl ConnectionTrait,
@@ -46,7 +52,7 @@ pub async fn open_by_stage(
         .column(tickets::Column::Kind)
         .column_as(tickets::Column::Id.count(), "count")
         .filter(tickets_in(scope, branch_id))
-        .filter(tickets::Column::StageCategory.ne(StageCategory::Closed.as_str()))
+        .filter(not_closed())
         .group_by(tickets::Column::Stage)
         .group_by(tickets::Column::StageCategory)
         .group_by(tickets::Column::Kind)
@@ -82,6 +88,7 @@ pub async fn unassigned(
         .filter(tickets_in(scope, branch_id))
         .filter(tickets::Column::TechnicianId.is_null())
         .filter(tickets::Column::StageCategory.is_in(names(&StageCategory::TO_BE_WORKED_ON)))
+        .filter(not_closed())
         .count(db)
         .await?)
 }
@@ -121,7 +128,7 @@ pub async fn appointments_between(
         .filter(tickets::Column::TechnicianId.is_not_null())
         .filter(tickets::Column::AppointmentFrom.gte(from))
         .filter(tickets::Column::AppointmentFrom.lt(to))
-        .filter(tickets::Column::StageCategory.ne(StageCategory::Closed.as_str()))
+        .filter(not_closed())
         .count(db)
         .await?)
 }
