@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the web app into frontend/dist: release wasm → wasm-bindgen → wasm-opt (npm
 # binaryen, never Debian's: binaryen 108 silently breaks wasm-bindgen's output), then
-# index.html and style.css beside it. The server serves frontend/dist as the SPA.
+# index.html and style.css beside it, and a brotli (.br) and gzip (.gz) copy of every
+# file. The server serves frontend/dist as the SPA.
 #   scripts/build-frontend.sh
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -38,6 +39,27 @@ log "wasm-opt -Oz ($("$WASM_OPT" --version))"
   "$WASM_OUT" -o "$WASM_OUT"
 
 cp "$ROOT/frontend/index.html" "$ROOT/frontend/style.css" "$DIST/"
+
+# Compressed once here, at the highest levels, so the server sends these bytes as
+# they are instead of compressing megabytes of wasm at a low level on every request.
+log "brotli -q 11 and gzip -9 copies beside every file"
+node - "$DIST" <<'JS'
+const fs = require('fs');
+const path = require('path');
+const zlib = require('zlib');
+const dir = process.argv[2];
+for (const name of fs.readdirSync(dir)) {
+  if (name.endsWith('.br') || name.endsWith('.gz')) continue;
+  const file = path.join(dir, name);
+  const data = fs.readFileSync(file);
+  const params = {
+    [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+    [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+  };
+  fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(data, { params }));
+  fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
+}
+JS
 
 size="$(stat -c %s "$WASM_OUT")"
 gz="$(gzip -9 -c "$WASM_OUT" | wc -c)"
