@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the web app into frontend/dist: release wasm → wasm-bindgen → wasm-opt (npm
 # binaryen, never Debian's: binaryen 108 silently breaks wasm-bindgen's output), then
-# index.html and style.css beside it. The server serves frontend/dist as the SPA.
+# index.html and style.css beside it. The wasm, js and css get a hash of their content
+# in their names (index.html is rewritten to match), and every file a brotli (.br) and
+# a gzip (.gz) copy. The server serves frontend/dist as the SPA.
 #   scripts/build-frontend.sh
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -39,7 +41,44 @@ log "wasm-opt -Oz ($("$WASM_OPT" --version))"
 
 cp "$ROOT/frontend/index.html" "$ROOT/frontend/style.css" "$DIST/"
 
+# A hash of the content in the name (style-0123456789abcdef.css) lets browsers keep
+# these files for a year and still fetch a new build at once: index.html, which is
+# revalidated on every load, names the current ones.
+hash_name() { # hash_name <file in dist>: renames it, points index.html at it, prints the new path
+  local name="$1" hash new
+  hash="$(sha256sum "$DIST/$name" | cut -c1-16)"
+  new="${name%.*}-$hash.${name##*.}"
+  mv "$DIST/$name" "$DIST/$new"
+  sed -i "s|/${name//./\\.}|/$new|g" "$DIST/index.html"
+  grep -qF "/$new" "$DIST/index.html" || die "frontend/index.html does not load /$name"
+  printf '%s\n' "$DIST/$new"
+}
+WASM_OUT="$(hash_name aftersales_frontend_bg.wasm)"
+hash_name aftersales_frontend.js >/dev/null
+hash_name style.css >/dev/null
+
+# Compressed once here, at the highest levels, so the server sends these bytes as
+# they are instead of compressing megabytes of wasm at a low level on every request.
+log "brotli -q 11 and gzip -9 copies beside every file"
+node - "$DIST" <<'JS'
+const fs = require('fs');
+const path = require('path');
+const zlib = require('zlib');
+const dir = process.argv[2];
+for (const name of fs.readdirSync(dir)) {
+  if (name.endsWith('.br') || name.endsWith('.gz')) continue;
+  const file = path.join(dir, name);
+  const data = fs.readFileSync(file);
+  const params = {
+    [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+    [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+  };
+  fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(data, { params }));
+  fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
+}
+JS
+
 size="$(stat -c %s "$WASM_OUT")"
-gz="$(gzip -9 -c "$WASM_OUT" | wc -c)"
-log "frontend/dist ready: aftersales_frontend_bg.wasm is $size bytes ($((size / 1024)) KiB, $((gz / 1024)) KiB gzipped)"
+gz="$(stat -c %s "$WASM_OUT.gz")"
+log "frontend/dist ready: $(basename "$WASM_OUT") is $size bytes ($((size / 1024)) KiB, $((gz / 1024)) KiB gzipped)"
 printf 'wasm size: %s bytes\n' "$size"

@@ -102,6 +102,8 @@ pub fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
                 web::PathConfig::default()
                     .error_handler(|_, req| ApiError::RouteNotFound(req.path().to_owned()).into()),
             )
+            // The web app's files come compressed from the build with a Content-Encoding,
+            // and Compress leaves such a response alone (spa.rs).
             .wrap(Compress::default())
             .wrap(metrics.clone())
             .wrap(from_fn(request_context))
