@@ -96,7 +96,9 @@ for (const name of fs.readdirSync(dir)) {
 }
 JS
 
+# A browser downloads the brotli copy, or the gzip one if it lacks brotli.
 size="$(stat -c %s "$WASM_OUT")"
 gz="$(stat -c %s "$WASM_OUT.gz")"
-log "frontend/dist ready: $(basename "$WASM_OUT") is $size bytes ($((size / 1024)) KiB, $((gz / 1024)) KiB gzipped)"
-printf 'wasm size: %s bytes\n' "$size"
+br="$(stat -c %s "$WASM_OUT.br")"
+log "frontend/dist ready ($PROFILE): $(basename "$WASM_OUT") is $((size / 1024)) KiB, $((gz / 1024)) KiB gzipped, $((br / 1024)) KiB brotli"
+printf 'wasm size: %s bytes, %s gzipped, %s brotli\n' "$size" "$gz" "$br"
