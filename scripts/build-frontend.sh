@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
-# Builds the web app into frontend/dist: release wasm → wasm-bindgen → wasm-opt (npm
-# binaryen, never Debian's: binaryen 108 silently breaks wasm-bindgen's output), then
-# index.html and style.css beside it. The wasm, js and css get a hash of their content
-# in their names (index.html is rewritten to match), and every file a brotli (.br) and
-# a gzip (.gz) copy. The server serves frontend/dist as the SPA.
-#   scripts/build-frontend.sh
+# Builds the web app into frontend/dist: wasm → wasm-bindgen → wasm-opt (npm binaryen,
+# never Debian's: binaryen 108 silently breaks wasm-bindgen's output), then index.html
+# and style.css beside it. The wasm, js and css get a hash of their content in their
+# names (index.html is rewritten to match), and every file a brotli (.br) and a gzip
+# (.gz) copy. The server serves frontend/dist as the SPA.
+#   scripts/build-frontend.sh          smallest download (profile wasm-release, wasm-opt):
+#                                      for scripts/test.sh and releases
+#   scripts/build-frontend.sh --fast   quickest build (profile wasm-dev, no wasm-opt), a
+#                                      larger download: for scripts/run.sh
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
+case "${1:-}" in
+  "") FAST=0 PROFILE=wasm-release ;;
+  --fast) FAST=1 PROFILE=wasm-dev ;;
+  *) die "usage: scripts/build-frontend.sh [--fast]" ;;
+esac
+
 DIST="$ROOT/frontend/dist"
-WASM_IN="$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/aftersales_frontend.wasm"
+WASM_IN="$CARGO_TARGET_DIR/wasm32-unknown-unknown/$PROFILE/aftersales_frontend.wasm"
 WASM_OUT="$DIST/aftersales_frontend_bg.wasm"
 
 # The CLI must equal the wasm-bindgen library in Cargo.lock, or the glue it writes
@@ -21,23 +30,32 @@ command -v wasm-bindgen >/dev/null 2>&1 \
 have="$(wasm-bindgen --version | awk '{print $2}')"
 [ "$have" = "$want" ] \
   || die "wasm-bindgen CLI is $have but Cargo.lock has $want; run scripts/setup.sh"
-[ -x "$WASM_OPT" ] || die "wasm-opt not found at $WASM_OPT; run scripts/setup.sh"
+[ "$FAST" = 1 ] || [ -x "$WASM_OPT" ] || die "wasm-opt not found at $WASM_OPT; run scripts/setup.sh"
 rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
   || die "the wasm32-unknown-unknown target is not installed; run scripts/setup.sh"
 
-log "cargo build -p aftersales-frontend --target wasm32-unknown-unknown --profile wasm-release"
-(cd "$ROOT" && cargo build -p aftersales-frontend --target wasm32-unknown-unknown --profile wasm-release)
+# Most of a build of the web app is rustc instantiating Leptos' view types, one per
+# view; Leptos' erase_components makes them one boxed type: 1 minute instead of 9.
+[ "$FAST" = 0 ] || export RUSTFLAGS="${RUSTFLAGS:-} --cfg erase_components"
+log "cargo build -p aftersales-frontend --target wasm32-unknown-unknown --profile $PROFILE"
+(cd "$ROOT" && cargo build -p aftersales-frontend --target wasm32-unknown-unknown --profile "$PROFILE")
 
 log "wasm-bindgen $have"
 rm -rf "$DIST"
 mkdir -p "$DIST"
-wasm-bindgen --target web --no-typescript --out-dir "$DIST" "$WASM_IN"
+bindgen=(--target web --no-typescript)
+# wasm-opt drops the function names; without it they would be most of the download.
+[ "$FAST" = 0 ] || bindgen+=(--remove-name-section)
+wasm-bindgen "${bindgen[@]}" --out-dir "$DIST" "$WASM_IN"
 
-log "wasm-opt -Oz ($("$WASM_OPT" --version))"
-"$WASM_OPT" -Oz \
-  --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-multivalue --enable-mutable-globals \
-  "$WASM_OUT" -o "$WASM_OUT"
+# wasm-opt takes minutes for a sixth off the size: worth it for a release only.
+if [ "$FAST" = 0 ]; then
+  log "wasm-opt -Oz ($("$WASM_OPT" --version))"
+  "$WASM_OPT" -Oz \
+    --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-multivalue --enable-mutable-globals \
+    "$WASM_OUT" -o "$WASM_OUT"
+fi
 
 cp "$ROOT/frontend/index.html" "$ROOT/frontend/style.css" "$DIST/"
 
@@ -78,7 +96,9 @@ for (const name of fs.readdirSync(dir)) {
 }
 JS
 
+# A browser downloads the brotli copy, or the gzip one if it lacks brotli.
 size="$(stat -c %s "$WASM_OUT")"
 gz="$(stat -c %s "$WASM_OUT.gz")"
-log "frontend/dist ready: $(basename "$WASM_OUT") is $size bytes ($((size / 1024)) KiB, $((gz / 1024)) KiB gzipped)"
-printf 'wasm size: %s bytes\n' "$size"
+br="$(stat -c %s "$WASM_OUT.br")"
+log "frontend/dist ready ($PROFILE): $(basename "$WASM_OUT") is $((size / 1024)) KiB, $((gz / 1024)) KiB gzipped, $((br / 1024)) KiB brotli"
+printf 'wasm size: %s bytes, %s gzipped, %s brotli\n' "$size" "$gz" "$br"
