@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod branches;
+mod bulk;
 pub mod catalogue;
 pub mod customers;
 mod db;

@@ -8,9 +8,8 @@ use uuid::Uuid;
 
 use super::models::NewModel;
 use crate::StoreError;
+use crate::bulk::insert_all;
 use crate::entities::{brands, product_categories, product_models};
-
-const CHUNK: usize = 1000;
 
 /// Codes, upper-cased, to ids; and product models by (brand, SKU).
 #[derive(Debug, Default, Clone)]
@@ -67,33 +66,25 @@ pub async fn insert_models(
     now: DateTime<Utc>,
 ) -> Result<Vec<Uuid>, StoreError> {
     let mut ids = Vec::with_capacity(models.len());
-    let mut models = models.into_iter().peekable();
-    while models.peek().is_some() {
-        let rows: Vec<product_models::ActiveModel> = models
-            .by_ref()
-            .take(CHUNK)
-            .map(|m| {
-                let id = Uuid::now_v7();
-                ids.push(id);
-                product_models::ActiveModel {
-                    id: Set(id),
-                    brand_id: Set(m.brand_id),
-                    category_id: Set(m.category_id),
-                    sku: Set(m.sku),
-                    name: Set(m.name),
-                    needs_installation: Set(m.needs_installation),
-                    active: Set(true),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    version: Set(1),
-                }
-            })
-            .collect();
-        product_models::Entity::insert_many(rows)
-            .exec_without_returning(db)
-            .await
-            .map_err(|e| StoreError::from(e).explain_conflict("the brand already has a model with this SKU"))?;
-    }
+    let rows = models.into_iter().map(|m| {
+        let id = Uuid::now_v7();
+        ids.push(id);
+        product_models::ActiveModel {
+            id: Set(id),
+            brand_id: Set(m.brand_id),
+            category_id: Set(m.category_id),
+            sku: Set(m.sku),
+            name: Set(m.name),
+            needs_installation: Set(m.needs_installation),
+            active: Set(true),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        }
+    });
+    insert_all(db, rows)
+        .await
+        .map_err(|e| StoreError::from(e).explain_conflict("the brand already has a model with this SKU"))?;
     Ok(ids)
 }
 

@@ -2,14 +2,12 @@
 //! demo: chunked multi-row INSERTs of customers and their phones.
 use aftersales_domain::customers::search_key;
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, EntityTrait, Set};
+use sea_orm::{ConnectionTrait, Set};
 
 use super::NewCustomer;
 use crate::StoreError;
+use crate::bulk::insert_all;
 use crate::entities::{customer_phones, customers};
-
-/// Rows per INSERT: 12 columns × 2,000 stays under SQLite's 32,766 bind parameters.
-const PER_INSERT: usize = 2_000;
 
 /// Inserts the customers with their phones (e-mails and addresses are left out:
 /// the generator gives none). Returns how many customers were inserted.
@@ -18,37 +16,30 @@ pub async fn insert_customers(
     all: &[NewCustomer],
     now: DateTime<Utc>,
 ) -> Result<u64, StoreError> {
-    for chunk in all.chunks(PER_INSERT) {
-        let rows = chunk.iter().map(|c| customers::ActiveModel {
-            id: Set(c.id),
-            branch_id: Set(c.branch_id),
-            kind: Set(c.kind.as_str().to_owned()),
-            search_key: Set(search_key(&c.name, c.tax_id.as_deref(), &c.phones, &c.emails)),
-            name: Set(c.name.clone()),
-            tax_id: Set(c.tax_id.clone()),
-            locale: Set(c.locale.as_str().to_owned()),
-            source: Set(c.source.as_str().to_owned()),
-            notes: Set(c.notes.clone()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            version: Set(1),
-        });
-        customers::Entity::insert_many(rows).exec_without_returning(db).await?;
-        let phones: Vec<customer_phones::ActiveModel> = chunk
-            .iter()
-            .flat_map(|c| {
-                c.phones.iter().enumerate().map(|(i, p)| customer_phones::ActiveModel {
-                    customer_id: Set(c.id),
-                    position: Set(i16::try_from(i).unwrap_or(i16::MAX)),
-                    number: Set(p.number.clone()),
-                    normalized: Set(p.normalized.clone()),
-                    label: Set(p.label.clone()),
-                })
-            })
-            .collect();
-        if !phones.is_empty() {
-            customer_phones::Entity::insert_many(phones).exec_without_returning(db).await?;
-        }
-    }
-    Ok(all.len() as u64)
+    let rows = all.iter().map(|c| customers::ActiveModel {
+        id: Set(c.id),
+        branch_id: Set(c.branch_id),
+        kind: Set(c.kind.as_str().to_owned()),
+        search_key: Set(search_key(&c.name, c.tax_id.as_deref(), &c.phones, &c.emails)),
+        name: Set(c.name.clone()),
+        tax_id: Set(c.tax_id.clone()),
+        locale: Set(c.locale.as_str().to_owned()),
+        source: Set(c.source.as_str().to_owned()),
+        notes: Set(c.notes.clone()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    });
+    let inserted = insert_all(db, rows).await?;
+    let phones = all.iter().flat_map(|c| {
+        c.phones.iter().enumerate().map(|(i, p)| customer_phones::ActiveModel {
+            customer_id: Set(c.id),
+            position: Set(i16::try_from(i).unwrap_or(i16::MAX)),
+            number: Set(p.number.clone()),
+            normalized: Set(p.normalized.clone()),
+            label: Set(p.label.clone()),
+        })
+    });
+    insert_all(db, phones).await?;
+    Ok(inserted)
 }

@@ -8,11 +8,11 @@ use uuid::Uuid;
 
 use super::{NewUnit, SERIAL_TAKEN};
 use crate::StoreError;
+use crate::bulk::insert_all;
 use crate::entities::{serial_events, serials};
 
-/// Rows per INSERT: 20 columns × 1000 stays under the bind-parameter limits of
-/// SQLite (32766) and PostgreSQL (65535).
-const CHUNK: usize = 1000;
+/// Card numbers per look-up: an `IN` list well under the bind-parameter limits.
+const CARDS_PER_QUERY: usize = 1000;
 
 /// Serial keys already registered under the given brands, as (brand, key).
 pub async fn taken_serials(
@@ -37,7 +37,7 @@ pub async fn taken_serials(
 /// Warranty card numbers among `cards` that are already on a unit.
 pub async fn taken_cards(db: &impl ConnectionTrait, cards: Vec<String>) -> Result<HashSet<String>, StoreError> {
     let mut taken = HashSet::new();
-    for chunk in cards.chunks(CHUNK) {
+    for chunk in cards.chunks(CARDS_PER_QUERY) {
         let rows: Vec<Option<String>> = serials::Entity::find()
             .select_only()
             .column(serials::Column::WarrantyCardNumber)
@@ -85,28 +85,20 @@ pub async fn insert_units(
     now: DateTime<Utc>,
 ) -> Result<u64, StoreError> {
     let details = details.to_string();
-    let mut inserted = 0;
-    let mut units = units.into_iter().peekable();
-    while units.peek().is_some() {
-        let chunk: Vec<NewUnit> = units.by_ref().take(CHUNK).collect();
-        let events: Vec<serial_events::ActiveModel> = chunk
-            .iter()
-            .map(|u| serial_events::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                serial_id: Set(u.id),
-                at: Set(now),
-                kind: Set("imported".into()),
-                actor_id: Set(actor_id),
-                details: Set(details.clone()),
-            })
-            .collect();
-        let rows: Vec<serials::ActiveModel> = chunk.into_iter().map(|u| unit_model(u, now)).collect();
-        inserted += serials::Entity::insert_many(rows)
-            .exec_without_returning(db)
-            .await
-            .map_err(|e| StoreError::from(e).explain_conflict(SERIAL_TAKEN))?;
-        serial_events::Entity::insert_many(events).exec_without_returning(db).await?;
-    }
+    let events: Vec<serial_events::ActiveModel> = units
+        .iter()
+        .map(|u| serial_events::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            serial_id: Set(u.id),
+            at: Set(now),
+            kind: Set("imported".into()),
+            actor_id: Set(actor_id),
+            details: Set(details.clone()),
+        })
+        .collect();
+    let rows = units.into_iter().map(|u| unit_model(u, now));
+    let inserted = insert_all(db, rows).await.map_err(|e| StoreError::from(e).explain_conflict(SERIAL_TAKEN))?;
+    insert_all(db, events).await?;
     Ok(inserted)
 }
 

@@ -2,12 +2,13 @@
 //! demo: chunked multi-row INSERTs of what intake, dispatch and closing would have
 //! written one request at a time.
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, EntityTrait, Set};
+use sea_orm::{ConnectionTrait, Set};
 use uuid::Uuid;
 
 use super::write::{NewTicket, new_row};
 use crate::StoreError;
-use crate::entities::{ticket_events, tickets};
+use crate::bulk::insert_all;
+use crate::entities::ticket_events;
 
 /// A ticket as it stands some while after intake.
 pub struct BulkTicket {
@@ -30,48 +31,29 @@ pub struct BulkEvent {
     pub to_value: Option<String>,
 }
 
-/// Rows per INSERT: 45 columns × 700 stays under SQLite's 32,766 bind parameters.
-const TICKETS_PER_INSERT: usize = 700;
-const EVENTS_PER_INSERT: usize = 3_000;
-
 pub async fn insert_tickets(db: &impl ConnectionTrait, all: Vec<BulkTicket>) -> Result<u64, StoreError> {
-    let mut inserted = 0;
-    let mut all = all.into_iter().peekable();
-    while all.peek().is_some() {
-        let rows: Vec<tickets::ActiveModel> = all
-            .by_ref()
-            .take(TICKETS_PER_INSERT)
-            .map(|t| {
-                let mut row = new_row(t.new, t.created_at);
-                row.technician_id = Set(t.technician_id);
-                row.dispatched_at = Set(t.dispatched_at);
-                row.closed_at = Set(t.closed_at);
-                row.updated_at = Set(t.updated_at);
-                row
-            })
-            .collect();
-        inserted += rows.len() as u64;
-        tickets::Entity::insert_many(rows).exec_without_returning(db).await?;
-    }
-    Ok(inserted)
+    let rows = all.into_iter().map(|t| {
+        let mut row = new_row(t.new, t.created_at);
+        row.technician_id = Set(t.technician_id);
+        row.dispatched_at = Set(t.dispatched_at);
+        row.closed_at = Set(t.closed_at);
+        row.updated_at = Set(t.updated_at);
+        row
+    });
+    Ok(insert_all(db, rows).await?)
 }
 
 pub async fn insert_events(db: &impl ConnectionTrait, all: Vec<BulkEvent>) -> Result<u64, StoreError> {
-    let mut inserted = 0;
-    for chunk in all.chunks(EVENTS_PER_INSERT) {
-        let rows = chunk.iter().map(|e| ticket_events::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            ticket_id: Set(e.ticket_id),
-            at: Set(e.at),
-            actor_id: Set(e.actor_id),
-            kind: Set(e.kind.to_owned()),
-            field: Set(e.field.map(str::to_owned)),
-            from_value: Set(e.from_value.clone()),
-            to_value: Set(e.to_value.clone()),
-            note: Set(None),
-        });
-        inserted += chunk.len() as u64;
-        ticket_events::Entity::insert_many(rows).exec_without_returning(db).await?;
-    }
-    Ok(inserted)
+    let rows = all.into_iter().map(|e| ticket_events::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        ticket_id: Set(e.ticket_id),
+        at: Set(e.at),
+        actor_id: Set(e.actor_id),
+        kind: Set(e.kind.to_owned()),
+        field: Set(e.field.map(str::to_owned)),
+        from_value: Set(e.from_value),
+        to_value: Set(e.to_value),
+        note: Set(None),
+    });
+    Ok(insert_all(db, rows).await?)
 }
