@@ -2,7 +2,8 @@
 # Installs what is missing, and nothing else; safe to run any number of times.
 #   scripts/setup.sh run    what scripts/run.sh needs (wasm target, wasm-bindgen, wasm-opt)
 #   scripts/setup.sh test   that, plus PostgreSQL, Chromium, playwright-core, Python spec tools, wrk
-#   scripts/setup.sh bench  what scripts/bench/run.sh needs (wrk, PostgreSQL), nothing else
+#   scripts/setup.sh bench [postgres]  what scripts/bench/run.sh needs (wrk; PostgreSQL for
+#                                      a run on it), nothing else
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 what="${1:-run}"
@@ -49,11 +50,15 @@ install_node_tools() {
 
 install_bench_tools() {
   apt_install wrk wrk
+}
+
+install_postgres() {
   apt_install /usr/lib/postgresql/15/bin/initdb postgresql
 }
 
 install_test_tools() {
   install_bench_tools
+  install_postgres
   apt_install chromium chromium
   # Chinese glyphs for the browser tests' screenshots (Debian's Chromium brings none).
   apt_install /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc fonts-wqy-zenhei
@@ -66,6 +71,7 @@ install_test_tools() {
 
 if [ "$what" = bench ]; then
   install_bench_tools
+  [ "${2:-}" = postgres ] && install_postgres
   exit 0
 fi
 install_node_tools

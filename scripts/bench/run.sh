@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
 done
 case "$db" in sqlite | postgres) ;; *) die "--db is sqlite or postgres" ;; esac
 
-"$ROOT/scripts/setup.sh" bench
+"$ROOT/scripts/setup.sh" bench "$db"
 
 if [ "$profile" = release ]; then
   log "cargo build --release -p aftersales-api"

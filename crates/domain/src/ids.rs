@@ -81,6 +81,12 @@ entity_ids!(
     ContractId,
 );
 
+/// The id numbered `n`, of whichever entity the test needs: `numbered::<PartId>(7)`.
+#[cfg(test)]
+pub(crate) fn numbered<Id: From<Uuid>>(n: u128) -> Id {
+    Uuid::from_u128(n).into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

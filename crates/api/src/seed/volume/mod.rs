@@ -48,7 +48,6 @@ pub struct Landmarks {
     /// A tracking code as printed on a receipt (only its hash is stored).
     pub tracking_code: String,
     pub serial: String,
-    pub outlet_code: String,
     pub seconds: f64,
 }
 
@@ -66,11 +65,10 @@ pub async fn seed_volume(db: &DatabaseConnection, volume: Volume) -> anyhow::Res
     let outlets = outlets(db, volume).await?;
     let technicians = technicians(db, &outlets, volume).await?;
     let customers = customers(db, &outlets, volume, &mut rng).await?;
-    let (tracking_code, serial) = tickets_and_units(db, &outlets, &technicians, &customers, volume, &mut rng).await?;
+    let (tracking_code, serial) = tickets_and_units(db, &technicians, &customers, volume, &mut rng).await?;
     // Rows written in bulk leave the planner's statistics behind.
     analyze(db).await?;
-    let outlet_code = outlets.first().map(|o| o.code.clone()).unwrap_or_default();
-    Ok(Landmarks { tracking_code, serial, outlet_code, seconds: started.elapsed().as_secs_f64() })
+    Ok(Landmarks { tracking_code, serial, seconds: started.elapsed().as_secs_f64() })
 }
 
 /// The demo's outlets and as many more as asked for, spread over the three markets.
@@ -126,7 +124,10 @@ pub(super) struct Person {
     pub phone: String,
     /// The phone as search and duplicate checks read it.
     pub normalized: String,
+    pub locale: Locale,
+    /// The outlet they come to, and its code (for ticket numbers).
     pub branch_id: Uuid,
+    pub branch_code: String,
 }
 
 fn person(i: usize, outlet: &Branch, rng: &mut StdRng) -> Person {
@@ -139,16 +140,22 @@ fn person(i: usize, outlet: &Branch, rng: &mut StdRng) -> Person {
         (["علی", "مریم", "رضا", "زهرا", "حسین", "فاطمه"], ["احمدی", "محمدی", "حسینی", "رضایی", "کریمی"]);
     const ZH: ([&str; 5], [&str; 6]) = (["王", "李", "张", "刘", "陈"], ["伟", "芳", "娜", "敏", "静", "强"]);
     let pick = |list: &[&'static str], rng: &mut StdRng| list[rng.gen_range(0..list.len())];
-    let (name, phone) = match outlet.currency.code() {
-        "IRR" => (format!("{} {}", pick(&FA.0, rng), pick(&FA.1, rng)), format!("+98 912 {:07}", i % 10_000_000)),
-        "CNY" => (format!("{}{}", pick(&ZH.0, rng), pick(&ZH.1, rng)), format!("+86 138 {:08}", i % 100_000_000)),
+    let (name, phone, locale) = match outlet.currency.code() {
+        "IRR" => {
+            (format!("{} {}", pick(&FA.0, rng), pick(&FA.1, rng)), format!("+98 912 {:07}", i % 10_000_000), Locale::Fa)
+        }
+        "CNY" => {
+            (format!("{}{}", pick(&ZH.0, rng), pick(&ZH.1, rng)), format!("+86 138 {:08}", i % 100_000_000), Locale::Zh)
+        }
         _ => (
             format!("{} {} {}", pick(&VI.0, rng), pick(&VI.1, rng), pick(&VI.2, rng)),
             format!("+84 9{:08}", i % 100_000_000),
+            Locale::Vi,
         ),
     };
     let normalized = normalize_phone(&phone).unwrap_or_default();
-    Person { id: Uuid::now_v7(), name, phone, normalized, branch_id: outlet.id.uuid() }
+    let (branch_id, branch_code) = (outlet.id.uuid(), outlet.code.clone());
+    Person { id: Uuid::now_v7(), name, phone, normalized, locale, branch_id, branch_code }
 }
 
 async fn customers(
@@ -158,11 +165,6 @@ async fn customers(
     rng: &mut StdRng,
 ) -> anyhow::Result<Vec<Person>> {
     let people: Vec<Person> = (0..volume.customers).map(|i| person(i, &outlets[i % outlets.len()], rng)).collect();
-    let locale = |p: &Person| match p.phone.get(..3) {
-        Some("+98") => Locale::Fa,
-        Some("+86") => Locale::Zh,
-        _ => Locale::Vi,
-    };
     let rows: Vec<NewCustomer> = people
         .iter()
         .map(|p| NewCustomer {
@@ -171,7 +173,7 @@ async fn customers(
             kind: CustomerKind::Individual,
             name: p.name.clone(),
             tax_id: None,
-            locale: locale(p),
+            locale: p.locale,
             source: CustomerSource::WalkIn,
             notes: None,
             phones: vec![Phone { number: p.phone.clone(), normalized: p.normalized.clone(), label: None }],

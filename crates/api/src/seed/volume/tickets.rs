@@ -2,7 +2,6 @@
 //! in every stage, with their timelines, numbered as intake would have numbered them.
 use std::collections::BTreeMap;
 
-use aftersales_domain::organisation::Branch;
 use aftersales_domain::serials::normalize_serial;
 use aftersales_domain::tickets::numbering::ticket_number;
 use aftersales_domain::tickets::workflow::Workflow;
@@ -39,7 +38,6 @@ fn stage_for(workflow: &Workflow, age_days: i64, rng: &mut StdRng) -> (String, S
 /// Answers one ticket's tracking code and one unit's serial.
 pub(super) async fn tickets_and_units(
     db: &DatabaseConnection,
-    outlets: &[Branch],
     technicians: &BTreeMap<Uuid, Vec<Uuid>>,
     people: &[Person],
     volume: Volume,
@@ -56,11 +54,10 @@ pub(super) async fn tickets_and_units(
     let now = Utc::now();
     let mut sequences: BTreeMap<(Uuid, &'static str, i32), i64> = BTreeMap::new();
     let (mut tracking_code, mut serial_of_first) = (String::new(), String::new());
-    for batch in (0..volume.tickets).collect::<Vec<_>>().chunks(TICKETS_PER_BATCH) {
+    for start in (0..volume.tickets).step_by(TICKETS_PER_BATCH) {
         let (mut units, mut rows, mut events) = (Vec::new(), Vec::new(), Vec::new());
-        for &i in batch {
+        for i in start..(start + TICKETS_PER_BATCH).min(volume.tickets) {
             let person = &people[i % people.len()];
-            let outlet = outlets.iter().find(|o| o.id.uuid() == person.branch_id).context("outlet missing")?;
             let model = &catalogue[i % catalogue.len()];
             let serial = format!("{}-{:09}", model.sku, i);
             let unit_id = Uuid::now_v7();
@@ -88,9 +85,9 @@ pub(super) async fn tickets_and_units(
             let workflow = &flows[kind.as_str()];
             let (stage, category) = stage_for(workflow, age.num_days(), rng);
             let year = created_at.year();
-            let sequence = sequences.entry((outlet.id.uuid(), kind.as_str(), year)).or_insert(0);
+            let sequence = sequences.entry((person.branch_id, kind.as_str(), year)).or_insert(0);
             *sequence += 1;
-            let number = ticket_number(kind, &outlet.code, year, *sequence);
+            let number = ticket_number(kind, &person.branch_code, year, *sequence);
             let (code, hash) = tracking::new_code()?;
             if i == 0 {
                 (tracking_code, serial_of_first) = (code.clone(), serial.clone());

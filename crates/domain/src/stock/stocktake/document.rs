@@ -162,13 +162,10 @@ mod tests {
     use chrono::TimeZone;
 
     use super::*;
+    use crate::ids::numbered as id;
 
     fn at(minute: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 3, 1, 9, minute, 0).single().unwrap_or_default()
-    }
-
-    fn id<Id: From<uuid::Uuid>>(n: u128) -> Id {
-        uuid::Uuid::from_u128(n).into()
     }
 
     fn sheet(expected: &[i64]) -> Stocktake {

@@ -3,13 +3,10 @@ use chrono::TimeZone;
 use proptest::prelude::*;
 
 use super::*;
+use crate::ids::numbered as part;
 
 fn at(minute: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 1, 9, minute, 0).single().unwrap_or_default()
-}
-
-fn part<Id: From<uuid::Uuid>>(n: u128) -> Id {
-    uuid::Uuid::from_u128(n).into()
 }
 
 fn draft(quantities: &[i64]) -> Transfer {
