@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Measures the hot paths over real HTTP with wrk, on a network that
-# `aftersales seed-volume` fills, each workload at 1, 8 and 32 connections beside
-# the server's own HTTP ceiling (GET /healthz) in the same run.
+# `aftersales seed-volume` fills, each workload at 1, 8 and 32 connections, and
+# interleaved with it its ceilings (crates/api/src/bench): the same request at a
+# bare endpoint (the same statements without token check, validation or error
+# shaping), the same use case called in a loop without HTTP, and the server's own
+# HTTP ceiling (GET /healthz). Issuing a part is checked for exact stock
+# arithmetic under contention, and for zero oversell when stock runs out.
 #   scripts/bench/run.sh                          SQLite, 100,000 tickets, 10 s a run
 #   scripts/bench/run.sh --db postgres --scale 1m a million tickets on PostgreSQL
 #   scripts/bench/run.sh --smoke                  2 s runs on 2,000 tickets (scripts/test.sh)
 # Options: --db sqlite|postgres, --tickets N (or --scale 1m), --duration SECONDS,
-# --connections "1 8 32". Prints a table and writes the run as JSON to
+# --connections "1 8 32". Builds the server with the feature `bench` (never in a
+# normal build). Prints a table and writes the run as JSON to
 # $CARGO_TARGET_DIR/bench/<db>-<tickets>-<time>.json. Fails when any request failed.
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
@@ -21,7 +26,7 @@ while [ $# -gt 0 ]; do
     --duration) duration="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
     # The debug build scripts/test.sh has just made: it checks the harness, not speed.
-    --smoke) tickets=2000 duration=2 connections="1 8" profile=debug; shift ;;
+    --smoke) tickets=2000 duration=1 connections="1 8" profile=debug; shift ;;
     *) die "unknown argument '$1' (see the top of $0)" ;;
   esac
 done
@@ -30,10 +35,10 @@ case "$db" in sqlite | postgres) ;; *) die "--db is sqlite or postgres" ;; esac
 "$ROOT/scripts/setup.sh" bench "$db"
 
 if [ "$profile" = release ]; then
-  log "cargo build --release -p aftersales-api"
-  cargo build -q --release -p aftersales-api
+  log "cargo build --release -p aftersales-api --features bench"
+  cargo build -q --release -p aftersales-api --features bench
 else
-  cargo build -q -p aftersales-api
+  cargo build -q -p aftersales-api --features bench
 fi
 BIN="$CARGO_TARGET_DIR/$profile/aftersales"
 
@@ -98,39 +103,99 @@ for _ in $(seq 40); do
   cursor="$next"
 done
 today="$(date -u +%F)"
+ticket_body="{\"branch_id\":\"$branch_id\",\"kind\":\"repair\",\"channel\":\"counter\",\"customer_id\":\"$customer_id\",\"unit\":{\"serial_id\":\"$serial_id\"},\"fault_description\":\"bench\"}"
+
+# Issuing a part: a shelf of the ticket's outlet, two parts, and tickets of that
+# outlet to issue to (taken in here, as a clerk would).
+post() { curl -fsS -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$URL$1" -d "$2"; }
+warehouse_id="$(api "/api/v1/warehouses?branch_id=$branch_id&kind=outlet&limit=1" | json 'j.items.length ? j.items[0].id : ""')"
+[ -n "$warehouse_id" ] || warehouse_id="$(post /api/v1/warehouses \
+  "{\"branch_id\":\"$branch_id\",\"code\":\"BENCH\",\"name\":\"Bench shelf\",\"kind\":\"outlet\"}" | json j.id)"
+read -r part_id probe_part_id < <(api "/api/v1/parts?active=true&limit=2" | json 'j.items.map(p => p.id).join(" ")')
+[ -n "$probe_part_id" ] || die "the network has fewer than two parts"
+issue_tickets="$(for _ in $(seq 32); do post /api/v1/tickets "$ticket_body" | json j.id; done | paste -sd,)"
+export BENCH_TICKETS="$issue_tickets"
+# on_hand PART: what the shelf holds now.
+on_hand() { api "/api/v1/stock?warehouse_id=$warehouse_id&part_id=$1" | json 'j.items.length ? j.items[0].on_hand : 0'; }
+# issued PART: units of PART issued to the bench's tickets (their part lines).
+issued() {
+  local total=0 id
+  for id in ${issue_tickets//,/ }; do
+    total=$(( total + $(api "/api/v1/tickets/$id/parts" | json "j.lines.filter(l => l.part_id === '$1').reduce((s, l) => s + l.issued, 0)") ))
+  done
+  echo "$total"
+}
+receive() { post /api/v1/stock/receipts "{\"warehouse_id\":\"$warehouse_id\",\"part_id\":\"$1\",\"quantity\":$2,\"unit_cost\":\"1\"}" >/dev/null; }
+shelf_before="$(on_hand "$part_id")"
+receive "$part_id" 1000000
 
 # name|method|path|body: the workloads, the HTTP ceiling first.
 workloads=(
   "http_ceiling|GET|/healthz|"
   "warranty_check|POST|/api/v1/warranty/evaluate|{\"serial_id\":\"$serial_id\",\"claim\":{\"date\":\"$today\"}}"
-  "ticket_intake|POST|/api/v1/tickets|{\"branch_id\":\"$branch_id\",\"kind\":\"repair\",\"channel\":\"counter\",\"customer_id\":\"$customer_id\",\"unit\":{\"serial_id\":\"$serial_id\"},\"fault_description\":\"bench\"}"
+  "ticket_intake|POST|/api/v1/tickets|$ticket_body"
   "ticket_list|GET|$list|"
   "ticket_list_deep|GET|$list${cursor:+&cursor=$cursor}|"
   "ticket_detail|GET|/api/v1/tickets/$ticket_id|"
   "ticket_timeline|GET|/api/v1/tickets/$ticket_id/timeline|"
   "dashboard|GET|/api/v1/dashboard|"
   "public_tracking|GET|/api/v1/public/track/$tracking_code|"
+  "issue_part|POST|/api/v1/tickets/TICKET/parts/issue|{\"warehouse_id\":\"$warehouse_id\",\"part_id\":\"$part_id\",\"quantity\":1}"
 )
 
 RESULTS="$WORK/results.jsonl"
 : >"$RESULTS"
+# record NAME VARIANT CONNECTIONS LOAD: appends the JSON line on stdin to the results.
+record() {
+  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{
+    const [workload, variant, c, load] = process.argv.slice(1);
+    console.log(JSON.stringify({workload, variant, connections: +c, load_before: +load, ...JSON.parse(s)}))})' \
+    "$@" >>"$RESULTS"
+}
+# wrk_run CONNECTIONS PATH: one wrk run of the current workload, its JSON line.
+wrk_run() {
+  local script="$BENCH_DIR/report.lua"
+  [ "$method" = POST ] && script="$BENCH_DIR/post.lua"
+  [[ "$2" == *TICKET* ]] && script="$BENCH_DIR/rotate.lua"
+  BENCH_BODY="$body" wrk -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" -d"${duration}s" -s "$script" \
+    -H "Authorization: Bearer $token" "$URL$2" | tail -n 1
+}
 for entry in "${workloads[@]}"; do
   IFS='|' read -r name method path body <<<"$entry"
-  script="$BENCH_DIR/report.lua"
-  [ "$method" = POST ] && script="$BENCH_DIR/post.lua"
   for c in $connections; do
+    # The workload and its ceilings one after the other, so that they share the
+    # machine's state; the load average before each says whether it was quiet.
     load="$(cut -d' ' -f1 /proc/loadavg)"
-    threads=$(( c < 2 ? 1 : 2 ))
-    line="$(BENCH_BODY="$body" wrk -t"$threads" -c"$c" -d"${duration}s" -s "$script" \
-      -H "Authorization: Bearer $token" "$URL$path" | tail -n 1)"
-    echo "$line" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{
-      const [name, c, load] = process.argv.slice(1);
-      console.log(JSON.stringify({workload: name, connections: +c, load_before: +load, ...JSON.parse(s)}))})' \
-      "$name" "$c" "$load" >>"$RESULTS"
+    line="$(wrk_run "$c" "$path")"
+    echo "$line" | record "$name" app "$c" "$load"
     log "$name at $c: $line"
+    [ "$name" = http_ceiling ] && continue
+    load="$(cut -d' ' -f1 /proc/loadavg)"
+    wrk_run "$c" "/bench/bare$path" | record "$name" bare "$c" "$load"
+    load="$(cut -d' ' -f1 /proc/loadavg)"
+    "$BIN" bench-statements --method "$method" --path "$path" --body "$body" --tickets "$BENCH_TICKETS" \
+      --connections "$c" --seconds "$duration" | record "$name" statements "$c" "$load"
   done
 done
 peak_rss_kb="$(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status")"
+
+# Every unit that left the shelf is on a bench ticket's line, and no other did:
+# 32 clients on one part lose no update and issue nothing twice.
+shelf_after="$(on_hand "$part_id")" issued_total="$(issued "$part_id")"
+[ $(( shelf_before + 1000000 - shelf_after )) -eq "$issued_total" ] \
+  || die "issue_part: the shelf went from $shelf_before + 1000000 to $shelf_after, but $issued_total were issued"
+log "issue_part: $issued_total issued, the shelf agrees"
+# Zero oversell: 32 clients ask for more than the shelf holds; exactly what it
+# held is issued, the rest is refused (409), and it ends empty, not below.
+probe_before="$(on_hand "$probe_part_id")"
+receive "$probe_part_id" 50
+BENCH_BODY="{\"warehouse_id\":\"$warehouse_id\",\"part_id\":\"$probe_part_id\",\"quantity\":1}" \
+  wrk -t2 -c32 -d2s -s "$BENCH_DIR/rotate.lua" -H "Authorization: Bearer $token" \
+  "$URL/api/v1/tickets/TICKET/parts/issue" >/dev/null
+probe_after="$(on_hand "$probe_part_id")" probe_issued="$(issued "$probe_part_id")"
+[ "$probe_after" -eq 0 ] && [ "$probe_issued" -eq $(( probe_before + 50 )) ] \
+  || die "oversell probe: $(( probe_before + 50 )) on the shelf, $probe_issued issued, $probe_after left"
+log "oversell probe: $probe_issued issued of $(( probe_before + 50 )), none beyond"
 
 mkdir -p "$CARGO_TARGET_DIR/bench"
 OUT="$CARGO_TARGET_DIR/bench/$db-$tickets-$(date -u +%Y%m%dT%H%M%SZ).json"

@@ -53,6 +53,26 @@ pub enum Command {
         #[arg(long, default_value_t = 10_000)]
         tickets: usize,
     },
+    /// The harness's statement loop (builds with the feature `bench` only): calls
+    /// the use case a workload's request reaches, as `admin`, from `connections`
+    /// tasks for `seconds`, without HTTP; prints what it measured as JSON.
+    #[cfg(feature = "bench")]
+    BenchStatements {
+        #[arg(long, default_value = "GET")]
+        method: String,
+        /// The request's path and query; `TICKET` is replaced by each of `--tickets`.
+        #[arg(long)]
+        path: String,
+        #[arg(long, default_value = "")]
+        body: String,
+        /// Comma-separated ticket ids to go round for `TICKET`.
+        #[arg(long, default_value = "")]
+        tickets: String,
+        #[arg(long, default_value_t = 1)]
+        connections: usize,
+        #[arg(long, default_value_t = 10.0)]
+        seconds: f64,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -119,6 +139,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = startup::open_database(&config).await?;
             let landmarks = seed::volume::seed_volume(&db, seed::volume::Volume::for_tickets(tickets)).await?;
             println!("{}", serde_json::to_string(&landmarks)?);
+            Ok(())
+        }
+        #[cfg(feature = "bench")]
+        Command::BenchStatements { method, path, body, tickets, connections, seconds } => {
+            let db = startup::open_database(&config).await?;
+            let paths: Vec<String> = match tickets.as_str() {
+                "" => vec![path],
+                ids => ids.split(',').map(|id| path.replace("TICKET", id)).collect(),
+            };
+            let calls = paths
+                .iter()
+                .map(|p| crate::bench::Call::parse(&method, p, body.as_bytes()))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            let report = crate::bench::statements::run(&db, calls, connections, seconds).await?;
+            println!("{}", serde_json::to_string(&report)?);
             Ok(())
         }
         Command::Admin { task: AdminTask::CreateUser { username, password, display_name, branch, roles } } => {

@@ -3,6 +3,8 @@
 
 pub mod audit;
 pub mod auth;
+#[cfg(feature = "bench")]
+pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod dto;

@@ -108,6 +108,7 @@ pub fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .wrap(metrics.clone())
             .wrap(from_fn(request_context))
             .configure(routes::configure)
+            .configure(bench_routes)
             .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/v1/openapi.json", openapi.clone()))
             .service(web::redirect("/api/docs", "/api/docs/"))
             .default_service(web::to(routes::fallback))
@@ -118,6 +119,12 @@ pub fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
         server = server.workers(workers);
     }
     Ok(server.run())
+}
+
+/// The harness's bare endpoints, in benchmark builds only (`crate::bench`).
+fn bench_routes(_cfg: &mut web::ServiceConfig) {
+    #[cfg(feature = "bench")]
+    crate::bench::bare::configure(_cfg);
 }
 
 fn json_error(e: actix_web::error::JsonPayloadError) -> ApiError {
