@@ -103,6 +103,8 @@ for _ in $(seq 40); do
   cursor="$next"
 done
 today="$(date -u +%F)"
+# The branch/month report over every ticket of the network for the past year.
+volume="/api/v1/reports/ticket-volume?from=$(date -u -d '364 days ago' +%F)&to=$today"
 ticket_body="{\"branch_id\":\"$branch_id\",\"kind\":\"repair\",\"channel\":\"counter\",\"customer_id\":\"$customer_id\",\"unit\":{\"serial_id\":\"$serial_id\"},\"fault_description\":\"bench\"}"
 
 # Issuing a part: a shelf of the ticket's outlet, two parts, and tickets of that
@@ -140,6 +142,7 @@ workloads=(
   "ticket_timeline|GET|/api/v1/tickets/$ticket_id/timeline|"
   "dashboard|GET|/api/v1/dashboard|"
   "public_tracking|GET|/api/v1/public/track/$tracking_code|"
+  "ticket_volume|GET|$volume|"
   "issue_part|POST|/api/v1/tickets/TICKET/parts/issue|{\"warehouse_id\":\"$warehouse_id\",\"part_id\":\"$part_id\",\"quantity\":1}"
 )
 
@@ -176,6 +179,18 @@ for entry in "${workloads[@]}"; do
     "$BIN" bench-statements --method "$method" --path "$path" --body "$body" --tickets "$BENCH_TICKETS" \
       --connections "$c" --seconds "$duration" | record "$name" statements "$c" "$load"
   done
+done
+# Intake while two clients keep asking for the year's report: writers must not
+# starve behind long reads (compared with intake alone in the summary).
+for c in $connections; do
+  [ "$c" -gt 1 ] || continue
+  BENCH_BODY="" wrk -t1 -c2 -d"$(( duration + 2 ))s" -s "$BENCH_DIR/report.lua" \
+    -H "Authorization: Bearer $token" "$URL$volume" >/dev/null &
+  reports_pid=$!
+  sleep 1
+  load="$(cut -d' ' -f1 /proc/loadavg)"
+  method=POST body="$ticket_body" wrk_run "$c" /api/v1/tickets | record intake_beside_two_reports app "$c" "$load"
+  wait "$reports_pid"
 done
 peak_rss_kb="$(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status")"
 

@@ -20,7 +20,6 @@ const report = {
   db, tickets: +tickets, profile, seed_seconds: +seedSeconds, startup_ms: +startupMs,
   peak_rss_mib: +(peakRssKb / 1024).toFixed(1), runs,
 };
-fs.writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
 const num = (v, digits = 0) => (v === undefined || v === null ? "" : (+v).toFixed(digits));
 const rows = apps.map((r) => {
   const bare = find(r.workload, "bare", r.connections) || {};
@@ -37,6 +36,13 @@ console.log(`seeded in ${(+seedSeconds).toFixed(1)} s; server ready in ${startup
 console.log(`| ${head.join(" | ")} |`);
 console.log(`|${head.map(() => "---").join("|")}|`);
 for (const row of rows) console.log(`| ${row.join(" | ")} |`);
+for (const r of apps.filter((r) => r.workload === "intake_beside_two_reports")) {
+  const alone = find("ticket_intake", "app", r.connections);
+  r.ratio_to_alone = alone ? +(r.rps / alone.rps).toFixed(4) : null;
+  console.log(`\nintake at ${r.connections} beside two clients running ticket_volume: ${num(r.rps)} req/s, ` +
+    `p99 ${num(r.p99_ms, 1)} ms, ${num(r.ratio_to_alone, 2)} of intake alone`);
+}
+fs.writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
 console.log(`\nwritten to ${out}`);
 const failed = runs.filter((r) => r.failed > 0);
 if (failed.length) {

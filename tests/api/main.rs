@@ -30,6 +30,7 @@ mod ticket_attachments;
 mod ticket_flow;
 mod ticket_labour;
 mod ticket_parts;
+mod ticket_volume;
 mod ticket_walks;
 mod ticket_work;
 mod tickets;

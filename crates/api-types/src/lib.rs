@@ -35,6 +35,7 @@ pub mod stock_reports;
 pub mod stocktakes;
 pub mod ticket_changes;
 pub mod ticket_parts;
+pub mod ticket_reports;
 pub mod tickets;
 pub mod tracking;
 pub mod transfers;

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod branch_tree;
+pub mod calendar;
 pub mod catalogue;
 pub mod customers;
 pub mod ids;

@@ -4,9 +4,9 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Utc};
 
-use super::jalali::JalaliDate;
 use super::locale::Locale;
 use super::number::{latin_digits, localize_digits};
+use aftersales_domain::calendar::jalali::JalaliDate;
 
 const ENGLISH_MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 

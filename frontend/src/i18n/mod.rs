@@ -4,12 +4,13 @@
 //!
 //! In a view, `{t("nav.home")}` is a reactive text and `tr!("home.welcome", name =
 //! user_name())` one with parameters; `use_i18n()` gives the formatters. The pure
-//! parts (`catalog`, `number`, `date`, `jalali`, `locale`) have no browser code and
-//! are tested natively by `cargo test -p aftersales-frontend`.
+//! parts (`catalog`, `number`, `date`, `locale`) have no browser code and are
+//! tested natively by `cargo test -p aftersales-frontend`. The Jalali calendar is
+//! the domain's (`aftersales_domain::calendar::jalali`): the server cuts reports at
+//! its months too.
 
 pub mod catalog;
 pub mod date;
-pub mod jalali;
 pub mod labels;
 pub mod locale;
 pub mod number;

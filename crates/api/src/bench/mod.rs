@@ -20,6 +20,7 @@ pub mod statements;
 use aftersales_api_types::dashboard::DashboardQuery;
 use aftersales_api_types::entitlement::EvaluateRequest;
 use aftersales_api_types::ticket_parts::TicketPartQuantity;
+use aftersales_api_types::ticket_reports::TicketVolumeQuery;
 use aftersales_api_types::tickets::{CreateTicket, TicketQuery};
 use aftersales_api_types::tracking::LangQuery;
 use aftersales_persistence::{DatabaseConnection, users};
@@ -44,6 +45,7 @@ pub enum Call {
     Dashboard(DashboardQuery),
     PublicTracking(String),
     IssuePart(Uuid, TicketPartQuantity),
+    TicketVolume(TicketVolumeQuery),
 }
 
 impl Call {
@@ -63,6 +65,9 @@ impl Call {
             ("GET", ["api", "v1", "dashboard"]) => Call::Dashboard(serde_urlencoded::from_str(query)?),
             ("GET", ["api", "v1", "public", "track", code]) => Call::PublicTracking((*code).to_owned()),
             ("POST", ["api", "v1", "tickets", _, "parts", "issue"]) => Call::IssuePart(id(3)?, json(body)?),
+            ("GET", ["api", "v1", "reports", "ticket-volume"]) => {
+                Call::TicketVolume(serde_urlencoded::from_str(query)?)
+            }
             _ => bail!("{method} {route} is not one of the harness's workloads"),
         })
     }
@@ -86,6 +91,7 @@ impl Call {
                 Once::Done(change) => out(&change),
                 Once::Replayed(first) => first.body.into_bytes(),
             },
+            Call::TicketVolume(query) => out(&use_cases::reports::ticket_volume::report(db, admin, query).await?),
         })
     }
 }

@@ -219,7 +219,9 @@ pub fn register(cfg: &mut ServiceConfig) {
         .service(reports::below_reorder_point::report_below_reorder_point)
         .service(reports::below_reorder_point::report_below_reorder_point_xlsx)
         .service(reports::overdue_defective::report_overdue_defective_returns)
-        .service(reports::overdue_defective::report_overdue_defective_returns_xlsx);
+        .service(reports::overdue_defective::report_overdue_defective_returns_xlsx)
+        .service(reports::ticket_volume::report_ticket_volume)
+        .service(reports::ticket_volume::report_ticket_volume_xlsx);
 }
 
 /// `register` for a plain actix `App`: the server serves the document built once

@@ -14,6 +14,7 @@ pub mod names;
 pub mod parts;
 mod record;
 pub mod service_items;
+pub mod volume;
 mod write;
 
 pub use list::*;

@@ -1,4 +1,5 @@
-//! The stock reports over the warehouses of the caller's branches, one file each:
+//! The reports, one file each (the stock reports over the warehouses of the
+//! caller's branches, and the ticket-volume report over its tickets):
 //! a `report` that answers it as JSON, and `sheets` that lay the same answer out
 //! as an XLSX workbook (see `workbook`). Below, what they share: which warehouses
 //! a report covers, the period, the line limit and how a line names its place.
@@ -7,6 +8,7 @@ pub mod overdue_defective;
 pub mod parts_used;
 pub mod stock_movements;
 pub mod stock_on_hand;
+pub mod ticket_volume;
 pub mod workbook;
 
 use aftersales_api_types::stock_reports::StockReportPlace;

@@ -14,6 +14,8 @@ pub enum Cell {
     Empty,
     Text(String),
     Int(i64),
+    /// A measure such as a mean, written as it is.
+    Number(f64),
     /// Written as the decimal amount of its currency.
     Money(Money),
 }
@@ -33,6 +35,12 @@ impl From<String> for Cell {
 impl From<i64> for Cell {
     fn from(n: i64) -> Self {
         Cell::Int(n)
+    }
+}
+
+impl From<f64> for Cell {
+    fn from(n: f64) -> Self {
+        Cell::Number(n)
     }
 }
 
@@ -75,6 +83,9 @@ pub fn write(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
                     // Quantities and minor units stay far below 2^53, exact as a float.
                     Cell::Int(n) => {
                         ws.write_number(row, col, *n as f64)?;
+                    }
+                    Cell::Number(n) => {
+                        ws.write_number(row, col, *n)?;
                     }
                     Cell::Money(money) => {
                         ws.write_number(row, col, money.amount().to_f64().unwrap_or_default())?;
