@@ -31,6 +31,7 @@ pub mod intake;
 pub mod parts;
 pub mod purchasing;
 pub mod reference;
+pub mod reports;
 pub mod serials;
 pub mod settings;
 pub mod stock;
@@ -224,6 +225,36 @@ async fn authed<T: DeserializeOwned>(session: Session, call: Call) -> Result<T, 
         session.expire();
     }
     result
+}
+
+/// Sends a call as the signed-in user and hands the file it answers to the
+/// browser's downloads as `file_name` (a link cannot carry the bearer token).
+async fn download(session: Session, call: Call, file_name: &str) -> Result<(), ApiError> {
+    let response = send_authed(session, &call).await?;
+    if !response.ok() {
+        let problem = problem_of(response).await;
+        if problem.is_unauthorized() {
+            session.expire();
+        }
+        return Err(problem);
+    }
+    let status = response.status();
+    let bytes = response.binary().await.map_err(|e| ApiError::unexpected(status, e))?;
+    save_file(&bytes, file_name).map_err(|e| ApiError::unexpected(status, format!("{e:?}")))
+}
+
+/// Offers `bytes` as a file: an object URL clicked through a hidden link.
+fn save_file(bytes: &[u8], file_name: &str) -> Result<(), wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    web_sys::Url::revoke_object_url(&url)
 }
 
 /// How many pages of a list are read at most (200 rows each).

@@ -26,6 +26,7 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::parts::PartsPage;
 use crate::pages::parts::warehouses::WarehousesPage;
 use crate::pages::purchasing::{PurchaseOrderPage, PurchaseOrdersPage};
+use crate::pages::reports::ReportsPage;
 use crate::pages::serials::SerialsPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::settings_catalog::{FaultCodesPage, ServiceItemsPage};
@@ -83,6 +84,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("stocktakes/:id") view=StocktakePage />
                     <Route path=path!("purchase-orders") view=PurchaseOrdersPage />
                     <Route path=path!("purchase-orders/:id") view=PurchaseOrderPage />
+                    <Route path=path!("reports") view=ReportsPage />
                 </ParentRoute>
             </Routes>
         </Router>

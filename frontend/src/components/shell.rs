@@ -140,6 +140,11 @@ fn Nav(session: Session) -> impl IntoView {
                         <A href="/purchase-orders">{t("purchasing.nav")}</A>
                     </li>
                 </Show>
+                <Show when=tickets>
+                    <li>
+                        <A href="/reports">{t("reports.nav")}</A>
+                    </li>
+                </Show>
                 <Show when=parts>
                     <li>
                         <A href="/warehouses">{t("warehouses.nav")}</A>

@@ -52,6 +52,29 @@ pub fn format_date(locale: Locale, date: NaiveDate) -> String {
     }
 }
 
+/// A month of a report: `Mar 2026`, `03/2026`, `2026年3月`; in Persian a Jalali
+/// month, `فروردین ۱۴۰۵` (the year and month are of the calendar the report used).
+pub fn format_month(locale: Locale, year: i32, month: u32) -> String {
+    match locale {
+        Locale::En => format!("{} {year}", month_name(&ENGLISH_MONTHS, month)),
+        Locale::Vi => format!("{month:02}/{year}"),
+        Locale::Zh => format!("{year}年{month}月"),
+        Locale::Fa => localize_digits(locale, &format!("{} {year}", month_name(&JALALI_MONTHS, month))),
+    }
+}
+
+/// The first day of the year `day` falls in, in the locale's calendar (Farvardin 1
+/// in Persian, 1 January elsewhere).
+pub fn year_start(locale: Locale, day: NaiveDate) -> NaiveDate {
+    match locale {
+        Locale::Fa => JalaliDate::from_gregorian(day)
+            .and_then(|j| JalaliDate::new(j.year, 1, 1))
+            .and_then(JalaliDate::to_gregorian)
+            .unwrap_or(day),
+        _ => NaiveDate::from_ymd_opt(day.year(), 1, 1).unwrap_or(day),
+    }
+}
+
 /// A day and a time of day (24-hour clock) in local time.
 pub fn format_date_time(locale: Locale, at: NaiveDateTime) -> String {
     let date = format_date(locale, at.date());
@@ -121,6 +144,17 @@ mod tests {
 
     fn g(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn months_and_years_follow_the_locale_s_calendar() {
+        assert_eq!(format_month(Locale::En, 2026, 3), "Mar 2026");
+        assert_eq!(format_month(Locale::Zh, 2026, 3), "2026年3月");
+        assert_eq!(format_month(Locale::Fa, 1405, 1), "فروردین ۱۴۰۵");
+        assert_eq!(year_start(Locale::Vi, g(2026, 7, 9)), g(2026, 1, 1));
+        // 1 Farvardin 1405 was 21 March 2026; 1 Farvardin 1404, 21 March 2025.
+        assert_eq!(year_start(Locale::Fa, g(2026, 7, 9)), g(2026, 3, 21));
+        assert_eq!(year_start(Locale::Fa, g(2026, 3, 20)), g(2025, 3, 21));
     }
 
     #[test]

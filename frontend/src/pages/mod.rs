@@ -9,6 +9,7 @@ pub mod login;
 pub mod not_found;
 pub mod parts;
 pub mod purchasing;
+pub mod reports;
 pub mod serials;
 pub mod settings;
 pub mod settings_catalog;

@@ -19,6 +19,7 @@ mod fa;
 mod intake;
 mod parts;
 mod purchasing;
+mod reports;
 mod serials;
 mod settings;
 mod shell;
@@ -68,6 +69,7 @@ const AREAS: &[&Area] = &[
     &intake::AREA,
     &parts::AREA,
     &purchasing::AREA,
+    &reports::AREA,
     &serials::AREA,
     &settings::AREA,
     &shell::AREA,
