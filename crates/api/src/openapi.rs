@@ -55,8 +55,11 @@ struct ApiDoc;
 /// The document as served and committed. Building an `App` only collects the
 /// services, so no server needs to run.
 pub fn document() -> OpenApi {
-    let (_, mut openapi) =
-        App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(routes::register).split_for_parts();
+    let (_, mut openapi) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(|cfg| routes::register(cfg))
+        .split_for_parts();
     CommonErrors.modify(&mut openapi);
     openapi
 }

@@ -4,13 +4,13 @@ use std::sync::Arc;
 
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, from_fn};
-use actix_web::{App, HttpServer, web};
+use actix_web::{App, HttpResponse, HttpServer, web};
 use actix_web_prom::PrometheusMetricsBuilder;
 use aftersales_domain::login_throttle::ThrottlePolicy;
 use aftersales_persistence::{DatabaseConnection, DbOptions, connect, migrate, refresh_statistics};
 use anyhow::Context;
 use rand::RngCore;
-use utoipa_swagger_ui::SwaggerUi;
+use utoipa_swagger_ui::{Config as SwaggerConfig, SwaggerUi};
 
 use crate::auth::jwt::AccessTokens;
 use crate::auth::passwords::Passwords;
@@ -77,7 +77,7 @@ pub fn build_state(config: Config, db: DatabaseConnection) -> anyhow::Result<App
         login_guard: LoginGuard::new(config.login_per_ip_per_minute, policy),
         track_limiter: IpLimiter::per_minute(config.track_per_ip_per_minute),
         routes: RouteTable::from_spec(&openapi),
-        openapi,
+        openapi_json: serde_json::to_vec(&openapi)?.into(),
         config: Arc::new(config),
     })
 }
@@ -92,7 +92,6 @@ pub fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
         .mask_unmatched_patterns("UNMATCHED")
         .build()
         .map_err(|e| anyhow::anyhow!("metrics: {e}"))?;
-    let openapi = state.openapi.clone();
     let mut server = HttpServer::new(move || {
         App::new()
             .app_data(state.clone())
@@ -109,7 +108,9 @@ pub fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .wrap(from_fn(request_context))
             .configure(routes::configure)
             .configure(bench_routes)
-            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/v1/openapi.json", openapi.clone()))
+            .route("/api/v1/openapi.json", web::get().to(openapi_json))
+            // The docs page reads the document above instead of holding its own copy per worker.
+            .service(SwaggerUi::new("/api/docs/{_:.*}").config(SwaggerConfig::new(["/api/v1/openapi.json"])))
             .service(web::redirect("/api/docs", "/api/docs/"))
             .default_service(web::to(routes::fallback))
     })
@@ -125,6 +126,11 @@ pub fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
 fn bench_routes(_cfg: &mut web::ServiceConfig) {
     #[cfg(feature = "bench")]
     crate::bench::bare::configure(_cfg);
+}
+
+/// `GET /api/v1/openapi.json`: the document written at start.
+async fn openapi_json(state: web::Data<AppState>) -> HttpResponse {
+    HttpResponse::Ok().content_type("application/json").body(state.openapi_json.clone())
 }
 
 fn json_error(e: actix_web::error::JsonPayloadError) -> ApiError {

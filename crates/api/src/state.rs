@@ -20,6 +20,7 @@ pub struct AppState {
     pub track_limiter: IpLimiter,
     /// Known paths and their methods, for 405 answers.
     pub routes: RouteTable,
-    /// The OpenAPI document, built once at start: served at `/api/v1/openapi.json`.
-    pub openapi: utoipa::openapi::OpenApi,
+    /// The OpenAPI document as JSON, built and written once at start: served at
+    /// `/api/v1/openapi.json` (every worker shares these bytes).
+    pub openapi_json: actix_web::web::Bytes,
 }

@@ -1,7 +1,9 @@
 //! Every endpoint, declared once. `register` hands each handler to actix and, in the
 //! same call, its `#[utoipa::path]` operation to the OpenAPI document, so the routing
 //! table and the spec cannot list different endpoints. One action per file.
+use actix_web::dev::HttpServiceFactory;
 use actix_web::web;
+use utoipa_actix_web::OpenApiFactory;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub use crate::openapi::openapi_json;
@@ -44,7 +46,7 @@ pub mod workflows;
 /// Registers every endpoint. actix tries resources in this order, so a literal
 /// segment (`/customers/duplicates`) comes before a parameter (`/customers/{id}`)
 /// where both could match.
-pub fn register(cfg: &mut ServiceConfig) {
+pub fn register(cfg: &mut impl Registrar) {
     cfg.service(health::healthz)
         .service(health::readyz)
         .service(auth::login::login)
@@ -225,7 +227,31 @@ pub fn register(cfg: &mut ServiceConfig) {
 }
 
 /// `register` for a plain actix `App`: the server serves the document built once
-/// by `crate::openapi::document`, so the operations collected here are dropped.
+/// by `crate::openapi::document`, so its workers register the handlers alone.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    register(&mut ServiceConfig::new(cfg));
+    register(&mut HandlersOnly(cfg));
+}
+
+/// Where `register` hands each endpoint: the OpenAPI builder (`crate::openapi`),
+/// which also collects its operation, or a server's worker, which needs only the
+/// handler. Collecting every operation in every worker cost each worker about
+/// 20 MB that the allocator then kept.
+pub trait Registrar {
+    fn service<F: HttpServiceFactory + OpenApiFactory + 'static>(&mut self, factory: F) -> &mut Self;
+}
+
+impl Registrar for ServiceConfig<'_> {
+    fn service<F: HttpServiceFactory + OpenApiFactory + 'static>(&mut self, factory: F) -> &mut Self {
+        ServiceConfig::service(self, factory)
+    }
+}
+
+/// A worker's routing table, without the operations.
+struct HandlersOnly<'a>(&'a mut web::ServiceConfig);
+
+impl Registrar for HandlersOnly<'_> {
+    fn service<F: HttpServiceFactory + OpenApiFactory + 'static>(&mut self, factory: F) -> &mut Self {
+        self.0.service(factory);
+        self
+    }
 }
