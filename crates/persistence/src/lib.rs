@@ -27,6 +27,7 @@ pub mod serials;
 pub mod settings;
 pub mod skills;
 pub mod stock;
+pub mod stock_bulk;
 pub mod stock_reports;
 pub mod stocktakes;
 mod text;
