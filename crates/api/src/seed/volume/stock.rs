@@ -236,13 +236,20 @@ impl Ledger {
         Ok(())
     }
 
-    /// Every balance that ever moved, as it stands after the last movement.
-    pub fn lines(&self) -> impl Iterator<Item = StockLine> + '_ {
-        self.balances.iter().map(|(&(w, p), &(balance, updated_at))| StockLine {
-            warehouse_id: WarehouseId::from(w),
-            part_id: PartId::from(p),
-            balance,
-            updated_at,
-        })
+    /// Every balance that ever moved, as it stands after the last movement, in
+    /// the order of the balances' key.
+    pub fn lines(&self) -> Vec<StockLine> {
+        let mut lines: Vec<StockLine> = self
+            .balances
+            .iter()
+            .map(|(&(w, p), &(balance, updated_at))| StockLine {
+                warehouse_id: WarehouseId::from(w),
+                part_id: PartId::from(p),
+                balance,
+                updated_at,
+            })
+            .collect();
+        lines.sort_unstable_by_key(|l| (l.warehouse_id, l.part_id));
+        lines
     }
 }

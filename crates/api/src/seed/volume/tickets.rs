@@ -10,7 +10,7 @@ use aftersales_domain::tickets::{Channel, Origin, Priority, StageCategory, Ticke
 use aftersales_persistence::serials::{NewUnit, UnitFacts, bulk as serial_bulk};
 use aftersales_persistence::tickets::bulk::{BulkEvent, BulkTicket, insert_events, insert_tickets};
 use aftersales_persistence::tickets::{self, NewTicket, counters};
-use aftersales_persistence::{DatabaseConnection, begin_write, workflows};
+use aftersales_persistence::{DatabaseConnection, begin_bulk_write, begin_write, workflows};
 use anyhow::Context;
 use chrono::{Datelike, Duration};
 use rand::Rng;
@@ -24,7 +24,7 @@ use crate::use_cases::tickets::tracking;
 
 /// Tickets written per transaction: large enough to amortise the commit, small
 /// enough that memory stays flat at a million tickets.
-const TICKETS_PER_BATCH: usize = 50_000;
+const TICKETS_PER_BATCH: usize = 10_000;
 
 /// The stage a ticket taken in `age_days` ago stands in: most older tickets are
 /// closed, recent ones are spread over the workflow.
@@ -202,7 +202,7 @@ pub(super) async fn tickets_and_units(
                 updated_at: closed_at.unwrap_or(created_at),
             });
         }
-        let txn = begin_write(db).await?;
+        let txn = begin_bulk_write(db).await?;
         serial_bulk::insert_units(&txn, units, None, &serde_json::json!({"source": "seed-volume"}), now).await?;
         insert_tickets(&txn, rows).await?;
         insert_events(&txn, events).await?;
