@@ -1,6 +1,7 @@
 //! Test harness: `spawn_app()` starts a real server on a random port over a fresh
 //! database (a temporary SQLite file, or a new PostgreSQL database when
-//! `TEST_DATABASE_URL` points at a server) loaded with the demo network.
+//! `TEST_DATABASE_URL` points at a server) loaded with the hand-made demo;
+//! `spawn_demo_app()` with the living demo that `seed-demo` writes.
 
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -72,6 +73,16 @@ pub async fn spawn_app() -> TestApp {
 
 /// Like [`spawn_app`], with settings changed first.
 pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
+    spawn(tweak, false).await
+}
+
+/// A server over the demo as `aftersales seed-demo` loads it: the hand-made demo
+/// and the living network around it.
+pub async fn spawn_demo_app() -> TestApp {
+    spawn(|_| {}, true).await
+}
+
+async fn spawn(tweak: impl FnOnce(&mut Config), living: bool) -> TestApp {
     let (url, file) = fresh_database().await;
     let data_dir = std::env::temp_dir().join(format!("aftersales-test-data-{}", Uuid::now_v7().simple()));
     let mut config = Config {
@@ -86,7 +97,11 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
     };
     tweak(&mut config);
     let db = startup::open_database(&config).await.unwrap_or_else(|e| panic!("open database: {e:#}"));
-    seed::seed_demo(&db).await.unwrap_or_else(|e| panic!("seed: {e:#}"));
+    // Most tests start from the hand-made demo without the network around it, to
+    // count what they add from a known start; the living demo has tests of its own
+    // (api/seed.rs).
+    let seeded = if living { seed::seed_demo(&db).await } else { seed::seed_landmarks(&db).await };
+    seeded.unwrap_or_else(|e| panic!("seed: {e:#}"));
     let listener = TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("bind: {e}"));
     let address = format!("http://{}", listener.local_addr().map(|a| a.to_string()).unwrap_or_default());
     let state = startup::build_state(config, db).unwrap_or_else(|e| panic!("state: {e:#}"));

@@ -20,6 +20,7 @@ mod parts;
 mod purchasing;
 mod repositories;
 mod scoping;
+mod seed;
 mod serial_warranty;
 mod serials;
 mod stock;

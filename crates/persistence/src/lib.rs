@@ -27,6 +27,7 @@ pub mod serials;
 pub mod settings;
 pub mod skills;
 pub mod stock;
+pub mod stock_bulk;
 pub mod stock_reports;
 pub mod stocktakes;
 mod text;
@@ -39,7 +40,7 @@ pub mod warranty_cards;
 pub mod warranty_policies;
 pub mod workflows;
 
-pub use db::{DbOptions, analyze, begin_write, connect, migrate, ping, refresh_statistics};
+pub use db::{DbOptions, analyze, begin_bulk_write, begin_write, connect, migrate, ping, refresh_statistics};
 pub use error::StoreError;
 pub use sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, Statement, TransactionTrait,

@@ -188,7 +188,7 @@ pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Part, StoreErro
 }
 
 /// What a search matches: the SKU and the name, folded.
-fn search_key(sku: &str, name: &str) -> String {
+pub(crate) fn search_key(sku: &str, name: &str) -> String {
     format!("{} {}", fold(sku), fold(name))
 }
 

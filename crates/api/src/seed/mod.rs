@@ -175,10 +175,35 @@ async fn insert_user(
     Ok(user)
 }
 
-/// Loads the demo network once; a second run changes nothing.
+const ALREADY_LOADED: &str = "the database already has branches; demo data not loaded";
+
+/// Loads the demo once: the hand-made branches, users, catalogue and landmarks,
+/// and a living network around them (a few hundred tickets in every stage, stock
+/// on shelves and in vans, warranty policies, callbacks, complaints, old parts
+/// owed), written by the volume generator. A second run changes nothing.
 pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<String> {
+    let Some(landmarks) = load_landmarks(db).await? else {
+        return Ok(ALREADY_LOADED.into());
+    };
+    let (_, _, w) = volume::network(db, volume::Volume::demo()).await?;
+    Ok(format!(
+        "{landmarks}; around them {} tickets, {} more parts, {} more warehouses, {} stock movements \
+         ending in {} balances",
+        w.tickets, w.parts, w.warehouses, w.movements, w.balances
+    ))
+}
+
+/// The hand-made demo alone, without the network around it: a known, small
+/// starting point for tests that count what they add.
+pub async fn seed_landmarks(db: &DatabaseConnection) -> anyhow::Result<String> {
+    Ok(load_landmarks(db).await?.unwrap_or_else(|| ALREADY_LOADED.into()))
+}
+
+/// Writes the hand-made demo into an empty database and says what it wrote;
+/// nothing when the database already has branches.
+async fn load_landmarks(db: &DatabaseConnection) -> anyhow::Result<Option<String>> {
     if branches::count(db).await? > 0 {
-        return Ok("the database already has branches; demo data not loaded".into());
+        return Ok(None);
     }
     let password_hash = hash_now(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;
     let txn = begin_write(db).await?;
@@ -205,14 +230,14 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<String> {
     let (code_count, service_count) = ticket_work::seed(&txn).await?;
     let (part_count, warehouse_count) = parts::seed(&txn, &created).await?;
     txn.commit().await?;
-    Ok(format!(
+    Ok(Some(format!(
         "loaded {} branches, {} skills, {} users, {model_count} product models, {customer_count} customers, \
          {serial_count} serials, {code_count} fault codes, {service_count} service items, {part_count} parts \
          and {warehouse_count} warehouses",
         created.len(),
         skill_rows.len(),
         DEMO_USERS.len()
-    ))
+    )))
 }
 
 /// Creates a user for `admin create-user`; on an empty database it first creates

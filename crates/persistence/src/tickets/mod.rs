@@ -1,6 +1,7 @@
 //! Service tickets and everything stored around them.
 pub mod attachments;
 pub mod bulk;
+pub mod bulk_work;
 pub mod callbacks;
 pub mod complaints;
 pub mod counters;

@@ -1,29 +1,40 @@
 //! A network at any size, written in bulk: outlets and their technicians,
-//! customers, sold units and tickets of every kind in every stage, each with its
-//! timeline. The benchmarks fill a database with a million tickets this way
-//! (`aftersales seed-volume --tickets 1000000`, see `scripts/bench/run.sh`);
-//! rows go in as multi-row INSERTs of what the use cases would have written one
-//! request at a time. Deterministic: the same size gives the same network.
+//! customers, sold units, warranty policies, spare parts, shelves and vans, and
+//! tickets of every kind in every stage, each with its timeline and the work done
+//! on it (parts through the stock ledger, labour, callbacks, complaints, old
+//! parts owed). The benchmarks fill a database with a million tickets this way
+//! (`aftersales seed-volume --tickets 1000000`, see `scripts/bench/run.sh`) and
+//! `seed-demo` a few hundred; rows go in as multi-row INSERTs of what the use
+//! cases would have written one request at a time. Deterministic: the same size
+//! gives the same network.
+mod people;
+mod stock;
 mod tickets;
+mod warranty;
+mod work;
 
 use std::collections::BTreeMap;
 
 use aftersales_domain::access::Role;
-use aftersales_domain::customers::{CustomerKind, CustomerSource, Phone};
-use aftersales_domain::organisation::{Branch, BranchKind, BranchScope, Locale};
-use aftersales_domain::text_fold::normalize_phone;
+use aftersales_domain::catalogue::ProductModel;
+use aftersales_domain::organisation::{Branch, BranchKind, BranchScope};
 use aftersales_persistence::branches::{self, BranchFilter};
-use aftersales_persistence::customers::{NewCustomer, bulk as customer_bulk};
-use aftersales_persistence::{DatabaseConnection, analyze, begin_write};
+use aftersales_persistence::catalogue::models::{self, ModelFilter};
+use aftersales_persistence::parts::Part;
+use aftersales_persistence::tickets::service_items::{self, ServiceItemFilter};
+use aftersales_persistence::users::{self, UserFilter};
+use aftersales_persistence::{DatabaseConnection, analyze, begin_write, settings, stock_bulk};
 use anyhow::Context;
 use chrono::Utc;
+use rand::SeedableRng;
 use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
 use uuid::Uuid;
 
-use super::{DEMO_PASSWORD, insert_branch, insert_user, seed_demo};
+use super::{DEMO_PASSWORD, insert_branch, insert_user, load_landmarks};
 use crate::auth::passwords::hash_now;
+use people::{Person, customers};
 use tickets::tickets_and_units;
+use work::Shop;
 
 /// How big a network to write.
 #[derive(Debug, Clone, Copy)]
@@ -32,13 +43,43 @@ pub struct Volume {
     pub technicians_per_outlet: usize,
     pub customers: usize,
     pub tickets: usize,
+    /// Spare parts, each fitting one model of the catalogue.
+    pub parts: usize,
+    /// Tickets came in over this many days up to now.
+    pub span_days: i64,
+    /// Keep each ticket's warranty decision as intake does, or only its status
+    /// (a decision is a kilobyte of JSON: a gigabyte at a million tickets).
+    pub warranty_decisions: bool,
 }
 
 impl Volume {
     /// The benchmark's network for `tickets` tickets: 30 outlets with 10
-    /// technicians each, a customer for every five tickets, a unit for every ticket.
+    /// technicians each, a customer for every five tickets, a unit for every
+    /// ticket, a part for every 200 tickets, over a year.
     pub fn for_tickets(tickets: usize) -> Volume {
-        Volume { outlets: 30, technicians_per_outlet: 10, customers: (tickets / 5).max(1), tickets }
+        Volume {
+            outlets: 30,
+            technicians_per_outlet: 10,
+            customers: (tickets / 5).max(1),
+            tickets,
+            parts: (tickets / 200).max(20),
+            span_days: 365,
+            warranty_decisions: false,
+        }
+    }
+
+    /// The demo's network: the demo's four outlets and four more, a few hundred
+    /// tickets over four months, so that every list has something to show.
+    pub fn demo() -> Volume {
+        Volume {
+            outlets: 8,
+            technicians_per_outlet: 3,
+            customers: 120,
+            tickets: 400,
+            parts: 40,
+            span_days: 120,
+            warranty_decisions: true,
+        }
     }
 }
 
@@ -58,26 +99,93 @@ const MARKETS: [(&str, &str, &str, &str); 3] = [
     ("HQ", "Asia/Shanghai", "CNY", "CN"),
 ];
 
+/// The hand-made demo (if the database is empty) and a network of `volume` on it.
 pub async fn seed_volume(db: &DatabaseConnection, volume: Volume) -> anyhow::Result<Landmarks> {
     let started = std::time::Instant::now();
-    seed_demo(db).await?;
-    let mut rng = StdRng::seed_from_u64(2026);
-    let outlets = outlets(db, volume).await?;
-    let technicians = technicians(db, &outlets, volume).await?;
-    let customers = customers(db, &outlets, volume, &mut rng).await?;
-    let (tracking_code, serial) = tickets_and_units(db, &technicians, &customers, volume, &mut rng).await?;
-    // Rows written in bulk leave the planner's statistics behind.
-    analyze(db).await?;
+    load_landmarks(db).await?;
+    let (tracking_code, serial, _) = network(db, volume).await?;
     Ok(Landmarks { tracking_code, serial, seconds: started.elapsed().as_secs_f64() })
 }
 
+/// Who and what the tickets are about.
+struct Network {
+    catalogue: Vec<ProductModel>,
+    people: Vec<Person>,
+    technicians: BTreeMap<Uuid, Vec<Uuid>>,
+}
+
+/// What a network holds, for `seed-demo` to report.
+#[derive(Debug)]
+pub struct Written {
+    pub tickets: usize,
+    pub parts: usize,
+    pub warehouses: usize,
+    pub movements: usize,
+    pub balances: usize,
+}
+
+/// Writes a network of `volume` beside what the database holds; answers one
+/// ticket's tracking code, one unit's serial and what it wrote.
+pub(super) async fn network(db: &DatabaseConnection, volume: Volume) -> anyhow::Result<(String, String, Written)> {
+    let mut rng = StdRng::seed_from_u64(2026);
+    let now = Utc::now();
+    let hq = branches::find_by_code(db, "HQ").await?.context("the demo head office is missing")?;
+    let everything = BranchScope { branch_id: hq.id, path: hq.path.clone() };
+    let outlets = outlets(db, &everything, volume).await?;
+    let technicians = technicians(db, &everything, &outlets, volume).await?;
+    let people = customers(db, &outlets, volume, &mut rng).await?;
+    let filter =
+        ModelFilter { q: None, brand_id: None, category_id: None, active: Some(true), after: None, limit: 1_000 };
+    let catalogue = models::list(db, filter).await?;
+    anyhow::ensure!(!catalogue.is_empty(), "the demo catalogue has no product models");
+    let txn = begin_write(db).await?;
+    let policies = warranty::write_policies(&txn, volume.warranty_decisions, now).await?;
+    let parts = stock::parts(&catalogue, volume.parts, now, &mut rng)?;
+    stock_bulk::insert_parts(&txn, &parts).await?;
+    let stores = stock::stores(&txn, &everything, &outlets, &technicians, now).await?;
+    let services = service_items::list(
+        &txn,
+        ServiceItemFilter { category_id: None, active: Some(true), after: None, limit: 1_000 },
+    )
+    .await?;
+    let ticket_settings = settings::tickets(&txn).await?;
+    txn.commit().await?;
+    let mut parts_by_model: BTreeMap<Uuid, Vec<Part>> = BTreeMap::new();
+    for part in parts {
+        for model in &part.model_ids {
+            parts_by_model.entry(*model).or_default().push(part.clone());
+        }
+    }
+    let shop = Shop {
+        parts_by_model,
+        stores,
+        services,
+        callback_due_hours: i64::from(ticket_settings.callback_due_hours),
+        defective_return_days: i64::from(ticket_settings.defective_return_days),
+        now,
+    };
+    let network = Network { catalogue, people, technicians };
+    let (tracking_code, serial, work) = tickets_and_units(db, &network, &shop, &policies, volume, &mut rng).await?;
+    let txn = begin_write(db).await?;
+    let balances = stock_bulk::insert_balances(&txn, work.ledger.lines()).await?;
+    txn.commit().await?;
+    // Rows written in bulk leave the planner's statistics behind.
+    analyze(db).await?;
+    let written = Written {
+        tickets: volume.tickets,
+        parts: volume.parts,
+        warehouses: shop.stores.added.len(),
+        movements: work.ledger.written,
+        balances: usize::try_from(balances).unwrap_or(usize::MAX),
+    };
+    Ok((tracking_code, serial, written))
+}
+
 /// The demo's outlets and as many more as asked for, spread over the three markets.
-async fn outlets(db: &DatabaseConnection, volume: Volume) -> anyhow::Result<Vec<Branch>> {
+async fn outlets(db: &DatabaseConnection, everything: &BranchScope, volume: Volume) -> anyhow::Result<Vec<Branch>> {
     let txn = begin_write(db).await?;
     let filter = BranchFilter { parent_id: None, q: None, after_code: None, limit: 10_000 };
-    let hq = branches::find_by_code(&txn, "HQ").await?.context("the demo head office is missing")?;
-    let everything = BranchScope { branch_id: hq.id, path: hq.path.clone() };
-    let all = branches::list(&txn, &everything, filter).await?;
+    let all = branches::list(&txn, everything, filter).await?;
     let mut outlets: Vec<Branch> = all.iter().filter(|b| b.kind == BranchKind::Outlet).cloned().collect();
     let mut n = outlets.len();
     while outlets.len() < volume.outlets {
@@ -92,9 +200,11 @@ async fn outlets(db: &DatabaseConnection, volume: Volume) -> anyhow::Result<Vec<
     Ok(outlets)
 }
 
-/// Technicians by outlet id: the outlet's own and as many more as asked for.
+/// Technicians by outlet id: the outlet's own (the demo's tech.hn01 first) and
+/// as many more as asked for.
 async fn technicians(
     db: &DatabaseConnection,
+    everything: &BranchScope,
     outlets: &[Branch],
     volume: Volume,
 ) -> anyhow::Result<BTreeMap<Uuid, Vec<Uuid>>> {
@@ -102,7 +212,16 @@ async fn technicians(
     let txn = begin_write(db).await?;
     let mut by_outlet = BTreeMap::new();
     for outlet in outlets {
-        let mut ids = Vec::with_capacity(volume.technicians_per_outlet);
+        let filter = UserFilter {
+            branch_id: Some(outlet.id.uuid()),
+            role: Some(Role::Technician),
+            active: Some(true),
+            q: None,
+            after_username: None,
+            limit: 1_000,
+        };
+        let own = users::list(&txn, everything, filter).await?;
+        let mut ids: Vec<Uuid> = own.iter().map(|u| u.id.uuid()).collect();
         for i in 1..=volume.technicians_per_outlet {
             let username = format!("tech.{}.{i:02}", outlet.code.to_lowercase());
             let name = format!("Technician {i:02} ({})", outlet.code);
@@ -115,74 +234,4 @@ async fn technicians(
     }
     txn.commit().await?;
     Ok(by_outlet)
-}
-
-/// A customer written the way the outlet's market writes names and phones.
-pub(super) struct Person {
-    pub id: Uuid,
-    pub name: String,
-    pub phone: String,
-    /// The phone as search and duplicate checks read it.
-    pub normalized: String,
-    pub locale: Locale,
-    /// The outlet they come to, and its code (for ticket numbers).
-    pub branch_id: Uuid,
-    pub branch_code: String,
-}
-
-fn person(i: usize, outlet: &Branch, rng: &mut StdRng) -> Person {
-    const VI: ([&str; 8], [&str; 5], [&str; 8]) = (
-        ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi"],
-        ["Văn", "Thị", "Minh", "Quốc", "Thu"],
-        ["Hoa", "Bảo", "Lan", "Hùng", "Mai", "Tuấn", "Linh", "Dũng"],
-    );
-    const FA: ([&str; 6], [&str; 5]) =
-        (["علی", "مریم", "رضا", "زهرا", "حسین", "فاطمه"], ["احمدی", "محمدی", "حسینی", "رضایی", "کریمی"]);
-    const ZH: ([&str; 5], [&str; 6]) = (["王", "李", "张", "刘", "陈"], ["伟", "芳", "娜", "敏", "静", "强"]);
-    let pick = |list: &[&'static str], rng: &mut StdRng| list[rng.gen_range(0..list.len())];
-    let (name, phone, locale) = match outlet.currency.code() {
-        "IRR" => {
-            (format!("{} {}", pick(&FA.0, rng), pick(&FA.1, rng)), format!("+98 912 {:07}", i % 10_000_000), Locale::Fa)
-        }
-        "CNY" => {
-            (format!("{}{}", pick(&ZH.0, rng), pick(&ZH.1, rng)), format!("+86 138 {:08}", i % 100_000_000), Locale::Zh)
-        }
-        _ => (
-            format!("{} {} {}", pick(&VI.0, rng), pick(&VI.1, rng), pick(&VI.2, rng)),
-            format!("+84 9{:08}", i % 100_000_000),
-            Locale::Vi,
-        ),
-    };
-    let normalized = normalize_phone(&phone).unwrap_or_default();
-    let (branch_id, branch_code) = (outlet.id.uuid(), outlet.code.clone());
-    Person { id: Uuid::now_v7(), name, phone, normalized, locale, branch_id, branch_code }
-}
-
-async fn customers(
-    db: &DatabaseConnection,
-    outlets: &[Branch],
-    volume: Volume,
-    rng: &mut StdRng,
-) -> anyhow::Result<Vec<Person>> {
-    let people: Vec<Person> = (0..volume.customers).map(|i| person(i, &outlets[i % outlets.len()], rng)).collect();
-    let rows: Vec<NewCustomer> = people
-        .iter()
-        .map(|p| NewCustomer {
-            id: p.id,
-            branch_id: p.branch_id,
-            kind: CustomerKind::Individual,
-            name: p.name.clone(),
-            tax_id: None,
-            locale: p.locale,
-            source: CustomerSource::WalkIn,
-            notes: None,
-            phones: vec![Phone { number: p.phone.clone(), normalized: p.normalized.clone(), label: None }],
-            emails: Vec::new(),
-            addresses: Vec::new(),
-        })
-        .collect();
-    let txn = begin_write(db).await?;
-    customer_bulk::insert_customers(&txn, &rows, Utc::now()).await?;
-    txn.commit().await?;
-    Ok(people)
 }

@@ -56,7 +56,12 @@ pub fn snapshot_of(decision: &Decision) -> Option<WarrantySnapshot> {
 /// Travel alone does not make a repair covered.
 pub fn status_of(decision: &Decision) -> WarrantyStatus {
     let covered = |leg: Leg| decision.legs.iter().any(|l| l.leg == leg && l.covered);
-    match (covered(Leg::Parts), covered(Leg::Labour)) {
+    status_from(covered(Leg::Parts), covered(Leg::Labour))
+}
+
+/// The one word for a decision whose parts and labour legs are covered or not.
+pub fn status_from(parts: bool, labour: bool) -> WarrantyStatus {
+    match (parts, labour) {
         (true, true) => WarrantyStatus::Covered,
         (false, false) => WarrantyStatus::NotCovered,
         _ => WarrantyStatus::Partial,
