@@ -176,8 +176,9 @@ for entry in "${workloads[@]}"; do
     load="$(cut -d' ' -f1 /proc/loadavg)"
     wrk_run "$c" "/bench/bare$path" | record "$name" bare "$c" "$load"
     load="$(cut -d' ' -f1 /proc/loadavg)"
+    # Its report is the last line; warnings of the pool may come before it.
     "$BIN" bench-statements --method "$method" --path "$path" --body "$body" --tickets "$BENCH_TICKETS" \
-      --connections "$c" --seconds "$duration" | record "$name" statements "$c" "$load"
+      --connections "$c" --seconds "$duration" | tail -n 1 | record "$name" statements "$c" "$load"
   done
 done
 # Intake while two clients keep asking for the year's report: writers must not
