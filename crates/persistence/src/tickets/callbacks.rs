@@ -188,16 +188,22 @@ pub struct CallbackFilter {
 }
 
 /// The callback tasks `f` picks (all but its cursor and limit), within the scope.
+///
+/// The scope is an `EXISTS` on each task's own ticket (a primary-key look-up):
+/// `ticket_id IN (SELECT id FROM tickets …)` made SQLite list every ticket of the
+/// scope on each call, 70 ms at 100,000 tickets against 5.
 fn filtered(scope: &BranchScope, f: &CallbackFilter, now: DateTime<Utc>) -> sea_orm::Select<Entity> {
+    let branch = || Expr::col((tickets::Entity, tickets::Column::BranchId));
     let mut in_scope = Query::select()
-        .column(tickets::Column::Id)
+        .expr(Expr::val(1))
         .from(tickets::Entity)
-        .and_where(Expr::col(tickets::Column::BranchId).in_subquery(branches_in(scope)))
+        .and_where(Expr::col((tickets::Entity, tickets::Column::Id)).equals((Entity, Column::TicketId)))
+        .and_where(branch().in_subquery(branches_in(scope)))
         .to_owned();
-    if let Some(branch) = f.branch_id {
-        in_scope.and_where(Expr::col(tickets::Column::BranchId).eq(branch));
+    if let Some(id) = f.branch_id {
+        in_scope.and_where(branch().eq(id));
     }
-    let mut query = Entity::find().filter(Column::TicketId.in_subquery(in_scope));
+    let mut query = Entity::find().filter(Expr::exists(in_scope));
     if let Some(status) = f.status {
         query = query.filter(Column::Status.eq(status.as_str()));
     }
