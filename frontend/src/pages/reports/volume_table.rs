@@ -6,10 +6,10 @@ use leptos::prelude::*;
 
 use super::Asked;
 use crate::api;
-use crate::components::problem::ErrorsView;
+use crate::components::table::ListTable;
 use crate::i18n::date::format_month;
 use crate::i18n::number::format_fixed;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::use_i18n;
 use crate::session::Session;
 
 const COLUMNS: &[&str] = &[
@@ -30,37 +30,13 @@ const COLUMNS: &[&str] = &[
 pub fn VolumeTable(session: Session, asked: RwSignal<Asked>) -> impl IntoView {
     let i18n = use_i18n();
     // Asked again when the language changes: a Persian reader counts Jalali months.
-    let report = LocalResource::new(move || {
+    let lines = LocalResource::new(move || {
         let query = asked.get().query(i18n.locale());
-        async move { api::reports::ticket_volume(session, &query).await }
+        async move { api::reports::ticket_volume(session, &query).await.map(|report| report.lines) }
     });
-    let width = COLUMNS.len();
-    let loading = move || view! { <tbody><tr><td colspan=width class="muted">{t("table.loading")}</td></tr></tbody> };
-    let failed = move |errors: ArcRwSignal<Errors>| {
-        view! { <tbody><tr><td colspan=width><ErrorsView errors /></td></tr></tbody> }
-    };
     view! {
-        <div class="table-wrap">
-            <table id="volume-table" class="data">
-                <caption class="visually-hidden">{t("reports.volume_title")}</caption>
-                <thead>
-                    <tr>{COLUMNS.iter().map(|c| view! { <th scope="col">{t(c)}</th> }).collect_view()}</tr>
-                </thead>
-                <Transition fallback=loading>
-                    <ErrorBoundary fallback=failed>
-                        {move || Suspend::new(async move {
-                            report.await.map(|report| {
-                                let empty = report.lines.is_empty().then(|| view! {
-                                    <tr id="volume-empty"><td colspan=width class="muted">{t("reports.empty")}</td></tr>
-                                });
-                                let rows = report.lines.into_iter().map(|line| view! { <VolumeRow line /> }).collect_view();
-                                view! { <tbody>{rows}{empty}</tbody> }
-                            })
-                        })}
-                    </ErrorBoundary>
-                </Transition>
-            </table>
-        </div>
+        <ListTable id="volume-table" caption="reports.volume_title" columns=COLUMNS empty="reports.empty" list=lines
+            row=|line| view! { <VolumeRow line /> }.into_any() />
     }
 }
 

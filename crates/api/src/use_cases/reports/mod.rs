@@ -38,16 +38,7 @@ pub(crate) async fn report_filter(
     warehouse_id: Option<Uuid>,
 ) -> Result<ReportFilter, ApiError> {
     if let Some(id) = branch_id {
-        match branches::find_in_scope(db, &me.scope, id).await {
-            Err(StoreError::NotFound) => {
-                return Err(ApiError::field(
-                    "branch_id",
-                    "unknown_branch",
-                    "no such branch in your part of the network",
-                ));
-            }
-            other => other?,
-        };
+        branch_in_scope(db, me, id).await?;
     }
     if let Some(id) = warehouse_id {
         let warehouse = warehouse_in_scope(db, me, id, "warehouse_id").await?;
@@ -56,6 +47,16 @@ pub(crate) async fn report_filter(
         }
     }
     Ok(ReportFilter { scope: me.scope.clone(), branch_id, warehouse_id })
+}
+
+/// Refuses a `branch_id` outside the caller's part of the network (422 naming it).
+pub(crate) async fn branch_in_scope(db: &impl ConnectionTrait, me: &Principal, id: Uuid) -> Result<(), ApiError> {
+    match branches::find_in_scope(db, &me.scope, id).await {
+        Err(StoreError::NotFound) => {
+            Err(ApiError::field("branch_id", "unknown_branch", "no such branch in your part of the network"))
+        }
+        other => other.map(|_| ()).map_err(Into::into),
+    }
 }
 
 /// The period `from`–`to` (422 naming `to` when it is before `from` or too long).

@@ -10,12 +10,12 @@ use aftersales_domain::access::Permission;
 use aftersales_domain::calendar::{Calendar, Month};
 use aftersales_domain::regional::local_day_bounds;
 use aftersales_domain::tickets::TicketKind;
+use aftersales_persistence::DatabaseConnection;
 use aftersales_persistence::stock_reports::begin_snapshot;
 use aftersales_persistence::tickets::volume::{self, BranchName, VolumeFilter, ZoneMonths};
-use aftersales_persistence::{DatabaseConnection, StoreError, branches};
 
-use super::period;
 use super::workbook::{Cell, Sheet};
+use super::{branch_in_scope, period};
 use crate::auth::Principal;
 use crate::error::ApiError;
 
@@ -35,16 +35,7 @@ pub async fn report(
     .months(period)
     .ok_or_else(|| ApiError::field("from", "out_of_range", "the calendar has no date for a day of the period"))?;
     if let Some(id) = query.branch_id {
-        match branches::find_in_scope(db, &me.scope, id).await {
-            Err(StoreError::NotFound) => {
-                return Err(ApiError::field(
-                    "branch_id",
-                    "unknown_branch",
-                    "no such branch in your part of the network",
-                ));
-            }
-            other => other?,
-        };
+        branch_in_scope(db, me, id).await?;
     }
     let filter = VolumeFilter { scope: me.scope.clone(), branch_id: query.branch_id };
     let mut lines: BTreeMap<(BranchName, usize), TicketVolumeLine> = BTreeMap::new();
