@@ -21,25 +21,33 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// A separate pool onto the same database, for repository-level checks.
     pub db: DatabaseConnection,
-    _cleanup: Cleanup,
+    _scratch: Scratch,
 }
 
-/// Removes a test's SQLite files and data folder (attachments) when the test ends.
-struct Cleanup(Option<PathBuf>, PathBuf);
+/// A test's own folder in the temporary directory, holding its SQLite files and
+/// attachments, removed with everything in it when the test ends. A folder rather
+/// than a file: a pool that reconnects after the test cannot recreate a database
+/// in a folder that is gone, so nothing is left behind in /tmp.
+pub struct Scratch(PathBuf);
 
-impl Drop for Cleanup {
-    fn drop(&mut self) {
-        if let Some(path) = &self.0 {
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-            }
-        }
-        let _ = std::fs::remove_dir_all(&self.1);
+impl Scratch {
+    fn new() -> Self {
+        let dir = std::env::temp_dir().join(format!("aftersales-test-{}", Uuid::now_v7().simple()));
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("create {}: {e}", dir.display()));
+        Self(dir)
     }
 }
 
-/// A fresh, migrated, empty database: its URL and what to clean up afterwards.
-pub async fn fresh_database() -> (String, Option<PathBuf>) {
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A fresh, migrated, empty database: its URL, and the folder to keep for as long
+/// as the database is used.
+pub async fn fresh_database() -> (String, Scratch) {
+    let scratch = Scratch::new();
     match std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
         Some(server_url) => {
             let name = format!("t_{}", Uuid::now_v7().simple());
@@ -49,11 +57,11 @@ pub async fn fresh_database() -> (String, Option<PathBuf>) {
                 .await
                 .unwrap_or_else(|e| panic!("create database: {e}"));
             let base = server_url.rsplit_once('/').map_or(server_url.as_str(), |(b, _)| b);
-            (format!("{base}/{name}"), None)
+            (format!("{base}/{name}"), scratch)
         }
         None => {
-            let path = std::env::temp_dir().join(format!("aftersales-test-{}.db", Uuid::now_v7().simple()));
-            (format!("sqlite://{}", path.display()), Some(path))
+            let path = scratch.0.join("test.db");
+            (format!("sqlite://{}", path.display()), scratch)
         }
     }
 }
@@ -83,8 +91,8 @@ pub async fn spawn_demo_app() -> TestApp {
 }
 
 async fn spawn(tweak: impl FnOnce(&mut Config), living: bool) -> TestApp {
-    let (url, file) = fresh_database().await;
-    let data_dir = std::env::temp_dir().join(format!("aftersales-test-data-{}", Uuid::now_v7().simple()));
+    let (url, scratch) = fresh_database().await;
+    let data_dir = scratch.0.join("data");
     let mut config = Config {
         bind: "127.0.0.1:0".into(),
         database_url: url.clone(),
@@ -92,7 +100,7 @@ async fn spawn(tweak: impl FnOnce(&mut Config), living: bool) -> TestApp {
         jwt_secret: "test-secret-test-secret-test-secret!".into(),
         workers: 2,
         static_dir: PathBuf::from("/nonexistent"),
-        data_dir: data_dir.clone(),
+        data_dir,
         ..Config::default()
     };
     tweak(&mut config);
@@ -108,7 +116,7 @@ async fn spawn(tweak: impl FnOnce(&mut Config), living: bool) -> TestApp {
     let server = startup::run(listener, state).unwrap_or_else(|e| panic!("run: {e:#}"));
     tokio::spawn(server);
     let check = connect(&options(&url)).await.unwrap_or_else(|e| panic!("second pool: {e}"));
-    TestApp { address, client: reqwest::Client::new(), db: check, _cleanup: Cleanup(file, data_dir) }
+    TestApp { address, client: reqwest::Client::new(), db: check, _scratch: scratch }
 }
 
 impl TestApp {

@@ -2,17 +2,18 @@
 use aftersales_domain::branch_tree::{child_path, root_path};
 use aftersales_domain::organisation::{BranchKind, BranchScope};
 use aftersales_persistence::{DbOptions, begin_write, branches, connect, migrate, refresh_tokens};
-use aftersales_tests::fresh_database;
+use aftersales_tests::{Scratch, fresh_database};
 use chrono::{Duration, Utc};
 use uuid::Uuid;
 
-async fn empty_db() -> aftersales_persistence::DatabaseConnection {
-    let (url, _) = fresh_database().await;
+/// An empty migrated database, and its folder to keep while it is used.
+async fn empty_db() -> (aftersales_persistence::DatabaseConnection, Scratch) {
+    let (url, scratch) = fresh_database().await;
     let db = connect(&DbOptions { url, max_connections: 4, sqlite_synchronous_full: false })
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     migrate(&db).await.unwrap_or_else(|e| panic!("{e}"));
-    db
+    (db, scratch)
 }
 
 fn new_branch(id: Uuid, parent: Option<(Uuid, &str)>, code: &str) -> branches::NewBranch {
@@ -30,13 +31,13 @@ fn new_branch(id: Uuid, parent: Option<(Uuid, &str)>, code: &str) -> branches::N
 
 #[tokio::test]
 async fn migrations_run_twice_without_harm() {
-    let db = empty_db().await;
+    let (db, _scratch) = empty_db().await;
     migrate(&db).await.unwrap_or_else(|e| panic!("second run: {e}"));
 }
 
 #[tokio::test]
 async fn a_scoped_list_returns_the_subtree_only() {
-    let db = empty_db().await;
+    let (db, _scratch) = empty_db().await;
     let now = Utc::now();
     let hq = branches::insert(&db, new_branch(Uuid::now_v7(), None, "HQ"), now).await.unwrap_or_else(|e| panic!("{e}"));
     let a = branches::insert(&db, new_branch(Uuid::now_v7(), Some((hq.id.uuid(), &hq.path)), "A"), now)
@@ -59,7 +60,7 @@ async fn a_scoped_list_returns_the_subtree_only() {
 
 #[tokio::test]
 async fn a_search_treats_percent_and_underscore_literally() {
-    let db = empty_db().await;
+    let (db, _scratch) = empty_db().await;
     let now = Utc::now();
     let hq = branches::insert(&db, new_branch(Uuid::now_v7(), None, "HQ"), now).await.unwrap_or_else(|e| panic!("{e}"));
     let scope = BranchScope { branch_id: hq.id, path: hq.path.clone() };
@@ -70,7 +71,7 @@ async fn a_search_treats_percent_and_underscore_literally() {
 
 #[tokio::test]
 async fn a_rolled_back_transaction_leaves_nothing() {
-    let db = empty_db().await;
+    let (db, _scratch) = empty_db().await;
     let txn = begin_write(&db).await.unwrap_or_else(|e| panic!("{e}"));
     branches::insert(&txn, new_branch(Uuid::now_v7(), None, "GONE"), Utc::now())
         .await
@@ -81,7 +82,7 @@ async fn a_rolled_back_transaction_leaves_nothing() {
 
 #[tokio::test]
 async fn only_one_of_two_concurrent_spends_of_a_refresh_token_succeeds() {
-    let db = empty_db().await;
+    let (db, _scratch) = empty_db().await;
     let now = Utc::now();
     let hq = branches::insert(&db, new_branch(Uuid::now_v7(), None, "HQ"), now).await.unwrap_or_else(|e| panic!("{e}"));
     let user = aftersales_persistence::users::insert(
@@ -121,7 +122,7 @@ async fn sqlite_runs_with_wal_and_foreign_keys_on() {
         return;
     }
     use aftersales_persistence::ConnectionTrait;
-    let db = empty_db().await;
+    let (db, _scratch) = empty_db().await;
     let backend = db.get_database_backend();
     let one = |sql: &str| sea_query_statement(backend, sql);
     let mode = db.query_one_raw(one("PRAGMA journal_mode")).await.ok().flatten();
@@ -140,7 +141,7 @@ fn sea_query_statement(backend: aftersales_persistence::DbBackend, sql: &str) ->
 async fn a_customer_is_stored_with_its_contacts_in_order_and_deleted_with_them() {
     use aftersales_domain::customers::{CustomerKind, CustomerSource, Email, Phone};
     use aftersales_persistence::customers;
-    let db = empty_db().await;
+    let (db, _scratch) = empty_db().await;
     let now = Utc::now();
     let hq = branches::insert(&db, new_branch(Uuid::now_v7(), None, "HQ"), now).await.unwrap_or_else(|e| panic!("{e}"));
     let phone = |n: &str| Phone { number: n.into(), normalized: n.into(), label: None };
@@ -188,7 +189,7 @@ async fn a_customer_is_stored_with_its_contacts_in_order_and_deleted_with_them()
 
 #[tokio::test]
 async fn admin_create_user_finds_the_branch_by_its_code() {
-    let db = empty_db().await;
+    let (db, _scratch) = empty_db().await;
     aftersales_api::seed::seed_demo(&db).await.unwrap_or_else(|e| panic!("{e:#}"));
     let roles = [aftersales_domain::access::Role::Clerk];
     let user = aftersales_api::seed::create_user(&db, "new.clerk", "long-enough-pw", None, Some("HN02"), &roles)

@@ -132,7 +132,7 @@ async fn callbacks_are_due_complaints_open_and_old_parts_owed_in_the_demo() {
 
 #[tokio::test]
 async fn a_benchmark_network_scales_with_its_tickets_and_keeps_its_ledger() {
-    let (url, _) = fresh_database().await;
+    let (url, _scratch) = fresh_database().await;
     let db = connect(&DbOptions { url, max_connections: 4, sqlite_synchronous_full: false })
         .await
         .unwrap_or_else(|e| panic!("{e}"));

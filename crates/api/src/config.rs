@@ -252,11 +252,10 @@ mod tests {
 
     #[test]
     fn a_flag_beats_the_environment_which_beats_the_file() {
-        let dir = std::env::temp_dir().join(format!("aftersales-config-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).ok();
-        let file = dir.join("c.toml");
-        std::fs::write(&file, "bind = \"127.0.0.1:1111\"\nworkers = 3\n").ok();
+        // The jail runs in a temporary folder of its own and removes it afterwards.
         figment::Jail::expect_with(|jail| {
+            jail.create_file("c.toml", "bind = \"127.0.0.1:1111\"\nworkers = 3\n")?;
+            let file = PathBuf::from("c.toml");
             jail.set_env("AFTERSALES_WORKERS", "5");
             let c = Config::load(Some(&file), &[]).map_err(|e| e.to_string())?;
             assert_eq!((c.bind.as_str(), c.workers), ("127.0.0.1:1111", 5));
