@@ -25,6 +25,8 @@ mod m20261122_000016_transfers_purchasing;
 mod m20261122_000017_sales_stocktakes;
 mod m20261122_000018_reserved_not_negative;
 mod m20261207_000019_ticket_dashboard_index;
+mod m20261207_000020_ticket_list_indexes;
+mod m20261207_000021_ticket_volume_indexes;
 
 pub struct Migrator;
 
@@ -51,6 +53,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000017_sales_stocktakes::Migration),
             Box::new(m20261122_000018_reserved_not_negative::Migration),
             Box::new(m20261207_000019_ticket_dashboard_index::Migration),
+            Box::new(m20261207_000020_ticket_list_indexes::Migration),
+            Box::new(m20261207_000021_ticket_volume_indexes::Migration),
         ]
     }
 }

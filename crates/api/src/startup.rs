@@ -34,16 +34,16 @@ pub async fn open_database(config: &Config) -> anyhow::Result<DatabaseConnection
     .await
     .with_context(|| format!("connecting to {}", crate::config::redact_url(&config.database_url)))?;
     migrate(&db).await.context("applying migrations")?;
-    refresh_statistics(&db).await.context("refreshing the query planner's statistics")?;
     Ok(db)
 }
 
-/// Refreshes the query planner's statistics every hour while the server runs,
-/// so plans follow the data as it grows (see `refresh_statistics`).
+/// Refreshes the query planner's statistics now and every hour while the server
+/// runs, so plans follow the data as it grows (see `refresh_statistics`). In the
+/// background: after a migration that adds an index to a million tickets the first
+/// pass takes seconds, and the server starts serving meanwhile.
 pub fn keep_statistics_fresh(db: DatabaseConnection) {
     tokio::spawn(async move {
         let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
-        every_hour.tick().await; // the first tick is now; start-up has just done it
         loop {
             every_hour.tick().await;
             if let Err(e) = refresh_statistics(&db).await {

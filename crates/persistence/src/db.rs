@@ -47,16 +47,21 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
 /// stale. Without them SQLite answers a page of fifty tickets by reading every
 /// ticket the filters allow and sorting them (an outlet with a year of tickets
 /// waits seconds); with them it walks the id index backwards and stops at fifty.
-/// `analysis_limit` makes SQLite sample each index instead of reading it whole, so
-/// this stays quick on a million rows; run at start-up and then now and again, as
-/// SQLite advises for long-lived connections. PostgreSQL's autovacuum keeps its own.
+///
+/// Every row is read (no `analysis_limit`): a sample of a thousand, as SQLite
+/// suggests for speed, guessed 1,001 tickets per stage category where there are
+/// 20,000, and the planner then sorted every closed ticket for a page of fifty
+/// (80 ms at 100,000 tickets instead of 1). A full pass takes 0.2 s at 100,000
+/// tickets and runs only for tables that changed a lot since the last one; the
+/// server runs it in the background, at start and then now and again, as SQLite
+/// advises for long-lived connections. PostgreSQL's autovacuum keeps its own.
 pub async fn refresh_statistics(db: &DatabaseConnection) -> Result<(), DbErr> {
     if db.get_database_backend() != sea_orm::DbBackend::Sqlite {
         return Ok(());
     }
     // One transaction, so both pragmas run on the same pooled connection.
     let txn = db.begin().await?;
-    txn.execute_unprepared("PRAGMA analysis_limit = 1000").await?;
+    txn.execute_unprepared("PRAGMA analysis_limit = 0").await?;
     txn.execute_unprepared("PRAGMA optimize = 0x10002").await?;
     txn.commit().await
 }
