@@ -154,10 +154,37 @@ pub async fn credentials(db: &impl ConnectionTrait, username: &str) -> Result<Op
 }
 
 /// The user and the path of their branch: what every authenticated request needs.
-pub async fn principal(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<(User, String)>, StoreError> {
-    let Some(model) = Entity::find_by_id(id).one(db).await? else { return Ok(None) };
-    let path = crate::branches::path_of(db, model.branch_id).await?;
-    Ok(Some((to_domain(model, Vec::new()), path)))
+/// What the access checks of a request need to know of a user.
+#[derive(Debug, Clone)]
+pub struct Access {
+    pub roles: Vec<Role>,
+    /// The user's branch and its path: the part of the network they see.
+    pub scope: BranchScope,
+    pub active: bool,
+}
+
+/// The user's roles, branch scope and state, in one statement (the user joined to
+/// their branch): it runs on every authenticated request, and the two look-ups it
+/// replaced were most of what a request cost beyond its own work.
+pub async fn access(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<Access>, StoreError> {
+    let q = Query::select()
+        .columns([(Entity, Column::Roles), (Entity, Column::BranchId), (Entity, Column::Active)])
+        .column((branches::Entity, branches::Column::Path))
+        .from(Entity)
+        .inner_join(
+            branches::Entity,
+            Expr::col((branches::Entity, branches::Column::Id)).equals((Entity, Column::BranchId)),
+        )
+        .and_where(Expr::col((Entity, Column::Id)).eq(id))
+        .to_owned();
+    let Some(row) = db.query_one(&q).await? else { return Ok(None) };
+    let roles: String = row.try_get("", "roles")?;
+    let branch_id: Uuid = row.try_get("", "branch_id")?;
+    Ok(Some(Access {
+        roles: decode_roles(&roles),
+        scope: BranchScope { branch_id: branch_id.into(), path: row.try_get("", "path")? },
+        active: row.try_get("", "active")?,
+    }))
 }
 
 pub async fn list(db: &impl ConnectionTrait, scope: &BranchScope, filter: UserFilter) -> Result<Vec<User>, StoreError> {

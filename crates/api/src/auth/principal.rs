@@ -26,16 +26,12 @@ impl Principal {
     /// The user as they are now: roles and branch read afresh, 401 when the
     /// account is gone or disabled.
     pub async fn of_user(db: &DatabaseConnection, user_id: Uuid) -> Result<Principal, ApiError> {
-        let (user, path) =
-            users::principal(db, user_id).await?.ok_or(ApiError::Unauthenticated("the account no longer exists"))?;
-        if !user.active {
+        let access =
+            users::access(db, user_id).await?.ok_or(ApiError::Unauthenticated("the account no longer exists"))?;
+        if !access.active {
             return Err(ApiError::Unauthenticated("the account is disabled"));
         }
-        Ok(Principal {
-            user_id: user.id.uuid(),
-            roles: user.roles,
-            scope: BranchScope { branch_id: user.branch_id, path },
-        })
+        Ok(Principal { user_id, roles: access.roles, scope: access.scope })
     }
 
     /// 403 unless the roles grant `permission`.

@@ -89,7 +89,7 @@ pub async fn unassigned(
 ) -> Result<u64, StoreError> {
     Ok(tickets::Entity::find()
         .filter(tickets_in(scope, branch_id))
-        .filter(tickets::Column::TechnicianId.is_null())
+        .filter(super::list::unassigned())
         .filter(tickets::Column::StageCategory.is_in(names(&StageCategory::TO_BE_WORKED_ON)))
         .filter(not_closed())
         .count(db)

@@ -65,7 +65,7 @@ pub async fn unassigned_of_branch(
 ) -> Result<(Vec<Ticket>, u64), StoreError> {
     let query = Entity::find()
         .filter(Column::BranchId.eq(branch_id))
-        .filter(Column::TechnicianId.is_null())
+        .filter(super::list::unassigned())
         .filter(Column::StageCategory.is_in(names(&StageCategory::TO_BE_WORKED_ON)));
     let total = query.clone().count(db).await?;
     let rows = query.order_by_asc(Column::CreatedAt).order_by_asc(Column::Id).limit(limit).all(db).await?;

@@ -48,6 +48,17 @@ pub struct TicketFilter {
     pub limit: u32,
 }
 
+/// Tickets nobody is assigned to: `(technician_id IS NULL) = TRUE`.
+///
+/// The same rows as `technician_id IS NULL`, in words SQLite cannot answer from the
+/// technician index. Its statistics keep the mean number of tickets per technician
+/// (3,600 of 150,000), so the unassigned looked as few as one technician's and it
+/// read them through that index row by row: 50,000 after a week of intake, 60 ms
+/// for the dashboard's count, which the index of open tickets answers in 4.
+pub(crate) fn unassigned() -> sea_orm::sea_query::SimpleExpr {
+    sea_orm::sea_query::Expr::cust("(tickets.technician_id IS NULL) = TRUE")
+}
+
 /// The folded text a ticket is found by.
 pub fn search_text(number: &str, customer_name: &str, phones: &[String], serial: Option<&str>) -> String {
     let mut parts = vec![fold(number), fold(customer_name)];
@@ -104,7 +115,7 @@ pub async fn list(db: &impl ConnectionTrait, scope: &BranchScope, f: TicketFilte
         }
     }
     if f.unassigned {
-        query = query.filter(Column::TechnicianId.is_null());
+        query = query.filter(unassigned());
     }
     if let Some(from) = f.created_from {
         query = query.filter(Column::CreatedAt.gte(from));

@@ -7,7 +7,7 @@ pub mod me;
 pub mod refresh;
 
 use aftersales_api_types::auth::TokenResponse;
-use aftersales_domain::organisation::{BranchScope, User};
+use aftersales_domain::organisation::User;
 use aftersales_persistence::{ConnectionTrait, DatabaseConnection, refresh_tokens, users};
 use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
@@ -56,7 +56,6 @@ impl Sessions<'_> {
 /// The user a credential belongs to, as the actor of what is done with it: even
 /// a disabled one, whose leaked token must still be revoked and recorded.
 async fn holder(db: &DatabaseConnection, user_id: Uuid) -> Result<Principal, ApiError> {
-    let (user, path) =
-        users::principal(db, user_id).await?.ok_or(ApiError::Unauthenticated("the account no longer exists"))?;
-    Ok(Principal { user_id: user.id.uuid(), roles: user.roles, scope: BranchScope { branch_id: user.branch_id, path } })
+    let access = users::access(db, user_id).await?.ok_or(ApiError::Unauthenticated("the account no longer exists"))?;
+    Ok(Principal { user_id, roles: access.roles, scope: access.scope })
 }

@@ -4,7 +4,7 @@ use aftersales_api_types::stock_reports::{BelowReorderLine, BelowReorderReport, 
 use aftersales_persistence::stock_reports;
 
 use super::workbook::Sheet;
-use super::{FETCH_LINES, report_filter, within_limit};
+use super::{FETCH_LINES, report_filter, take_turn, within_limit};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use aftersales_domain::access::Permission;
@@ -17,6 +17,7 @@ pub async fn report(
     query: StockReportQuery,
 ) -> Result<BelowReorderReport, ApiError> {
     me.require(Permission::ViewStock)?;
+    let _turn = take_turn().await?;
     let filter = report_filter(db, me, query.branch_id, query.warehouse_id).await?;
     let rows = within_limit(stock_reports::below_reorder_point(db, &filter, FETCH_LINES).await?)?;
     let lines = rows

@@ -10,7 +10,7 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use super::workbook::{Cell, Sheet};
-use super::{MAX_LINES, report_filter, within_limit};
+use super::{MAX_LINES, report_filter, take_turn, within_limit};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use aftersales_domain::access::Permission;
@@ -23,6 +23,7 @@ pub async fn report(
     query: OverdueDefectiveQuery,
 ) -> Result<OverdueDefectiveReport, ApiError> {
     me.require(Permission::ViewStock)?;
+    let _turn = take_turn().await?;
     report_filter(db, me, query.branch_id, None).await?;
     let now = Utc::now();
     let filter = DefectiveFilter {

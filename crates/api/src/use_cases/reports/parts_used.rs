@@ -4,7 +4,7 @@ use aftersales_api_types::stock_reports::{PartsUsedGrouping, PartsUsedLine, Part
 use aftersales_persistence::stock_reports::{self, UsedBy, begin_snapshot};
 
 use super::workbook::{Cell, Sheet, money};
-use super::{FETCH_LINES, period, report_filter, windows, within_limit};
+use super::{FETCH_LINES, period, report_filter, take_turn, windows, within_limit};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use aftersales_domain::access::Permission;
@@ -17,6 +17,7 @@ pub async fn report(
     query: PartsUsedQuery,
 ) -> Result<PartsUsedReport, ApiError> {
     me.require(Permission::ViewStock)?;
+    let _turn = take_turn().await?;
     let period = period(query.from, query.to)?;
     let filter = report_filter(db, me, query.branch_id, query.warehouse_id).await?;
     let group_by = query.group_by.unwrap_or_default();

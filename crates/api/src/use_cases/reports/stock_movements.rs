@@ -7,7 +7,7 @@ use aftersales_domain::stock::report::period_positions;
 use aftersales_persistence::stock_reports::{self, begin_snapshot};
 
 use super::workbook::{Sheet, money};
-use super::{FETCH_LINES, period, place_out, report_filter, windows, within_limit};
+use super::{FETCH_LINES, period, place_out, report_filter, take_turn, windows, within_limit};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use aftersales_domain::access::Permission;
@@ -20,6 +20,7 @@ pub async fn report(
     query: StockPeriodQuery,
 ) -> Result<StockMovementsReport, ApiError> {
     me.require(Permission::ViewStock)?;
+    let _turn = take_turn().await?;
     let period = period(query.from, query.to)?;
     let filter = report_filter(db, me, query.branch_id, query.warehouse_id).await?;
     // The opening and the movements are read from one state of the ledger.

@@ -4,7 +4,7 @@ use aftersales_api_types::stock_reports::{StockOnHandLine, StockOnHandReport, St
 use aftersales_persistence::stock_reports;
 
 use super::workbook::{Cell, Sheet, money};
-use super::{FETCH_LINES, place_out, report_filter, within_limit};
+use super::{FETCH_LINES, place_out, report_filter, take_turn, within_limit};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use aftersales_domain::access::Permission;
@@ -17,6 +17,7 @@ pub async fn report(
     query: StockReportQuery,
 ) -> Result<StockOnHandReport, ApiError> {
     me.require(Permission::ViewStock)?;
+    let _turn = take_turn().await?;
     let filter = report_filter(db, me, query.branch_id, query.warehouse_id).await?;
     let rows = within_limit(stock_reports::on_hand(db, &filter, FETCH_LINES).await?)?;
     let lines: Vec<StockOnHandLine> = rows

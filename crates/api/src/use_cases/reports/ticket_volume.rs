@@ -15,7 +15,7 @@ use aftersales_persistence::stock_reports::begin_snapshot;
 use aftersales_persistence::tickets::volume::{self, BranchName, VolumeFilter, ZoneMonths};
 
 use super::workbook::{Cell, Sheet};
-use super::{branch_in_scope, period};
+use super::{branch_in_scope, period, take_turn};
 use crate::auth::Principal;
 use crate::error::ApiError;
 
@@ -26,6 +26,7 @@ pub async fn report(
     query: TicketVolumeQuery,
 ) -> Result<TicketVolumeReport, ApiError> {
     me.require(Permission::ViewTickets)?;
+    let _turn = take_turn().await?;
     let period = period(query.from, query.to)?;
     let calendar = query.calendar.unwrap_or_default();
     let months = match calendar {
