@@ -2,8 +2,9 @@
 # Installs what is missing, and nothing else; safe to run any number of times.
 #   scripts/setup.sh run    what scripts/run.sh needs (wasm target, wasm-bindgen, wasm-opt)
 #   scripts/setup.sh test   that, plus PostgreSQL, Chromium, playwright-core, Python spec tools, wrk
-#   scripts/setup.sh bench [postgres]  what scripts/bench/run.sh needs (wrk; PostgreSQL for
-#                                      a run on it), nothing else
+#   scripts/setup.sh bench [postgres]  what scripts/bench/run.sh needs: wrk, Chromium,
+#                                      playwright-core, the web app's build (PostgreSQL
+#                                      for a run on it)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 what="${1:-run}"
@@ -33,7 +34,7 @@ install_wasm_toolchain() {
 install_node_tools() {
   # npm binaryen, never Debian's: binaryen 108 silently breaks wasm-bindgen output.
   local pkgs=(binaryen@132.0.0)
-  [ "$what" = test ] && pkgs+=(playwright-core@1.65.1)
+  [ "$what" = run ] || pkgs+=(playwright-core@1.65.1)
   mkdir -p "$NODE_TOOLS"
   [ -f "$NODE_TOOLS/package.json" ] || echo '{"private":true}' >"$NODE_TOOLS/package.json"
   local missing=()
@@ -69,12 +70,12 @@ install_test_tools() {
   fi
 }
 
+install_node_tools
 if [ "$what" = bench ]; then
   install_bench_tools
+  apt_install chromium chromium
   [ "${2:-}" = postgres ] && install_postgres
-  exit 0
 fi
-install_node_tools
 [ "$what" = test ] && install_test_tools
 install_wasm_toolchain
 log "setup ($what): everything is in place"

@@ -8,16 +8,20 @@
 # arithmetic under contention, and for zero oversell when stock runs out.
 #   scripts/bench/run.sh                          SQLite, 100,000 tickets, 10 s a run
 #   scripts/bench/run.sh --db postgres --scale 1m a million tickets on PostgreSQL
-#   scripts/bench/run.sh --smoke                  2 s runs on 2,000 tickets (scripts/test.sh)
+#   scripts/bench/run.sh --smoke                  1 s runs on 2,000 tickets (scripts/test.sh)
+# The web app is measured too (scripts/bench/webapp.mjs): its download, and the
+# time headless Chromium takes to show the dashboard's counts. A full run builds
+# it for release first; the smoke run uses the build in frontend/dist, if any.
 # Options: --db sqlite|postgres, --tickets N (or --scale 1m), --duration SECONDS,
-# --connections "1 8 32". Builds the server with the feature `bench` (never in a
+# --connections "1 8 32", --workloads "ticket_list dashboard" (only those; all by
+# default). Builds the server with the feature `bench` (never in a
 # normal build). Prints a table and writes the run as JSON to
 # $CARGO_TARGET_DIR/bench/<db>-<tickets>-<time>.json. Fails when any request failed.
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 export BENCH_DIR="$ROOT/scripts/bench"
 
-db=sqlite tickets=100000 duration=10 connections="1 8 32" profile=release
+db=sqlite tickets=100000 duration=10 connections="1 8 32" profile=release rounds=5 only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) db="$2"; shift 2 ;;
@@ -25,8 +29,9 @@ while [ $# -gt 0 ]; do
     --scale) [ "$2" = 1m ] && tickets=1000000 || tickets="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
+    --workloads) only="$2"; shift 2 ;;
     # The debug build scripts/test.sh has just made: it checks the harness, not speed.
-    --smoke) tickets=2000 duration=1 connections="1 8" profile=debug; shift ;;
+    --smoke) tickets=2000 duration=1 connections="1 8" profile=debug rounds=1; shift ;;
     *) die "unknown argument '$1' (see the top of $0)" ;;
   esac
 done
@@ -41,6 +46,8 @@ else
   cargo build -q -p aftersales-api --features bench
 fi
 BIN="$CARGO_TARGET_DIR/$profile/aftersales"
+DIST="$ROOT/frontend/dist"
+[ "$profile" = debug ] || "$ROOT/scripts/build-frontend.sh"
 
 WORK="$(mktemp -d /tmp/aftersales-bench.XXXXXX)"
 SERVER_PID=""
@@ -65,6 +72,7 @@ export AFTERSALES_ACCESS_TOKEN_TTL_SECS=86400
 # The public tracking page is limited per address; every request here comes from one.
 export AFTERSALES_TRACK_PER_IP_PER_MINUTE=1000000000
 export AFTERSALES_LOG_FILTER=warn
+export AFTERSALES_STATIC_DIR="$DIST"
 
 # `json EXPR`: evaluates EXPR on the JSON read from stdin (node is always here).
 json() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const j=JSON.parse(s);console.log(eval(process.argv[1]))})' "$1"; }
@@ -102,6 +110,10 @@ for _ in $(seq 40); do
   [ -n "$next" ] || break
   cursor="$next"
 done
+# One customer's tickets by their phone number, typed as a clerk types it: a rare
+# term, where the search cannot stop early on a page of common matches.
+phone="$(api "/api/v1/customers/$customer_id" | json 'j.phones[0].number')"
+search="/api/v1/tickets?q=$(node -p 'encodeURIComponent(process.argv[1])' "$phone")&limit=50"
 today="$(date -u +%F)"
 # The branch/month report over every ticket of the network for the past year.
 volume="/api/v1/reports/ticket-volume?from=$(date -u -d '364 days ago' +%F)&to=$today"
@@ -138,6 +150,7 @@ workloads=(
   "ticket_intake|POST|/api/v1/tickets|$ticket_body"
   "ticket_list|GET|$list|"
   "ticket_list_deep|GET|$list${cursor:+&cursor=$cursor}|"
+  "ticket_search_phone|GET|$search|"
   "ticket_detail|GET|/api/v1/tickets/$ticket_id|"
   "ticket_timeline|GET|/api/v1/tickets/$ticket_id/timeline|"
   "dashboard|GET|/api/v1/dashboard|"
@@ -145,6 +158,41 @@ workloads=(
   "ticket_volume|GET|$volume|"
   "issue_part|POST|/api/v1/tickets/TICKET/parts/issue|{\"warehouse_id\":\"$warehouse_id\",\"part_id\":\"$part_id\",\"quantity\":1}"
 )
+
+# On PostgreSQL, the SQL ceiling of a read: the statements one bare request runs,
+# captured from the server's log, replayed by pgbench with prepared statements.
+if [ "$db" = postgres ]; then
+  PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+  pg_sql() { "$PG_BIN/psql" -qX "$AFTERSALES_DATABASE_URL" -c "$1" >/dev/null; }
+  pg_sql "ALTER SYSTEM SET log_line_prefix = '%a|'"
+fi
+# capture NAME METHOD PATH BODY: writes $WORK/NAME.sql, the request's statements
+# as a pgbench script; none for a request that writes (pgbench_script.js).
+capture() {
+  local log="$PG_DIR/server.log" from
+  bare_once() { curl -fsS -o /dev/null -X "$1" -H 'Content-Type: application/json' ${3:+-d "$3"} "$URL/bench/bare$2"; }
+  # Once before logging: the bare endpoint looks the administrator up on its first call.
+  bare_once "$2" "$3" "$4"
+  pg_sql "ALTER SYSTEM SET log_statement = 'all'"
+  pg_sql "SELECT pg_reload_conf()"
+  sleep 0.3
+  from=$(( $(stat -c %s "$log") + 1 ))
+  bare_once "$2" "$3" "$4"
+  sleep 0.3
+  pg_sql "ALTER SYSTEM RESET log_statement"
+  pg_sql "SELECT pg_reload_conf()"
+  # The server's connections have no application name; psql's lines are left out.
+  tail -c +"$from" "$log" | node "$BENCH_DIR/pgbench_script.js" "[unknown]" >"$WORK/$1.sql" || rm -f "$WORK/$1.sql"
+}
+# pgbench_run NAME CONNECTIONS: the captured script for the run's duration, as a
+# JSON line like wrk's (pgbench gives the mean latency, not percentiles).
+pgbench_run() {
+  "$PG_BIN/pgbench" -n -M prepared -f "$WORK/$1.sql" -c "$2" -j "$(( $2 < 2 ? 1 : 2 ))" -T "$duration" \
+    "$AFTERSALES_DATABASE_URL" 2>&1 | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{
+      const n = (re) => { const m = s.match(re); return m ? +m[1] : null; };
+      console.log(JSON.stringify({ rps: n(/tps = ([\d.]+)/), latency_avg_ms: n(/latency average = ([\d.]+) ms/),
+        failed: n(/number of failed transactions: (\d+)/) || 0 }))})'
+}
 
 RESULTS="$WORK/results.jsonl"
 : >"$RESULTS"
@@ -160,11 +208,15 @@ wrk_run() {
   local script="$BENCH_DIR/report.lua"
   [ "$method" = POST ] && script="$BENCH_DIR/post.lua"
   [[ "$2" == *TICKET* ]] && script="$BENCH_DIR/rotate.lua"
-  BENCH_BODY="$body" wrk -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" -d"${duration}s" -s "$script" \
+  # A slow request is measured (its latency in p99), not dropped at wrk's 2 s.
+  BENCH_BODY="$body" wrk -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" -d"${duration}s" --timeout 30s -s "$script" \
     -H "Authorization: Bearer $token" "$URL$2" | tail -n 1
 }
 for entry in "${workloads[@]}"; do
   IFS='|' read -r name method path body <<<"$entry"
+  [ -z "$only" ] || [ "$name" = http_ceiling ] || [[ " $only " == *" $name "* ]] || continue
+  [ "$db" = postgres ] && [ "$name" != http_ceiling ] && [[ "$path" != *TICKET* ]] \
+    && capture "$name" "$method" "$path" "$body"
   for c in $connections; do
     # The workload and its ceilings one after the other, so that they share the
     # machine's state; the load average before each says whether it was quiet.
@@ -179,6 +231,10 @@ for entry in "${workloads[@]}"; do
     # Its report is the last line; warnings of the pool may come before it.
     "$BIN" bench-statements --method "$method" --path "$path" --body "$body" --tickets "$BENCH_TICKETS" \
       --connections "$c" --seconds "$duration" | tail -n 1 | record "$name" statements "$c" "$load"
+    if [ -f "$WORK/$name.sql" ]; then
+      load="$(cut -d' ' -f1 /proc/loadavg)"
+      pgbench_run "$name" "$c" | record "$name" pgbench "$c" "$load"
+    fi
   done
 done
 # Intake while two clients keep asking for the year's report: writers must not
@@ -193,6 +249,13 @@ for c in $connections; do
   method=POST body="$ticket_body" wrk_run "$c" /api/v1/tickets | record intake_beside_two_reports app "$c" "$load"
   wait "$reports_pid"
 done
+# The web app over the same server and network, as the admin signs in.
+if [ -f "$DIST/index.html" ]; then
+  log "web app in headless Chromium ($rounds rounds)"
+  BASE_URL="$URL" NODE_TOOLS="$NODE_TOOLS" node "$BENCH_DIR/webapp.mjs" "$DIST" "$rounds" >"$WORK/webapp.json"
+else
+  log "no web app in $DIST (scripts/build-frontend.sh makes it): not measured"
+fi
 peak_rss_kb="$(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status")"
 
 # Every unit that left the shelf is on a bench ticket's line, and no other did:
@@ -215,4 +278,5 @@ log "oversell probe: $probe_issued issued of $(( probe_before + 50 )), none beyo
 
 mkdir -p "$CARGO_TARGET_DIR/bench"
 OUT="$CARGO_TARGET_DIR/bench/$db-$tickets-$(date -u +%Y%m%dT%H%M%SZ).json"
-node "$BENCH_DIR/summarise.js" "$RESULTS" "$OUT" "$db" "$tickets" "$seed_seconds" "$startup_ms" "$peak_rss_kb" "$profile"
+node "$BENCH_DIR/summarise.js" "$RESULTS" "$OUT" "$db" "$tickets" "$seed_seconds" "$startup_ms" "$peak_rss_kb" "$profile" \
+  "$WORK/webapp.json"
