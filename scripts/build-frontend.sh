@@ -35,8 +35,10 @@ rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
   || die "the wasm32-unknown-unknown target is not installed; run scripts/setup.sh"
 
 # Most of a build of the web app is rustc instantiating Leptos' view types, one per
-# view; Leptos' erase_components makes them one boxed type: 1 minute instead of 9.
-[ "$FAST" = 0 ] || export RUSTFLAGS="${RUSTFLAGS:-} --cfg erase_components"
+# view; Leptos' erase_components makes them one boxed type. For both profiles: the
+# release build takes 4 minutes instead of 10 and its wasm is a fifth smaller (0.89
+# instead of 1.12 MB brotli), as there is far less monomorphised view code.
+export RUSTFLAGS="${RUSTFLAGS:-} --cfg erase_components"
 log "cargo build -p aftersales-frontend --target wasm32-unknown-unknown --profile $PROFILE"
 (cd "$ROOT" && cargo build -p aftersales-frontend --target wasm32-unknown-unknown --profile "$PROFILE")
 
