@@ -10,7 +10,7 @@ pub mod session;
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{Lazy, LazyRoute, path};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::components::shell::Shell;
@@ -41,6 +41,91 @@ use crate::pages::workflows::ticket_settings::TicketSettingsPage;
 use crate::pages::workflows::{WorkflowPage, WorkflowsPage};
 use crate::session::Session;
 
+/// The pages that are not on the first screen, loaded together when one of them is
+/// first visited.
+///
+/// The sign-in page, the shell and the dashboard are in the main module. Every other
+/// page is reached only through `lazy::pages`, which `#[lazy]` marks as a split point
+/// when the crate's feature `split` is on: scripts/build-frontend.sh (wasm-split) then
+/// moves it, and all the code only it uses, into a second module that the browser
+/// fetches on the first visit to such a page. The quick build for scripts/run.sh
+/// leaves the feature off and keeps one module, so it needs no wasm-split. One
+/// split point rather than one a page: per page, wasm-split cut the app into ~580
+/// small modules, too many requests per page and minutes of wasm-opt per build.
+mod lazy {
+    use super::*;
+
+    /// `lazy_pages!(Page, …)`: for each page a route type `lazy::Page`, whose view is
+    /// the component `Page` taken from the split-off module.
+    macro_rules! lazy_pages {
+        ($($page:ident),* $(,)?) => {
+            /// Which split-off page to show.
+            // The variants are named after the page components, all `…Page`.
+            #[allow(clippy::enum_variant_names)]
+            #[derive(Clone, Copy)]
+            pub enum Page {
+                $($page),*
+            }
+
+            // Split off only with the feature `split` (the release build): without
+            // wasm-split's cut the marked function would call a module that is not there.
+            #[cfg_attr(feature = "split", leptos::lazy)]
+            async fn pages(page: Page) -> AnyView {
+                match page {
+                    $(Page::$page => super::$page().into_any()),*
+                }
+            }
+
+            $(
+                pub struct $page;
+
+                impl LazyRoute for $page {
+                    fn data() -> Self {
+                        $page
+                    }
+
+                    fn view(_this: Self) -> impl Future<Output = AnyView> {
+                        pages(Page::$page)
+                    }
+                }
+            )*
+        };
+    }
+
+    lazy_pages!(
+        TrackLookupPage,
+        TrackPage,
+        BranchesPage,
+        UsersPage,
+        StockPage,
+        IntakePage,
+        ReceiptPage,
+        TicketsPage,
+        TicketPage,
+        SerialsPage,
+        CustomersPage,
+        CustomerPage,
+        WarrantyPoliciesPage,
+        PolicyPage,
+        PartsPage,
+        WarehousesPage,
+        DispatchPage,
+        SettingsPage,
+        WorkflowsPage,
+        WorkflowPage,
+        TicketSettingsPage,
+        FaultCodesPage,
+        ServiceItemsPage,
+        TransfersPage,
+        TransferPage,
+        StocktakesPage,
+        StocktakePage,
+        PurchaseOrdersPage,
+        PurchaseOrderPage,
+        ReportsPage,
+    );
+}
+
 /// The whole app: the language, the session, and one route per page.
 #[component]
 pub fn App() -> impl IntoView {
@@ -53,38 +138,38 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/login") view=LoginPage />
                 // Public: customers follow their ticket without an account.
-                <Route path=path!("/track") view=TrackLookupPage />
-                <Route path=path!("/track/:code") view=TrackPage />
+                <Route path=path!("/track") view={Lazy::<lazy::TrackLookupPage>::new()} />
+                <Route path=path!("/track/:code") view={Lazy::<lazy::TrackPage>::new()} />
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=HomePage />
-                    <Route path=path!("branches") view=BranchesPage />
-                    <Route path=path!("users") view=UsersPage />
-                    <Route path=path!("stock") view=StockPage />
-                    <Route path=path!("tickets/new") view=IntakePage />
-                    <Route path=path!("tickets/:id/receipt") view=ReceiptPage />
-                    <Route path=path!("tickets") view=TicketsPage />
-                    <Route path=path!("tickets/:id") view=TicketPage />
-                    <Route path=path!("serials") view=SerialsPage />
-                    <Route path=path!("customers") view=CustomersPage />
-                    <Route path=path!("customers/:id") view=CustomerPage />
-                    <Route path=path!("warranty-policies") view=WarrantyPoliciesPage />
-                    <Route path=path!("warranty-policies/:id") view=PolicyPage />
-                    <Route path=path!("parts") view=PartsPage />
-                    <Route path=path!("warehouses") view=WarehousesPage />
-                    <Route path=path!("dispatch") view=DispatchPage />
-                    <Route path=path!("settings") view=SettingsPage />
-                    <Route path=path!("settings/workflows") view=WorkflowsPage />
-                    <Route path=path!("settings/workflows/:kind") view=WorkflowPage />
-                    <Route path=path!("settings/tickets") view=TicketSettingsPage />
-                    <Route path=path!("settings/fault-codes") view=FaultCodesPage />
-                    <Route path=path!("settings/service-items") view=ServiceItemsPage />
-                    <Route path=path!("transfers") view=TransfersPage />
-                    <Route path=path!("transfers/:id") view=TransferPage />
-                    <Route path=path!("stocktakes") view=StocktakesPage />
-                    <Route path=path!("stocktakes/:id") view=StocktakePage />
-                    <Route path=path!("purchase-orders") view=PurchaseOrdersPage />
-                    <Route path=path!("purchase-orders/:id") view=PurchaseOrderPage />
-                    <Route path=path!("reports") view=ReportsPage />
+                    <Route path=path!("branches") view={Lazy::<lazy::BranchesPage>::new()} />
+                    <Route path=path!("users") view={Lazy::<lazy::UsersPage>::new()} />
+                    <Route path=path!("stock") view={Lazy::<lazy::StockPage>::new()} />
+                    <Route path=path!("tickets/new") view={Lazy::<lazy::IntakePage>::new()} />
+                    <Route path=path!("tickets/:id/receipt") view={Lazy::<lazy::ReceiptPage>::new()} />
+                    <Route path=path!("tickets") view={Lazy::<lazy::TicketsPage>::new()} />
+                    <Route path=path!("tickets/:id") view={Lazy::<lazy::TicketPage>::new()} />
+                    <Route path=path!("serials") view={Lazy::<lazy::SerialsPage>::new()} />
+                    <Route path=path!("customers") view={Lazy::<lazy::CustomersPage>::new()} />
+                    <Route path=path!("customers/:id") view={Lazy::<lazy::CustomerPage>::new()} />
+                    <Route path=path!("warranty-policies") view={Lazy::<lazy::WarrantyPoliciesPage>::new()} />
+                    <Route path=path!("warranty-policies/:id") view={Lazy::<lazy::PolicyPage>::new()} />
+                    <Route path=path!("parts") view={Lazy::<lazy::PartsPage>::new()} />
+                    <Route path=path!("warehouses") view={Lazy::<lazy::WarehousesPage>::new()} />
+                    <Route path=path!("dispatch") view={Lazy::<lazy::DispatchPage>::new()} />
+                    <Route path=path!("settings") view={Lazy::<lazy::SettingsPage>::new()} />
+                    <Route path=path!("settings/workflows") view={Lazy::<lazy::WorkflowsPage>::new()} />
+                    <Route path=path!("settings/workflows/:kind") view={Lazy::<lazy::WorkflowPage>::new()} />
+                    <Route path=path!("settings/tickets") view={Lazy::<lazy::TicketSettingsPage>::new()} />
+                    <Route path=path!("settings/fault-codes") view={Lazy::<lazy::FaultCodesPage>::new()} />
+                    <Route path=path!("settings/service-items") view={Lazy::<lazy::ServiceItemsPage>::new()} />
+                    <Route path=path!("transfers") view={Lazy::<lazy::TransfersPage>::new()} />
+                    <Route path=path!("transfers/:id") view={Lazy::<lazy::TransferPage>::new()} />
+                    <Route path=path!("stocktakes") view={Lazy::<lazy::StocktakesPage>::new()} />
+                    <Route path=path!("stocktakes/:id") view={Lazy::<lazy::StocktakePage>::new()} />
+                    <Route path=path!("purchase-orders") view={Lazy::<lazy::PurchaseOrdersPage>::new()} />
+                    <Route path=path!("purchase-orders/:id") view={Lazy::<lazy::PurchaseOrderPage>::new()} />
+                    <Route path=path!("reports") view={Lazy::<lazy::ReportsPage>::new()} />
                 </ParentRoute>
             </Routes>
         </Router>
