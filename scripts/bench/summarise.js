@@ -52,7 +52,8 @@ for (const r of apps.filter((r) => r.workload === "intake_beside_two_reports")) 
 const w = report.webapp;
 if (w) {
   const kb = (b) => (b === null || b === undefined ? "?" : `${(b / 1024).toFixed(0)} KB`);
-  console.log(`\nweb app: wasm ${kb(w.wasm_bytes)} raw, ${kb(w.wasm_gzip_bytes)} gzip, ${kb(w.wasm_brotli_bytes)} brotli; ` +
+  console.log(`\nweb app: main wasm module ${kb(w.wasm_bytes)} raw, ${kb(w.wasm_gzip_bytes)} gzip, ` +
+    `${kb(w.wasm_brotli_bytes)} brotli (all ${w.wasm_modules} modules ${kb(w.all_wasm_brotli_bytes)} brotli); ` +
     `first screen ${kb(w.first_screen_brotli_bytes)} as sent (${kb(w.first_screen_bytes)} raw)`);
   console.log(`headless Chromium over loopback, median of ${w.rounds}: sign-in form after a cold load ${w.login_form_ms} ms, ` +
     `dashboard counts ${w.dashboard_ms} ms after signing in, ${w.dashboard_reload_ms} ms on a reload`);
