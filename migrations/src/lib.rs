@@ -27,6 +27,7 @@ mod m20261122_000018_reserved_not_negative;
 mod m20261207_000019_ticket_dashboard_index;
 mod m20261207_000020_ticket_list_indexes;
 mod m20261207_000021_ticket_volume_indexes;
+mod m20261207_000022_ticket_search_index;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000019_ticket_dashboard_index::Migration),
             Box::new(m20261207_000020_ticket_list_indexes::Migration),
             Box::new(m20261207_000021_ticket_volume_indexes::Migration),
+            Box::new(m20261207_000022_ticket_search_index::Migration),
         ]
     }
 }

@@ -2,11 +2,14 @@
 //! the benchmarks: what a newcomer sees on the first page of each list, and the
 //! facts a generated network keeps at any size.
 use aftersales_api::seed::volume::{Volume, seed_volume};
+use aftersales_domain::organisation::BranchScope;
 use aftersales_domain::tickets::TicketKind;
+use aftersales_persistence::tickets::{self, TicketFilter};
 use aftersales_persistence::{ConnectionTrait, DatabaseConnection, DbOptions, Statement, connect, migrate, workflows};
 use aftersales_tests::{fresh_database, json, spawn_demo_app};
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
+use uuid::Uuid;
 
 async fn count(db: &DatabaseConnection, sql: &str) -> i64 {
     let statement = Statement::from_string(db.get_database_backend(), sql.to_owned());
@@ -150,4 +153,52 @@ async fn a_benchmark_network_scales_with_its_tickets_and_keeps_its_ledger() {
     assert_every_stage_of_every_kind(&db).await;
     let policies = count(&db, "SELECT COUNT(*) FROM warranty_policies").await;
     assert!(policies > 0, "no warranty policy in force");
+    assert_the_list_finds_what_the_text_holds(&db).await;
+}
+
+/// The ticket list finds by the search index what a plain `LIKE` over every
+/// ticket finds, newest first: for a term few tickets hold (one customer's phone,
+/// answered from the index) and one most hold (the repairs' number prefix, more
+/// than the index is asked for, answered by walking the tickets).
+async fn assert_the_list_finds_what_the_text_holds(db: &DatabaseConnection) {
+    let backend = db.get_database_backend();
+    let one = |sql: &str| {
+        let sql = sql.to_owned();
+        async move {
+            let row = db.query_one_raw(Statement::from_string(backend, sql.clone())).await;
+            row.unwrap_or_else(|e| panic!("{sql}: {e}")).unwrap_or_else(|| panic!("{sql}: no row"))
+        }
+    };
+    let root = one("SELECT id, path FROM branches ORDER BY LENGTH(path) LIMIT 1").await;
+    let scope = BranchScope {
+        branch_id: root.try_get::<Uuid>("", "id").unwrap_or_else(|e| panic!("{e}")).into(),
+        path: root.try_get("", "path").unwrap_or_else(|e| panic!("{e}")),
+    };
+    let text: String = one("SELECT search_text FROM tickets ORDER BY id LIMIT 1")
+        .await
+        .try_get("", "search_text")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let phone = text.split(' ').find(|t| t.len() >= 8 && t.bytes().all(|b| b.is_ascii_digit()));
+    let phone = phone.unwrap_or_else(|| panic!("no phone in {text:?}")).to_owned();
+    let common = "ro-".to_owned();
+    let holding = |needle: &str| format!("SELECT COUNT(*) FROM tickets WHERE search_text LIKE '%{needle}%'");
+    assert!(count(db, &holding(&common)).await > 1_000, "the common term is not common");
+    assert!(count(db, &holding(&phone)).await < 50, "the phone is not one customer's");
+    for needle in [phone, common] {
+        let listed =
+            tickets::list(db, &scope, TicketFilter { q: Some(needle.clone()), limit: 50, ..TicketFilter::default() })
+                .await
+                .unwrap_or_else(|e| panic!("{e}"));
+        let rows = db
+            .query_all_raw(Statement::from_string(
+                backend,
+                format!("SELECT id FROM tickets WHERE search_text LIKE '%{needle}%' ORDER BY id DESC LIMIT 50"),
+            ))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let expected: Vec<Uuid> = rows.iter().map(|r| r.try_get("", "id").unwrap_or_else(|e| panic!("{e}"))).collect();
+        // The list reads one more than the page, to tell whether another follows.
+        let found: Vec<Uuid> = listed.iter().take(50).map(|t| t.id.uuid()).collect();
+        assert_eq!(found, expected, "searching {needle:?}");
+    }
 }

@@ -1,7 +1,5 @@
 //! Finding tickets: every filter of the ticket list, scoped to the caller's branches.
-use aftersales_domain::customers::phone_digits;
 use aftersales_domain::organisation::BranchScope;
-use aftersales_domain::text_fold::fold;
 use aftersales_domain::tickets::{StageCategory, TicketKind, WarrantyStatus};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -10,7 +8,7 @@ use uuid::Uuid;
 use super::record::{Ticket, to_record};
 use crate::branches::branches_in;
 use crate::entities::tickets::{Column, Entity};
-use crate::{StoreError, fetch_size, text};
+use crate::{StoreError, fetch_size};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TicketOrder {
@@ -57,34 +55,6 @@ pub struct TicketFilter {
 /// for the dashboard's count, which the index of open tickets answers in 4.
 pub(crate) fn unassigned() -> sea_orm::sea_query::SimpleExpr {
     sea_orm::sea_query::Expr::cust("(tickets.technician_id IS NULL) = TRUE")
-}
-
-/// The folded text a ticket is found by.
-pub fn search_text(number: &str, customer_name: &str, phones: &[String], serial: Option<&str>) -> String {
-    let mut parts = vec![fold(number), fold(customer_name)];
-    parts.extend(phones.iter().map(|p| phone_digits(p).to_owned()));
-    if let Some(serial) = serial {
-        parts.push(fold(serial));
-        if let Some(key) = aftersales_domain::serials::normalize_serial(serial) {
-            parts.push(key.to_lowercase());
-        }
-    }
-    parts.join(" ")
-}
-
-fn matching(q: &str) -> Option<Condition> {
-    let folded = fold(q);
-    if folded.is_empty() {
-        return None;
-    }
-    let mut cond = Condition::any().add(text::folded_contains(Column::SearchText, &folded));
-    if let Some(digits) = text::phone_needle(q) {
-        cond = cond.add(text::folded_contains(Column::SearchText, &digits));
-    }
-    if let Some(serial) = aftersales_domain::serials::normalize_serial(q) {
-        cond = cond.add(text::folded_contains(Column::SearchText, &serial.to_lowercase()));
-    }
-    Some(cond)
 }
 
 pub async fn list(db: &impl ConnectionTrait, scope: &BranchScope, f: TicketFilter) -> Result<Vec<Ticket>, StoreError> {
@@ -135,7 +105,9 @@ pub async fn list(db: &impl ConnectionTrait, scope: &BranchScope, f: TicketFilte
     if let Some(flag) = f.contradiction {
         query = query.filter(Column::FlagContradiction.eq(flag));
     }
-    if let Some(cond) = f.q.as_deref().and_then(matching) {
+    if let Some(q) = f.q.as_deref()
+        && let Some(cond) = super::search::matching(db, q).await?
+    {
         query = query.filter(cond);
     }
     query = match (f.order, f.after_id) {

@@ -14,10 +14,12 @@ mod list;
 pub mod names;
 pub mod parts;
 mod record;
+mod search;
 pub mod service_items;
 pub mod volume;
 mod write;
 
 pub use list::*;
 pub use record::*;
+pub use search::search_text;
 pub use write::*;
