@@ -13,8 +13,10 @@ use crate::{StoreError, text};
 
 /// A search that matches at most this many tickets is answered from the search
 /// index: their ids first, then the page among them. A broader one walks the
-/// tickets newest first and tests each, and soon meets a page of matches.
-const FEW: usize = 1_000;
+/// tickets newest first and tests each, and soon meets a page of matches. Kept
+/// small because a broad search pays for asking the index first: 1,001 of
+/// "nguyen"'s 4,445 matches at 100,000 tickets took 4 ms, 201 under 1.
+const FEW: usize = 200;
 
 /// The folded text a ticket is found by.
 pub fn search_text(number: &str, customer_name: &str, phones: &[String], serial: Option<&str>) -> String {

@@ -25,6 +25,15 @@ pub(super) struct Person {
     pub branch_code: String,
 }
 
+/// The `i`-th of `modulus` numbers in an order that looks random, each once: real
+/// phone numbers share few digits, and numbers counted up from one would make a
+/// search index's work (trigrams of long runs of zeros) unlike a real network's.
+/// 48,271 shares no factor with a power of ten, so `i ↦ 48,271·i` is a bijection
+/// modulo one.
+fn spread(i: usize, modulus: u64) -> u64 {
+    (i as u64).wrapping_mul(48_271).wrapping_add(7_919) % modulus
+}
+
 fn person(i: usize, outlet: &Branch, rng: &mut StdRng) -> Person {
     const VI: ([&str; 8], [&str; 5], [&str; 8]) = (
         ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi"],
@@ -36,15 +45,19 @@ fn person(i: usize, outlet: &Branch, rng: &mut StdRng) -> Person {
     const ZH: ([&str; 5], [&str; 6]) = (["王", "李", "张", "刘", "陈"], ["伟", "芳", "娜", "敏", "静", "强"]);
     let pick = |list: &[&'static str], rng: &mut StdRng| list[rng.gen_range(0..list.len())];
     let (name, phone, locale) = match outlet.currency.code() {
-        "IRR" => {
-            (format!("{} {}", pick(&FA.0, rng), pick(&FA.1, rng)), format!("+98 912 {:07}", i % 10_000_000), Locale::Fa)
-        }
-        "CNY" => {
-            (format!("{}{}", pick(&ZH.0, rng), pick(&ZH.1, rng)), format!("+86 138 {:08}", i % 100_000_000), Locale::Zh)
-        }
+        "IRR" => (
+            format!("{} {}", pick(&FA.0, rng), pick(&FA.1, rng)),
+            format!("+98 912 {:07}", spread(i, 10_000_000)),
+            Locale::Fa,
+        ),
+        "CNY" => (
+            format!("{}{}", pick(&ZH.0, rng), pick(&ZH.1, rng)),
+            format!("+86 138 {:08}", spread(i, 100_000_000)),
+            Locale::Zh,
+        ),
         _ => (
             format!("{} {} {}", pick(&VI.0, rng), pick(&VI.1, rng), pick(&VI.2, rng)),
-            format!("+84 9{:08}", i % 100_000_000),
+            format!("+84 9{:08}", spread(i, 100_000_000)),
             Locale::Vi,
         ),
     };
