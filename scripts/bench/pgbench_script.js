@@ -56,5 +56,9 @@ function parameters(text) {
   const re = /\$(\d+) = (NULL|'(?:[^']|'')*')/g;
   let m;
   while ((m = re.exec(text))) values[Number(m[1])] = m[2];
+  // The log quotes every value; small whole numbers go back unquoted, as the server
+  // sent them typed (`SUM(CASE … THEN '1' …)` would be a sum of text). Longer runs
+  // of digits stay quoted: they are text such as phone numbers.
+  for (const [n, v] of Object.entries(values)) if (/^'-?\d{1,6}'$/.test(v)) values[n] = v.slice(1, -1);
   return values;
 }

@@ -14,14 +14,14 @@
 # it for release first; the smoke run uses the build in frontend/dist, if any.
 # Options: --db sqlite|postgres, --tickets N (or --scale 1m), --duration SECONDS,
 # --connections "1 8 32", --workloads "ticket_list dashboard" (only those; all by
-# default). Builds the server with the feature `bench` (never in a
+# default), --no-webapp (neither build nor measure the web app). Builds the server with the feature `bench` (never in a
 # normal build). Prints a table and writes the run as JSON to
 # $CARGO_TARGET_DIR/bench/<db>-<tickets>-<time>.json. Fails when any request failed.
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 export BENCH_DIR="$ROOT/scripts/bench"
 
-db=sqlite tickets=100000 duration=10 connections="1 8 32" profile=release rounds=5 only=""
+db=sqlite tickets=100000 duration=10 connections="1 8 32" profile=release rounds=5 only="" webapp=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) db="$2"; shift 2 ;;
@@ -30,6 +30,7 @@ while [ $# -gt 0 ]; do
     --duration) duration="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
     --workloads) only="$2"; shift 2 ;;
+    --no-webapp) webapp=0; shift ;;
     # The debug build scripts/test.sh has just made: it checks the harness, not speed.
     --smoke) tickets=2000 duration=1 connections="1 8" profile=debug rounds=1; shift ;;
     *) die "unknown argument '$1' (see the top of $0)" ;;
@@ -47,14 +48,14 @@ else
 fi
 BIN="$CARGO_TARGET_DIR/$profile/aftersales"
 DIST="$ROOT/frontend/dist"
-[ "$profile" = debug ] || "$ROOT/scripts/build-frontend.sh"
+[ "$profile" = debug ] || [ "$webapp" = 0 ] || "$ROOT/scripts/build-frontend.sh"
 
 WORK="$(mktemp -d /tmp/aftersales-bench.XXXXXX)"
 SERVER_PID=""
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
   [ -n "${PG_DIR:-}" ] && "$ROOT/scripts/pg.sh" stop "$PG_DIR"
-  rm -rf "$WORK"
+  [ -n "${BENCH_KEEP:-}" ] && echo "kept $WORK" >&2 || rm -rf "$WORK"
 }
 trap cleanup EXIT
 
@@ -187,8 +188,9 @@ capture() {
 # pgbench_run NAME CONNECTIONS: the captured script for the run's duration, as a
 # JSON line like wrk's (pgbench gives the mean latency, not percentiles).
 pgbench_run() {
-  "$PG_BIN/pgbench" -n -M prepared -f "$WORK/$1.sql" -c "$2" -j "$(( $2 < 2 ? 1 : 2 ))" -T "$duration" \
-    "$AFTERSALES_DATABASE_URL" 2>&1 | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{
+  # Its output is kept beside the script; a failing run counts as failed requests.
+  { "$PG_BIN/pgbench" -n -M prepared -f "$WORK/$1.sql" -c "$2" -j "$(( $2 < 2 ? 1 : 2 ))" -T "$duration" \
+    "$AFTERSALES_DATABASE_URL" 2>&1 || echo "number of failed transactions: 1"; } | tee "$WORK/$1-$2.pgbench" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{
       const n = (re) => { const m = s.match(re); return m ? +m[1] : null; };
       console.log(JSON.stringify({ rps: n(/tps = ([\d.]+)/), latency_avg_ms: n(/latency average = ([\d.]+) ms/),
         failed: n(/number of failed transactions: (\d+)/) || 0 }))})'
@@ -250,7 +252,7 @@ for c in $connections; do
   wait "$reports_pid"
 done
 # The web app over the same server and network, as the admin signs in.
-if [ -f "$DIST/index.html" ]; then
+if [ "$webapp" = 1 ] && [ -f "$DIST/index.html" ]; then
   log "web app in headless Chromium ($rounds rounds)"
   BASE_URL="$URL" NODE_TOOLS="$NODE_TOOLS" node "$BENCH_DIR/webapp.mjs" "$DIST" "$rounds" >"$WORK/webapp.json"
 else
