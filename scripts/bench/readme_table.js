@@ -22,7 +22,7 @@ for (const name of [...new Set(apps.map((r) => r.workload))]) {
   const run = (c) => apps.find((r) => r.workload === name && r.connections === c);
   const top = run(most) || {};
   const mid = run(at) || {};
-  const row = [name, conns.map((c) => rps((run(c) || {}).rps)).join(" / "), top.failed ? "timeouts" : fmt(top.p99_ms, 1),
+  const row = [name, conns.map((c) => rps((run(c) || {}).rps)).join(" / "), top.failed ? "timeouts" : top.rps === 0 ? "none finished" : fmt(top.p99_ms, 1),
     fmt(mid.ratio_to_bare, 2), fmt(mid.ratio_to_statements, 2)];
   if (pgbench) row.push(fmt(mid.ratio_to_pgbench, 2));
   console.log(`| ${row.join(" | ")} |`);
