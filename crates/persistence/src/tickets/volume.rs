@@ -2,12 +2,12 @@
 //! kind, under warranty, repeat repairs) and tickets closed (with the time they
 //! took). Counted by the database (GROUP BY); a month is a window of instants in
 //! its branch's time zone, so the queries run per time zone and month.
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use aftersales_domain::organisation::BranchScope;
 use aftersales_domain::tickets::{TicketKind, WarrantyStatus};
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Order, Query, SelectStatement};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query, SelectStatement};
 use sea_orm::{ConnectionTrait, DbBackend, QueryResult};
 use uuid::Uuid;
 
@@ -61,25 +61,34 @@ pub struct Closed {
     pub total_seconds: f64,
 }
 
-/// The time zones of the branches the report covers.
-pub async fn time_zones(db: &impl ConnectionTrait, filter: &VolumeFilter) -> Result<Vec<String>, StoreError> {
+/// The branches the report covers, by time zone: their names by id, in one
+/// statement (the zones and the names each query's rows are read by).
+pub async fn branches_by_zone(
+    db: &impl ConnectionTrait,
+    filter: &VolumeFilter,
+) -> Result<BTreeMap<String, HashMap<Uuid, BranchName>>, StoreError> {
     let q = Query::select()
-        .distinct()
-        .column(B::TimeZone)
+        .columns([B::Id, B::Code, B::Name, B::TimeZone])
         .from(Branches)
         .and_where(Expr::col(B::Id).in_subquery(branches_of(filter, None)))
-        .order_by(B::TimeZone, Order::Asc)
         .to_owned();
-    db.query_all(&q).await?.iter().map(|r| Ok(r.try_get::<String>("", "time_zone")?)).collect()
+    let mut zones: BTreeMap<String, HashMap<Uuid, BranchName>> = BTreeMap::new();
+    for r in db.query_all(&q).await? {
+        let branch =
+            BranchName { id: r.try_get("", "id")?, code: r.try_get("", "code")?, name: r.try_get("", "name")? };
+        zones.entry(r.try_get("", "time_zone")?).or_default().insert(branch.id, branch);
+    }
+    Ok(zones)
 }
 
 /// Tickets received per branch, month and kind, in one time zone's branches.
+/// `names`: the zone's branches, from [`branches_by_zone`].
 pub async fn received(
     db: &impl ConnectionTrait,
     filter: &VolumeFilter,
     zone: &ZoneMonths,
+    names: &HashMap<Uuid, BranchName>,
 ) -> Result<Vec<Received>, StoreError> {
-    let names = branch_names(db, filter, &zone.time_zone).await?;
     let covered = Expr::col((Tickets, T::WarrantyStatus))
         .is_in([WarrantyStatus::Covered.as_str(), WarrantyStatus::Partial.as_str()]);
     let mut found = Vec::new();
@@ -93,7 +102,7 @@ pub async fn received(
         for r in db.query_all(&q).await? {
             let kind: String = r.try_get("", "kind")?;
             found.push(Received {
-                branch: named(&names, &r)?,
+                branch: named(names, &r)?,
                 month,
                 kind: TicketKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("ticket kind `{kind}`")))?,
                 count: r.try_get("", "count")?,
@@ -106,12 +115,13 @@ pub async fn received(
 }
 
 /// Tickets closed per branch and month, in one time zone's branches.
+/// `names`: the zone's branches, from [`branches_by_zone`].
 pub async fn closed(
     db: &impl ConnectionTrait,
     filter: &VolumeFilter,
     zone: &ZoneMonths,
+    names: &HashMap<Uuid, BranchName>,
 ) -> Result<Vec<Closed>, StoreError> {
-    let names = branch_names(db, filter, &zone.time_zone).await?;
     let took = match db.get_database_backend() {
         DbBackend::Postgres => {
             "CAST(SUM(EXTRACT(EPOCH FROM (tickets.closed_at - tickets.created_at))) AS DOUBLE PRECISION)"
@@ -124,7 +134,7 @@ pub async fn closed(
         q.expr_as(count_all(), "count").expr_as(Expr::cust(took), "total_seconds");
         for r in db.query_all(&q).await? {
             found.push(Closed {
-                branch: named(&names, &r)?,
+                branch: named(names, &r)?,
                 month,
                 count: r.try_get("", "count")?,
                 total_seconds: r.try_get::<Option<f64>>("", "total_seconds")?.unwrap_or(0.0),
@@ -144,28 +154,6 @@ fn branches_of(filter: &VolumeFilter, time_zone: Option<&str>) -> SelectStatemen
         q.and_where(Expr::col(B::TimeZone).eq(zone));
     }
     q
-}
-
-/// The names of the covered branches in one time zone, by id.
-async fn branch_names(
-    db: &impl ConnectionTrait,
-    filter: &VolumeFilter,
-    time_zone: &str,
-) -> Result<HashMap<Uuid, BranchName>, StoreError> {
-    let q = Query::select()
-        .columns([B::Id, B::Code, B::Name])
-        .from(Branches)
-        .and_where(Expr::col(B::Id).in_subquery(branches_of(filter, Some(time_zone))))
-        .to_owned();
-    db.query_all(&q)
-        .await?
-        .iter()
-        .map(|r| {
-            let branch =
-                BranchName { id: r.try_get("", "id")?, code: r.try_get("", "code")?, name: r.try_get("", "name")? };
-            Ok((branch.id, branch))
-        })
-        .collect()
 }
 
 /// Tickets of the zone's branches whose `at` falls in `[from, to)`, grouped by

@@ -41,10 +41,10 @@ pub async fn report(
     let filter = VolumeFilter { scope: me.scope.clone(), branch_id: query.branch_id };
     let mut lines: BTreeMap<(BranchName, usize), TicketVolumeLine> = BTreeMap::new();
     let txn = begin_snapshot(db).await?;
-    for time_zone in volume::time_zones(&txn, &filter).await? {
+    for (time_zone, names) in volume::branches_by_zone(&txn, &filter).await? {
         let zone = zone_months(&time_zone, &months)?;
         let mut closing_hours: BTreeMap<(BranchName, usize), f64> = BTreeMap::new();
-        for r in volume::received(&txn, &filter, &zone).await? {
+        for r in volume::received(&txn, &filter, &zone, &names).await? {
             let l = line(&mut lines, &months, r.branch, r.month);
             l.received += r.count;
             l.under_warranty += r.under_warranty;
@@ -57,7 +57,7 @@ pub async fn report(
                 TicketKind::ReturnExchange => &mut by_kind.return_exchange,
             } += r.count;
         }
-        for c in volume::closed(&txn, &filter, &zone).await? {
+        for c in volume::closed(&txn, &filter, &zone, &names).await? {
             closing_hours.insert((c.branch.clone(), c.month), c.total_seconds / 3600.0);
             line(&mut lines, &months, c.branch, c.month).closed += c.count;
         }
