@@ -216,28 +216,30 @@ async fn send_authed(session: Session, call: &Call) -> Result<Response, ApiError
     }
 }
 
-async fn authed<T: DeserializeOwned>(session: Session, call: Call) -> Result<T, ApiError> {
-    let response = send_authed(session, &call).await?;
-    let result = decode(response).await;
-    if matches!(&result, Err(e) if e.is_unauthorized()) {
+/// Sends a call as the signed-in user: its answer if it succeeded, its problem
+/// otherwise.
+async fn authed_answer(session: Session, call: &Call) -> Result<Response, ApiError> {
+    let response = send_authed(session, call).await?;
+    if response.ok() {
+        return Ok(response);
+    }
+    let problem = problem_of(response).await;
+    if problem.is_unauthorized() {
         // Neither the token nor a refresh worked: ask for the password again, in
         // place, so nothing typed on the page is lost.
         session.expire();
     }
-    result
+    Err(problem)
+}
+
+async fn authed<T: DeserializeOwned>(session: Session, call: Call) -> Result<T, ApiError> {
+    decode(authed_answer(session, &call).await?).await
 }
 
 /// Sends a call as the signed-in user and hands the file it answers to the
 /// browser's downloads as `file_name` (a link cannot carry the bearer token).
 async fn download(session: Session, call: Call, file_name: &str) -> Result<(), ApiError> {
-    let response = send_authed(session, &call).await?;
-    if !response.ok() {
-        let problem = problem_of(response).await;
-        if problem.is_unauthorized() {
-            session.expire();
-        }
-        return Err(problem);
-    }
+    let response = authed_answer(session, &call).await?;
     let status = response.status();
     let bytes = response.binary().await.map_err(|e| ApiError::unexpected(status, e))?;
     save_file(&bytes, file_name).map_err(|e| ApiError::unexpected(status, format!("{e:?}")))
