@@ -28,6 +28,8 @@ mod m20261207_000019_ticket_dashboard_index;
 mod m20261207_000020_ticket_list_indexes;
 mod m20261207_000021_ticket_volume_indexes;
 mod m20261207_000022_ticket_search_index;
+mod m20261207_000023_ticket_open_counts;
+mod m20261207_000024_overdue_by_branch;
 
 pub struct Migrator;
 
@@ -57,6 +59,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000020_ticket_list_indexes::Migration),
             Box::new(m20261207_000021_ticket_volume_indexes::Migration),
             Box::new(m20261207_000022_ticket_search_index::Migration),
+            Box::new(m20261207_000023_ticket_open_counts::Migration),
+            Box::new(m20261207_000024_overdue_by_branch::Migration),
         ]
     }
 }

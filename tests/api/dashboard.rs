@@ -4,7 +4,10 @@ use chrono::Utc;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::dispatch::desk;
+use aftersales_persistence::tickets::dashboard::fold_open_counts;
+use aftersales_persistence::{ConnectionTrait, Statement};
+
+use crate::dispatch::{Desk, desk, id_of};
 
 fn count_of(dashboard: &Value, stage: &str, kind: &str) -> u64 {
     dashboard["open"]
@@ -56,4 +59,74 @@ async fn open_tickets_unassigned_ones_and_today_s_dispatches_are_counted_per_par
     )
     .await;
     assert_eq!(problem["errors"][0]["field"], "branch_id", "{problem}");
+}
+
+/// The dashboard's open counts per (stage, kind) and its unassigned count, beside
+/// the same counted from the tickets themselves (the admin sees every branch).
+async fn kept_and_counted(desk: &Desk) -> ((Vec<(String, String, u64)>, u64), (Vec<(String, String, u64)>, u64)) {
+    let board = json(desk.app.get("/api/v1/dashboard", &desk.admin).await).await;
+    let mut kept: Vec<(String, String, u64)> = board["open"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|t| {
+            (
+                t["stage"].as_str().unwrap_or("").into(),
+                t["kind"].as_str().unwrap_or("").into(),
+                t["count"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    kept.sort();
+    let sql = "SELECT stage, kind, COUNT(*) FROM tickets WHERE stage_category <> 'closed' GROUP BY stage, kind";
+    let db = &desk.app.db;
+    let rows = db
+        .query_all_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut counted: Vec<(String, String, u64)> = rows
+        .iter()
+        .map(|r| {
+            let n: i64 = r.try_get_by_index(2).unwrap_or(-1);
+            (
+                r.try_get_by_index(0).unwrap_or_default(),
+                r.try_get_by_index(1).unwrap_or_default(),
+                u64::try_from(n).unwrap_or(0),
+            )
+        })
+        .collect();
+    counted.sort();
+    let sql = "SELECT COUNT(*) FROM tickets WHERE technician_id IS NULL AND stage_category IN ('open', 'in_progress', 'waiting')";
+    let row = db
+        .query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let unassigned: i64 = row.and_then(|r| r.try_get_by_index(0).ok()).unwrap_or(-1);
+    ((kept, board["unassigned"].as_u64().unwrap_or(0)), (counted, u64::try_from(unassigned).unwrap_or(0)))
+}
+
+#[tokio::test]
+async fn the_open_counts_follow_intake_dispatch_stage_changes_and_cancelling_and_survive_folding() {
+    let desk = desk().await;
+    let tickets = [desk.take_in().await, desk.take_in().await, desk.take_in().await];
+    let (kept, counted) = kept_and_counted(&desk).await;
+    assert_eq!(kept, counted, "after intake");
+    assert!(kept.1 >= 3, "three new tickets wait for a technician: {kept:?}");
+
+    let tech = desk.user("tech.hn01").await;
+    let visit = json!({"technician_id": tech, "appointment_from": "2031-03-03T02:00:00Z",
+        "appointment_to": "2031-03-03T04:00:00Z"});
+    assert_eq!(desk.dispatch(&desk.dispatcher, &tickets[0], &visit).await.status(), StatusCode::OK);
+    let cancel = json!({"to": "cancelled", "note": "the customer took the unit back"});
+    let cancelled =
+        desk.app.post(&format!("/api/v1/tickets/{}/transitions", id_of(&tickets[1])), &desk.admin, &cancel).await;
+    assert_eq!(cancelled.status(), StatusCode::OK);
+    let (after, counted) = kept_and_counted(&desk).await;
+    assert_eq!(after, counted, "after a dispatch and a cancellation");
+    assert_eq!(after.1 + 2, kept.1, "one ticket has a technician and one is closed: {after:?}");
+
+    fold_open_counts(&desk.app.db).await.unwrap_or_else(|e| panic!("{e}"));
+    let (folded, counted) = kept_and_counted(&desk).await;
+    assert_eq!(folded, counted, "after folding");
+    assert_eq!(folded, after, "folding changes no count");
 }

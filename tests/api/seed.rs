@@ -4,6 +4,7 @@
 use aftersales_api::seed::volume::{Volume, seed_volume};
 use aftersales_domain::organisation::BranchScope;
 use aftersales_domain::tickets::TicketKind;
+use aftersales_persistence::tickets::dashboard::fold_open_counts;
 use aftersales_persistence::tickets::{self, TicketFilter};
 use aftersales_persistence::{ConnectionTrait, DatabaseConnection, DbOptions, Statement, connect, migrate, workflows};
 use aftersales_tests::{fresh_database, json, spawn_demo_app};
@@ -154,6 +155,41 @@ async fn a_benchmark_network_scales_with_its_tickets_and_keeps_its_ledger() {
     let policies = count(&db, "SELECT COUNT(*) FROM warranty_policies").await;
     assert!(policies > 0, "no warranty policy in force");
     assert_the_list_finds_what_the_text_holds(&db).await;
+    assert_the_open_counts_match_the_tickets(&db).await;
+    fold_open_counts(&db).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_the_open_counts_match_the_tickets(&db).await;
+    let rows = count(&db, "SELECT COUNT(*) FROM ticket_open_counts").await;
+    let keys = count(
+        &db,
+        "SELECT COUNT(*) FROM (SELECT DISTINCT branch_id, stage, kind, technician_id IS NULL \
+        FROM tickets WHERE stage_category <> 'closed') k",
+    )
+    .await;
+    assert_eq!(rows, keys, "folding leaves one row per branch, stage, kind and assignment");
+}
+
+/// The dashboard's counts of open tickets, kept by triggers as tickets are written
+/// in bulk, are what counting the tickets themselves gives.
+async fn assert_the_open_counts_match_the_tickets(db: &DatabaseConnection) {
+    // Every branch path begins with "/".
+    let everyone = BranchScope { branch_id: Uuid::nil().into(), path: "/".into() };
+    let kept = tickets::dashboard::open_by_stage(db, &everyone, None).await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(!kept.is_empty(), "no open tickets counted");
+    for c in &kept {
+        let sql = format!(
+            "SELECT COUNT(*) FROM tickets WHERE stage = '{}' AND kind = '{}' AND stage_category <> 'closed'",
+            c.stage,
+            c.kind.as_str()
+        );
+        assert_eq!(count(db, &sql).await, i64::try_from(c.count).unwrap_or(-1), "{} {}", c.stage, c.kind.as_str());
+    }
+    let total: u64 = kept.iter().map(|c| c.count).sum();
+    let open = count(db, "SELECT COUNT(*) FROM tickets WHERE stage_category <> 'closed'").await;
+    assert_eq!(i64::try_from(total).unwrap_or(-1), open, "every open ticket is counted once");
+    let unassigned = tickets::dashboard::unassigned(db, &everyone, None).await.unwrap_or_else(|e| panic!("{e}"));
+    let sql = "SELECT COUNT(*) FROM tickets WHERE technician_id IS NULL \
+        AND stage_category IN ('open', 'in_progress', 'waiting')";
+    assert_eq!(i64::try_from(unassigned).unwrap_or(-1), count(db, sql).await, "unassigned tickets");
 }
 
 /// The ticket list finds by the search index what a plain `LIKE` over every

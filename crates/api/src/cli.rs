@@ -179,6 +179,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     tracing::info!(config = ?config, "starting");
     let db = startup::open_database(&config).await?;
     startup::keep_statistics_fresh(db.clone());
+    startup::keep_open_counts_folded(db.clone());
     let state = startup::build_state(config, db)?;
     tracing::info!("listening on http://{address}");
     startup::run(listener, state)?.await?;

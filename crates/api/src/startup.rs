@@ -7,6 +7,7 @@ use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpResponse, HttpServer, web};
 use actix_web_prom::PrometheusMetricsBuilder;
 use aftersales_domain::login_throttle::ThrottlePolicy;
+use aftersales_persistence::tickets::dashboard::fold_open_counts;
 use aftersales_persistence::{DatabaseConnection, DbOptions, connect, migrate, refresh_statistics};
 use anyhow::Context;
 use rand::RngCore;
@@ -48,6 +49,21 @@ pub fn keep_statistics_fresh(db: DatabaseConnection) {
             every_hour.tick().await;
             if let Err(e) = refresh_statistics(&db).await {
                 tracing::warn!(error = %e, "refreshing the query planner's statistics failed");
+            }
+        }
+    });
+}
+
+/// Folds the changes to the dashboard's open-ticket counts into their sums now and
+/// every ten seconds, so the dashboard reads a few rows per branch and stage
+/// (`tickets::dashboard::fold_open_counts`).
+pub fn keep_open_counts_folded(db: DatabaseConnection) {
+    tokio::spawn(async move {
+        let mut every_ten_seconds = tokio::time::interval(std::time::Duration::from_secs(10));
+        loop {
+            every_ten_seconds.tick().await;
+            if let Err(e) = fold_open_counts(&db).await {
+                tracing::warn!(error = %e, "folding the open-ticket counts failed");
             }
         }
     });

@@ -38,6 +38,7 @@ pub mod ticket_attachments;
 pub mod ticket_callbacks;
 pub mod ticket_events;
 pub mod ticket_labour_lines;
+pub mod ticket_open_counts;
 pub mod ticket_parts;
 pub mod tickets;
 pub mod transfer_lines;

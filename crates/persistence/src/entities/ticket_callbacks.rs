@@ -6,6 +6,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub ticket_id: Uuid,
+    /// The ticket's branch, which never changes: a part of the network's tasks come from one index.
+    pub branch_id: Uuid,
     pub due_at: DateTimeUtc,
     /// pending, done, unreachable
     pub status: String,

@@ -63,6 +63,7 @@ pub async fn insert_callbacks(db: &impl ConnectionTrait, all: Vec<Callback>) -> 
     let rows = all.into_iter().map(|c| ticket_callbacks::ActiveModel {
         id: Set(c.id),
         ticket_id: Set(c.ticket_id),
+        branch_id: Set(c.branch_id),
         due_at: Set(c.due_at),
         status: Set(c.status.as_str().to_owned()),
         attempts: Set(i32::try_from(c.attempts).unwrap_or(i32::MAX)),

@@ -212,7 +212,7 @@ mod tests {
             status: 409,
             code: "conflict".into(),
             detail: None,
-            errors: errors.iter().map(|(field, code)| FieldError::new((*field), (*code), String::new())).collect(),
+            errors: errors.iter().map(|(field, code)| FieldError::new(*field, *code, String::new())).collect(),
         }
     }
 

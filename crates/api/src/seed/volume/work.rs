@@ -181,6 +181,7 @@ impl Work {
             self.callbacks.push(Callback {
                 id: Uuid::now_v7(),
                 ticket_id: job.ticket_id,
+                branch_id: job.branch_id,
                 due_at,
                 status,
                 attempts,

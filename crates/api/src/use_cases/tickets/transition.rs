@@ -51,8 +51,14 @@ pub async fn transition(
         let due = work.now() + Duration::hours(i64::from(settings::tickets(work.db()).await?.callback_due_hours));
         // Coming back into `done` from the work (not moving on within it, e.g.
         // completed → callback) means the work was completed again: it needs a new call.
-        let ensured =
-            callbacks::ensure_pending(work.db(), saved.id.uuid(), due, work.now(), change.completes_the_work()).await?;
+        let ensured = callbacks::ensure_pending(
+            work.db(),
+            (saved.id.uuid(), saved.branch_id.uuid()),
+            due,
+            work.now(),
+            change.completes_the_work(),
+        )
+        .await?;
         if let callbacks::Ensured::Reopened { earlier, reopened } = ensured {
             callback_reopened(&work, &saved, &earlier, &reopened).await?;
         }
