@@ -108,6 +108,7 @@ BROWSER_TESTS=(
   transfers
   purchasing
   reports
+  attachments
 )
 for name in "${BROWSER_TESTS[@]}"; do
   BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/$name.test.mjs" | tee "$WORK/browser-$name.log"

@@ -24,6 +24,7 @@ use uuid::Uuid;
 
 use crate::session::Session;
 
+pub mod attachments;
 pub mod customers;
 pub mod dashboard;
 pub mod dispatch;
@@ -108,7 +109,13 @@ struct Call {
     path: String,
     query: Vec<(&'static str, String)>,
     headers: Vec<(&'static str, String)>,
-    body: Option<String>,
+    body: Option<Body>,
+}
+
+/// What a call sends: a JSON document, or a file's bytes as they are.
+enum Body {
+    Json(String),
+    File { media_type: String, bytes: Vec<u8> },
 }
 
 impl Call {
@@ -153,8 +160,14 @@ impl Call {
 
     fn json(mut self, body: &impl Serialize) -> Result<Self, ApiError> {
         let text = serde_json::to_string(body).map_err(|e| ApiError::unexpected(0, e))?;
-        self.body = Some(text);
+        self.body = Some(Body::Json(text));
         Ok(self)
+    }
+
+    /// A file as the body, sent with its own media type.
+    fn file(mut self, media_type: String, bytes: Vec<u8>) -> Self {
+        self.body = Some(Body::File { media_type, bytes });
+        self
     }
 
     async fn send(&self, access_token: Option<&str>) -> Result<Response, ApiError> {
@@ -171,7 +184,10 @@ impl Call {
             builder = builder.header("Authorization", &format!("Bearer {token}"));
         }
         let request = match &self.body {
-            Some(body) => builder.header("Content-Type", "application/json").body(body.clone()),
+            Some(Body::Json(text)) => builder.header("Content-Type", "application/json").body(text.clone()),
+            Some(Body::File { media_type, bytes }) => {
+                builder.header("Content-Type", media_type).body(js_sys::Uint8Array::from(bytes.as_slice()))
+            }
             None => builder.build(),
         }
         .map_err(ApiError::network)?;
@@ -234,6 +250,13 @@ async fn authed_answer(session: Session, call: &Call) -> Result<Response, ApiErr
 
 async fn authed<T: DeserializeOwned>(session: Session, call: Call) -> Result<T, ApiError> {
     decode(authed_answer(session, &call).await?).await
+}
+
+/// Sends a call as the signed-in user and reads the file it answers.
+async fn file_bytes(session: Session, call: Call) -> Result<Vec<u8>, ApiError> {
+    let response = authed_answer(session, &call).await?;
+    let status = response.status();
+    response.binary().await.map_err(|e| ApiError::unexpected(status, e))
 }
 
 /// Sends a call as the signed-in user and hands the file it answers to the

@@ -129,9 +129,16 @@ mod lazy {
 /// The whole app: the language, the session, and one route per page.
 #[component]
 pub fn App() -> impl IntoView {
-    I18n::provide();
-    Session::provide();
+    let i18n = I18n::provide();
+    let session = Session::provide();
     Toasts::provide();
+    // The signed-in user's own language, unless one was picked in this browser;
+    // a memo, so that renewing the session's tokens changes nothing on screen.
+    let saved = Memo::new(move |_| session.user().map(|u| u.locale));
+    Effect::new(move |_| match saved.get() {
+        Some(saved) => i18n.follow_profile(saved),
+        None => i18n.forget_profile(),
+    });
     view! {
         <ToastArea />
         <Router>

@@ -89,8 +89,11 @@ async fn a_repair_taken_in_at_the_counter_stores_the_warranty_decision() {
     assert_eq!(ticket["accessories"], json!(["remote control"]));
     assert_eq!(ticket["sealed"], false);
 
-    let fetched = json(app.get(&format!("/api/v1/tickets/{}", id_of(&ticket)), &clerk).await).await;
+    // The ticket read back is the one answered, with the names its page shows.
+    let mut fetched = json(app.get(&format!("/api/v1/tickets/{}", id_of(&ticket)), &clerk).await).await;
+    let names = fetched.as_object_mut().and_then(|t| t.remove("names")).unwrap_or_default();
     assert_eq!(fetched, ticket);
+    assert_eq!((names["serial"].clone(), names["branch_code"].clone()), (json!("TK-0001"), json!("HN01")), "{names}");
     assert_eq!(timeline_kinds(&app, &clerk, &id_of(&ticket)).await, vec!["created"]);
 }
 
@@ -257,7 +260,7 @@ async fn a_unit_back_within_the_window_is_flagged_as_a_repeat_repair() {
 }
 
 #[tokio::test]
-async fn the_ticket_list_names_the_customer_unit_technician_and_branch_of_each_row() {
+async fn the_ticket_list_and_page_name_the_customer_unit_technician_and_branch() {
     let app = spawn_app().await;
     let admin = app.token("admin").await;
     let hn01 = app.branch_id(&admin, "HN01").await;
@@ -293,7 +296,27 @@ async fn the_ticket_list_names_the_customer_unit_technician_and_branch_of_each_r
             "model_code": "FTKB25WVMV", "model_name": model_name, "serial": null, "technician_name": null}),
         "{page}"
     );
-    // The single ticket answers as before: the names are the list's.
+    // The ticket's own page reads the same names, though a clerk may not read
+    // users one by one.
     let one = json(app.get(&format!("/api/v1/tickets/{}", id_of(&registered)), &clerk).await).await;
-    assert!(one.get("names").is_none(), "{one}");
+    assert_eq!(one["names"], row(&registered)["names"], "{one}");
+    // So does its timeline, for the people in it.
+    let events = json(app.get(&format!("/api/v1/tickets/{}/timeline", id_of(&registered)), &clerk).await).await;
+    let sent = events.as_array().into_iter().flatten().find(|e| e["kind"] == "dispatched").cloned().unwrap_or_default();
+    assert_eq!(sent["to_name"], "Nguyễn Văn An", "{events}");
+    assert!(sent["actor_name"].as_str().is_some_and(|n| !n.is_empty()), "{sent}");
+    let created = events.as_array().into_iter().flatten().find(|e| e["kind"] == "created").cloned().unwrap_or_default();
+    assert_eq!(created["to_name"], Value::Null, "{created}");
+}
+
+#[tokio::test]
+async fn everyone_may_read_their_own_branch_and_only_that_one_without_the_organisation_permission() {
+    let app = spawn_app().await;
+    let admin = app.token("admin").await;
+    let hn01 = app.branch_id(&admin, "HN01").await;
+    let hq = app.branch_id(&admin, "HQ").await;
+    let tech = app.token("tech.hn01").await;
+    let own = json(app.get(&format!("/api/v1/branches/{hn01}"), &tech).await).await;
+    assert_eq!(own["code"], "HN01", "{own}");
+    assert_problem(app.get(&format!("/api/v1/branches/{hq}"), &tech).await, StatusCode::FORBIDDEN, "forbidden").await;
 }

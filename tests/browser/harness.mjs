@@ -151,8 +151,12 @@ export async function jalaliYear(page, iso) {
 
 /// Runs `tests` in order on one page (later tests go on where earlier ones left off).
 /// Each test gets `(page, shot)`; `shot(name)` saves screenshots/<prefix>-<name>.png.
-/// A test with `fresh: true` starts in a new browser context (signed out, nothing
-/// stored), its browser language `locale` if given; `shotEach` shoots every test.
+/// A test with `fresh: true` starts in a new browser context (signed out), its
+/// browser language `locale` if given; `shotEach` shoots every test. A context
+/// starts as if its person had picked the browser's language in the switcher, so
+/// that the words a test looks for do not depend on the language saved on the
+/// account it signs in with; `picked: false` leaves the choice open (the login
+/// page then speaks the browser's language, and a signed-in user their own).
 export async function run(prefix, tests, { viewport = { width: 1200, height: 800 }, shotEach = false } = {}) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -169,9 +173,15 @@ export async function run(prefix, tests, { viewport = { width: 1200, height: 800
   const pageErrors = [];
   let context = null;
   let page = null;
-  const open = async (locale = 'en-US') => {
+  const open = async (locale = 'en-US', picked = true) => {
     if (context) await context.close();
     context = await browser.newContext({ viewport, locale });
+    if (picked) {
+      // Stored as the app stores it (gloo-storage writes JSON).
+      await context.addInitScript((code) => {
+        if (!localStorage.getItem('aftersales.locale')) localStorage.setItem('aftersales.locale', JSON.stringify(code));
+      }, locale.slice(0, 2));
+    }
     page = await context.newPage();
     page.setDefaultTimeout(TIMEOUT);
     page.on('pageerror', (err) => pageErrors.push(String(err && err.message ? err.message : err)));
@@ -187,7 +197,7 @@ export async function run(prefix, tests, { viewport = { width: 1200, height: 800
   let failed = 0;
   try {
     for (const test of tests) {
-      if (test.fresh || !context) await open(test.locale);
+      if (test.fresh || !context) await open(test.locale, test.picked !== false);
       let failure = null;
       pageErrors.length = 0;
       try {

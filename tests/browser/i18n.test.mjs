@@ -6,7 +6,7 @@
 //   BASE_URL=http://127.0.0.1:8099 NODE_TOOLS=$HOME/.cache/aftersales/node \
 //     node tests/browser/i18n.test.mjs
 
-import { BASE_URL, PASSWORD, TIMEOUT, assert, run, signIn, switchTo, waitForLang } from './harness.mjs';
+import { BASE_URL, PASSWORD, TIMEOUT, assert, run, signIn, signOut, switchTo, waitForLang } from './harness.mjs';
 
 const DEMO_USER = process.env.DEMO_USER || 'admin';
 
@@ -33,6 +33,7 @@ const tests = [
     name: 'the login page speaks the browser language and switches before sign-in',
     locale: 'vi-VN',
     fresh: true,
+    picked: false,
     async run(page) {
       await page.goto(`${BASE_URL}/login`);
       await waitForLang(page, 'vi');
@@ -134,6 +135,38 @@ const tests = [
       await shot('zh');
       const { lang } = await html(page);
       assert(lang === 'zh-CN', `lang is ${lang}`);
+    },
+  },
+  {
+    name: "signed in, a user hears the language saved on their account; signed out, the browser's again",
+    locale: 'en-US',
+    fresh: true,
+    picked: false,
+    async run(page, shot) {
+      // clerk.hn01's account says Vietnamese; this browser says English.
+      await page.goto(`${BASE_URL}/login`);
+      await waitForLang(page, 'en');
+      await signIn(page, 'clerk.hn01');
+      await waitForLang(page, 'vi');
+      const nav = await navText(page);
+      assert(nav.includes('Trang chủ'), `nav reads ${JSON.stringify(nav)}`);
+      await shot('profile-vi');
+      await signOut(page);
+      await waitForLang(page, 'en');
+    },
+  },
+  {
+    name: 'a language picked in the browser wins over the one saved on the account',
+    async run(page) {
+      await page.goto(`${BASE_URL}/login`);
+      await switchTo(page, 'zh');
+      await signIn(page, 'clerk.hn01');
+      await page.waitForFunction(() => document.querySelector('nav')?.innerText.includes('首页'), null, { timeout: TIMEOUT });
+      await page.waitForTimeout(300);
+      const { lang } = await html(page);
+      assert(lang === 'zh-CN', `after sign-in the page is in ${lang}`);
+      await page.reload();
+      await waitForLang(page, 'zh');
     },
   },
 ];

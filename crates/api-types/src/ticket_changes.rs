@@ -126,6 +126,8 @@ pub struct TicketEventDto {
     pub id: Uuid,
     pub at: DateTime<Utc>,
     pub actor_id: Option<Uuid>,
+    /// The display name of whoever made the change.
+    pub actor_name: Option<String>,
     /// `created`, `stage_changed`, `field_changed`, `dispatched`, `reassigned`, `rescheduled`,
     /// `warranty_reevaluated`, `reopened`, `callback_recorded`, `complaint_opened`,
     /// `parts_reserved`, `parts_released`, `parts_issued`, `parts_used`, `parts_returned`,
@@ -134,6 +136,9 @@ pub struct TicketEventDto {
     pub field: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
+    /// The display name of the technician `to` names, for `dispatched`,
+    /// `reassigned` and `rescheduled`.
+    pub to_name: Option<String>,
     pub note: Option<String>,
 }
 

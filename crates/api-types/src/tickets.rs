@@ -230,8 +230,9 @@ pub struct TicketDto {
     pub updated_at: DateTime<Utc>,
     /// Send it back as `If-Match` to change the ticket safely.
     pub version: i64,
-    /// What the ticket's ids name, for showing it in a list: given in the ticket
-    /// list (`GET /api/v1/tickets`) only.
+    /// What the ticket's ids name, for showing it: given by the ticket list
+    /// (`GET /api/v1/tickets`) and by `GET /api/v1/tickets/{id}`, not by the
+    /// answers to changes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub names: Option<TicketNames>,
 }

@@ -139,6 +139,27 @@ pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<User, StoreErro
 }
 
 /// The user, if their branch lies within the scope; otherwise "not found".
+/// The display names of the users `ids` (those that exist), in one query: what a
+/// page shows for the people its records point at.
+pub async fn display_names(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> Result<std::collections::HashMap<Uuid, String>, StoreError> {
+    let ids: std::collections::BTreeSet<Uuid> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
+    let rows: Vec<(Uuid, String)> = Entity::find()
+        .select_only()
+        .column(Column::Id)
+        .column(Column::DisplayName)
+        .filter(Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
 pub async fn find_in_scope(db: &impl ConnectionTrait, scope: &BranchScope, id: Uuid) -> Result<User, StoreError> {
     let user = find(db, id).await?;
     let path = crate::branches::path_of(db, user.branch_id.uuid()).await?;

@@ -54,6 +54,17 @@ impl Locale {
     }
 
     /// A stored code back to its locale.
+    /// The language saved on a user's account.
+    pub fn from_profile(saved: aftersales_api_types::users::Locale) -> Locale {
+        use aftersales_api_types::users::Locale as Saved;
+        match saved {
+            Saved::En => Locale::En,
+            Saved::Vi => Locale::Vi,
+            Saved::Fa => Locale::Fa,
+            Saved::Zh => Locale::Zh,
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Locale> {
         Locale::ALL.into_iter().find(|l| l.code() == code)
     }

@@ -20,6 +20,7 @@ use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 pub use self::locale::Locale;
+pub use aftersales_api_types::users::Locale as ProfileLocale;
 
 /// The `localStorage` key of the chosen language.
 const STORAGE_KEY: &str = "aftersales.locale";
@@ -45,6 +46,28 @@ impl I18n {
 
     pub fn locale(&self) -> Locale {
         self.locale.get()
+    }
+
+    /// Speaks the signed-in user's own language (saved on their account), unless
+    /// someone picked one in this browser: a picked language always wins. Not
+    /// remembered, so that the next person to sign in here gets theirs.
+    pub fn follow_profile(&self, saved: ProfileLocale) {
+        if picked_locale().is_none() {
+            self.switch_quietly(Locale::from_profile(saved));
+        }
+    }
+
+    /// After sign-out: back to the picked language, else the browser's.
+    pub fn forget_profile(&self) {
+        self.switch_quietly(initial_locale());
+    }
+
+    /// Changes the language only if it differs: a signal set to the same value
+    /// still re-renders every text on the page.
+    fn switch_quietly(&self, locale: Locale) {
+        if self.locale.get_untracked() != locale {
+            self.locale.set(locale);
+        }
     }
 
     /// Switches the language and remembers the choice.
@@ -150,9 +173,14 @@ macro_rules! tr {
     }};
 }
 
+/// The language someone picked in this browser, if any.
+fn picked_locale() -> Option<Locale> {
+    LocalStorage::get::<String>(STORAGE_KEY).ok().and_then(|code| Locale::from_code(&code))
+}
+
 /// The remembered choice, else the first of the browser's languages the app speaks.
 fn initial_locale() -> Locale {
-    if let Some(locale) = LocalStorage::get::<String>(STORAGE_KEY).ok().and_then(|code| Locale::from_code(&code)) {
+    if let Some(locale) = picked_locale() {
         return locale;
     }
     let navigator = window().navigator();

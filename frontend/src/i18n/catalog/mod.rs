@@ -11,6 +11,7 @@
 //! `cargo test -p aftersales-frontend` fails on a missing, extra or duplicate key, a
 //! placeholder mismatch, or a key used in the code that English lacks.
 
+mod attachments;
 mod customers;
 mod dashboard;
 mod dispatch;
@@ -63,6 +64,7 @@ impl Area {
 
 /// The screen areas with a file of their own.
 const AREAS: &[&Area] = &[
+    &attachments::AREA,
     &customers::AREA,
     &dashboard::AREA,
     &dispatch::AREA,

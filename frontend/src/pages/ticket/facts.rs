@@ -21,7 +21,19 @@ pub fn FactsSection(view: TicketView) -> impl IntoView {
     let (serial_id, model_id) = (initial.serial_id, initial.model_id);
     let ticket = view.ticket;
 
-    let branch = move || async move { api::branch(session, branch_id.to_string()).await.ok().map(|b| b.name) };
+    // The names come with the ticket; read one by one only if they did not.
+    let names = initial.names.clone().unwrap_or_default();
+    let has_names = initial.names.is_some();
+    let branch_text = has_names.then(|| format!("{} ({})", names.branch_name, names.branch_code));
+    let branch = move || {
+        let known = branch_text.clone();
+        async move {
+            match known {
+                Some(text) => Some(text),
+                None => api::branch(session, branch_id.to_string()).await.ok().map(|b| b.name),
+            }
+        }
+    };
     let customer = LocalResource::new(move || api::reference::customer(session, customer_id));
     let customer_view = move || match customer.get() {
         None => view! { <span class="muted">"…"</span> }.into_any(),
@@ -36,11 +48,20 @@ pub fn FactsSection(view: TicketView) -> impl IntoView {
         }
     };
     let unit = {
+        let (serial_text, model_text) = (names.serial.clone(), names.model_name.clone());
         let serial = serial_id.map(|id| {
-            view! { <span id="ticket-serial" class="code"><Loaded load=move || api::tickets::serial_text(session, id) /></span> }
+            let load = move || {
+                let known = serial_text.clone();
+                async move { if known.is_some() { known } else { api::tickets::serial_text(session, id).await } }
+            };
+            view! { <span id="ticket-serial" class="code"><Loaded load /></span> }
         });
         let model = model_id.map(|id| {
-            view! { <span id="ticket-model"><Loaded load=move || api::tickets::model_name(session, id) /></span> }
+            let load = move || {
+                let known = model_text.clone();
+                async move { if known.is_some() { known } else { api::tickets::model_name(session, id).await } }
+            };
+            view! { <span id="ticket-model"><Loaded load /></span> }
         });
         let none = (serial_id.is_none() && model_id.is_none()).then(|| view! { <span class="muted">"—"</span> });
         view! { {serial} {serial_id.and(model_id).map(|_| " · ")} {model} {none} }
@@ -53,10 +74,12 @@ pub fn FactsSection(view: TicketView) -> impl IntoView {
             <span class="muted">"(" {t(stage_category_key(category))} ")"</span>
         }
     };
-    let technician = move || match ticket.with(|t| t.technician_id) {
-        Some(id) => view! { <UserName session id fallback="ticket.a_technician" /> }.into_any(),
-        None => view! { <span class="muted">{t("ticket.unassigned")}</span> }.into_any(),
-    };
+    let technician =
+        move || match ticket.with(|t| (t.technician_id, t.names.as_ref().and_then(|n| n.technician_name.clone()))) {
+            (Some(_), Some(name)) => view! { <bdi class="user-name">{name}</bdi> }.into_any(),
+            (Some(id), None) => view! { <UserName session id fallback="ticket.a_technician" /> }.into_any(),
+            (None, _) => view! { <span class="muted">{t("ticket.unassigned")}</span> }.into_any(),
+        };
     let appointment = move || match ticket.with(|t| (t.appointment_from, t.appointment_to)) {
         (Some(from), Some(to)) => view! {
             <time datetime=iso_instant(from)>{move || i18n.date_time(from)}</time>

@@ -3,6 +3,7 @@
 //! and a counter bumped after every change so the sections that read more (the
 //! timeline, the next steps) read again without a page reload.
 
+mod attachments;
 mod dispatch;
 mod facts;
 mod names;
@@ -50,7 +51,20 @@ pub struct TicketView {
 
 impl TicketView {
     /// A change answered with the new ticket: show it, and read the rest again.
-    pub fn changed(&self, ticket: TicketDto) {
+    /// The answers to changes carry no names: those read with the page stay, but
+    /// for the technician's when another was assigned.
+    pub fn changed(&self, mut ticket: TicketDto) {
+        if ticket.names.is_none() {
+            let technician = ticket.technician_id;
+            ticket.names = self.ticket.with_untracked(|old| {
+                old.names.clone().map(|mut names| {
+                    if old.technician_id != technician {
+                        names.technician_name = None;
+                    }
+                    names
+                })
+            });
+        }
         self.ticket.try_set(ticket);
         self.changes.try_update(|n| *n += 1);
     }
@@ -140,6 +154,7 @@ fn TicketScreen(session: Session, ticket: TicketDto, stages: Vec<StageDto>) -> i
     view! {
         <FactsSection view />
         <TransitionsSection view />
+        <attachments::AttachmentsSection view />
         <DispatchSection view />
         <parts::PartsSection view />
         <WorkRecordSection view />

@@ -95,14 +95,17 @@ fn EventItem(view: TicketView, event: TicketEventDto) -> impl IntoView {
     let i18n = use_i18n();
     let session = view.session;
     let at = event.at;
-    let who = match event.actor_id {
-        Some(id) => view! { <UserName session id fallback="ticket.someone" /> }.into_any(),
-        None => view! { <span>{t("ticket.system")}</span> }.into_any(),
+    // The timeline names the people; a name it lacks is read one by one.
+    let who = match (event.actor_id, event.actor_name.clone()) {
+        (Some(_), Some(name)) => view! { <bdi class="user-name">{name}</bdi> }.into_any(),
+        (Some(id), None) => view! { <UserName session id fallback="ticket.someone" /> }.into_any(),
+        (None, _) => view! { <span>{t("ticket.system")}</span> }.into_any(),
     };
     let technician = match (event.kind.as_str(), event.to.as_deref().and_then(|v| Uuid::parse_str(v).ok())) {
-        ("dispatched" | "reassigned" | "rescheduled", Some(id)) => {
-            Some(view! { " → " <UserName session id fallback="ticket.a_technician" /> })
-        }
+        ("dispatched" | "reassigned" | "rescheduled", Some(id)) => Some(match event.to_name.clone() {
+            Some(name) => view! { " → " <bdi class="user-name">{name}</bdi> }.into_any(),
+            None => view! { " → " <UserName session id fallback="ticket.a_technician" /> }.into_any(),
+        }),
         _ => None,
     };
     let what = {

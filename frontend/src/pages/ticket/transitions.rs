@@ -175,7 +175,11 @@ fn StepButton(
         .into_iter()
         .map(|(guard, explanation)| {
             let g = guard.clone();
-            view! { <li data-guard=g>{move || guard_words(i18n, &guard, &explanation)}</li> }
+            // The card is attached a section further down: the reason links there.
+            let attach = (guard == "installation_card_returned").then(|| {
+                view! { " " <a href="#ticket-attachments" class="attach-card">{t("attachments.card_missing")}</a> }
+            });
+            view! { <li data-guard=g>{move || guard_words(i18n, &guard, &explanation)}{attach}</li> }
         })
         .collect_view();
     let forbidden = (!role_ok).then(|| view! { <li>{t("ticket.role_not_allowed")}</li> });

@@ -72,15 +72,28 @@ pub fn names_out(n: TicketNames) -> wire::TicketNames {
     }
 }
 
-pub fn event_out(e: &TicketEvent) -> wire::TicketEventDto {
+/// The events whose `to` is the id of the technician sent.
+pub const TO_A_TECHNICIAN: [&str; 3] = ["dispatched", "reassigned", "rescheduled"];
+
+/// The technician an event sends the ticket to, if it is such an event.
+pub fn technician_sent(e: &TicketEvent) -> Option<uuid::Uuid> {
+    TO_A_TECHNICIAN.contains(&e.kind.as_str()).then(|| e.to_value.as_deref().and_then(|v| v.parse().ok())).flatten()
+}
+
+/// An event with the names of the people it points at, from `names` (user id →
+/// display name).
+pub fn event_out(e: &TicketEvent, names: &std::collections::HashMap<uuid::Uuid, String>) -> wire::TicketEventDto {
+    let name = |id: Option<uuid::Uuid>| id.and_then(|id| names.get(&id).cloned());
     wire::TicketEventDto {
         id: e.id,
         at: e.at,
         actor_id: e.actor_id,
+        actor_name: name(e.actor_id),
         kind: e.kind.clone(),
         field: e.field.clone(),
         from: e.from_value.clone(),
         to: e.to_value.clone(),
+        to_name: name(technician_sent(e)),
         note: e.note.clone(),
     }
 }
