@@ -113,7 +113,9 @@ async fn a_complaint_after_closing_leaves_the_sealed_ticket_as_it_was() {
     let clerk = app.token("clerk.hn01").await;
     let ticket = completed_return(&app, &clerk).await;
     let id = id_of(&ticket);
-    let closed = json(step(&app, &clerk, &id, "closed").await).await;
+    assert_eq!(json(step(&app, &clerk, &id, "closed").await).await["stage"], "closed");
+    // As its page reads it, names and all.
+    let closed = json(app.get(&format!("/api/v1/tickets/{id}"), &clerk).await).await;
     assert_eq!(closed["sealed"], true);
 
     let other = app.login("dispatcher.hn01").await.user.id;
