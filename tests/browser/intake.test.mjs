@@ -129,14 +129,31 @@ const tests = [
     },
   },
   {
-    name: 'the clerk takes the owner back by a search, creates the ticket and sees the receipt with a QR code',
+    name: 'the clerk takes the owner back by a search, says how the request came, creates the ticket and sees the receipt',
     async run(page, shot) {
       await page.locator('#intake-customer-q').fill(prepared.owner.name);
       await page.locator('#intake-customer-find').click();
       await page.locator(`.intake-customer-choice[data-id="${prepared.owner.id}"]`).click();
       await page.locator('#intake-customer-name').waitFor({ state: 'visible', timeout: TIMEOUT });
+      // By phone, sent down by the manufacturer, urgent, with the partner's reference
+      // and the visit asked for; a visit typed by half is refused first.
+      await page.locator('#intake-channel').selectOption('1');
+      await page.locator('#intake-origin').selectOption('1');
+      await page.locator('#intake-priority').selectOption('3');
+      await page.locator('#intake-external-reference').fill(`EXT-${DIGITS}`);
+      await page.locator('#intake-requested-day').fill('2031-05-06');
+      await page.locator('#intake-create').click();
+      const half = await textOf(page, '#intake-requested-to-error');
+      assert(half === 'Give the day and both times, the end after the start.', `window error ${JSON.stringify(half)}`);
+      await page.locator('#intake-requested-from').fill('09:00');
+      await page.locator('#intake-requested-to').fill('11:30');
       await page.locator('#intake-create').click();
       await page.waitForURL((url) => /^\/tickets\/[0-9a-f-]{36}\/receipt$/.test(url.pathname), { timeout: TIMEOUT });
+      const saved = await api('GET', `/tickets/${new URL(page.url()).pathname.split('/')[2]}`, await tokenFor(USER));
+      const request = [saved.channel, saved.origin, saved.priority, saved.external_reference].join(' ');
+      assert(request === `phone dispatched urgent EXT-${DIGITS}`, `the ticket came as ${request}`);
+      const minutes = (new Date(saved.requested_to) - new Date(saved.requested_from)) / 60_000;
+      assert(minutes === 150, `the visit asked for lasts ${minutes} minutes`);
       const number = await textOf(page, '#receipt-number');
       assert(/^RO-HN01-\d{4}-\d+$/.test(number), `ticket number ${JSON.stringify(number)}`);
       const code = await page.locator('#receipt-tracking').getAttribute('data-code');

@@ -15,7 +15,7 @@ pub mod labels;
 pub mod locale;
 pub mod number;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
@@ -209,4 +209,24 @@ fn local_offset_minutes(at: DateTime<Utc>) -> i32 {
     #[allow(clippy::cast_possible_truncation)]
     let east = -behind.round() as i32;
     east
+}
+
+/// A day and `HH:MM` in the browser's time zone, as an instant (DST-aware).
+pub fn local_instant(day: NaiveDate, time: &str) -> Option<DateTime<Utc>> {
+    let (h, m) = time.split_once(':')?;
+    let (h, m): (i32, i32) = (h.trim().parse().ok()?, m.trim().get(..2)?.parse().ok()?);
+    if !(0..24).contains(&h) || !(0..60).contains(&m) {
+        return None;
+    }
+    // Calendar parts are small integers: exact as i32.
+    #[allow(clippy::cast_possible_wrap)]
+    let date = js_sys::Date::new_with_year_month_day_hr_min(
+        day.year().unsigned_abs(),
+        day.month0() as i32,
+        day.day() as i32,
+        h,
+        m,
+    );
+    #[allow(clippy::cast_possible_truncation)]
+    DateTime::<Utc>::from_timestamp_millis(date.get_time() as i64)
 }

@@ -1,18 +1,20 @@
-//! `/tickets/new`: the intake wizard. One page, six numbered steps: find the unit,
+//! `/tickets/new`: the intake wizard. One page, seven numbered steps: find the unit,
 //! its warranty decision, the customer (the unit's owner by default), the ticket's
-//! kind and faults, what came in with the unit, and creating the ticket. A refused
+//! kind and faults, what came in with the unit, how the request reached us, and
+//! creating the ticket. A refused
 //! create shows the server's reasons next to the fields and keeps everything typed;
 //! a created ticket opens its receipt (`/tickets/:id/receipt`).
 
 mod customer;
 mod details;
 mod receipt;
+mod request;
 mod unit;
 
 use aftersales_api_types::customers::CustomerDto;
 use aftersales_api_types::problem::Problem;
 use aftersales_api_types::serials::SerialUnitDto;
-use aftersales_api_types::tickets::{Channel, CreateTicket, TicketKind, UnitRef};
+use aftersales_api_types::tickets::{CreateTicket, TicketKind, UnitRef};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
@@ -20,10 +22,11 @@ use leptos_router::hooks::use_navigate;
 use self::customer::CustomerStep;
 use self::details::{AccessoriesStep, FaultsStep};
 pub use self::receipt::ReceiptPage;
+use self::request::{Request, RequestStep};
 use self::unit::{UnitStep, WarrantyStep};
 use crate::api;
-use crate::components::problem::{FieldErrors, ProblemView, without_fields};
-use crate::i18n::t;
+use crate::components::problem::{FieldErrors, ProblemView, browser_problem, without_fields};
+use crate::i18n::{t, use_i18n};
 use crate::session::use_session;
 
 /// Everything the wizard has gathered so far.
@@ -38,6 +41,7 @@ pub struct Draft {
     pub description: RwSignal<String>,
     pub accessories: RwSignal<String>,
     pub condition: RwSignal<String>,
+    pub request: Request,
     /// The last refusal of the create.
     pub problem: RwSignal<Option<Problem>>,
 }
@@ -53,6 +57,7 @@ impl Draft {
             description: RwSignal::new(String::new()),
             accessories: RwSignal::new(String::new()),
             condition: RwSignal::new(String::new()),
+            request: Request::new(),
             problem: RwSignal::new(None),
         }
     }
@@ -82,18 +87,24 @@ fn optional(text: String) -> Option<String> {
 #[component]
 pub fn IntakePage() -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     let draft = Draft::new();
     let navigate = use_navigate();
     let (busy, set_busy) = signal(false);
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(user) = session.user() else { return };
+        let request = draft.request;
+        let Ok(window) = request.window(i18n) else {
+            draft.problem.set(Some(browser_problem(&[("requested_to", "intake.error.window")])));
+            return;
+        };
         let body = CreateTicket {
             branch_id: user.branch_id,
             kind: draft.kind.get_untracked(),
-            channel: Channel::Counter,
-            origin: None,
-            priority: None,
+            channel: request.channel.get_untracked(),
+            origin: Some(request.origin.get_untracked()),
+            priority: Some(request.priority.get_untracked()),
             customer_id: draft.customer.with_untracked(|c| c.as_ref().map(|c| c.id)),
             new_customer: None,
             unit: draft.unit.with_untracked(|u| {
@@ -107,14 +118,14 @@ pub fn IntakePage() -> impl IntoView {
                 })
             }),
             model_id: None,
-            external_reference: None,
+            external_reference: optional(request.external_reference.get_untracked()),
             fault_codes: draft.faults.get_untracked(),
             fault_description: optional(draft.description.get_untracked()),
             claim_conditions: Vec::new(),
             accessories: accessory_list(&draft.accessories.get_untracked()),
             condition_notes: optional(draft.condition.get_untracked()),
-            requested_from: None,
-            requested_to: None,
+            requested_from: window.map(|(from, _)| from),
+            requested_to: window.map(|(_, to)| to),
             expected_on: None,
         };
         set_busy.set(true);
@@ -140,6 +151,7 @@ pub fn IntakePage() -> impl IntoView {
                 <CustomerStep draft />
                 <FaultsStep draft />
                 <AccessoriesStep draft />
+                <RequestStep draft />
                 <li class="card intake-step" aria-labelledby="intake-step6">
                     <h2 id="intake-step6">{t("intake.step.create")}</h2>
                     <form id="intake-create-form" on:submit=create novalidate>

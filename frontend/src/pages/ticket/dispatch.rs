@@ -5,7 +5,6 @@
 use aftersales_api_types::auth::Permission;
 use aftersales_api_types::dispatch::DispatchRequest;
 use aftersales_api_types::problem::Problem;
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -13,7 +12,7 @@ use super::TicketView;
 use crate::api;
 use crate::components::problem::{FieldErrors, ProblemView, browser_problem, without_fields};
 use crate::i18n::date::today;
-use crate::i18n::{I18n, t, use_i18n};
+use crate::i18n::{I18n, local_instant, t, use_i18n};
 
 /// The words of a dispatch warning; `None` for one this client does not know yet.
 fn warning_key(code: &str) -> Option<&'static str> {
@@ -28,26 +27,6 @@ fn warning_key(code: &str) -> Option<&'static str> {
 /// A warning in words: ours if known, else the server's message.
 fn warning_words(i18n: I18n, code: &str, message: &str) -> String {
     warning_key(code).map_or_else(|| message.to_owned(), |k| i18n.text(k).to_owned())
-}
-
-/// A local day and `HH:MM` as an instant.
-fn local_instant(day: NaiveDate, time: &str) -> Option<DateTime<Utc>> {
-    let (h, m) = time.split_once(':')?;
-    let (h, m): (i32, i32) = (h.trim().parse().ok()?, m.trim().get(..2)?.parse().ok()?);
-    if !(0..24).contains(&h) || !(0..60).contains(&m) {
-        return None;
-    }
-    // Calendar parts are small integers: exact as i32.
-    #[allow(clippy::cast_possible_wrap)]
-    let date = js_sys::Date::new_with_year_month_day_hr_min(
-        day.year().unsigned_abs(),
-        day.month0() as i32,
-        day.day() as i32,
-        h,
-        m,
-    );
-    #[allow(clippy::cast_possible_truncation)]
-    DateTime::<Utc>::from_timestamp_millis(date.get_time() as i64)
 }
 
 #[component]
