@@ -12,7 +12,7 @@
 // Screenshots land in tests/browser/screenshots/intake-*.png.
 
 import {
-  run, assert, api, tokenFor, signIn, switchTo, textOf, overflow, persianDigits, jalaliYear, TIMEOUT,
+  run, assert, api, chooseBy, tokenFor, signIn, switchTo, textOf, overflow, persianDigits, jalaliYear, TIMEOUT,
 } from './harness.mjs';
 
 const USER = 'clerk.hn01';
@@ -66,7 +66,7 @@ async function prepare() {
   await api('POST', '/serials', clerk, {
     model_id: model.id, serial: `IW8-${DIGITS}`, sale_date: sold, owner_customer_id: owner.id,
   });
-  return { owner, code, sold };
+  return { owner, code, sold, model };
 }
 
 /// Finds the unit by its serial (typed in lower case) and waits for its decision.
@@ -178,6 +178,27 @@ const tests = [
       await page.emulateMedia({ media: 'screen' });
       assert(hidden, 'the app shell prints');
       await shot('receipt-en');
+      await page.locator('#receipt-new').click();
+      await page.waitForURL((url) => url.pathname === '/tickets/new', { timeout: TIMEOUT });
+    },
+  },
+  {
+    name: 'a unit not in the registry: the clerk picks its brand and model, is offered its symptoms, and creates the ticket',
+    async run(page) {
+      await page.locator('#intake-no-unit').click();
+      await page.locator(`#intake-brand option[value="${prepared.model.brand_id}"]`).waitFor({ state: 'attached', timeout: TIMEOUT });
+      await page.locator('#intake-brand').selectOption(prepared.model.brand_id);
+      await chooseBy(page, '#intake-model', 'data-code', MODEL_SKU);
+      await page.locator(`.intake-fault[data-code="${prepared.code}"]`).check();
+      await page.locator('#intake-customer-q').fill(prepared.owner.name);
+      await page.locator('#intake-customer-find').click();
+      await page.locator(`.intake-customer-choice[data-id="${prepared.owner.id}"]`).click();
+      await page.locator('#intake-customer-name').waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.locator('#intake-create').click();
+      await page.waitForURL((url) => /^\/tickets\/[0-9a-f-]{36}\/receipt$/.test(url.pathname), { timeout: TIMEOUT });
+      const saved = await api('GET', `/tickets/${new URL(page.url()).pathname.split('/')[2]}`, await tokenFor(USER));
+      assert(saved.model_id === prepared.model.id && saved.serial_id === null, `model ${saved.model_id}, unit ${saved.serial_id}`);
+      assert(saved.fault_codes.includes(prepared.code), `faults ${JSON.stringify(saved.fault_codes)}`);
       await page.locator('#receipt-new').click();
       await page.waitForURL((url) => url.pathname === '/tickets/new', { timeout: TIMEOUT });
     },

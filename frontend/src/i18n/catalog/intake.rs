@@ -4,6 +4,10 @@ use super::Area;
 
 pub const AREA: Area = Area {
     en: &[
+        ("intake.brand", "Brand"),
+        ("intake.model", "Model"),
+        ("intake.choose_brand", "Choose the brand"),
+        ("intake.choose_model", "Choose the model"),
         ("intake.step.request", "6. How the request came"),
         ("intake.channel", "Channel"),
         ("intake.origin", "Origin"),
@@ -85,6 +89,10 @@ pub const AREA: Area = Area {
         ("intake.server_copy", "Customer's A5 copy"),
     ],
     vi: &[
+        ("intake.brand", "Thương hiệu"),
+        ("intake.model", "Mẫu máy"),
+        ("intake.choose_brand", "Chọn thương hiệu"),
+        ("intake.choose_model", "Chọn mẫu máy"),
         ("intake.step.request", "6. Yêu cầu đến từ đâu"),
         ("intake.channel", "Kênh"),
         ("intake.origin", "Nguồn"),
@@ -163,6 +171,10 @@ pub const AREA: Area = Area {
         ("intake.server_copy", "Bản A5 cho khách"),
     ],
     fa: &[
+        ("intake.brand", "برند"),
+        ("intake.model", "مدل"),
+        ("intake.choose_brand", "برند را انتخاب کنید"),
+        ("intake.choose_model", "مدل را انتخاب کنید"),
         ("intake.step.request", "۶. نحوه رسیدن درخواست"),
         ("intake.channel", "کانال"),
         ("intake.origin", "منشأ"),
@@ -241,6 +253,10 @@ pub const AREA: Area = Area {
         ("intake.server_copy", "نسخه A5 مشتری"),
     ],
     zh: &[
+        ("intake.brand", "品牌"),
+        ("intake.model", "型号"),
+        ("intake.choose_brand", "选择品牌"),
+        ("intake.choose_model", "选择型号"),
         ("intake.step.request", "6. 请求来源"),
         ("intake.channel", "渠道"),
         ("intake.origin", "来源"),

@@ -30,7 +30,8 @@ pub fn FaultsStep(draft: Draft) -> impl IntoView {
     let session = use_session();
     let problem = draft.problem_signal();
     let codes = LocalResource::new(move || {
-        let model = draft.unit.with(|u| u.as_ref().map(|u| u.model_id));
+        // The registered unit's model, else the one chosen for an unregistered unit.
+        let model = draft.unit.with(|u| u.as_ref().map(|u| u.model_id)).or_else(|| draft.model.get());
         async move {
             let model = api::reference::model(session, model?).await;
             Some(match model {

@@ -35,6 +35,8 @@ pub struct Draft {
     pub unit: RwSignal<Option<SerialUnitDto>>,
     /// The clerk goes on without a registered unit.
     pub no_unit: RwSignal<bool>,
+    /// The model of a unit not in the registry.
+    pub model: RwSignal<Option<uuid::Uuid>>,
     pub customer: RwSignal<Option<CustomerDto>>,
     pub kind: RwSignal<TicketKind>,
     pub faults: RwSignal<Vec<String>>,
@@ -51,6 +53,7 @@ impl Draft {
         Self {
             unit: RwSignal::new(None),
             no_unit: RwSignal::new(false),
+            model: RwSignal::new(None),
             customer: RwSignal::new(None),
             kind: RwSignal::new(TicketKind::Repair),
             faults: RwSignal::new(Vec::new()),
@@ -117,7 +120,8 @@ pub fn IntakePage() -> impl IntoView {
                     barcode: None,
                 })
             }),
-            model_id: None,
+            // Only for a unit not in the registry.
+            model_id: if draft.no_unit.get_untracked() { draft.model.get_untracked() } else { None },
             external_reference: optional(request.external_reference.get_untracked()),
             fault_codes: draft.faults.get_untracked(),
             fault_description: optional(draft.description.get_untracked()),

@@ -135,8 +135,74 @@ pub fn UnitStep(draft: Draft) -> impl IntoView {
             </Show>
             <Show when=move || draft.no_unit.get()>
                 <p id="intake-no-unit-chosen" class="muted" role="status">{t("intake.no_unit_chosen")}</p>
+                <ModelPicker draft />
             </Show>
         </li>
+    }
+}
+
+/// For a unit not in the registry: its brand, then its model (whose category
+/// gives the symptom codes of step 4).
+#[component]
+fn ModelPicker(draft: Draft) -> impl IntoView {
+    let session = use_session();
+    let brand = RwSignal::new(String::new());
+    let brands = LocalResource::new(move || api::reference::brands(session));
+    let models = LocalResource::new(move || {
+        let brand = brand.get().parse().ok();
+        async move {
+            match brand {
+                Some(id) => Some(api::reference::models(session, Some(id)).await),
+                None => None,
+            }
+        }
+    });
+    let brand_options = move || {
+        brands
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|b| b.active)
+            .map(|b| {
+                view! { <option value=b.id.to_string() data-code=b.code.clone()>{b.name}</option> }
+            })
+            .collect_view()
+    };
+    let model_options =
+        move || {
+            models.get().flatten().and_then(Result::ok).unwrap_or_default().into_iter().filter(|m| m.active).map(|m| {
+            let id = m.id;
+            view! {
+                <option value=id.to_string() data-code=m.sku.clone() selected=move || draft.model.get() == Some(id)>
+                    {format!("{} — {}", m.sku, m.name)}
+                </option>
+            }
+        }).collect_view()
+        };
+    let choose_brand = move |ev: leptos::ev::Event| {
+        brand.set(event_target_value(&ev));
+        draft.model.set(None);
+    };
+    let choose_model = move |ev: leptos::ev::Event| draft.model.set(event_target_value(&ev).parse().ok());
+    view! {
+        <div class="field-row">
+            <div class="field">
+                <label for="intake-brand">{t("intake.brand")}</label>
+                <select id="intake-brand" on:change=choose_brand>
+                    <option value="">{t("intake.choose_brand")}</option>
+                    {brand_options}
+                </select>
+            </div>
+            <div class="field">
+                <label for="intake-model">{t("intake.model")}</label>
+                <select id="intake-model" on:change=choose_model prop:disabled=move || brand.with(String::is_empty)>
+                    <option value="">{t("intake.choose_model")}</option>
+                    {model_options}
+                </select>
+                <FieldErrors problem=draft.problem_signal() field="model_id" id="intake-model" />
+            </div>
+        </div>
     }
 }
 
