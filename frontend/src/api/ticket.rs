@@ -1,6 +1,7 @@
 //! What a ticket's detail page does with it: its timeline and next steps, and
 //! moving it on.
 
+use aftersales_api_types::ticket_changes::{ReopenRequest, WarrantyReevaluation};
 use aftersales_api_types::tickets::{NextStep, TicketDto, TicketEventDto, TransitionRequest};
 use gloo_net::http::Method;
 use uuid::Uuid;
@@ -27,4 +28,15 @@ pub async fn transition(
 ) -> Result<TicketDto, ApiError> {
     let call = Call::new(Method::POST, format!("/tickets/{id}/transitions")).if_match(version).json(request)?;
     authed(session, call).await
+}
+
+/// `POST /tickets/{id}/warranty/reevaluate`: the warranty decided again with today's
+/// facts, beside the one stored, for the ticket as read at `version`.
+pub async fn reevaluate(session: Session, id: Uuid, version: i64) -> Result<WarrantyReevaluation, ApiError> {
+    authed(session, Call::new(Method::POST, format!("/tickets/{id}/warranty/reevaluate")).if_match(version)).await
+}
+
+/// `POST /tickets/{id}/reopen`: a closed ticket back to work, saying why.
+pub async fn reopen(session: Session, id: Uuid, version: i64, request: &ReopenRequest) -> Result<TicketDto, ApiError> {
+    authed(session, Call::new(Method::POST, format!("/tickets/{id}/reopen")).if_match(version).json(request)?).await
 }

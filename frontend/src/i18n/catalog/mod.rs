@@ -21,6 +21,7 @@ mod intake;
 mod parts;
 mod purchasing;
 mod reports;
+mod review;
 mod serials;
 mod settings;
 mod shell;
@@ -72,6 +73,7 @@ const AREAS: &[&Area] = &[
     &parts::AREA,
     &purchasing::AREA,
     &reports::AREA,
+    &review::AREA,
     &serials::AREA,
     &settings::AREA,
     &shell::AREA,

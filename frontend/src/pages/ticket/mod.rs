@@ -8,6 +8,7 @@ mod dispatch;
 mod facts;
 mod names;
 mod parts;
+mod review;
 mod timeline;
 mod transitions;
 mod work_callback;
@@ -155,6 +156,7 @@ fn TicketScreen(session: Session, ticket: TicketDto, stages: Vec<StageDto>) -> i
         <FactsSection view />
         <TransitionsSection view />
         <attachments::AttachmentsSection view />
+        <review::ReviewSection view />
         <DispatchSection view />
         <parts::PartsSection view />
         <WorkRecordSection view />
