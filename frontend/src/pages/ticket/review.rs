@@ -17,17 +17,23 @@ use crate::i18n::t;
 #[component]
 pub fn ReviewSection(view: TicketView) -> impl IntoView {
     let session = view.session;
-    let closed = Memo::new(move |_| view.ticket.with(|t| t.stage_category == StageCategory::Closed));
-    let has_unit = Memo::new(move |_| view.ticket.with(|t| t.serial_id.is_some()));
-    let may_reevaluate = move || !closed.get() && has_unit.get() && session.may(Permission::ManageTickets);
-    let may_reopen = move || closed.get() && session.may(Permission::ReopenTickets);
+    // One memo of what is offered, read alone by the view (as the dispatch section
+    // does): only a change of it re-creates the forms.
+    let offered = Memo::new(move |_| {
+        let (closed, has_unit) =
+            view.ticket.with(|t| (t.stage_category == StageCategory::Closed, t.serial_id.is_some()));
+        let reevaluate = !closed && has_unit && session.may(Permission::ManageTickets);
+        let reopen = closed && session.may(Permission::ReopenTickets);
+        (reevaluate, reopen)
+    });
     move || {
-        (may_reevaluate() || may_reopen()).then(|| {
+        let (reevaluate, reopen) = offered.get();
+        (reevaluate || reopen).then(|| {
             view! {
                 <section id="ticket-review" class="card ticket-section" aria-labelledby="ticket-review-title">
                     <h2 id="ticket-review-title">{t("review.title")}</h2>
-                    {may_reevaluate().then(|| view! { <Reevaluate view /> })}
-                    {may_reopen().then(|| view! { <Reopen view /> })}
+                    {reevaluate.then(|| view! { <Reevaluate view /> })}
+                    {reopen.then(|| view! { <Reopen view /> })}
                 </section>
             }
         })
