@@ -262,10 +262,8 @@ async fn file_bytes(session: Session, call: Call) -> Result<Vec<u8>, ApiError> {
 /// Sends a call as the signed-in user and hands the file it answers to the
 /// browser's downloads as `file_name` (a link cannot carry the bearer token).
 async fn download(session: Session, call: Call, file_name: &str) -> Result<(), ApiError> {
-    let response = authed_answer(session, &call).await?;
-    let status = response.status();
-    let bytes = response.binary().await.map_err(|e| ApiError::unexpected(status, e))?;
-    save_file(&bytes, file_name).map_err(|e| ApiError::unexpected(status, format!("{e:?}")))
+    let bytes = file_bytes(session, call).await?;
+    save_file(&bytes, file_name).map_err(|e| ApiError::unexpected(200, format!("{e:?}")))
 }
 
 /// Offers `bytes` as a file: an object URL clicked through a hidden link.

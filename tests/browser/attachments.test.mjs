@@ -77,7 +77,7 @@ await run('attachments', [
     name: 'attaching without a file is refused in words; the card photo is attached, shown and downloaded',
     async run(page, shot) {
       await page.locator('#attachments-upload').click();
-      const hint = await textOf(page, '#attachments-hint');
+      const hint = await textOf(page, '#attachments-file-error');
       assert(hint === 'Choose a photo or a file first.', `hint reads ${JSON.stringify(hint)}`);
       await page.locator('#attachments-file').setInputFiles({ name: 'card.png', mimeType: 'image/png', buffer: CARD });
       await page.locator('#attachments-upload').click();

@@ -1,6 +1,7 @@
 //! Building the application and running the server.
 use std::net::TcpListener;
 use std::sync::Arc;
+use std::time::Duration;
 
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, from_fn};
@@ -43,14 +44,9 @@ pub async fn open_database(config: &Config) -> anyhow::Result<DatabaseConnection
 /// background: after a migration that adds an index to a million tickets the first
 /// pass takes seconds, and the server starts serving meanwhile.
 pub fn keep_statistics_fresh(db: DatabaseConnection) {
-    tokio::spawn(async move {
-        let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
-        loop {
-            every_hour.tick().await;
-            if let Err(e) = refresh_statistics(&db).await {
-                tracing::warn!(error = %e, "refreshing the query planner's statistics failed");
-            }
-        }
+    every(Duration::from_secs(3600), "refreshing the query planner's statistics", move || {
+        let db = db.clone();
+        async move { refresh_statistics(&db).await }
     });
 }
 
@@ -58,12 +54,26 @@ pub fn keep_statistics_fresh(db: DatabaseConnection) {
 /// every ten seconds, so the dashboard reads a few rows per branch and stage
 /// (`tickets::dashboard::fold_open_counts`).
 pub fn keep_open_counts_folded(db: DatabaseConnection) {
+    every(Duration::from_secs(10), "folding the open-ticket counts", move || {
+        let db = db.clone();
+        async move { fold_open_counts(&db).await }
+    });
+}
+
+/// Runs `task` now and then every `period` in the background while the server
+/// runs; a failed pass is logged as `what` and the next one comes as planned.
+fn every<F, Fut, E>(period: Duration, what: &'static str, task: F)
+where
+    F: Fn() -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = Result<(), E>> + Send,
+    E: std::fmt::Display,
+{
     tokio::spawn(async move {
-        let mut every_ten_seconds = tokio::time::interval(std::time::Duration::from_secs(10));
+        let mut ticks = tokio::time::interval(period);
         loop {
-            every_ten_seconds.tick().await;
-            if let Err(e) = fold_open_counts(&db).await {
-                tracing::warn!(error = %e, "folding the open-ticket counts failed");
+            ticks.tick().await;
+            if let Err(e) = task().await {
+                tracing::warn!(error = %e, "{what} failed");
             }
         }
     });

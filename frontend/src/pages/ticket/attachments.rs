@@ -14,7 +14,8 @@ use wasm_bindgen::JsCast;
 
 use super::TicketView;
 use crate::api;
-use crate::components::problem::ProblemView;
+use crate::components::problem::{FieldErrors, ProblemView, browser_problem};
+use crate::components::screen::{form_problem, invalid};
 use crate::i18n::date::iso_instant;
 use crate::i18n::{t, use_i18n};
 use crate::session::Session;
@@ -45,24 +46,20 @@ pub fn AttachmentsSection(view: TicketView) -> impl IntoView {
         RwSignal::new(if installation { AttachmentPurpose::InstallationCard } else { AttachmentPurpose::Photo });
     let picked = NodeRef::<Input>::new();
     let problem = RwSignal::new(None::<Problem>);
-    // What went wrong before anything was sent: no file chosen, or not readable.
-    let hint = RwSignal::new(None::<String>);
     let attached = RwSignal::new(None::<String>);
     let upload = Action::new_local(move |(): &()| {
         let file = picked.get_untracked().and_then(|input| input.files()).and_then(|files| files.get(0));
         let purpose = purpose.get_untracked();
         async move {
             let Some(file) = file else {
-                hint.try_set(Some(i18n.text("attachments.choose_file").to_owned()));
+                problem.try_set(Some(browser_problem(&[("file", "attachments.choose_file")])));
                 return;
             };
             let (name, media_type) = (file.name(), file.type_());
-            let bytes = match bytes_of(&file).await {
-                Ok(bytes) => bytes,
-                Err(message) => {
-                    hint.try_set(Some(message));
-                    return;
-                }
+            // The browser may refuse a file moved or deleted since it was picked.
+            let Some(bytes) = bytes_of(&file).await else {
+                problem.try_set(Some(browser_problem(&[("file", "attachments.unreadable")])));
+                return;
             };
             match api::attachments::upload(session, view.id, purpose, name, media_type, bytes).await {
                 Ok(file) => {
@@ -82,7 +79,6 @@ pub fn AttachmentsSection(view: TicketView) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         problem.set(None);
-        hint.set(None);
         attached.set(None);
         upload.dispatch_local(());
     };
@@ -119,7 +115,9 @@ pub fn AttachmentsSection(view: TicketView) -> impl IntoView {
                     </div>
                     <div class="field">
                         <label for="attachments-file">{t("attachments.file")}</label>
-                        <input type="file" id="attachments-file" accept=ACCEPTED node_ref=picked />
+                        <input type="file" id="attachments-file" accept=ACCEPTED node_ref=picked
+                            aria-invalid=invalid(problem, "file") aria-describedby="attachments-file-error" />
+                        <FieldErrors problem=problem.into() field="file" id="attachments-file" />
                     </div>
                     <button type="submit" id="attachments-upload" class="button" prop:disabled=move || upload.pending().get()>
                         {move || if upload.pending().get() { t("attachments.uploading")() } else { t("attachments.upload")() }}
@@ -136,8 +134,7 @@ pub fn AttachmentsSection(view: TicketView) -> impl IntoView {
                     {move || i18n.format("attachments.attached", &[("name", &name)])}
                 </p>
             })}
-            {move || problem.get().map(|p| view! { <div id="attachments-problem" class="alert" role="alert"><ProblemView problem=p /></div> })}
-            {move || hint.get().map(|text| view! { <p id="attachments-hint" class="alert" role="alert">{text}</p> })}
+            {form_problem(problem, "attachments-problem")}
             {list}
             {form}
         </section>
@@ -213,8 +210,8 @@ fn object_url(bytes: &[u8], media_type: &str) -> Result<String, wasm_bindgen::Js
 }
 
 /// The bytes of a file the user picked.
-async fn bytes_of(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
-    let buffer: js_sys::ArrayBuffer = buffer.dyn_into().map_err(|e| format!("{e:?}"))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+async fn bytes_of(file: &web_sys::File) -> Option<Vec<u8>> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
+    let buffer: js_sys::ArrayBuffer = buffer.dyn_into().ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
