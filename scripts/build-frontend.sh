@@ -19,7 +19,8 @@ case "${1:-}" in
   *) die "usage: scripts/build-frontend.sh [--fast]" ;;
 esac
 
-DIST="$ROOT/frontend/dist"
+# FRONTEND_DIST builds elsewhere, e.g. beside a second server while another is served.
+DIST="${FRONTEND_DIST:-$ROOT/frontend/dist}"
 WASM_IN="$CARGO_TARGET_DIR/wasm32-unknown-unknown/$PROFILE/aftersales_frontend.wasm"
 WASM_OUT="$DIST/aftersales_frontend_bg.wasm"
 
