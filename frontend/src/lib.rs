@@ -19,6 +19,7 @@ use crate::i18n::I18n;
 use crate::pages::branches::BranchesPage;
 use crate::pages::customers::{CustomerPage, CustomersPage};
 use crate::pages::dispatch::DispatchPage;
+use crate::pages::followups::FollowUpsPage;
 use crate::pages::home::HomePage;
 use crate::pages::intake::{IntakePage, ReceiptPage};
 use crate::pages::login::LoginPage;
@@ -110,6 +111,7 @@ mod lazy {
         PartsPage,
         WarehousesPage,
         DispatchPage,
+        FollowUpsPage,
         SettingsPage,
         WorkflowsPage,
         WorkflowPage,
@@ -164,6 +166,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("parts") view={Lazy::<lazy::PartsPage>::new()} />
                     <Route path=path!("warehouses") view={Lazy::<lazy::WarehousesPage>::new()} />
                     <Route path=path!("dispatch") view={Lazy::<lazy::DispatchPage>::new()} />
+                    <Route path=path!("follow-ups") view={Lazy::<lazy::FollowUpsPage>::new()} />
                     <Route path=path!("settings") view={Lazy::<lazy::SettingsPage>::new()} />
                     <Route path=path!("settings/workflows") view={Lazy::<lazy::WorkflowsPage>::new()} />
                     <Route path=path!("settings/workflows/:kind") view={Lazy::<lazy::WorkflowPage>::new()} />

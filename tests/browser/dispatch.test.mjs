@@ -160,6 +160,40 @@ const tests = [
     },
   },
   {
+    name: 'moving a job to another technician asks why, then shows it under that technician',
+    async run(page, shot) {
+      const second = tickets[1].number;
+      await page.locator(`${techRow(second)} button.dispatch-move`).click();
+      await page.locator('#assign-form').waitFor({ state: 'visible', timeout: TIMEOUT });
+      const title = await textOf(page, '#assign-title');
+      assert(title.includes(second) && /another technician/.test(title), `the form reads ${JSON.stringify(title)}`);
+      const offered = await page.locator('#assign-technician option[data-username]').evaluateAll(
+        (options) => options.map((o) => o.dataset.username),
+      );
+      assert(offered.length > 0 && !offered.includes(TECH), `offered ${JSON.stringify(offered)}`);
+      assert((await page.locator('#assign-from').inputValue()) === '14:00', 'the job does not keep its time');
+      await chooseBy(page, '#assign-technician', 'data-username', offered[0]);
+      await page.locator('#assign-submit').click();
+      const refused = await textOf(page, '#assign-reason-error');
+      assert(/why/i.test(refused), `no reason is refused with ${JSON.stringify(refused)}`);
+      await shot('move');
+      await page.locator('#assign-reason').fill('tech.hn01 is off sick');
+      await page.locator('#assign-submit').click();
+      await page.locator('#dispatch-assigned, #assign-warnings').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      if (await page.locator('#assign-warnings').isVisible()) {
+        await page.locator('#assign-override-reason').fill('nobody else is free');
+        await page.locator('#assign-override').click();
+      }
+      const moved = `.dispatch-tech[data-username="${offered[0]}"] tr[data-number="${second}"]`;
+      await page.locator(moved).waitFor({ state: 'visible', timeout: TIMEOUT });
+      assert((await page.locator(techRow(second)).count()) === 0, `${second} is still with ${TECH}`);
+      const timeline = await api('GET', `/tickets/${tickets[1].id}/timeline`, await tokenFor('dispatcher.hn01'));
+      const events = timeline.items || timeline;
+      const reassigned = events.find((e) => e.kind === 'reassigned');
+      assert(reassigned && (reassigned.note || '').includes('off sick'), `timeline ${JSON.stringify(events.map((e) => e.kind))}`);
+    },
+  },
+  {
     name: 'the next day and back change the URL and the board',
     async run(page) {
       const tomorrow = nextDay(today, 1);

@@ -114,6 +114,7 @@ await run('work', [
       assert(/\d/.test(total) && total !== '—', `the total reads ${JSON.stringify(total)}`);
       assert((await row.locator('.line-total').innerText()).trim() === total, 'the line total is not the total');
       await page.locator('#ticket-timeline li[data-kind="labour_added"]').waitFor({ timeout: TIMEOUT });
+      assert((await page.locator('#work-service option[value="free"]').count()) === 0, 'a technician is offered free lines');
       await takeStep(page, 'completed');
       await page.locator('#work-callback-status[data-status="pending"]').waitFor({ timeout: TIMEOUT });
       await notReloaded(page);
@@ -129,6 +130,29 @@ await run('work', [
       await stageIs(page, 'completed');
       await page.evaluate(() => { window.__noReload = true; });
       await takeStep(page, 'callback');
+    },
+  },
+  {
+    name: 'the clerk adds a free labour line for work the catalogue lacks, for the ticket\'s technician',
+    async run(page) {
+      await page.locator('#work-service option[value="free"]').waitFor({ state: 'attached', timeout: TIMEOUT });
+      await page.locator('#work-service').selectOption('free');
+      await page.locator('#work-free-code').fill('bad code!');
+      await page.locator('#work-labour-submit').click();
+      const refused = await textOf(page, '#work-free-code-error');
+      assert(refused.includes('letters, digits'), `the code is refused with ${JSON.stringify(refused)}`);
+      await page.locator('#work-free-code').fill('WALL_BRACKET');
+      await page.locator('#work-free-description').fill('Extra wall bracket fitted');
+      await page.locator('#work-free-price').fill('150000');
+      await page.locator('#work-free-minutes').fill('20');
+      await page.locator('#work-quantity').fill('1');
+      await page.locator('#work-labour-submit').click();
+      await page.locator('#work-labour-table tbody tr[data-code="WALL_BRACKET"]').waitFor({ timeout: TIMEOUT });
+      const labour = await api('GET', `/tickets/${state.ticket.id}/labour`, await tokenFor('clerk.hn01'));
+      const free = labour.lines.find((l) => l.code === 'WALL_BRACKET');
+      assert(free && free.service_item_id === null, 'the free line was not recorded');
+      assert(Number(free.unit_price.amount) === 150000 && free.minutes === 20, `recorded as ${JSON.stringify(free)}`);
+      assert(state.ticket.technician_id && free.technician_id === state.ticket.technician_id, 'the line is not the technician\'s');
       const close = page.locator('#ticket-steps li[data-to="closed"]');
       await close.waitFor({ timeout: TIMEOUT });
       assert(await close.locator('button').isDisabled(), 'closing is open before the callback');

@@ -78,6 +78,24 @@ pub struct CallbackDto {
     pub done_by: Option<Uuid>,
     pub done_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    /// What the task's ids name, for a work list: given by `GET /api/v1/callbacks`,
+    /// not by the answers to changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub names: Option<FollowUpNames>,
+}
+
+/// What a callback task's or a complaint's ids name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FollowUpNames {
+    /// e.g. `RO-HN01-2026-000123`.
+    pub ticket_number: String,
+    pub customer_name: String,
+    pub branch_name: String,
+    /// The technician: the ticket's for a callback, the one complained about for a complaint.
+    pub technician_name: Option<String>,
+    /// Who made the call (`done_by`) or closed the complaint (`resolved_by`).
+    pub settled_by_name: Option<String>,
 }
 
 /// The outcome of a call: the customer's answers, or that nobody answered.
@@ -114,6 +132,8 @@ pub struct CallbackQuery {
     /// `true`: pending and past due; `false`: all the others.
     pub overdue: Option<bool>,
     pub branch_id: Option<Uuid>,
+    /// The calls this agent made (tasks they settled or logged as unreachable).
+    pub done_by: Option<Uuid>,
     /// 1 to 200; 50 when absent.
     #[validate(range(min = 1, max = 200))]
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
@@ -171,6 +191,10 @@ pub struct ComplaintDto {
     pub updated_at: DateTime<Utc>,
     /// Send it back as `If-Match` to resolve the complaint safely.
     pub version: i64,
+    /// What the complaint's ids name, for a work list: given by `GET /api/v1/complaints`,
+    /// not by the answers to changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub names: Option<FollowUpNames>,
 }
 
 /// Filters of the complaint list; all optional and combined with AND.

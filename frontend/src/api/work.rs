@@ -96,3 +96,22 @@ pub async fn resolve_complaint(
     let call = Call::new(Method::POST, format!("/complaints/{id}/resolve")).if_match(version).json(request)?;
     authed(session, call).await
 }
+
+/// `GET /callbacks` with these filters: one page of the callback work list, the
+/// earliest due first.
+pub async fn callback_list(
+    session: Session,
+    filters: Vec<(&'static str, String)>,
+    cursor: Option<String>,
+) -> Result<Page<CallbackDto>, ApiError> {
+    authed(session, Call::new(Method::GET, "/callbacks").queries(filters).query("cursor", cursor)).await
+}
+
+/// `GET /complaints` with these filters: one page of complaints, the newest first.
+pub async fn complaint_list(
+    session: Session,
+    filters: Vec<(&'static str, String)>,
+    cursor: Option<String>,
+) -> Result<Page<ComplaintDto>, ApiError> {
+    authed(session, Call::new(Method::GET, "/complaints").queries(filters).query("cursor", cursor)).await
+}

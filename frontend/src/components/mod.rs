@@ -2,6 +2,7 @@
 
 pub mod branch_switcher;
 pub mod dispatch_warnings;
+pub mod followup;
 pub mod locale_switcher;
 pub mod problem;
 pub mod reauth;

@@ -89,6 +89,7 @@ fn Nav(session: Session) -> impl IntoView {
     let warranty = may(Permission::ViewCatalogue);
     let parts = may(Permission::ViewParts);
     let dispatch = may(Permission::DispatchTickets);
+    let followups = may(Permission::HandleFollowUps);
     let settings = may(Permission::ConfigureTickets);
     let movers = may(Permission::MoveStock);
     let purchasing = may(Permission::ViewStock);
@@ -113,6 +114,11 @@ fn Nav(session: Session) -> impl IntoView {
                 <Show when=dispatch>
                     <li>
                         <A href="/dispatch">{t("dispatch.nav")}</A>
+                    </li>
+                </Show>
+                <Show when=followups>
+                    <li>
+                        <A href="/follow-ups">{t("followups.nav")}</A>
                     </li>
                 </Show>
                 <Show when=serials>

@@ -3,6 +3,7 @@
 pub mod branches;
 pub mod customers;
 pub mod dispatch;
+pub mod followups;
 pub mod home;
 pub mod intake;
 pub mod login;

@@ -175,6 +175,18 @@ async fn three_unanswered_calls_make_the_customer_unreachable_and_let_the_ticket
     assert_eq!((task["status"].clone(), task["attempts"].clone()), (json!("unreachable"), json!(3)));
     let listed = json(app.get("/api/v1/callbacks?status=unreachable", &clerk).await).await;
     assert_eq!(ids(&listed), vec![id.clone()]);
+    let me = json(app.get("/api/v1/auth/me", &clerk).await).await;
+    let names = &listed["items"][0]["names"];
+    assert_eq!(names["settled_by_name"], me["display_name"], "who gave up on the customer");
+    assert_eq!(names["ticket_number"], ticket["number"]);
+    assert!(names["customer_name"].as_str().is_some_and(|n| !n.is_empty()));
+    let mine =
+        json(app.get(&format!("/api/v1/callbacks?done_by={}", me["id"].as_str().unwrap_or_default()), &clerk).await)
+            .await;
+    assert_eq!(ids(&mine), vec![id.clone()], "one agent's calls");
+    let dispatcher = json(app.get("/api/v1/auth/me", &app.token("dispatcher.hn01").await).await).await;
+    let theirs = format!("/api/v1/callbacks?done_by={}", dispatcher["id"].as_str().unwrap_or_default());
+    assert!(ids(&json(app.get(&theirs, &clerk).await).await).is_empty(), "another agent made no calls");
     let events = timeline(&app, &clerk, &id).await;
     assert!(events.contains(&("callback_attempted".into(), "call 1 of 3 unanswered: rang out".into())));
     assert!(events.contains(&("callback_unreachable".into(), "call 3 of 3 unanswered".into())));

@@ -58,7 +58,7 @@ async fn an_open_complaint_holds_the_ticket_open_until_it_is_resolved() {
     let refused = assert_problem(step(&app, &clerk, &id, "closed").await, StatusCode::CONFLICT, "guard_failed").await;
     assert_eq!(refused["errors"][0]["field"], "complaints_resolved");
 
-    let listed = json(
+    let mut listed = json(
         app.get(
             &format!(
                 "/api/v1/complaints?status=open&technician_id={}",
@@ -69,7 +69,16 @@ async fn an_open_complaint_holds_the_ticket_open_until_it_is_resolved() {
         .await,
     )
     .await;
+    // The work list names what the ids point at; the rest is the complaint as read alone.
+    let names = listed["items"][0].as_object_mut().and_then(|c| c.remove("names")).unwrap_or_default();
     assert_eq!(listed["items"], json!([complaint.clone()]));
+    let shown = json(app.get(&format!("/api/v1/tickets/{id}"), &clerk).await).await;
+    assert_eq!(names["ticket_number"], shown["number"]);
+    assert_eq!(names["customer_name"], shown["names"]["customer_name"]);
+    assert_eq!(names["branch_name"], shown["names"]["branch_name"]);
+    assert_eq!(names["technician_name"], shown["names"]["technician_name"]);
+    assert!(names["technician_name"].is_string());
+    assert_eq!(names["settled_by_name"], Value::Null, "nobody has resolved it yet");
     assert_eq!(json(app.get("/api/v1/complaints?status=resolved", &clerk).await).await["items"], json!([]));
     let tehran = app.token("clerk.teh01").await;
     assert_eq!(json(app.get("/api/v1/complaints", &tehran).await).await["items"], json!([]));

@@ -185,6 +185,8 @@ pub struct CallbackFilter {
     pub overdue: Option<bool>,
     /// Only tickets of this branch (within the scope).
     pub branch_id: Option<Uuid>,
+    /// Only the calls of this agent.
+    pub done_by: Option<Uuid>,
     /// Keyset cursor: due time and id of the last task of the previous page.
     pub after: Option<(DateTime<Utc>, Uuid)>,
     pub limit: u32,
@@ -196,6 +198,9 @@ fn filtered(scope: &BranchScope, f: &CallbackFilter, now: DateTime<Utc>) -> sea_
     let mut query = Entity::find().filter(Column::BranchId.in_subquery(branches_in(scope)));
     if let Some(id) = f.branch_id {
         query = query.filter(Column::BranchId.eq(id));
+    }
+    if let Some(agent) = f.done_by {
+        query = query.filter(Column::DoneBy.eq(agent));
     }
     if let Some(status) = f.status {
         query = query.filter(Column::Status.eq(status.as_str()));

@@ -17,6 +17,8 @@ use crate::entities::users::{Column as U, Entity as Users};
 /// What a ticket's ids name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TicketNames {
+    /// e.g. `RO-HN01-2026-000123`.
+    pub number: String,
     pub customer_name: String,
     pub branch_code: String,
     pub branch_name: String,
@@ -36,6 +38,7 @@ pub async fn of_tickets(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<HashM
     }
     let mut q = Query::select();
     q.expr_as(Expr::col((Tickets, T::Id)), "ticket_id")
+        .expr_as(Expr::col((Tickets, T::Number)), "number")
         .expr_as(Expr::col((Customers, C::Name)), "customer_name")
         .expr_as(Expr::col((Branches, B::Code)), "branch_code")
         .expr_as(Expr::col((Branches, B::Name)), "branch_name")
@@ -55,6 +58,7 @@ pub async fn of_tickets(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<HashM
         .iter()
         .map(|r| {
             let names = TicketNames {
+                number: r.try_get("", "number")?,
                 customer_name: r.try_get("", "customer_name")?,
                 branch_code: r.try_get("", "branch_code")?,
                 branch_name: r.try_get("", "branch_name")?,

@@ -17,6 +17,7 @@ mod dashboard;
 mod dispatch;
 mod en;
 mod fa;
+mod followups;
 mod intake;
 mod parts;
 mod purchasing;
@@ -69,6 +70,7 @@ const AREAS: &[&Area] = &[
     &customers::AREA,
     &dashboard::AREA,
     &dispatch::AREA,
+    &followups::AREA,
     &intake::AREA,
     &parts::AREA,
     &purchasing::AREA,

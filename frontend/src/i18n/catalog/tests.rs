@@ -85,7 +85,9 @@ fn keys_used_in(dir: &Path, found: &mut BTreeSet<(String, String)>) {
         let source = std::fs::read_to_string(&path).unwrap_or_default();
         // Every other piece between quotes is a string literal.
         for literal in source.split('"').skip(1).step_by(2) {
-            if looks_like_key(literal) && !literal.starts_with("aftersales.") {
+            // Not keys: storage names, and money fields' paths (`unit_price.amount`).
+            let field_path = literal.ends_with(".amount") || literal.ends_with(".currency");
+            if looks_like_key(literal) && !literal.starts_with("aftersales.") && !field_path {
                 found.insert((literal.to_owned(), path.display().to_string()));
             }
         }

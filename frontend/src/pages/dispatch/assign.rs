@@ -1,16 +1,17 @@
-//! Assigning a waiting ticket from the board: a technician and a time window on the
-//! board's day (in the branch's zone), sent with `If-Match` of the ticket as read
-//! just before. When dispatch warns, the warnings are shown in plain words and the
-//! same choice can be sent again with a reason to override them.
+//! Assigning a waiting ticket from the board, or moving a technician's job to
+//! another one with the reason why: a technician and a time window on the board's
+//! day (in the branch's zone), sent with `If-Match` of the ticket as read just
+//! before. When dispatch warns, the warnings are shown in plain words and the same
+//! choice can be sent again with a reason to override them.
 
-use aftersales_api_types::dispatch::{BoardJob, BoardTechnician, DispatchRequest, DispatchWarning};
+use aftersales_api_types::dispatch::{BoardTechnician, DispatchRequest, DispatchWarning};
 use aftersales_api_types::problem::{FieldError, Problem};
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::BoardView;
 use super::zone::{instant, local, parse_clock};
+use super::{BoardView, Picked};
 use crate::api::{self, ApiError};
 use crate::components::dispatch_warnings::{DispatchWarnings, warnings_of};
 use crate::components::problem::{FieldErrors, ProblemView, names_field, without_fields};
@@ -27,7 +28,7 @@ struct Attempt {
 #[component]
 pub fn AssignForm(
     board: BoardView,
-    job: BoardJob,
+    picked: Picked,
     technicians: Vec<BoardTechnician>,
     zone: String,
     day: NaiveDate,
@@ -40,9 +41,16 @@ pub fn AssignForm(
             .filter(|w| w.date() == day)
             .map_or_else(|| fallback.to_owned(), |w| format!("{:02}:{:02}", w.hour(), w.minute()))
     };
+    let Picked { job, from: moving_from } = picked;
+    let moving = moving_from.is_some();
+    // A job being moved keeps its time unless it is changed; a waiting one starts
+    // from the customer's wish.
+    let (start, end) =
+        if moving { (job.appointment_from, job.appointment_to) } else { (job.requested_from, job.requested_to) };
     let technician = RwSignal::new(String::new());
-    let from = RwSignal::new(wish(job.requested_from, "09:00"));
-    let to = RwSignal::new(wish(job.requested_to, "11:00"));
+    let from = RwSignal::new(wish(start, "09:00"));
+    let to = RwSignal::new(wish(end, "11:00"));
+    let reason = RwSignal::new(String::new());
     let override_reason = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<Problem>);
     let warnings = RwSignal::new(Vec::<DispatchWarning>::new());
@@ -86,12 +94,12 @@ pub fn AssignForm(
         let checked = check(
             i18n,
             &technician.get_untracked(),
-            &from.get_untracked(),
-            &to.get_untracked(),
+            (&from.get_untracked(), &to.get_untracked()),
+            moving.then(|| reason.get_untracked()),
             overriding.then(|| override_reason.get_untracked()),
         );
         match checked {
-            Ok((technician_id, start, end, reason)) => {
+            Ok(Checked { technician_id, start, end, reassign_reason, override_reason: reason }) => {
                 let at = |time: NaiveTime| zone.with_value(|z| instant(z, day.and_time(time)));
                 problem.set(None);
                 send.dispatch_local(Attempt {
@@ -100,7 +108,7 @@ pub fn AssignForm(
                         technician_id,
                         appointment_from: at(start),
                         appointment_to: at(end),
-                        reason: None,
+                        reason: reassign_reason,
                         override_warnings: reason.is_some(),
                         override_reason: reason,
                     },
@@ -123,6 +131,7 @@ pub fn AssignForm(
     };
     let options = technicians
         .into_iter()
+        .filter(|t| Some(t.technician_id) != moving_from)
         .map(|t| {
             let label = format!("{} ({})", t.display_name, t.username);
             view! { <option value=t.technician_id.to_string() data-username=t.username>{label}</option> }
@@ -152,7 +161,13 @@ pub fn AssignForm(
     };
     view! {
         <form id="assign-form" class="card assign-form" on:submit=submit novalidate>
-            <h2 id="assign-title">{tr!("dispatch.assign_title", number = job.number.clone())}</h2>
+            <h2 id="assign-title">
+                {if moving {
+                    tr!("dispatch.move_title", number = job.number.clone()).into_any()
+                } else {
+                    tr!("dispatch.assign_title", number = job.number.clone()).into_any()
+                }}
+            </h2>
             {form_problem}
             <div class="field">
                 <label for="assign-technician">{t("dispatch.technician")}</label>
@@ -177,6 +192,14 @@ pub fn AssignForm(
                     <FieldErrors problem=problem_signal field="appointment_to" id="assign-to" />
                 </div>
             </div>
+            {moving.then(|| view! {
+                <div class="field">
+                    <label for="assign-reason">{t("dispatch.move_reason")}</label>
+                    <input id="assign-reason" type="text" maxlength="2000" autocomplete="off" bind:value=reason
+                        aria-invalid=invalid("reason") aria-describedby="assign-reason-error" />
+                    <FieldErrors problem=problem_signal field="reason" id="assign-reason" />
+                </div>
+            })}
             {override_box}
             <div class="actions">
                 <button id="assign-submit" type="submit" class="button primary" disabled=pending>
@@ -190,15 +213,22 @@ pub fn AssignForm(
     }
 }
 
-type Checked = (Uuid, NaiveTime, NaiveTime, Option<String>);
+/// A choice ready to send.
+struct Checked {
+    technician_id: Uuid,
+    start: NaiveTime,
+    end: NaiveTime,
+    reassign_reason: Option<String>,
+    override_reason: Option<String>,
+}
 
-/// The choice, or a problem naming every field that is not right yet. With
-/// `override_reason` given, it must not be blank.
+/// The choice, or a problem naming every field that is not right yet. The
+/// reasons, when asked for (moving a job; overriding warnings), must not be blank.
 fn check(
     i18n: I18n,
     technician: &str,
-    from: &str,
-    to: &str,
+    (from, to): (&str, &str),
+    reassign_reason: Option<String>,
     override_reason: Option<String>,
 ) -> Result<Checked, Problem> {
     let mut errors = Vec::new();
@@ -219,12 +249,18 @@ fn check(
         (Some(s), Some(e)) if e < s => fail("appointment_to", "dispatch.error.window"),
         _ => {}
     }
-    let reason = override_reason.map(|r| r.trim().to_owned());
-    if reason.as_deref() == Some("") {
+    let reassign_reason = reassign_reason.map(|r| r.trim().to_owned());
+    if reassign_reason.as_deref() == Some("") {
+        fail("reason", "dispatch.error.move_reason");
+    }
+    let override_reason = override_reason.map(|r| r.trim().to_owned());
+    if override_reason.as_deref() == Some("") {
         fail("override_reason", "dispatch.error.override_reason");
     }
     match (technician, start, end, errors.is_empty()) {
-        (Some(t), Some(s), Some(e), true) => Ok((t, s, e, reason)),
+        (Some(technician_id), Some(start), Some(end), true) => {
+            Ok(Checked { technician_id, start, end, reassign_reason, override_reason })
+        }
         _ => Err(Problem {
             problem_type: "about:blank".to_owned(),
             title: i18n.text("problem.validation_failed").to_owned(),

@@ -1,24 +1,26 @@
 //! The two halves of the board: each technician's appointments of the day with their
-//! load, and the tickets waiting for a technician (each with an "Assign" button).
+//! load (each with a "Move" button, to give it to another technician), and the
+//! tickets waiting for a technician (each with an "Assign" button).
 
 use aftersales_api_types::dispatch::{BoardJob, BoardTechnician};
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::BoardView;
 use super::zone::{clock, local};
+use super::{BoardView, Picked};
 use crate::i18n::date::format_date_time;
 use crate::i18n::labels::stage_category_key;
 use crate::i18n::{t, use_i18n};
 use crate::tr;
 
-const JOB_COLUMNS: &[&str] = &["dispatch.ticket", "dispatch.window", "dispatch.customer", "dispatch.stage"];
+const JOB_COLUMNS: &[&str] =
+    &["dispatch.ticket", "dispatch.window", "dispatch.customer", "dispatch.stage", "dispatch.action"];
 const WAITING_COLUMNS: &[&str] =
     &["dispatch.ticket", "dispatch.requested", "dispatch.customer", "dispatch.stage", "dispatch.action"];
 
 #[component]
-pub fn TechnicianCard(tech: BoardTechnician, zone: String, day: NaiveDate) -> impl IntoView {
+pub fn TechnicianCard(board: BoardView, tech: BoardTechnician, zone: String, day: NaiveDate) -> impl IntoView {
     let i18n = use_i18n();
     let (load, limit) = (i64::from(tech.load), i64::from(tech.limit));
     let full = tech.load >= tech.limit;
@@ -30,7 +32,8 @@ pub fn TechnicianCard(tech: BoardTechnician, zone: String, day: NaiveDate) -> im
             .into_iter()
             .map(|job| {
                 let window = Window { from: job.appointment_from, to: job.appointment_to, zone: zone.clone(), day };
-                view! { <JobRow job window action=None /> }
+                let picked = Picked { job: job.clone(), from: Some(tech.technician_id) };
+                view! { <JobRow job window action=Some((board, picked)) /> }
             })
             .collect_view()
             .into_any()
@@ -65,7 +68,8 @@ pub fn UnassignedTable(board: BoardView, jobs: Vec<BoardJob>, zone: String, day:
         jobs.into_iter()
             .map(|job| {
                 let window = Window { from: job.requested_from, to: job.requested_to, zone: zone.clone(), day };
-                view! { <JobRow job=job.clone() window action=Some((board, job)) /> }
+                let picked = Picked { job: job.clone(), from: None };
+                view! { <JobRow job window action=Some((board, picked)) /> }
             })
             .collect_view()
             .into_any()
@@ -92,7 +96,7 @@ pub struct Window {
 }
 
 #[component]
-fn JobRow(job: BoardJob, window: Window, action: Option<(BoardView, BoardJob)>) -> impl IntoView {
+fn JobRow(job: BoardJob, window: Window, action: Option<(BoardView, Picked)>) -> impl IntoView {
     let i18n = use_i18n();
     let customer = job.customer_name.clone();
     let when = move || {
@@ -109,15 +113,20 @@ fn JobRow(job: BoardJob, window: Window, action: Option<(BoardView, BoardJob)>) 
         }
     };
     let button = action.map(|(board, picked)| {
-        let number = picked.number.clone();
+        let number = picked.job.number.clone();
+        let (class, label) = if picked.from.is_some() {
+            ("button secondary dispatch-move", "dispatch.move")
+        } else {
+            ("button secondary dispatch-pick", "dispatch.assign")
+        };
         let open = move |_| {
             board.assigned.set(None);
             board.picked.set(Some(picked.clone()));
         };
         view! {
             <td>
-                <button type="button" class="button secondary dispatch-pick" data-number=number on:click=open>
-                    {t("dispatch.assign")}
+                <button type="button" class=class data-number=number on:click=open>
+                    {t(label)}
                 </button>
             </td>
         }

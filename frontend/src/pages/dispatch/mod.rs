@@ -24,12 +24,21 @@ use crate::i18n::{t, use_i18n};
 use crate::session::{Session, use_session};
 use crate::tr;
 
+/// A ticket picked on the board: a waiting one to assign, or one of a
+/// technician's jobs to move to another technician.
+#[derive(Debug, Clone)]
+pub struct Picked {
+    pub job: BoardJob,
+    /// The technician the job is with, when it is being moved.
+    pub from: Option<Uuid>,
+}
+
 /// What the pieces of the board share.
 #[derive(Debug, Clone, Copy)]
 pub struct BoardView {
     pub session: Session,
-    /// The unassigned ticket being assigned, if any.
-    pub picked: RwSignal<Option<BoardJob>>,
+    /// The ticket being assigned or moved, if any.
+    pub picked: RwSignal<Option<Picked>>,
     /// Bumped after every assignment so the board reloads.
     pub changes: RwSignal<u32>,
     /// The last assignment made here: ticket number and technician name.
@@ -98,7 +107,7 @@ fn Board(board: BoardView, data: DispatchBoard) -> impl IntoView {
     } else {
         data.technicians
             .into_iter()
-            .map(|tech| view! { <TechnicianCard tech zone=zone.clone() day /> })
+            .map(|tech| view! { <TechnicianCard board tech zone=zone.clone() day /> })
             .collect_view()
             .into_any()
     };
@@ -124,8 +133,8 @@ fn Board(board: BoardView, data: DispatchBoard) -> impl IntoView {
         <div id="dispatch-technicians" class="dispatch-technicians">{cards}</div>
         <h2 id="dispatch-unassigned-title">{tr!("dispatch.unassigned", count = i18n.number(i64::try_from(total).unwrap_or(i64::MAX)))}</h2>
         <UnassignedTable board jobs=data.unassigned zone=zone.clone() day />
-        {move || board.picked.get().map(|job| view! {
-            <AssignForm board job technicians=technicians.get_value() zone=zone.clone() day />
+        {move || board.picked.get().map(|picked| view! {
+            <AssignForm board picked technicians=technicians.get_value() zone=zone.clone() day />
         })}
     }
 }

@@ -15,6 +15,7 @@ mod work_callback;
 mod work_common;
 mod work_complaints;
 mod work_labour;
+mod work_labour_free;
 mod work_record;
 
 use aftersales_api_types::problem::Problem;

@@ -13,18 +13,11 @@ use serde_json::Value;
 use super::TicketView;
 use super::work_common::typed;
 use crate::api;
+use crate::components::followup::callback_status_key;
 use crate::components::problem::{FieldErrors, ProblemView, without_fields};
 use crate::components::toast::use_toasts;
 use crate::i18n::date::iso_instant;
 use crate::i18n::{I18n, t, use_i18n};
-
-fn status_key(status: CallbackStatus) -> &'static str {
-    match status {
-        CallbackStatus::Pending => "work.callback_status.pending",
-        CallbackStatus::Done => "work.callback_status.done",
-        CallbackStatus::Unreachable => "work.callback_status.unreachable",
-    }
-}
 
 /// A question in the reader's language when this client knows it, else the script's words.
 fn question_text(i18n: I18n, code: &str, text: &str) -> String {
@@ -101,7 +94,7 @@ fn CallbackFacts(callback: CallbackDto, script: Vec<CallbackQuestion>) -> impl I
         <dl class="facts">
             <dt>{t("work.callback_status")}</dt>
             <dd id="work-callback-status" data-status=status_code>
-                {t(status_key(status))}
+                {t(callback_status_key(status))}
                 {callback.overdue.then(|| view! { " " <span class="badge warn">{t("work.overdue")}</span> })}
             </dd>
             <dt>{t("work.callback_due")}</dt>

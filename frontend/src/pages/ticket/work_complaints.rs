@@ -3,40 +3,18 @@
 //! with `POST /complaints/{id}/resolve` and the complaint's version.
 
 use aftersales_api_types::auth::Permission;
-use aftersales_api_types::followups::{
-    ComplaintCategory, ComplaintDto, ComplaintOutcome, ComplaintStatus, OpenComplaint, ResolveComplaint,
-};
+use aftersales_api_types::followups::{ComplaintDto, ComplaintStatus, OpenComplaint};
 use aftersales_api_types::problem::Problem;
 use leptos::prelude::*;
 
 use super::TicketView;
 use super::work_common::typed;
 use crate::api;
+use crate::components::followup::{CATEGORIES, ResolveComplaintForm, category_key, complaint_status_key};
 use crate::components::problem::{FieldErrors, ProblemView, browser_problem, without_fields};
 use crate::components::toast::use_toasts;
 use crate::i18n::date::iso_instant;
 use crate::i18n::{t, use_i18n};
-
-const CATEGORIES: [(ComplaintCategory, &str, &str); 6] = [
-    (ComplaintCategory::Attitude, "attitude", "work.category.attitude"),
-    (ComplaintCategory::Quality, "quality", "work.category.quality"),
-    (ComplaintCategory::Delay, "delay", "work.category.delay"),
-    (ComplaintCategory::Charge, "charge", "work.category.charge"),
-    (ComplaintCategory::Damage, "damage", "work.category.damage"),
-    (ComplaintCategory::Other, "other", "work.category.other"),
-];
-
-fn category_key(category: ComplaintCategory) -> &'static str {
-    CATEGORIES.iter().find(|(c, ..)| *c == category).map_or("work.category.other", |(_, _, k)| k)
-}
-
-fn status_key(status: ComplaintStatus) -> (&'static str, &'static str) {
-    match status {
-        ComplaintStatus::Open => ("open", "work.complaint_status.open"),
-        ComplaintStatus::Resolved => ("resolved", "work.complaint_status.resolved"),
-        ComplaintStatus::Rejected => ("rejected", "work.complaint_status.rejected"),
-    }
-}
 
 #[component]
 pub fn ComplaintsSection(view: TicketView) -> impl IntoView {
@@ -77,11 +55,13 @@ fn Complaints(view: TicketView) -> impl IntoView {
 #[component]
 fn ComplaintItem(view: TicketView, complaint: ComplaintDto) -> impl IntoView {
     let i18n = use_i18n();
-    let (status_code, status_text) = status_key(complaint.status);
+    let (status_code, status_text) = complaint_status_key(complaint.status);
     let at = complaint.created_at;
     let open = complaint.status == ComplaintStatus::Open;
     let resolution = complaint.resolution.clone();
-    let resolve = open.then(|| view! { <ResolveForm view complaint=complaint.clone() /> });
+    let settled = Callback::new(move |()| view.reload());
+    let resolve =
+        open.then(|| view! { <ResolveComplaintForm session=view.session complaint=complaint.clone() settled /> });
     view! {
         <li class="complaint" data-status=status_code data-id=complaint.id.to_string()>
             <p class="complaint-head">
@@ -95,75 +75,6 @@ fn ComplaintItem(view: TicketView, complaint: ComplaintDto) -> impl IntoView {
             {resolution.map(|r| view! { <p class="complaint-resolution prewrap"><span class="muted">{t("work.resolution_text")}</span> ": " {r}</p> })}
             {resolve}
         </li>
-    }
-}
-
-#[component]
-fn ResolveForm(view: TicketView, complaint: ComplaintDto) -> impl IntoView {
-    let i18n = use_i18n();
-    let toasts = use_toasts();
-    let session = view.session;
-    let (id, version) = (complaint.id, complaint.version);
-    let shown = RwSignal::new(false);
-    let resolution = RwSignal::new(String::new());
-    let outcome = RwSignal::new("resolved".to_owned());
-    let problem = RwSignal::new(None::<Problem>);
-    let send = Action::new_local(move |request: &ResolveComplaint| {
-        let request = request.clone();
-        async move {
-            match api::work::resolve_complaint(session, id, version, &request).await {
-                Ok(_) => {
-                    toasts.show(i18n.text("work.complaint_resolved"));
-                    view.reload();
-                }
-                Err(e) => view.refused(problem, e.problem),
-            }
-        }
-    });
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(text) = typed(&resolution.get_untracked()) else {
-            problem.set(Some(browser_problem(&[("resolution", "work.error.resolution_text")])));
-            return;
-        };
-        let outcome =
-            if outcome.get_untracked() == "rejected" { ComplaintOutcome::Rejected } else { ComplaintOutcome::Resolved };
-        problem.set(None);
-        send.dispatch_local(ResolveComplaint { resolution: text, outcome });
-    };
-    let problem_signal: Signal<Option<Problem>> = problem.into();
-    let resolution_id = format!("work-resolve-text-{id}");
-    let outcome_id = format!("work-resolve-outcome-{id}");
-    view! {
-        <Show when=move || !shown.get()>
-            <button type="button" class="button secondary complaint-resolve-open" on:click=move |_| shown.set(true)>
-                {t("work.resolve")}
-            </button>
-        </Show>
-        <Show when=move || shown.get()>
-            <form class="complaint-resolve" on:submit=on_submit novalidate>
-                {move || problem.get().filter(|p| !p.title.is_empty()).map(|p| view! {
-                    <div class="alert" role="alert"><ProblemView problem=without_fields(&p) /></div>
-                })}
-                <div class="field">
-                    <label for=resolution_id.clone()>{t("work.resolution_text")}</label>
-                    <textarea id=resolution_id.clone() class="complaint-resolution-text" rows="2" bind:value=resolution></textarea>
-                    <FieldErrors problem=problem_signal field="resolution" id="work-resolve-text" />
-                </div>
-                <div class="field">
-                    <label for=outcome_id.clone()>{t("work.outcome")}</label>
-                    <select id=outcome_id.clone() class="complaint-outcome" bind:value=outcome>
-                        <option value="resolved">{t("work.outcome.resolved")}</option>
-                        <option value="rejected">{t("work.outcome.rejected")}</option>
-                    </select>
-                </div>
-                <div class="actions">
-                    <button type="submit" class="button complaint-resolve-submit" prop:disabled=move || send.pending().get()>
-                        {t("work.resolve")}
-                    </button>
-                </div>
-            </form>
-        </Show>
     }
 }
 

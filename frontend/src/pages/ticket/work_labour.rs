@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::TicketView;
 use super::work_common::{name_in, whole_number};
+use super::work_labour_free::{FREE, FreeLine, FreeLineFields};
 use crate::api;
 use crate::components::problem::{FieldErrors, ProblemView, browser_problem, without_fields};
 use crate::components::toast::use_toasts;
@@ -173,6 +174,16 @@ fn AddLabourForm(view: TicketView) -> impl IntoView {
     let item = RwSignal::new(String::new());
     let quantity = RwSignal::new(i18n.number(1));
     let problem = RwSignal::new(None::<Problem>);
+    // The office may record work the catalogue lacks, priced in the branch's currency.
+    let may_price_freely = untrack(|| session.may(Permission::ManageTickets));
+    let free = FreeLine::new();
+    let branch_id = view.ticket.with_untracked(|t| t.branch_id);
+    let branch = LocalResource::new(move || async move {
+        if may_price_freely { api::branch(session, branch_id.to_string()).await.ok() } else { None }
+    });
+    let currency = Signal::derive(move || branch.get().flatten().map(|b| b.currency).unwrap_or_default());
+    // A free line is recorded for the ticket's technician, not for the clerk.
+    let technician_id = move || view.ticket.with_untracked(|t| t.technician_id);
     let add = Action::new_local(move |request: &AddLabourLine| {
         let request = request.clone();
         async move {
@@ -181,6 +192,7 @@ fn AddLabourForm(view: TicketView) -> impl IntoView {
                     toasts.show(i18n.format("work.labour_added", &[("code", &line.code)]));
                     item.try_set(String::new());
                     quantity.try_set(i18n.number(1));
+                    free.clear();
                     view.reload();
                 }
                 Err(e) => {
@@ -191,20 +203,32 @@ fn AddLabourForm(view: TicketView) -> impl IntoView {
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Ok(service_item_id) = Uuid::parse_str(&item.get_untracked()) else {
-            problem.set(Some(browser_problem(&[("service_item_id", "work.error.service")])));
-            return;
-        };
+        let chosen = item.get_untracked();
         let Ok(Some(quantity)) = whole_number(&quantity.get_untracked(), 1, 999) else {
             problem.set(Some(browser_problem(&[("quantity", "work.error.quantity")])));
             return;
         };
+        let request = if chosen == FREE {
+            match free.request(&currency.get_untracked(), quantity) {
+                Ok(request) => AddLabourLine { technician_id: technician_id(), ..request },
+                Err(found) => {
+                    problem.set(Some(browser_problem(&[found])));
+                    return;
+                }
+            }
+        } else {
+            let Ok(service_item_id) = Uuid::parse_str(&chosen) else {
+                problem.set(Some(browser_problem(&[("service_item_id", "work.error.service")])));
+                return;
+            };
+            AddLabourLine {
+                service_item_id: Some(service_item_id),
+                quantity: Some(quantity),
+                ..AddLabourLine::default()
+            }
+        };
         problem.set(None);
-        add.dispatch_local(AddLabourLine {
-            service_item_id: Some(service_item_id),
-            quantity: Some(quantity),
-            ..AddLabourLine::default()
-        });
+        add.dispatch_local(request);
     };
     let problem_signal: Signal<Option<Problem>> = problem.into();
     let form_problem = move || {
@@ -238,9 +262,13 @@ fn AddLabourForm(view: TicketView) -> impl IntoView {
                 <select id="work-service" bind:value=item>
                     <option value="">{t("work.choose_service")}</option>
                     {options}
+                    {may_price_freely.then(|| view! { <option value=FREE>{t("work.free_line")}</option> })}
                 </select>
                 <FieldErrors problem=problem_signal field="service_item_id" id="work-service" />
             </div>
+            <Show when=move || item.get() == FREE>
+                <FreeLineFields line=free currency problem=problem_signal />
+            </Show>
             <div class="field">
                 <label for="work-quantity">{t("work.quantity")}</label>
                 <input id="work-quantity" type="text" inputmode="numeric" autocomplete="off" bind:value=quantity />

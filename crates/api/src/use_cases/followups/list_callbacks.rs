@@ -6,7 +6,7 @@ use aftersales_persistence::tickets::callbacks::{self, CallbackFilter};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::callback_out;
+use super::{Concerns, callback_out, names_of};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::pagination;
@@ -25,13 +25,23 @@ pub async fn list(
         status: query.status.to_domain(),
         overdue: query.overdue,
         branch_id: query.branch_id,
+        done_by: query.done_by,
         after: decode(query.cursor.as_deref())?,
         limit,
     };
     let rows = callbacks::list(db, &me.scope, filter, now).await?;
+    let concerns: Vec<Concerns> = rows
+        .iter()
+        .map(|r| Concerns { ticket_id: r.callback.ticket_id, technician_id: None, settled_by: r.callback.done_by })
+        .collect();
+    let names = names_of(db, &concerns).await?;
     let items: Vec<_> = rows
         .iter()
-        .map(|r| (callback_out(&r.callback, &r.ticket_number, r.branch_id, now), r.callback.due_at))
+        .zip(names)
+        .map(|(r, names)| {
+            let out = CallbackDto { names, ..callback_out(&r.callback, &r.ticket_number, r.branch_id, now) };
+            (out, r.callback.due_at)
+        })
         .collect();
     Ok(pagination::page(items, limit, |(c, due)| format!("{}|{}", due.to_rfc3339(), c.id), |(c, _)| c.clone()))
 }

@@ -4,7 +4,7 @@ use aftersales_api_types::followups::{ComplaintDto, ComplaintQuery};
 use aftersales_persistence::DatabaseConnection;
 use aftersales_persistence::tickets::complaints::{self, ComplaintFilter};
 
-use super::complaint_out;
+use super::{Concerns, complaint_out, names_of};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::pagination;
@@ -25,6 +25,12 @@ pub async fn list(
         limit,
     };
     let rows = complaints::list(db, &me.scope, filter).await?;
-    let items: Vec<ComplaintDto> = rows.iter().map(complaint_out).collect();
+    let concerns: Vec<Concerns> = rows
+        .iter()
+        .map(|c| Concerns { ticket_id: c.ticket_id, technician_id: c.technician_id, settled_by: c.resolved_by })
+        .collect();
+    let names = names_of(db, &concerns).await?;
+    let items: Vec<ComplaintDto> =
+        rows.iter().zip(names).map(|(c, names)| ComplaintDto { names, ..complaint_out(c) }).collect();
     Ok(pagination::page(items, limit, |c| c.id.to_string(), Clone::clone))
 }
