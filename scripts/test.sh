@@ -111,6 +111,7 @@ BROWSER_TESTS=(
   attachments
   review
   installation
+  part_sales
 )
 for name in "${BROWSER_TESTS[@]}"; do
   BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/$name.test.mjs" | tee "$WORK/browser-$name.log"

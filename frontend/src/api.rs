@@ -29,6 +29,7 @@ pub mod customers;
 pub mod dashboard;
 pub mod dispatch;
 pub mod intake;
+pub mod part_sales;
 pub mod parts;
 pub mod purchasing;
 pub mod reference;

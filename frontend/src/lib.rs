@@ -24,6 +24,7 @@ use crate::pages::home::HomePage;
 use crate::pages::intake::{IntakePage, ReceiptPage};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::part_sales::{NewPartSalePage, PartSalePage, PartSalesPage};
 use crate::pages::parts::PartsPage;
 use crate::pages::parts::warehouses::WarehousesPage;
 use crate::pages::purchasing::{PurchaseOrderPage, PurchaseOrdersPage};
@@ -125,6 +126,9 @@ mod lazy {
         PurchaseOrdersPage,
         PurchaseOrderPage,
         ReportsPage,
+        PartSalesPage,
+        NewPartSalePage,
+        PartSalePage,
     );
 }
 
@@ -180,6 +184,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("purchase-orders") view={Lazy::<lazy::PurchaseOrdersPage>::new()} />
                     <Route path=path!("purchase-orders/:id") view={Lazy::<lazy::PurchaseOrderPage>::new()} />
                     <Route path=path!("reports") view={Lazy::<lazy::ReportsPage>::new()} />
+                    <Route path=path!("part-sales") view={Lazy::<lazy::PartSalesPage>::new()} />
+                    <Route path=path!("part-sales/new") view={Lazy::<lazy::NewPartSalePage>::new()} />
+                    <Route path=path!("part-sales/:id") view={Lazy::<lazy::PartSalePage>::new()} />
                 </ParentRoute>
             </Routes>
         </Router>

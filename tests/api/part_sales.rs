@@ -73,6 +73,14 @@ async fn a_sale_of_two_lines_moves_both_and_records_the_margin() {
     assert_eq!(sold["lines"][0]["unit_cost"]["amount"], "1250000");
     assert_eq!(sold["lines"][1]["margin_minor"], 500_000);
     assert_eq!(sold["lines"][1]["price_reason"], "bought with the compressor");
+    // A sale carries the names a slip prints, not only ids.
+    assert_eq!((sold["branch_code"].as_str(), sold["warehouse_code"].as_str()), (Some("HN01"), Some("WH-SALE2")));
+    assert_eq!(
+        (sold["lines"][0]["sku"].as_str(), sold["lines"][0]["part_name"].as_str()),
+        (Some("CMP-SALE2"), Some("Compressor"))
+    );
+    assert_eq!(sold["buyer_name"], "Walk-in");
+    assert!(sold["sold_by_name"].as_str().is_some_and(|n| !n.is_empty()), "{sold}");
     assert_eq!(on_hand(&app, &keeper, &compressor).await, (3, 3_750_000));
     assert_eq!(on_hand(&app, &keeper, &motor).await, (7, 2_100_000));
 
@@ -206,6 +214,7 @@ async fn a_sale_is_seen_in_its_own_part_of_the_network_only() {
     body.as_object_mut().map(|o| o.remove("customer_name"));
     let sold = json(app.post("/api/v1/part-sales", &keeper, &body).await).await;
     assert_eq!(sold["customer_id"], hoa);
+    assert_eq!(sold["buyer_name"], "Nguyễn Thị Hoa", "the registered customer's name");
     let path = format!("/api/v1/part-sales/{}", sold["id"].as_str().unwrap_or_default());
 
     let by_customer = format!("/api/v1/part-sales?customer_id={}", hoa.as_str().unwrap_or_default());

@@ -1,6 +1,9 @@
 // The reports screen in headless Chromium: tickets per branch and month follow
 // what is taken in, narrow to one branch, download as XLSX, and in Persian count
-// Jalali months in Persian digits, right to left, without spilling at 360 px.
+// Jalali months in Persian digits, right to left, without spilling at 360 px. Each
+// stock report (stock on hand, movements, parts used, overdue old parts, below
+// reorder point) shows its rows for data made here or in the demo, and downloads
+// as an XLSX workbook; in Persian and Chinese too, at 360 px.
 //
 //   BASE_URL=http://127.0.0.1:8099 NODE_TOOLS=$HOME/.cache/aftersales/node \
 //     node tests/browser/reports.test.mjs
@@ -19,6 +22,39 @@ async function takeIn() {
     new_customer: { kind: 'individual', name: 'Báo Cáo', phones: [{ number: `+84 9${String(Date.now()).slice(-8)}` }], allow_duplicate: true },
     model_id: models.items[0].id,
   });
+}
+
+const WAREHOUSE = 'HN01-MAIN';
+const SKU = `RPT-${String(Date.now()).slice(-7)}`;
+
+/// A new part with reorder point 10, of which 2 are received into HN01-MAIN.
+async function stockedPart() {
+  const admin = await tokenFor('admin');
+  const keeper = await tokenFor('warehouse.hn01');
+  const brands = await api('GET', '/brands?limit=200', admin);
+  const part = await api('POST', '/parts', admin, {
+    brand_id: brands.items[0].id, sku: SKU, name: 'Report part', unit: 'pcs', reorder_point: 10,
+    standard_cost: { amount: '100000', currency: 'VND' }, price: { amount: '150000', currency: 'VND' },
+  });
+  const warehouses = await api('GET', '/warehouses?limit=200', keeper);
+  const warehouse = warehouses.items.find((w) => w.code === WAREHOUSE);
+  await api('POST', '/stock/receipts', keeper, { warehouse_id: warehouse.id, part_id: part.id, quantity: 2, unit_cost: '100000' });
+}
+
+/// Opens a stock report by its link in the report picker.
+async function openReport(page, slug) {
+  await page.locator(`#report-link-${slug}`).click();
+  await page.waitForURL((url) => url.search === `?report=${slug}`, { timeout: TIMEOUT });
+  await page.locator(`#stock-report-title[data-report="${slug}"]`).waitFor({ state: 'visible', timeout: TIMEOUT });
+}
+
+/// Downloads the report shown; it must be an XLSX (zip) workbook of that name.
+async function workbook(page, name) {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.locator('#stock-download').click()]);
+  assert(download.suggestedFilename() === name, `saved as ${download.suggestedFilename()}`);
+  const { readFileSync } = await import('node:fs');
+  const bytes = readFileSync(await download.path());
+  assert(bytes.length > 500 && bytes.subarray(0, 2).toString() === 'PK', `${name} is not an XLSX (zip) file`);
 }
 
 const month = new Date().toISOString().slice(0, 7);
@@ -65,6 +101,103 @@ const tests = [
       const { statSync, readFileSync } = await import('node:fs');
       assert(statSync(path).size > 1000, 'the workbook is empty');
       assert(readFileSync(path).subarray(0, 2).toString() === 'PK', 'not an XLSX (zip) file');
+    },
+  },
+  {
+    name: 'stock on hand shows a part just received, per warehouse, and downloads as a workbook',
+    async run(page) {
+      await stockedPart();
+      await openReport(page, 'stock-on-hand');
+      await chooseBy(page, '#stock-warehouse', 'data-code', WAREHOUSE);
+      await page.locator('#stock-show').click();
+      const line = `#on-hand-table tr[data-warehouse="${WAREHOUSE}"][data-sku="${SKU}"]`;
+      await page.locator(line).waitFor({ state: 'visible', timeout: TIMEOUT });
+      assert((await textOf(page, `${line} td.on-hand`)) === '2', 'on hand of the part received');
+      assert(
+        await page.locator('#on-hand-table tbody tr[data-warehouse]').evaluateAll((rows) => rows.every((r) => r.dataset.warehouse === 'HN01-MAIN')),
+        'another warehouse is listed',
+      );
+      await page.locator(`#on-hand-totals tr[data-warehouse="${WAREHOUSE}"]`).waitFor({ state: 'visible', timeout: TIMEOUT });
+      await workbook(page, 'stock-on-hand.xlsx');
+    },
+  },
+  {
+    name: 'stock movements show the receipt of the period and the stock before and after',
+    async run(page) {
+      await openReport(page, 'stock-movements');
+      await page.locator('#stock-show').click();
+      const position = `#positions-table tr[data-warehouse="${WAREHOUSE}"][data-sku="${SKU}"]`;
+      await page.locator(position).waitFor({ state: 'visible', timeout: TIMEOUT });
+      assert((await textOf(page, `${position} td.closing`)) === '2', 'closing stock');
+      await page.locator(`#movements-table tr[data-sku="${SKU}"][data-kind="receipt"]`).waitFor({ state: 'visible', timeout: TIMEOUT });
+      await workbook(page, 'stock-movements.xlsx');
+    },
+  },
+  {
+    name: 'parts used are listed per ticket and per technician',
+    async run(page) {
+      await openReport(page, 'parts-used');
+      await page.locator('#parts-used-table tbody tr[data-ticket]').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      const tickets = await page.locator('#parts-used-table tbody tr[data-ticket]').evaluateAll((rows) => rows.map((r) => r.dataset.ticket));
+      assert(tickets.length > 0 && tickets.every((n) => /^[A-Z]{2}-[A-Z0-9]+-\d{4}-\d{6}$/.test(n)), `tickets ${tickets.slice(0, 3)}`);
+      await page.locator('#stock-group').selectOption('technician');
+      await page.locator('#stock-show').click();
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('#parts-used-table tbody tr[data-ticket]')].every((r) => r.dataset.ticket === '')
+          && document.querySelectorAll('#parts-used-table tbody tr[data-technician]').length > 0,
+        null,
+        { timeout: TIMEOUT },
+      );
+      await workbook(page, 'parts-used.xlsx');
+    },
+  },
+  {
+    name: 'old parts overdue are listed with their ticket and days overdue',
+    async run(page) {
+      await openReport(page, 'overdue-defective-returns');
+      const first = '#overdue-table tbody tr[data-ticket]';
+      await page.locator(first).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      assert(Number(await textOf(page, `${first} td.days-overdue`)) >= 0, 'days overdue');
+      assert((await page.locator('#stock-warehouse').count()) === 0, 'this report takes no warehouse');
+      await workbook(page, 'overdue-defective-returns.xlsx');
+    },
+  },
+  {
+    name: 'a part below its reorder point is listed with its shortfall',
+    async run(page, shot) {
+      await openReport(page, 'below-reorder-point');
+      const line = `#reorder-table tr[data-sku="${SKU}"]`;
+      await page.locator(line).waitFor({ state: 'visible', timeout: TIMEOUT });
+      assert((await textOf(page, `${line} td.shortfall`)) === '8', 'reorder point 10 less 2 on hand');
+      await shot('reorder');
+      await workbook(page, 'below-reorder-point.xlsx');
+    },
+  },
+  {
+    name: 'the stock reports in Persian and Chinese, and nothing spills at 360 px',
+    async run(page, shot) {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await switchTo(page, 'fa');
+      await openReport(page, 'stock-on-hand');
+      await page.locator(`#on-hand-table tr[data-sku="${SKU}"]`).waitFor({ state: 'visible', timeout: TIMEOUT });
+      assert(persianDigits(await textOf(page, `#on-hand-table tr[data-sku="${SKU}"] td.on-hand`)), 'on hand in Persian digits');
+      assert((await overflow(page)) <= 0, 'stock on hand scrolls sideways at 360 px');
+      await shot('stock-fa');
+      await openReport(page, 'stock-movements');
+      await page.locator('#positions-table tbody tr').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      assert(persianDigits(await page.locator('#stock-from').inputValue()), 'the period in Persian digits');
+      assert((await overflow(page)) <= 0, 'stock movements scroll sideways at 360 px');
+      await shot('movements-fa');
+      await switchTo(page, 'zh');
+      await openReport(page, 'parts-used');
+      await page.locator('#parts-used-table tbody tr').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      assert((await textOf(page, '#stock-report-title')) === '工单用料', 'the title in Chinese');
+      await shot('stock-zh');
+      await switchTo(page, 'en');
+      await page.setViewportSize({ width: 1200, height: 800 });
+      // Back to tickets per branch and month for the test after this one.
+      await page.locator('#report-link-ticket-volume').click();
+      await page.locator('#volume-table tbody tr[data-branch]').first().waitFor({ state: 'visible', timeout: TIMEOUT });
     },
   },
   {

@@ -88,16 +88,26 @@ pub struct PartSaleDto {
     /// `PS-HN01-2026-000001`: per branch and year, without gaps.
     pub number: String,
     pub branch_id: Uuid,
+    pub branch_code: String,
+    pub branch_name: String,
     pub warehouse_id: Uuid,
+    pub warehouse_code: String,
+    pub warehouse_name: String,
     pub customer_id: Option<Uuid>,
+    /// The walk-in buyer's name, as given.
     pub customer_name: Option<String>,
     pub customer_phone: Option<String>,
+    /// Who bought, as a slip prints it: the registered customer's name, else the
+    /// walk-in buyer's, if given.
+    pub buyer_name: Option<String>,
     pub total: Money,
     /// What the parts sold cost the warehouse, at its moving-average cost.
     pub cost: Money,
     /// Total less cost, in minor units of the currency (negative when sold at a loss).
     pub margin_minor: i64,
     pub sold_by: Uuid,
+    /// The seller's display name.
+    pub sold_by_name: String,
     pub sold_at: DateTime<Utc>,
     pub note: Option<String>,
     pub lines: Vec<PartSaleLineDto>,
@@ -108,6 +118,8 @@ pub struct PartSaleDto {
 pub struct PartSaleLineDto {
     pub line_no: i32,
     pub part_id: Uuid,
+    pub sku: String,
+    pub part_name: String,
     pub quantity: i64,
     /// The part's selling price at the time of the sale.
     pub list_price: Money,

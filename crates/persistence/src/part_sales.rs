@@ -3,16 +3,22 @@
 //! per-branch, per-year numbers.
 use crate::money::currency;
 use aftersales_domain::money::{Currency, Money};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use aftersales_domain::organisation::BranchScope;
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use uuid::Uuid;
 
 use crate::branches::branches_in;
+use crate::entities::branches::{Column as B, Entity as Branches};
+use crate::entities::customers::{Column as C, Entity as Customers};
 use crate::entities::part_sale_lines::{self, Entity as Lines};
 use crate::entities::part_sales::{ActiveModel, Column, Entity, Model};
+use crate::entities::parts::{Column as P, Entity as Parts};
+use crate::entities::users::{Column as U, Entity as Users};
+use crate::entities::warehouses::{Column as W, Entity as Warehouses};
 use crate::{StoreError, fetch_size};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,4 +208,71 @@ pub async fn list(
     }
     let rows = query.order_by_desc(Column::Id).limit(fetch_size(filter.limit)).all(db).await?;
     with_lines(db, rows).await
+}
+
+/// What a sale's ids name: its branch, warehouse, registered customer and seller.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SaleNames {
+    pub branch_code: String,
+    pub branch_name: String,
+    pub warehouse_code: String,
+    pub warehouse_name: String,
+    /// The registered customer's name; none for a walk-in buyer.
+    pub customer_name: Option<String>,
+    pub sold_by_name: String,
+}
+
+/// The names a page of sales shows, read for the whole page in two queries rather
+/// than one look-up per row: per sale, and per part sold its SKU and name.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    pub sales: HashMap<Uuid, SaleNames>,
+    pub parts: HashMap<Uuid, (String, String)>,
+}
+
+pub async fn names(db: &impl ConnectionTrait, sales: &[PartSale]) -> Result<Names, StoreError> {
+    if sales.is_empty() {
+        return Ok(Names::default());
+    }
+    let mut q = Query::select();
+    q.expr_as(Expr::col((Entity, Column::Id)), "sale_id")
+        .expr_as(Expr::col((Branches, B::Code)), "branch_code")
+        .expr_as(Expr::col((Branches, B::Name)), "branch_name")
+        .expr_as(Expr::col((Warehouses, W::Code)), "warehouse_code")
+        .expr_as(Expr::col((Warehouses, W::Name)), "warehouse_name")
+        .expr_as(Expr::col((Customers, C::Name)), "customer_name")
+        .expr_as(Expr::col((Users, U::DisplayName)), "sold_by_name")
+        .from(Entity)
+        .inner_join(Branches, Expr::col((Branches, B::Id)).equals((Entity, Column::BranchId)))
+        .inner_join(Warehouses, Expr::col((Warehouses, W::Id)).equals((Entity, Column::WarehouseId)))
+        .inner_join(Users, Expr::col((Users, U::Id)).equals((Entity, Column::SoldBy)))
+        .left_join(Customers, Expr::col((Customers, C::Id)).equals((Entity, Column::CustomerId)))
+        .and_where(Expr::col((Entity, Column::Id)).is_in(sales.iter().map(|s| s.id)));
+    let by_sale = db
+        .query_all(&q)
+        .await?
+        .iter()
+        .map(|r| {
+            let names = SaleNames {
+                branch_code: r.try_get("", "branch_code")?,
+                branch_name: r.try_get("", "branch_name")?,
+                warehouse_code: r.try_get("", "warehouse_code")?,
+                warehouse_name: r.try_get("", "warehouse_name")?,
+                customer_name: r.try_get("", "customer_name")?,
+                sold_by_name: r.try_get("", "sold_by_name")?,
+            };
+            Ok((r.try_get("", "sale_id")?, names))
+        })
+        .collect::<Result<HashMap<_, _>, StoreError>>()?;
+    let part_ids: BTreeSet<Uuid> = sales.iter().flat_map(|s| s.lines.iter().map(|l| l.part_id)).collect();
+    let parts: Vec<(Uuid, String, String)> = Parts::find()
+        .select_only()
+        .column(P::Id)
+        .column(P::Sku)
+        .column(P::Name)
+        .filter(P::Id.is_in(part_ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(Names { sales: by_sale, parts: parts.into_iter().map(|(id, sku, name)| (id, (sku, name))).collect() })
 }

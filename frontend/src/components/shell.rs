@@ -146,6 +146,11 @@ fn Nav(session: Session) -> impl IntoView {
                         <A href="/purchase-orders">{t("purchasing.nav")}</A>
                     </li>
                 </Show>
+                <Show when=purchasing>
+                    <li>
+                        <A href="/part-sales">{t("part_sales.nav")}</A>
+                    </li>
+                </Show>
                 <Show when=tickets>
                     <li>
                         <A href="/reports">{t("reports.nav")}</A>

@@ -8,6 +8,7 @@ pub mod home;
 pub mod intake;
 pub mod login;
 pub mod not_found;
+pub mod part_sales;
 pub mod parts;
 pub mod purchasing;
 pub mod reports;

@@ -20,6 +20,7 @@ mod fa;
 mod followups;
 mod intake;
 mod parts;
+mod part_sales;
 mod purchasing;
 mod reports;
 mod review;
@@ -74,6 +75,7 @@ const AREAS: &[&Area] = &[
     &intake::AREA,
     &parts::AREA,
     &purchasing::AREA,
+    &part_sales::AREA,
     &reports::AREA,
     &review::AREA,
     &serials::AREA,

@@ -1,15 +1,23 @@
-//! `/reports`: the ticket-volume report. Managers pick a period (in their
-//! calendar: Persian readers get Jalali months) and a branch, read tickets taken
-//! in and closed per branch and month, and download the same as XLSX.
+//! `/reports`: the ticket-volume report and the stock reports, one at a time
+//! (`/reports?report=stock-on-hand`). For ticket volume managers pick a period (in
+//! their calendar: Persian readers get Jalali months) and a branch, read tickets
+//! taken in and closed per branch and month, and download the same as XLSX; each
+//! stock report likewise (see `stock`).
 
+mod report_table;
+mod stock;
+mod stock_tables;
 mod volume_table;
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::problem::Problem;
 use aftersales_api_types::ticket_reports::{ReportCalendar, TicketVolumeQuery};
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 use uuid::Uuid;
 
+use self::stock::{StockKind, StockReport};
 use self::volume_table::VolumeTable;
 use crate::api;
 use crate::components::problem::{ProblemView, browser_problem};
@@ -45,8 +53,57 @@ impl Asked {
     }
 }
 
+/// The report the page shows: `None` is ticket volume.
+fn chosen(slug: Option<String>) -> Option<StockKind> {
+    slug.and_then(|s| StockKind::ALL.into_iter().find(|k| k.slug() == s))
+}
+
 #[component]
 pub fn ReportsPage() -> impl IntoView {
+    let session = use_session();
+    let query = use_query_map();
+    let may_tickets = move || session.may(Permission::ViewTickets);
+    let may_stock = move || session.may(Permission::ViewStock);
+    // Someone who may not read tickets starts on the first stock report.
+    let report = Memo::new(move |_| {
+        let asked = chosen(query.with(|q| q.get("report")));
+        match asked {
+            Some(kind) if may_stock() => Some(kind),
+            _ if may_tickets() => None,
+            _ => Some(StockKind::OnHand),
+        }
+    });
+    let link = move |kind: Option<StockKind>| {
+        let href = kind.map_or_else(|| "/reports".to_owned(), |k| format!("/reports?report={}", k.slug()));
+        let key = kind.map_or("reports.volume_title", StockKind::title_key);
+        let id = format!("report-link-{}", kind.map_or("ticket-volume", StockKind::slug));
+        view! {
+            <li>
+                <a id=id href=href aria-current=move || (report.get() == kind).then_some("page")>{t(key)}</a>
+            </li>
+        }
+    };
+    let stock_links = move || StockKind::ALL.into_iter().map(|k| link(Some(k))).collect_view();
+    view! {
+        <section class="page reports-page">
+            <h1 id="reports-title">{t("reports.title")}</h1>
+            <nav class="report-picker" aria-label=t("reports.choose")>
+                <ul>
+                    <Show when=may_tickets>{link(None)}</Show>
+                    <Show when=may_stock>{stock_links}</Show>
+                </ul>
+            </nav>
+            {move || match report.get() {
+                None => view! { <VolumeReport /> }.into_any(),
+                Some(kind) => view! { <StockReport kind /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Tickets per branch and month.
+#[component]
+fn VolumeReport() -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
     let day = today();
@@ -105,8 +162,6 @@ pub fn ReportsPage() -> impl IntoView {
         })
     };
     view! {
-        <section class="page reports-page">
-            <h1 id="reports-title">{t("reports.title")}</h1>
             <h2 id="volume-title">{t("reports.volume_title")}</h2>
             <p class="muted">{t("reports.volume_intro")}</p>
             <form id="volume-form" class="filters" on:submit=submit>
@@ -132,6 +187,5 @@ pub fn ReportsPage() -> impl IntoView {
             </form>
             {move || problem.get().map(|problem| view! { <ProblemView problem /> })}
             <VolumeTable session asked />
-        </section>
     }
 }

@@ -4,7 +4,7 @@ use aftersales_domain::access::Permission;
 use aftersales_persistence::{DatabaseConnection, part_sales};
 use uuid::Uuid;
 
-use super::sale_out;
+use super::one_out;
 use crate::auth::Principal;
 use crate::error::{ApiError, NotFoundAs};
 
@@ -12,5 +12,6 @@ use crate::error::{ApiError, NotFoundAs};
 /// margin; another branch's is 404.
 pub async fn get(db: &DatabaseConnection, me: &Principal, id: Uuid) -> Result<PartSaleDto, ApiError> {
     me.require(Permission::ViewStock)?;
-    Ok(sale_out(&part_sales::find_in_scope(db, &me.scope, id).await.or_not_found("sale")?))
+    let sale = part_sales::find_in_scope(db, &me.scope, id).await.or_not_found("sale")?;
+    Ok(one_out(db, &sale).await?)
 }

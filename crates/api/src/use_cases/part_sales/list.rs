@@ -28,5 +28,6 @@ pub async fn list(
         limit,
     };
     let rows = part_sales::list(db, &me.scope, filter).await?;
-    Ok(pagination::page(rows, limit, |s| s.id.to_string(), sale_out))
+    let names = part_sales::names(db, &rows).await?;
+    Ok(pagination::page(rows, limit, |s| s.id.to_string(), |s| sale_out(s, &names)))
 }

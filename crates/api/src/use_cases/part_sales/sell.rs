@@ -16,7 +16,7 @@ use chrono::Datelike;
 use uuid::Uuid;
 
 use super::pricing::price_lines;
-use super::{ENTITY, sale_out};
+use super::{ENTITY, one_out};
 use crate::audit::{Change, snapshot};
 use crate::auth::Principal;
 use crate::error::ApiError;
@@ -106,7 +106,7 @@ pub async fn sell(db: &DatabaseConnection, actor: &Actor, body: NewPartSale) -> 
     // Answer what was stored: PostgreSQL keeps microseconds, so the sale as read
     // later must equal the sale as answered now.
     let sale = part_sales::find(txn, sale.id).await?;
-    let out = sale_out(&sale);
+    let out = one_out(txn, &sale).await?;
     let change = Change {
         action: "part_sale.create",
         entity: ENTITY,
