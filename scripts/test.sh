@@ -112,6 +112,7 @@ BROWSER_TESTS=(
   review
   installation
   part_sales
+  registry
 )
 for name in "${BROWSER_TESTS[@]}"; do
   BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/$name.test.mjs" | tee "$WORK/browser-$name.log"

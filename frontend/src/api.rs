@@ -42,6 +42,7 @@ pub mod ticket_parts;
 pub mod tickets;
 pub mod transfers;
 pub mod warranty;
+pub mod warranty_cards;
 pub mod work;
 pub mod workflows;
 

@@ -29,7 +29,7 @@ use crate::pages::parts::PartsPage;
 use crate::pages::parts::warehouses::WarehousesPage;
 use crate::pages::purchasing::{PurchaseOrderPage, PurchaseOrdersPage};
 use crate::pages::reports::ReportsPage;
-use crate::pages::serials::SerialsPage;
+use crate::pages::serials::{SerialRegisterPage, SerialsPage};
 use crate::pages::settings::SettingsPage;
 use crate::pages::settings_catalog::{FaultCodesPage, ServiceItemsPage};
 use crate::pages::stock::StockPage;
@@ -39,6 +39,7 @@ use crate::pages::track::{TrackLookupPage, TrackPage};
 use crate::pages::transfers::{StocktakePage, StocktakesPage, TransferPage, TransfersPage};
 use crate::pages::users::UsersPage;
 use crate::pages::warranty::{PolicyPage, WarrantyPoliciesPage};
+use crate::pages::warranty_cards::{CardBatchPrintPage, WarrantyCardsPage};
 use crate::pages::workflows::ticket_settings::TicketSettingsPage;
 use crate::pages::workflows::{WorkflowPage, WorkflowsPage};
 use crate::session::Session;
@@ -105,10 +106,13 @@ mod lazy {
         TicketsPage,
         TicketPage,
         SerialsPage,
+        SerialRegisterPage,
         CustomersPage,
         CustomerPage,
         WarrantyPoliciesPage,
         PolicyPage,
+        WarrantyCardsPage,
+        CardBatchPrintPage,
         PartsPage,
         WarehousesPage,
         DispatchPage,
@@ -163,10 +167,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("tickets") view={Lazy::<lazy::TicketsPage>::new()} />
                     <Route path=path!("tickets/:id") view={Lazy::<lazy::TicketPage>::new()} />
                     <Route path=path!("serials") view={Lazy::<lazy::SerialsPage>::new()} />
+                    <Route path=path!("serials/new") view={Lazy::<lazy::SerialRegisterPage>::new()} />
                     <Route path=path!("customers") view={Lazy::<lazy::CustomersPage>::new()} />
                     <Route path=path!("customers/:id") view={Lazy::<lazy::CustomerPage>::new()} />
                     <Route path=path!("warranty-policies") view={Lazy::<lazy::WarrantyPoliciesPage>::new()} />
                     <Route path=path!("warranty-policies/:id") view={Lazy::<lazy::PolicyPage>::new()} />
+                    <Route path=path!("warranty-cards") view={Lazy::<lazy::WarrantyCardsPage>::new()} />
+                    <Route path=path!("warranty-cards/batches/:id") view={Lazy::<lazy::CardBatchPrintPage>::new()} />
                     <Route path=path!("parts") view={Lazy::<lazy::PartsPage>::new()} />
                     <Route path=path!("warehouses") view={Lazy::<lazy::WarehousesPage>::new()} />
                     <Route path=path!("dispatch") view={Lazy::<lazy::DispatchPage>::new()} />

@@ -131,6 +131,11 @@ fn Nav(session: Session) -> impl IntoView {
                         <A href="/warranty-policies">{t("warranty.nav")}</A>
                     </li>
                 </Show>
+                <Show when=move || session.may(Permission::ManageCustomers) || session.may(Permission::ManageWarranty)>
+                    <li>
+                        <A href="/warranty-cards">{t("cards.nav")}</A>
+                    </li>
+                </Show>
                 <Show when=stock>
                     <li>
                         <A href="/stock">{t("nav.stock")}</A>

@@ -22,4 +22,5 @@ pub mod track;
 pub mod transfers;
 pub mod users;
 pub mod warranty;
+pub mod warranty_cards;
 pub mod workflows;

@@ -34,6 +34,7 @@ mod track;
 mod transfers;
 mod vi;
 mod warranty;
+mod warranty_cards;
 mod work;
 mod workflows;
 mod zh;
@@ -87,6 +88,7 @@ const AREAS: &[&Area] = &[
     &track::AREA,
     &transfers::AREA,
     &warranty::AREA,
+    &warranty_cards::AREA,
     &work::AREA,
     &workflows::AREA,
 ];

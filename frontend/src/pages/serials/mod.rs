@@ -1,11 +1,24 @@
 //! `/serials`: look a unit up by the serial printed on it (any case, any spacing).
 //! The serial stays in the address (`/serials?serial=…`) so a reload or a shared
 //! link shows the same unit: its facts, today's warranty decision, its history,
-//! component swaps and contracts.
+//! component swaps and contracts, and (to those who may) the forms that change
+//! it. `/serials/new` registers a unit.
 
+mod actions;
+mod contract_form;
+mod edit;
+mod facts;
+pub(crate) mod fields;
+mod owner;
 mod records;
+mod register;
+mod swap_form;
+mod tickets;
 mod unit;
 
+pub use self::register::SerialRegisterPage;
+
+use aftersales_api_types::auth::Permission;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -16,13 +29,26 @@ use crate::i18n::t;
 use crate::session::use_session;
 use crate::tr;
 
+/// Read the unit again after a change made on its page.
+#[derive(Debug, Clone, Copy)]
+pub struct Reload(RwSignal<u32>);
+
+impl Reload {
+    pub fn changed(self) {
+        self.0.try_update(|n| *n += 1);
+    }
+}
+
 #[component]
 pub fn SerialsPage() -> impl IntoView {
     let session = use_session();
     let query = use_query_map();
     let serial = Memo::new(move |_| query.read().get("serial").map(|s| s.trim().to_owned()).unwrap_or_default());
+    let changes = RwSignal::new(0_u32);
+    provide_context(Reload(changes));
     let found = LocalResource::new(move || {
         let serial = serial.get();
+        changes.track();
         async move {
             if serial.is_empty() {
                 return None;
@@ -58,7 +84,14 @@ pub fn SerialsPage() -> impl IntoView {
     };
     view! {
         <section class="page serials-page">
-            <h1 id="serials-title">{t("serials.title")}</h1>
+            <div class="page-head">
+                <h1 id="serials-title">{t("serials.title")}</h1>
+                <Show when=move || session.may(Permission::ManageCustomers)>
+                    <a href="/serials/new" id="serials-new" class="button primary">
+                        {t("serials.new")}
+                    </a>
+                </Show>
+            </div>
             {move || view! { <SerialForm initial=serial.get() /> }}
             <Transition fallback=|| {
                 view! {

@@ -21,6 +21,7 @@ pub fn event_key(kind: &str) -> Option<&'static str> {
         "owner_changed" => "serials.event.owner_changed",
         "component_swapped" => "serials.event.component_swapped",
         "contract_added" => "serials.event.contract_added",
+        "card_activated" => "serials.event.card_activated",
         _ => return None,
     })
 }
@@ -162,8 +163,11 @@ pub fn Owners(owners: Vec<OwnershipDto>) -> impl IntoView {
                     <time datetime=iso_date(to)>{move || i18n.date(to)}</time>
                 }
             });
+            let customer_id = o.customer_id;
             view! {
-                <li>
+                <li data-customer=customer_id.to_string()>
+                    <OwnerName customer_id />
+                    " · "
                     {t("serials.owner_since")} " "
                     <time datetime=iso_date(from)>{move || i18n.date(from)}</time>
                     {to}
@@ -179,4 +183,17 @@ pub fn Owners(owners: Vec<OwnershipDto>) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// An owner's name, read once (the unit's facts show only the current owner).
+#[component]
+fn OwnerName(customer_id: uuid::Uuid) -> impl IntoView {
+    let session = crate::session::use_session();
+    let name = LocalResource::new(move || crate::api::reference::customer(session, customer_id));
+    move || {
+        name.get().map(|answer| match answer {
+            Ok(c) => view! { <strong><bdi>{c.name}</bdi></strong> }.into_any(),
+            Err(_) => view! { <span class="muted">"—"</span> }.into_any(),
+        })
+    }
 }

@@ -6,12 +6,16 @@ use chrono::NaiveDate;
 use futures::future::join4;
 use leptos::prelude::*;
 
+use super::actions::UnitActions;
 use super::records::{Contracts, Events, Owners, Swaps};
+use super::tickets::UnitTickets;
 use crate::api;
 use crate::components::warranty_decision::DecisionView;
 use crate::i18n::date::iso_date;
 use crate::i18n::date::today;
 use crate::i18n::{t, use_i18n};
+use aftersales_api_types::auth::Permission;
+
 use crate::session::Session;
 
 #[component]
@@ -43,6 +47,7 @@ pub fn UnitView(session: Session, history: SerialHistory) -> impl IntoView {
         })
     };
     let serial = unit.serial.clone();
+    let acting = unit.clone();
     view! {
         <article class="serial-unit" data-serial-key=unit.serial_key.clone()>
             <header class="card serial-head">
@@ -74,7 +79,11 @@ pub fn UnitView(session: Session, history: SerialHistory) -> impl IntoView {
                     </dd>
                 </Show>
             </dl>
+            <UnitActions unit=acting />
             <Transition fallback=|| view! { <p class="muted">{t("table.loading")}</p> }>{decision}</Transition>
+            <Show when=move || session.may(Permission::ViewTickets)>
+                <UnitTickets unit_id />
+            </Show>
             <Events events />
             <Swaps swaps />
             <Contracts contracts />
