@@ -112,6 +112,8 @@ BROWSER_TESTS=(
   review
   installation
   part_sales
+  imports
+  audit
   registry
 )
 for name in "${BROWSER_TESTS[@]}"; do

@@ -25,9 +25,11 @@ use uuid::Uuid;
 use crate::session::Session;
 
 pub mod attachments;
+pub mod audit;
 pub mod customers;
 pub mod dashboard;
 pub mod dispatch;
+pub mod imports;
 pub mod intake;
 pub mod part_sales;
 pub mod parts;

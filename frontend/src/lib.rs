@@ -16,11 +16,13 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use crate::components::shell::Shell;
 use crate::components::toast::{ToastArea, Toasts};
 use crate::i18n::I18n;
+use crate::pages::audit::AuditPage;
 use crate::pages::branches::BranchesPage;
 use crate::pages::customers::{CustomerPage, CustomersPage};
 use crate::pages::dispatch::DispatchPage;
 use crate::pages::followups::FollowUpsPage;
 use crate::pages::home::HomePage;
+use crate::pages::imports::ImportsPage;
 use crate::pages::intake::{IntakePage, ReceiptPage};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
@@ -133,6 +135,8 @@ mod lazy {
         PartSalesPage,
         NewPartSalePage,
         PartSalePage,
+        ImportsPage,
+        AuditPage,
     );
 }
 
@@ -194,6 +198,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("part-sales") view={Lazy::<lazy::PartSalesPage>::new()} />
                     <Route path=path!("part-sales/new") view={Lazy::<lazy::NewPartSalePage>::new()} />
                     <Route path=path!("part-sales/:id") view={Lazy::<lazy::PartSalePage>::new()} />
+                    <Route path=path!("imports") view={Lazy::<lazy::ImportsPage>::new()} />
+                    <Route path=path!("audit") view={Lazy::<lazy::AuditPage>::new()} />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -93,6 +93,8 @@ fn Nav(session: Session) -> impl IntoView {
     let settings = may(Permission::ConfigureTickets);
     let movers = may(Permission::MoveStock);
     let purchasing = may(Permission::ViewStock);
+    let imports = may(Permission::ImportData);
+    let audit = may(Permission::ReadAudit);
     view! {
         <nav class="nav" aria-label=t("nav.main")>
             <ul>
@@ -180,6 +182,16 @@ fn Nav(session: Session) -> impl IntoView {
                     </li>
                     <li>
                         <A href="/users">{t("nav.users")}</A>
+                    </li>
+                </Show>
+                <Show when=imports>
+                    <li>
+                        <A href="/imports">{t("imports.nav")}</A>
+                    </li>
+                </Show>
+                <Show when=audit>
+                    <li>
+                        <A href="/audit">{t("audit.nav")}</A>
                     </li>
                 </Show>
                 <Show when=settings>

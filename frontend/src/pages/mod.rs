@@ -1,10 +1,12 @@
 //! One module per route.
 
+pub mod audit;
 pub mod branches;
 pub mod customers;
 pub mod dispatch;
 pub mod followups;
 pub mod home;
+pub mod imports;
 pub mod intake;
 pub mod login;
 pub mod not_found;

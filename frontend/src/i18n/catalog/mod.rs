@@ -12,12 +12,14 @@
 //! placeholder mismatch, or a key used in the code that English lacks.
 
 mod attachments;
+mod audit;
 mod customers;
 mod dashboard;
 mod dispatch;
 mod en;
 mod fa;
 mod followups;
+mod imports;
 mod intake;
 mod parts;
 mod part_sales;
@@ -69,10 +71,12 @@ impl Area {
 /// The screen areas with a file of their own.
 const AREAS: &[&Area] = &[
     &attachments::AREA,
+    &audit::AREA,
     &customers::AREA,
     &dashboard::AREA,
     &dispatch::AREA,
     &followups::AREA,
+    &imports::AREA,
     &intake::AREA,
     &parts::AREA,
     &purchasing::AREA,
