@@ -114,6 +114,7 @@ BROWSER_TESTS=(
   part_sales
   imports
   audit
+  old_parts
   registry
 )
 for name in "${BROWSER_TESTS[@]}"; do

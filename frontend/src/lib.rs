@@ -26,11 +26,13 @@ use crate::pages::imports::ImportsPage;
 use crate::pages::intake::{IntakePage, ReceiptPage};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::old_parts::OldPartsPage;
 use crate::pages::part_sales::{NewPartSalePage, PartSalePage, PartSalesPage};
 use crate::pages::parts::PartsPage;
 use crate::pages::parts::warehouses::WarehousesPage;
 use crate::pages::purchasing::{PurchaseOrderPage, PurchaseOrdersPage};
 use crate::pages::reports::ReportsPage;
+use crate::pages::rtv::{RtvShipmentPage, RtvShipmentsPage};
 use crate::pages::serials::{SerialRegisterPage, SerialsPage};
 use crate::pages::settings::SettingsPage;
 use crate::pages::settings_catalog::{FaultCodesPage, ServiceItemsPage};
@@ -137,6 +139,9 @@ mod lazy {
         PartSalePage,
         ImportsPage,
         AuditPage,
+        OldPartsPage,
+        RtvShipmentsPage,
+        RtvShipmentPage,
     );
 }
 
@@ -200,6 +205,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("part-sales/:id") view={Lazy::<lazy::PartSalePage>::new()} />
                     <Route path=path!("imports") view={Lazy::<lazy::ImportsPage>::new()} />
                     <Route path=path!("audit") view={Lazy::<lazy::AuditPage>::new()} />
+                    <Route path=path!("old-parts") view={Lazy::<lazy::OldPartsPage>::new()} />
+                    <Route path=path!("rtv-shipments") view={Lazy::<lazy::RtvShipmentsPage>::new()} />
+                    <Route path=path!("rtv-shipments/:id") view={Lazy::<lazy::RtvShipmentPage>::new()} />
                 </ParentRoute>
             </Routes>
         </Router>

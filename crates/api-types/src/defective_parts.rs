@@ -26,7 +26,9 @@ pub enum DefectiveStatus {
 #[cfg_attr(feature = "openapi", schema(example = json!({
     "id": "0193a4f2-7b1c-7cde-8f00-00000000f001", "ticket_id": "0193a4f2-7b1c-7cde-8f00-00000000c001",
     "ticket_number": "RO-HN01-2026-000001", "part_id": "0193a4f2-7b1c-7cde-8f00-0000000000b1",
-    "technician_id": "0193a4f2-7b1c-7cde-8f00-00000000e001", "branch_id": "0193a4f2-7b1c-7cde-8f00-000000000101",
+    "part_sku": "DK-CMP-FTKB", "part_name": "Compressor FTKB", "brand_id": "0193a4f2-7b1c-7cde-8f00-0000000000d1",
+    "technician_id": "0193a4f2-7b1c-7cde-8f00-00000000e001", "technician_name": "Nguyễn Văn An",
+    "branch_id": "0193a4f2-7b1c-7cde-8f00-000000000101",
     "quantity": 1, "due_at": "2026-01-15T09:00:00Z", "overdue": false, "status": "owed",
     "received_warehouse_id": null, "received_at": null, "rtv_shipment_id": null, "closed_at": null,
     "close_reason": null, "created_at": "2026-01-01T09:00:00Z", "version": 1
@@ -36,8 +38,13 @@ pub struct DefectivePartDto {
     pub ticket_id: Uuid,
     pub ticket_number: String,
     pub part_id: Uuid,
+    pub part_sku: String,
+    pub part_name: String,
+    /// The part's brand: the manufacturer the old part goes back to.
+    pub brand_id: Uuid,
     /// Who owes it back.
     pub technician_id: Uuid,
+    pub technician_name: String,
     /// The ticket's branch.
     pub branch_id: Uuid,
     pub quantity: i64,
@@ -88,11 +95,12 @@ pub struct ArrearsQuery {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({
-    "technician_id": "0193a4f2-7b1c-7cde-8f00-00000000e001", "count": 2, "quantity": 3,
+    "technician_id": "0193a4f2-7b1c-7cde-8f00-00000000e001", "technician_name": "Nguyễn Văn An", "count": 2, "quantity": 3,
     "oldest_due_at": "2026-01-15T09:00:00Z"
 })))]
 pub struct TechnicianArrearsDto {
     pub technician_id: Uuid,
+    pub technician_name: String,
     /// Overdue records of old parts.
     pub count: u64,
     /// Overdue parts, one by one.

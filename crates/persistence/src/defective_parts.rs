@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use crate::branches::branches_in;
 use crate::entities::defective_parts::{ActiveModel, Column, Entity, Model};
-use crate::entities::tickets;
+use crate::entities::{parts, tickets};
 use crate::{StoreError, fetch_size};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,6 +175,36 @@ pub async fn ticket_numbers(
         .into_iter()
         .map(|t| (t.id, t.number))
         .collect())
+}
+
+/// What a list shows of the part an old part is: its SKU, name and brand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartLabel {
+    pub sku: String,
+    pub name: String,
+    pub brand_id: Uuid,
+}
+
+/// The SKU, name and brand of the parts `part_ids`, by part id, in one query.
+pub async fn part_labels(
+    db: &impl ConnectionTrait,
+    part_ids: impl Iterator<Item = Uuid>,
+) -> Result<BTreeMap<Uuid, PartLabel>, StoreError> {
+    let ids: std::collections::BTreeSet<Uuid> = part_ids.collect();
+    if ids.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let rows: Vec<(Uuid, String, String, Uuid)> = parts::Entity::find()
+        .select_only()
+        .column(parts::Column::Id)
+        .column(parts::Column::Sku)
+        .column(parts::Column::Name)
+        .column(parts::Column::BrandId)
+        .filter(parts::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|(id, sku, name, brand_id)| (id, PartLabel { sku, name, brand_id })).collect())
 }
 
 #[derive(Debug, Clone, Default)]

@@ -168,6 +168,14 @@ fn Nav(session: Session) -> impl IntoView {
                         <A href="/warehouses">{t("warehouses.nav")}</A>
                     </li>
                 </Show>
+                <Show when=stock>
+                    <li>
+                        <A href="/old-parts">{t("old_parts.nav")}</A>
+                    </li>
+                    <li>
+                        <A href="/rtv-shipments">{t("rtv.nav")}</A>
+                    </li>
+                </Show>
                 <Show when=movers>
                     <li>
                         <A href="/transfers">{t("transfers.nav")}</A>

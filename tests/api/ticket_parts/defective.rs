@@ -20,6 +20,8 @@ async fn an_old_part_is_owed_until_handed_in_and_listed_overdue_after_its_due_da
     let mine = json(b.app.get(&format!("/api/v1/defective-parts?technician_id={}", b.tech_id), &b.keeper).await).await;
     assert_eq!(mine["items"][0]["id"], owed_id.as_str());
     assert_eq!(mine["items"][0]["overdue"], false);
+    let names = (&mine["items"][0]["technician_name"], &mine["items"][0]["part_sku"]);
+    assert_eq!(names, (&json!("Nguyễn Văn An"), &json!("DK-CMP-FTKB")), "the list carries the names it shows");
     let arrears = json(b.app.get("/api/v1/defective-parts/overdue-by-technician", &b.keeper).await).await;
     assert_eq!(arrears, json!([]));
 
@@ -36,6 +38,7 @@ async fn an_old_part_is_owed_until_handed_in_and_listed_overdue_after_its_due_da
     assert_eq!(overdue["items"][0]["overdue"], true);
     let arrears = json(b.app.get("/api/v1/defective-parts/overdue-by-technician", &b.keeper).await).await;
     assert_eq!(arrears[0]["technician_id"], b.tech_id.as_str());
+    assert_eq!(arrears[0]["technician_name"], "Nguyễn Văn An");
     assert_eq!((arrears[0]["count"].clone(), arrears[0]["quantity"].clone()), (json!(1), json!(1)));
     assert_eq!(arrears.as_array().map(Vec::len), Some(1));
     let dashboard = json(b.app.get("/api/v1/dashboard", &b.keeper).await).await;

@@ -21,11 +21,13 @@ mod fa;
 mod followups;
 mod imports;
 mod intake;
+mod old_parts;
 mod parts;
 mod part_sales;
 mod purchasing;
 mod reports;
 mod review;
+mod rtv;
 mod serials;
 mod settings;
 mod shell;
@@ -78,6 +80,8 @@ const AREAS: &[&Area] = &[
     &followups::AREA,
     &imports::AREA,
     &intake::AREA,
+    &old_parts::AREA,
+    &rtv::AREA,
     &parts::AREA,
     &purchasing::AREA,
     &part_sales::AREA,

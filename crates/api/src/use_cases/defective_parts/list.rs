@@ -7,7 +7,7 @@ use aftersales_persistence::defective_parts::{self, DefectiveFilter};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::{defective_out, status_in};
+use super::{Names, status_in};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::pagination;
@@ -31,11 +31,12 @@ pub async fn list(
         limit,
     };
     let rows = defective_parts::list(db, &me.scope, filter, now).await?;
+    let names = Names::of(db, rows.iter().map(|r| &r.part)).await?;
     Ok(pagination::page(
         rows,
         limit,
         |r| format!("{}|{}", r.part.due_at.to_rfc3339(), r.part.id),
-        |r| defective_out(&r.part, &r.ticket_number, now),
+        |r| names.out(&r.part, now),
     ))
 }
 

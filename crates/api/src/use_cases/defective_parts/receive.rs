@@ -62,7 +62,7 @@ pub async fn receive(
     let (balance, row) = move_stock(txn, warehouse.id, before.part_id, movement, meta, now).await?.map_err(refused)?;
     let after = defective_parts::mark_received(txn, &before, warehouse.id, me.user_id, now).await?;
     let out = DefectiveReceipt {
-        defective_part: defective_out(&after, &ticket.number, now),
+        defective_part: defective_out(txn, &after, now).await?,
         movement: movement_out(&row),
         stock: stock_out(warehouse.id, before.part_id, balance, now),
     };
@@ -71,7 +71,7 @@ pub async fn receive(
         entity: ENTITY,
         entity_id: after.id,
         branch_id: Some(after.branch_id),
-        before: snapshot(&defective_out(&before, &ticket.number, now)),
+        before: snapshot(&defective_out(txn, &before, now).await?),
         after: snapshot(&out.defective_part),
     };
     work.audit(change).await?;

@@ -6,7 +6,7 @@ use aftersales_domain::stock::MovementKind;
 use aftersales_domain::stock::ledger::{Movement, MovementMeta};
 use aftersales_domain::stock::rtv::may_scrap;
 use aftersales_domain::stock::ticket_parts::DefectiveStatus;
-use aftersales_persistence::{DatabaseConnection, defective_parts, tickets};
+use aftersales_persistence::{DatabaseConnection, defective_parts};
 use uuid::Uuid;
 
 use super::{ENTITY, defective_out};
@@ -58,14 +58,13 @@ pub async fn scrap(
     };
     let (_, row) = move_stock(txn, warehouse_id, before.part_id, movement, meta, now).await?.map_err(refused)?;
     let after = defective_parts::close(txn, &before, DefectiveStatus::Scrapped, &reason, now).await?;
-    let ticket = tickets::find(txn, before.ticket_id).await?;
-    let out = ScrappedPart { defective_part: defective_out(&after, &ticket.number, now), movement: movement_out(&row) };
+    let out = ScrappedPart { defective_part: defective_out(txn, &after, now).await?, movement: movement_out(&row) };
     let change = Change {
         action: "defective_part.scrap",
         entity: ENTITY,
         entity_id: after.id,
         branch_id: Some(after.branch_id),
-        before: snapshot(&defective_out(&before, &ticket.number, now)),
+        before: snapshot(&defective_out(txn, &before, now).await?),
         after: snapshot(&out.defective_part),
     };
     work.audit(change).await?;

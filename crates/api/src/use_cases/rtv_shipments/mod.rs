@@ -11,14 +11,14 @@ use actix_web::http::StatusCode;
 use aftersales_api_types::rtv::{RtvShipmentDto, RtvStatus as WireStatus};
 use aftersales_domain::stock::rtv::{self, RtvAction, RtvStatus};
 use aftersales_persistence::rtv_shipments::{self, RtvShipment};
-use aftersales_persistence::{ConnectionTrait, DatabaseConnection, defective_parts};
+use aftersales_persistence::{ConnectionTrait, DatabaseConnection};
 use chrono::Utc;
 use serde::Serialize;
 use uuid::Uuid;
 
 use crate::audit::{Change, snapshot};
 use crate::error::{ApiError, NotFoundAs};
-use crate::use_cases::defective_parts::defective_out;
+use crate::use_cases::defective_parts::Names;
 use crate::use_cases::{Actor, Begun, Once, Work};
 
 pub(crate) const ENTITY: &str = "rtv_shipment";
@@ -41,16 +41,9 @@ pub fn status_in(status: WireStatus) -> RtvStatus {
 
 /// The shipment on the wire, with its parts and the tickets they came from.
 pub(crate) async fn shipment_out(db: &impl ConnectionTrait, s: &RtvShipment) -> Result<RtvShipmentDto, ApiError> {
-    let numbers = defective_parts::ticket_numbers(db, s.parts.iter().map(|p| p.ticket_id)).await?;
+    let names = Names::of(db, s.parts.iter()).await?;
     let now = Utc::now();
-    Ok(RtvShipmentDto {
-        parts: s
-            .parts
-            .iter()
-            .map(|p| defective_out(p, numbers.get(&p.ticket_id).map_or("", String::as_str), now))
-            .collect(),
-        ..summary_out(s)
-    })
+    Ok(RtvShipmentDto { parts: s.parts.iter().map(|p| names.out(p, now)).collect(), ..summary_out(s) })
 }
 
 /// The shipment without its parts, as lists show it.

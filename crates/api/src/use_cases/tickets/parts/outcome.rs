@@ -72,7 +72,7 @@ pub async fn record_outcome(
         let due = row.due_at.date_naive();
         let note = format!("{} × old {} owed back by {due}", row.quantity, part.sku);
         said.push((events::DEFECTIVE_RECORDED, note));
-        owed.push(defective_out(&row, &ticket.number, now));
+        owed.push(defective_out(work.db(), &row, now).await?);
     }
     let after = TicketPart { charge_to: payer(&ticket, &part), ..change.line };
     let done = Done {
