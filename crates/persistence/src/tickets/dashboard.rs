@@ -129,7 +129,9 @@ pub async fn fold_open_counts(db: &DatabaseConnection) -> Result<(), StoreError>
     let unfolded = db
         .query_one_raw(sea_orm::Statement::from_string(
             db.get_database_backend(),
-            format!("SELECT 1 FROM ticket_open_counts GROUP BY {COLUMNS} HAVING COUNT(*) > 1 OR SUM(delta) = 0 LIMIT 1"),
+            format!(
+                "SELECT 1 FROM ticket_open_counts GROUP BY {COLUMNS} HAVING COUNT(*) > 1 OR SUM(delta) = 0 LIMIT 1"
+            ),
         ))
         .await?;
     if unfolded.is_none() {
