@@ -26,6 +26,7 @@ use crate::session::Session;
 
 pub mod attachments;
 pub mod audit;
+pub mod catalogue;
 pub mod customers;
 pub mod dashboard;
 pub mod defective_parts;

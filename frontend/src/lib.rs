@@ -18,6 +18,7 @@ use crate::components::toast::{ToastArea, Toasts};
 use crate::i18n::I18n;
 use crate::pages::audit::AuditPage;
 use crate::pages::branches::BranchesPage;
+use crate::pages::catalogue::{BrandsPage, CategoriesPage, ComponentsPage, ModelsPage, SkillsPage};
 use crate::pages::customers::{CustomerPage, CustomersPage};
 use crate::pages::dispatch::DispatchPage;
 use crate::pages::followups::FollowUpsPage;
@@ -127,6 +128,11 @@ mod lazy {
         TicketSettingsPage,
         FaultCodesPage,
         ServiceItemsPage,
+        BrandsPage,
+        CategoriesPage,
+        ModelsPage,
+        ComponentsPage,
+        SkillsPage,
         TransfersPage,
         TransferPage,
         StocktakesPage,
@@ -193,6 +199,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("settings/tickets") view={Lazy::<lazy::TicketSettingsPage>::new()} />
                     <Route path=path!("settings/fault-codes") view={Lazy::<lazy::FaultCodesPage>::new()} />
                     <Route path=path!("settings/service-items") view={Lazy::<lazy::ServiceItemsPage>::new()} />
+                    <Route path=path!("settings/brands") view={Lazy::<lazy::BrandsPage>::new()} />
+                    <Route path=path!("settings/categories") view={Lazy::<lazy::CategoriesPage>::new()} />
+                    <Route path=path!("settings/models") view={Lazy::<lazy::ModelsPage>::new()} />
+                    <Route path=path!("settings/models/:id") view={Lazy::<lazy::ComponentsPage>::new()} />
+                    <Route path=path!("settings/skills") view={Lazy::<lazy::SkillsPage>::new()} />
                     <Route path=path!("transfers") view={Lazy::<lazy::TransfersPage>::new()} />
                     <Route path=path!("transfers/:id") view={Lazy::<lazy::TransferPage>::new()} />
                     <Route path=path!("stocktakes") view={Lazy::<lazy::StocktakesPage>::new()} />

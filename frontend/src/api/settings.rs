@@ -16,12 +16,16 @@ use super::{ApiError, Call, authed, every_page, problem_of, send_authed};
 use crate::session::Session;
 
 /// `POST {path}`: a new record.
-async fn create<B: Serialize, T: DeserializeOwned>(session: Session, path: &str, body: &B) -> Result<T, ApiError> {
+pub(super) async fn create<B: Serialize, T: DeserializeOwned>(
+    session: Session,
+    path: &str,
+    body: &B,
+) -> Result<T, ApiError> {
     authed(session, Call::new(Method::POST, path).json(body)?).await
 }
 
 /// `PATCH {path}/{id}` at the version read (412 if it changed since).
-async fn update<B: Serialize, T: DeserializeOwned>(
+pub(super) async fn update<B: Serialize, T: DeserializeOwned>(
     session: Session,
     path: &str,
     id: Uuid,

@@ -120,7 +120,7 @@ pub fn FormActions(prefix: &'static str, pending: Signal<bool>, on_cancel: Callb
 #[component]
 pub fn DeleteButton(
     session: Session,
-    path: &'static str,
+    #[prop(into)] path: String,
     id: Uuid,
     code: String,
     changes: RwSignal<u32>,
@@ -132,8 +132,9 @@ pub fn DeleteButton(
     let toasts = use_toasts();
     let remove = Action::new_local(move |(): &()| {
         let code = code.clone();
+        let path = path.clone();
         async move {
-            match api::settings::delete(session, path, id).await {
+            match api::settings::delete(session, &path, id).await {
                 Ok(()) => {
                     toasts.show(i18n.format("settings.deleted", &[("code", &code)]));
                     changes.try_update(|n| *n += 1);

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod branches;
+pub mod catalogue;
 pub mod customers;
 pub mod dispatch;
 pub mod followups;

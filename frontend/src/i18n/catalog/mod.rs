@@ -13,6 +13,7 @@
 
 mod attachments;
 mod audit;
+mod catalogue;
 mod customers;
 mod dashboard;
 mod dispatch;
@@ -22,8 +23,8 @@ mod followups;
 mod imports;
 mod intake;
 mod old_parts;
-mod parts;
 mod part_sales;
+mod parts;
 mod purchasing;
 mod reports;
 mod review;
@@ -74,6 +75,7 @@ impl Area {
 const AREAS: &[&Area] = &[
     &attachments::AREA,
     &audit::AREA,
+    &catalogue::AREA,
     &customers::AREA,
     &dashboard::AREA,
     &dispatch::AREA,

@@ -16,6 +16,10 @@ pub fn SettingsPage() -> impl IntoView {
                 <li><A href="/settings/tickets">{t("workflows.ticket_settings")}</A></li>
                 <li><A href="/settings/fault-codes">{t("settings.fault_codes.title")}</A></li>
                 <li><A href="/settings/service-items">{t("settings.service_items.title")}</A></li>
+                <li><A href="/settings/brands">{t("catalogue.brands.title")}</A></li>
+                <li><A href="/settings/categories">{t("catalogue.categories.title")}</A></li>
+                <li><A href="/settings/models">{t("catalogue.models.title")}</A></li>
+                <li><A href="/settings/skills">{t("catalogue.skills.title")}</A></li>
                 <li><A href="/branches">{t("branches.title")}</A></li>
                 <li><A href="/users">{t("users.title")}</A></li>
             </ul>
