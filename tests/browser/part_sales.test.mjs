@@ -134,7 +134,11 @@ const tests = [
       await page.locator('#sales-list tr[data-number]').first().waitFor({ state: 'visible', timeout: TIMEOUT });
       assert((await page.locator('#sale-new').count()) === 0, 'a technician is offered a new sale');
       await page.goto(`${BASE_URL}/part-sales/new`);
-      assert(/not sell/.test(await textOf(page, '.part-sale-new-page p.muted')), 'the form is offered to a technician');
+      // The page says "Loading…" first: wait for its answer, the sentence or the form.
+      await page.locator('.part-sale-new-page p.muted', { hasText: /not sell/ }).or(page.locator('#sale-save'))
+        .first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      assert((await page.locator('#sale-save').count()) === 0, 'the form is offered to a technician');
+      assert(/not sell/.test(await textOf(page, '.part-sale-new-page p.muted')), 'no sentence says why');
       await signOut(page);
       await signIn(page, USER);
       await page.goto(`${BASE_URL}/part-sales`);
