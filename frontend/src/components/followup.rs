@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::components::problem::{FieldErrors, ProblemView, browser_problem, without_fields};
+use crate::components::screen::opt;
 use crate::components::toast::use_toasts;
 use crate::i18n::{t, use_i18n};
 use crate::session::Session;
@@ -61,11 +62,10 @@ pub fn ResolveComplaintForm(session: Session, complaint: ComplaintDto, settled: 
     let pending = RwSignal::new(false);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let text = resolution.get_untracked().trim().to_owned();
-        if text.is_empty() {
+        let Some(text) = opt(&resolution.get_untracked()) else {
             problem.set(Some(browser_problem(&[("resolution", "work.error.resolution_text")])));
             return;
-        }
+        };
         let outcome =
             if outcome.get_untracked() == "rejected" { ComplaintOutcome::Rejected } else { ComplaintOutcome::Resolved };
         problem.set(None);

@@ -11,10 +11,10 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::TicketView;
-use super::work_common::typed;
 use crate::api;
 use crate::components::followup::callback_status_key;
 use crate::components::problem::{FieldErrors, ProblemView, without_fields};
+use crate::components::screen::opt;
 use crate::components::toast::use_toasts;
 use crate::i18n::date::iso_instant;
 use crate::i18n::{I18n, t, use_i18n};
@@ -152,7 +152,7 @@ fn CallbackForm(view: TicketView, script: Vec<CallbackQuestion>) -> impl IntoVie
                             _ => None,
                         },
                         AnswerKind::Score => text.parse::<i64>().ok().map(Value::from),
-                        AnswerKind::Text => typed(&text).map(Value::String),
+                        AnswerKind::Text => opt(&text).map(Value::String),
                     };
                     if let Some(answer) = answer {
                         given.insert(code.clone(), answer);
@@ -164,7 +164,7 @@ fn CallbackForm(view: TicketView, script: Vec<CallbackQuestion>) -> impl IntoVie
         record.dispatch_local(RecordCallback {
             reached: was_reached,
             answers: given,
-            notes: typed(&notes.get_untracked()),
+            notes: opt(&notes.get_untracked()),
         });
     };
     let problem_signal: Signal<Option<Problem>> = problem.into();

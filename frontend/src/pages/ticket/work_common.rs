@@ -29,8 +29,3 @@ pub fn whole_number(text: &str, min: i32, max: i32) -> Result<Option<i32>, ()> {
         _ => Err(()),
     }
 }
-
-/// Text typed into a field, `None` when blank.
-pub fn typed(text: &str) -> Option<String> {
-    Some(text.trim().to_owned()).filter(|s| !s.is_empty())
-}

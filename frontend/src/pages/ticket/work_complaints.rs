@@ -8,10 +8,10 @@ use aftersales_api_types::problem::Problem;
 use leptos::prelude::*;
 
 use super::TicketView;
-use super::work_common::typed;
 use crate::api;
 use crate::components::followup::{CATEGORIES, ResolveComplaintForm, category_key, complaint_status_key};
 use crate::components::problem::{FieldErrors, ProblemView, browser_problem, without_fields};
+use crate::components::screen::opt;
 use crate::components::toast::use_toasts;
 use crate::i18n::date::iso_instant;
 use crate::i18n::{t, use_i18n};
@@ -109,7 +109,7 @@ fn OpenComplaintForm(view: TicketView) -> impl IntoView {
             problem.set(Some(browser_problem(&[("category", "work.error.category")])));
             return;
         };
-        let Some(description) = typed(&description.get_untracked()) else {
+        let Some(description) = opt(&description.get_untracked()) else {
             problem.set(Some(browser_problem(&[("description", "work.error.description")])));
             return;
         };

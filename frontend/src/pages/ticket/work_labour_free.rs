@@ -7,8 +7,9 @@ use aftersales_api_types::problem::Problem;
 use aftersales_api_types::service_items::Money;
 use leptos::prelude::*;
 
-use super::work_common::{typed, whole_number};
+use super::work_common::whole_number;
 use crate::components::problem::FieldErrors;
+use crate::components::screen::opt;
 use crate::i18n::number::{latin_digits, parse_amount};
 use crate::i18n::t;
 
@@ -43,10 +44,10 @@ impl FreeLine {
     /// The request's own fields, or the `(field, catalogue key)` of the first one
     /// that is missing or malformed.
     pub fn request(self, currency: &str, quantity: i32) -> Result<AddLabourLine, (&'static str, &'static str)> {
-        let code = typed(&self.code.get_untracked())
+        let code = opt(&self.code.get_untracked())
             .filter(|c| c.len() <= 32 && c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_'))
             .ok_or(("code", "work.error.free_code"))?;
-        let description = typed(&self.description.get_untracked())
+        let description = opt(&self.description.get_untracked())
             .filter(|d| d.chars().count() <= 200)
             .ok_or(("description", "work.error.free_description"))?;
         let amount = latin_digits(self.price.get_untracked().trim());

@@ -10,9 +10,10 @@ use aftersales_api_types::ticket_changes::UpdateTicket;
 use leptos::prelude::*;
 
 use super::TicketView;
-use super::work_common::{name_in, typed, whole_number};
+use super::work_common::{name_in, whole_number};
 use crate::api;
 use crate::components::problem::{FieldErrors, ProblemView, browser_problem, without_fields};
+use crate::components::screen::opt;
 use crate::components::toast::use_toasts;
 use crate::i18n::{t, use_i18n};
 
@@ -121,9 +122,9 @@ fn WorkRecordForm(view: TicketView) -> impl IntoView {
         // Only what changed is sent; a field emptied is cleared.
         let changed = |new: Option<String>, old: &Option<String>| (new != *old).then_some(new);
         let request = UpdateTicket {
-            diagnosis_code: changed(typed(&diagnosis.get_untracked()), &now.diagnosis_code),
-            resolution_code: changed(typed(&resolution.get_untracked()), &now.resolution_code),
-            technician_notes: changed(typed(&notes.get_untracked()), &now.technician_notes),
+            diagnosis_code: changed(opt(&diagnosis.get_untracked()), &now.diagnosis_code),
+            resolution_code: changed(opt(&resolution.get_untracked()), &now.resolution_code),
+            technician_notes: changed(opt(&notes.get_untracked()), &now.technician_notes),
             time_on_site_minutes: (minutes != now.time_on_site_minutes).then_some(minutes),
             ..UpdateTicket::default()
         };
