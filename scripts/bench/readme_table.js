@@ -39,4 +39,5 @@ if (w) {
     `Headless Chromium over loopback (median of ${w.rounds}): sign-in form ${w.login_form_ms} ms after a cold load, ` +
     `the dashboard's counts ${w.dashboard_ms} ms after signing in, ${w.dashboard_reload_ms} ms on a reload.`);
 }
-console.log(`\nSeeded in ${fmt(report.seed_seconds, 1)} s; server ready in ${report.startup_ms} ms; peak RSS ${report.peak_rss_mib} MiB.`);
+console.log(`\nSeeded in ${fmt(report.seed_seconds, 1)} s; server ready in ${report.startup_ms} ms; peak RSS ${report.peak_rss_mib} MiB` +
+  (report.peak_anon_mib ? ` (${report.peak_anon_mib} MiB of it the server's own memory, the rest pages of the database file mapped in to be read).` : "."));

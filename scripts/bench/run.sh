@@ -91,6 +91,15 @@ until curl -fsS "$URL/healthz" >/dev/null 2>&1; do
   sleep 0.01
 done
 startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+# The server's own memory at its peak (RssAnon, sampled): its RSS also counts the
+# pages of a SQLite file mapped in to be read, which the kernel may drop at will.
+(
+  peak=0
+  while v="$(awk '/RssAnon/ {print $2}' "/proc/$SERVER_PID/status" 2>/dev/null)" && [ -n "$v" ]; do
+    [ "$v" -le "$peak" ] || { peak="$v"; echo "$peak" >"$WORK/peak_anon_kb"; }
+    sleep 0.25
+  done
+) &
 
 api() { curl -fsS -H "Authorization: Bearer $token" "$URL$1"; }
 token="$(curl -fsS -X POST "$URL/api/v1/auth/login" -H 'Content-Type: application/json' \
@@ -259,6 +268,7 @@ else
   log "no web app in $DIST (scripts/build-frontend.sh makes it): not measured"
 fi
 peak_rss_kb="$(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status")"
+peak_anon_kb="$(cat "$WORK/peak_anon_kb" 2>/dev/null || echo 0)"
 
 # Every unit that left the shelf is on a bench ticket's line, and no other did:
 # 32 clients on one part lose no update and issue nothing twice.
@@ -280,5 +290,6 @@ log "oversell probe: $probe_issued issued of $(( probe_before + 50 )), none beyo
 
 mkdir -p "$CARGO_TARGET_DIR/bench"
 OUT="$CARGO_TARGET_DIR/bench/$db-$tickets-$(date -u +%Y%m%dT%H%M%SZ).json"
-node "$BENCH_DIR/summarise.js" "$RESULTS" "$OUT" "$db" "$tickets" "$seed_seconds" "$startup_ms" "$peak_rss_kb" "$profile" \
+node "$BENCH_DIR/summarise.js" "$RESULTS" "$OUT" "$db" "$tickets" "$seed_seconds" "$startup_ms" "$peak_rss_kb" \
+  "$peak_anon_kb" "$profile" \
   "$WORK/webapp.json"

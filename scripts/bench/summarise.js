@@ -3,11 +3,12 @@
 // connections in the same minutes: the bare endpoint ("bare"), the use case in a
 // loop without HTTP ("statements"), on PostgreSQL the captured statements replayed
 // by pgbench ("pgbench"), and GET /healthz (the HTTP ceiling).
-// With a ninth argument, the web app's measurements (scripts/bench/webapp.mjs).
+// With a tenth argument, the web app's measurements (scripts/bench/webapp.mjs).
 // Exits 1 when any request failed: a benchmark that hides errors measures nothing.
 const fs = require("fs");
 const os = require("os");
-const [results, out, db, tickets, seedSeconds, startupMs, peakRssKb, profile, webappFile] = process.argv.slice(2);
+const [results, out, db, tickets, seedSeconds, startupMs, peakRssKb, peakAnonKb, profile, webappFile] =
+  process.argv.slice(2);
 const runs = fs.readFileSync(results, "utf8").trim().split("\n").map((l) => JSON.parse(l));
 const find = (workload, variant, c) => runs.find((r) => r.workload === workload && r.variant === variant && r.connections === c);
 const ratio = (r, top) => (top && top.rps > 0 ? +(r.rps / top.rps).toFixed(4) : null);
@@ -21,7 +22,9 @@ for (const r of apps) {
 const report = {
   machine: { cpus: os.cpus().length, model: os.cpus()[0].model, memory_gib: +(os.totalmem() / 2 ** 30).toFixed(1) },
   db, tickets: +tickets, profile, seed_seconds: +seedSeconds, startup_ms: +startupMs,
-  peak_rss_mib: +(peakRssKb / 1024).toFixed(1), runs,
+  // RSS counts the pages of a SQLite file the server maps to read (mmap); the
+  // anonymous part is the memory the server itself holds.
+  peak_rss_mib: +(peakRssKb / 1024).toFixed(1), peak_anon_mib: +(peakAnonKb / 1024).toFixed(1), runs,
   webapp: webappFile && fs.existsSync(webappFile) ? JSON.parse(fs.readFileSync(webappFile, "utf8")) : null,
 };
 const num = (v, digits = 0) => (v === undefined || v === null ? "" : (+v).toFixed(digits));
@@ -39,7 +42,8 @@ const rows = apps.map((r) => {
 const head = ["workload", "conns", "req/s", "p50 ms", "p99 ms", "bare req/s", "÷ bare", "loop req/s", "÷ loop",
   ...(withPgbench ? ["pgbench tx/s", "÷ pgbench"] : []), "÷ /healthz", "failed", "load before"];
 console.log(`\n${db}, ${tickets} tickets, ${profile} build; ${report.machine.cpus} × ${report.machine.model}`);
-console.log(`seeded in ${(+seedSeconds).toFixed(1)} s; server ready in ${startupMs} ms; peak RSS ${report.peak_rss_mib} MiB\n`);
+console.log(`seeded in ${(+seedSeconds).toFixed(1)} s; server ready in ${startupMs} ms; peak RSS ${report.peak_rss_mib} MiB, ` +
+  `${report.peak_anon_mib} MiB of it anonymous\n`);
 console.log(`| ${head.join(" | ")} |`);
 console.log(`|${head.map(() => "---").join("|")}|`);
 for (const row of rows) console.log(`| ${row.join(" | ")} |`);
