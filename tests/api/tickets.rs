@@ -227,6 +227,45 @@ async fn tickets_are_found_by_number_phone_and_serial_within_ones_own_branches()
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
 
+/// How many tickets the list answers `q` with, for `token`.
+async fn found(app: &TestApp, token: &str, q: &str) -> usize {
+    let page = json(app.get(&format!("/api/v1/tickets?q={}", urlencode(q)), token).await).await;
+    page["items"].as_array().map_or(0, Vec::len)
+}
+
+#[tokio::test]
+async fn a_customers_tickets_are_found_by_their_phone_number_however_typed_and_after_it_changed() {
+    let app = spawn_app().await;
+    let admin = app.token("admin").await;
+    let hn01 = app.branch_id(&admin, "HN01").await;
+    let clerk = app.token("clerk.hn01").await;
+    let owner = create(&app, &clerk, &customer(&hn01, "Lý Thị Hoa", "+84 912 345 670")).await;
+    let neighbour = create(&app, &clerk, &customer(&hn01, "Lý Văn Nam", "+84 912 345 671")).await;
+    let repair =
+        |c: &Value| json!({"branch_id": hn01, "kind": "repair", "channel": "counter", "customer_id": id_of(c)});
+    intake(&app, &clerk, &repair(&owner)).await;
+    intake(&app, &clerk, &repair(&owner)).await;
+    intake(&app, &clerk, &repair(&neighbour)).await;
+    for q in ["+84 912 345 670", "0912 345 670", "912-345-670", "(0912) 345.670"] {
+        assert_eq!(found(&app, &clerk, q).await, 2, "q={q}");
+    }
+    assert_eq!(found(&app, &clerk, "0912 345 679").await, 0, "nobody has that number");
+    // Part of a number is looked for anywhere in the text: both numbers hold it.
+    assert_eq!(found(&app, &clerk, "912 345 6").await, 3);
+
+    // A new number finds the customer's earlier tickets; the old one still finds the
+    // tickets taken in with it.
+    let path = format!("/api/v1/customers/{}", id_of(&owner));
+    let changed = app.patch(&path, &clerk, &json!({"phones": [{"number": "0988 000 111"}]})).await;
+    assert_eq!(changed.status(), StatusCode::OK);
+    assert_eq!(found(&app, &clerk, "0988 000 111").await, 2);
+    assert_eq!(found(&app, &clerk, "0912 345 670").await, 2, "the tickets keep the number they were taken in with");
+
+    // Another outlet's clerk finds none of them.
+    let teh = app.token("clerk.teh01").await;
+    assert_eq!(found(&app, &teh, "0988 000 111").await, 0);
+}
+
 fn urlencode(q: &str) -> String {
     q.bytes()
         .map(|b| if b.is_ascii_alphanumeric() || b == b'-' { (b as char).to_string() } else { format!("%{b:02X}") })

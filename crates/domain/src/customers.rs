@@ -130,9 +130,54 @@ pub fn phone_digits(normalized: &str) -> &str {
     normalized.strip_prefix('+').unwrap_or(normalized)
 }
 
+/// A phone number's digits, last first: the key by which "the numbers that end with
+/// these digits" is a prefix, which an ordinary index answers (see [`ends_with_key`]).
+pub fn phone_suffix_key(normalized: &str) -> String {
+    normalized.chars().filter(char::is_ascii_digit).rev().collect()
+}
+
+/// The keys ([`phone_suffix_key`]) of the numbers that end with `digits` are
+/// exactly those in `from..to`: the reversed digits, up to the same followed by
+/// `:`, the character after `9`.
+pub fn ends_with_key(digits: &str) -> (String, String) {
+    let from = phone_suffix_key(digits);
+    let to = format!("{from}:");
+    (from, to)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn a_number_ends_with_the_digits_exactly_when_its_key_is_in_their_range(
+            number in "\\+?[0-9]{5,15}",
+            digits in "[0-9]{1,12}",
+        ) {
+            let key = phone_suffix_key(&number);
+            let (from, to) = ends_with_key(&digits);
+            let in_range = from.as_str() <= key.as_str() && key.as_str() < to.as_str();
+            prop_assert_eq!(in_range, phone_digits(&number).ends_with(&digits));
+        }
+
+        #[test]
+        fn a_number_is_found_by_its_last_digits(
+            start in "\\+?[0-9]{0,8}",
+            digits in "[0-9]{1,12}",
+        ) {
+            let key = phone_suffix_key(&format!("{start}{digits}"));
+            let (from, to) = ends_with_key(&digits);
+            prop_assert!(from <= key && key < to);
+        }
+    }
+
+    #[test]
+    fn the_suffix_key_is_the_digits_last_first() {
+        assert_eq!(phone_suffix_key("+84912345678"), "87654321948");
+        assert_eq!(phone_suffix_key("0912345678"), "8765432190");
+    }
 
     fn phone(normalized: &str) -> Phone {
         Phone { number: normalized.into(), normalized: normalized.into(), label: None }

@@ -1,6 +1,6 @@
 //! Many customers at once, for the volume generator behind the benchmarks and the
 //! demo: chunked multi-row INSERTs of customers and their phones.
-use aftersales_domain::customers::search_key;
+use aftersales_domain::customers::{phone_suffix_key, search_key};
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, Set};
 
@@ -37,6 +37,7 @@ pub async fn insert_customers(
             position: Set(i16::try_from(i).unwrap_or(i16::MAX)),
             number: Set(p.number.clone()),
             normalized: Set(p.normalized.clone()),
+            digits_reversed: Set(phone_suffix_key(&p.normalized)),
             label: Set(p.label.clone()),
         })
     });

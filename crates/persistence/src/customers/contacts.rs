@@ -2,7 +2,7 @@
 //! order given, and read for many customers at once.
 use std::collections::HashMap;
 
-use aftersales_domain::customers::{Address, Email, Phone};
+use aftersales_domain::customers::{Address, Email, Phone, phone_suffix_key};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use uuid::Uuid;
 
@@ -28,6 +28,7 @@ pub(super) async fn replace_phones(db: &impl ConnectionTrait, id: Uuid, phones: 
         position: Set(position(i)),
         number: Set(p.number.clone()),
         normalized: Set(p.normalized.clone()),
+        digits_reversed: Set(phone_suffix_key(&p.normalized)),
         label: Set(p.label.clone()),
     });
     customer_phones::Entity::insert_many(rows).exec_without_returning(db).await?;

@@ -10,6 +10,8 @@ pub struct Model {
     pub position: i16,
     pub number: String,
     pub normalized: String,
+    /// `customers::phone_suffix_key(normalized)`: found by its last digits.
+    pub digits_reversed: String,
     pub label: Option<String>,
 }
 

@@ -1,13 +1,15 @@
 //! Finding tickets by what a clerk types: number, customer name or phone, serial.
 //! Each ticket keeps that text folded in `search_text`; a search is "contains" on
-//! it, for the text as typed, its phone digits and its serial key.
+//! it, for the text as typed, its phone digits and its serial key; a whole phone
+//! number finds the tickets of the customers who have it (see `phone_owners`).
 use std::collections::BTreeSet;
 
-use aftersales_domain::customers::phone_digits;
+use aftersales_domain::customers::{ends_with_key, phone_digits};
 use aftersales_domain::text_fold::fold;
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbBackend, Statement};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect, Statement};
 use uuid::Uuid;
 
+use crate::entities::customer_phones;
 use crate::entities::tickets::Column;
 use crate::{StoreError, text};
 
@@ -37,6 +39,9 @@ pub(crate) async fn matching(db: &impl ConnectionTrait, q: &str) -> Result<Optio
     if needles.is_empty() {
         return Ok(None);
     }
+    if let Some(owners) = phone_owners(db, q).await? {
+        return Ok(Some(Condition::all().add(Column::CustomerId.is_in(owners))));
+    }
     if let Some(ids) = few_matches(db, &needles).await? {
         return Ok(Some(Condition::all().add(Column::Id.is_in(ids))));
     }
@@ -44,6 +49,33 @@ pub(crate) async fn matching(db: &impl ConnectionTrait, q: &str) -> Result<Optio
         .iter()
         .fold(Condition::any(), |cond, needle| cond.add(text::folded_contains(Column::SearchText, needle)));
     Ok(Some(cond))
+}
+
+/// A number typed with fewer significant digits than this may as well be part of a
+/// ticket number or a serial (`…-001640`), and is looked for as text.
+const PHONE_DIGITS: usize = 8;
+
+/// When `q` reads as a whole phone number: the customers, up to [`FEW`], with a
+/// number that ends with its digits (typed with or without country code or trunk
+/// 0), from the index of reversed digits (migration 25). Their tickets are the
+/// answer: a clerk who types a phone number is looking for that customer, and the
+/// trigram index answers digits slowly (each digit trigram is in a few percent of
+/// the tickets). `None` when `q` is not a phone number or no customer has it.
+async fn phone_owners(db: &impl ConnectionTrait, q: &str) -> Result<Option<Vec<Uuid>>, StoreError> {
+    let Some(digits) = text::phone_needle(q).filter(|d| d.len() >= PHONE_DIGITS) else {
+        return Ok(None);
+    };
+    let (from, to) = ends_with_key(&digits);
+    let owners: Vec<Uuid> = customer_phones::Entity::find()
+        .select_only()
+        .column(customer_phones::Column::CustomerId)
+        .filter(customer_phones::Column::DigitsReversed.gte(from))
+        .filter(customer_phones::Column::DigitsReversed.lt(to))
+        .limit(u64::try_from(FEW + 1).unwrap_or(u64::MAX))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok((!owners.is_empty() && owners.len() <= FEW).then_some(owners))
 }
 
 /// What `q` is looked for as: folded as typed, and its phone digits and serial key
