@@ -5,6 +5,10 @@
 //! answered it by intersecting the postings of nine digit trigrams, each found in a
 //! few percent of a million tickets: 6 ms a search, 196 ms p99 at 32 clients.
 //!
+//! A customer's tickets are indexed newest first within the customer, so that a
+//! page of them is read in order and not sorted: a company customer with 2,500
+//! tickets took 30 ms a page (every ticket read, then sorted).
+//!
 //! PostgreSQL compares the column bytewise ("C"), as SQLite does, so that the
 //! range `>= digits AND < digits || ':'` is a prefix under any database locale.
 use sea_orm_migration::prelude::*;
@@ -43,11 +47,19 @@ impl MigrationTrait for Migration {
             "CREATE INDEX ix_customer_phones_digits_reversed ON customer_phones (digits_reversed, customer_id)",
         )
         .await?;
+        db.execute_unprepared(
+            "DROP INDEX ix_tickets_customer; CREATE INDEX ix_tickets_customer ON tickets (customer_id, id)",
+        )
+        .await?;
         Ok(())
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
         let db = m.get_connection();
+        db.execute_unprepared(
+            "DROP INDEX ix_tickets_customer; CREATE INDEX ix_tickets_customer ON tickets (customer_id)",
+        )
+        .await?;
         db.execute_unprepared("DROP INDEX ix_customer_phones_digits_reversed").await?;
         db.execute_unprepared("ALTER TABLE customer_phones DROP COLUMN digits_reversed").await?;
         Ok(())
