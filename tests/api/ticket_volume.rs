@@ -101,7 +101,9 @@ async fn another_branch_s_tickets_stay_out_and_a_bad_period_is_refused_by_field(
     let desk = desk().await;
     let app = &desk.app;
     desk.take_in().await;
-    let today = Utc::now().date_naive();
+    // The report's days are the outlet's: Hà Nội is UTC+7 all year, so from 17:00 UTC
+    // its today is the UTC tomorrow.
+    let today = (Utc::now() + chrono::Duration::hours(7)).date_naive();
     let path = format!("/api/v1/reports/ticket-volume?from={today}&to={today}");
     let tehran = app.token("clerk.teh01").await;
     let theirs = json(app.get(&path, &tehran).await).await;
