@@ -34,6 +34,7 @@ pub mod dispatch;
 pub mod imports;
 pub mod intake;
 pub mod part_sales;
+pub mod partners;
 pub mod parts;
 pub mod purchasing;
 pub mod reference;

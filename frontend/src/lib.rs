@@ -29,6 +29,7 @@ use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::old_parts::OldPartsPage;
 use crate::pages::part_sales::{NewPartSalePage, PartSalePage, PartSalesPage};
+use crate::pages::partners::PartnersPage;
 use crate::pages::parts::PartsPage;
 use crate::pages::parts::warehouses::WarehousesPage;
 use crate::pages::purchasing::{PurchaseOrderPage, PurchaseOrdersPage};
@@ -148,6 +149,7 @@ mod lazy {
         OldPartsPage,
         RtvShipmentsPage,
         RtvShipmentPage,
+        PartnersPage,
     );
 }
 
@@ -176,6 +178,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage />
                     <Route path=path!("branches") view={Lazy::<lazy::BranchesPage>::new()} />
                     <Route path=path!("users") view={Lazy::<lazy::UsersPage>::new()} />
+                    <Route path=path!("partners") view={Lazy::<lazy::PartnersPage>::new()} />
                     <Route path=path!("stock") view={Lazy::<lazy::StockPage>::new()} />
                     <Route path=path!("tickets/new") view={Lazy::<lazy::IntakePage>::new()} />
                     <Route path=path!("tickets/:id/receipt") view={Lazy::<lazy::ReceiptPage>::new()} />

@@ -31,6 +31,7 @@ mod m20261207_000022_ticket_search_index;
 mod m20261207_000023_ticket_open_counts;
 mod m20261207_000024_overdue_by_branch;
 mod m20261207_000025_phone_suffixes;
+mod m20261207_000026_partners;
 
 pub struct Migrator;
 
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000023_ticket_open_counts::Migration),
             Box::new(m20261207_000024_overdue_by_branch::Migration),
             Box::new(m20261207_000025_phone_suffixes::Migration),
+            Box::new(m20261207_000026_partners::Migration),
         ]
     }
 }

@@ -3,8 +3,8 @@
 //! handlers, without HTTP in between.
 use aftersales_api::auth::Principal;
 use aftersales_api::extract::RequestId;
-use aftersales_api::use_cases::Actor;
 use aftersales_api::use_cases::tickets::take_in::take_in;
+use aftersales_api::use_cases::{Actor, Once};
 use aftersales_api_types::tickets::CreateTicket;
 use aftersales_tests::{TestApp, json, spawn_app};
 use chrono::{Datelike, Utc};
@@ -39,6 +39,7 @@ async fn a_direct_intake_follows_the_counters_rules_and_numbering() {
     let actor = actor_of(&app, "clerk.hn01").await;
     let direct = take_in(&app.db, &actor, body(repair(&hn01, &id_of(&owner), "uc 0001")))
         .await
+        .and_then(Once::into_value)
         .unwrap_or_else(|e| panic!("take in: {e}"));
 
     let year = Utc::now().year();
@@ -67,14 +68,14 @@ async fn a_direct_intake_is_refused_as_the_counter_refuses_it_and_stores_nothing
     // A technician may not take tickets in, whoever calls the use case.
     let technician = actor_of(&app, "tech.hn01").await;
     let ticket = json!({"branch_id": hn01, "kind": "repair", "channel": "phone", "customer_id": id_of(&customer)});
-    let refused = take_in(&app.db, &technician, body(ticket.clone())).await;
+    let refused = take_in(&app.db, &technician, body(ticket.clone())).await.and_then(Once::into_value);
     assert!(matches!(refused, Err(aftersales_api::error::ApiError::Forbidden(_))), "{:?}", refused.err());
 
     // An unknown model is named, and nothing is half-written.
     let clerk_actor = actor_of(&app, "clerk.hn01").await;
     let mut unknown_model = ticket.clone();
     unknown_model["model_id"] = json!(Uuid::now_v7());
-    match take_in(&app.db, &clerk_actor, body(unknown_model)).await {
+    match take_in(&app.db, &clerk_actor, body(unknown_model)).await.and_then(Once::into_value) {
         Err(aftersales_api::error::ApiError::Validation(errors)) => assert_eq!(errors[0].field, "model_id"),
         other => panic!("expected a refusal naming model_id, got {:?}", other.map(|t| t.number)),
     }
@@ -83,6 +84,7 @@ async fn a_direct_intake_is_refused_as_the_counter_refuses_it_and_stores_nothing
     assert_eq!(json(list).await["items"], json!([]), "no ticket was stored");
 
     // The next good intake takes the first number: the refused ones used none.
-    let taken = take_in(&app.db, &clerk_actor, body(ticket)).await.unwrap_or_else(|e| panic!("{e}"));
+    let taken =
+        take_in(&app.db, &clerk_actor, body(ticket)).await.and_then(Once::into_value).unwrap_or_else(|e| panic!("{e}"));
     assert!(taken.number.ends_with("-000001"), "{}", taken.number);
 }

@@ -67,10 +67,12 @@ pub struct AttachmentDto {
     pub purpose: AttachmentPurpose,
     pub file_name: String,
     /// `image/jpeg`, `image/png`, `image/webp` or `application/pdf`.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::vocab::AttachmentMediaType))]
     pub media_type: String,
     pub size_bytes: i64,
     /// SHA-256 of the content, lower-case hex.
     pub sha256: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub uploaded_by: Option<Uuid>,
     pub uploaded_at: DateTime<Utc>,
 }

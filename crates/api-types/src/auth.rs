@@ -46,6 +46,7 @@ pub struct RefreshRequest {
 })))]
 pub struct TokenResponse {
     pub access_token: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::vocab::TokenType))]
     pub token_type: String,
     pub expires_in: u64,
     pub refresh_token: String,
@@ -94,11 +95,12 @@ pub enum Permission {
     MoveStock,
     ViewParts,
     ManageParts,
+    ManagePartners,
 }
 
 impl Permission {
     /// Every permission, in the order of the enum.
-    pub const ALL: [Permission; 22] = [
+    pub const ALL: [Permission; 23] = [
         Permission::ManageBranches,
         Permission::ManageUsers,
         Permission::ViewOrganisation,
@@ -121,6 +123,7 @@ impl Permission {
         Permission::MoveStock,
         Permission::ViewParts,
         Permission::ManageParts,
+        Permission::ManagePartners,
     ];
 }
 

@@ -24,6 +24,7 @@ pub enum BranchKind {
 pub struct BranchDto {
     pub id: Uuid,
     /// Absent only for the head office at the top of the tree.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub parent_id: Option<Uuid>,
     /// Short code used in document numbers, e.g. `RO-HN01-2026-000123`.
     pub code: String,
@@ -53,7 +54,7 @@ pub struct CreateBranch {
     #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 16, pattern = r"^[A-Z0-9-]+$"))]
     pub code: String,
     #[validate(length(min = 1, max = 120), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"[^\s\u0085]"))]
     pub name: String,
     pub kind: BranchKind,
     #[validate(length(min = 1, max = 64))]
@@ -75,7 +76,7 @@ pub struct UpdateBranch {
     pub parent_id: Option<Uuid>,
     #[serde(default)]
     #[validate(length(min = 1, max = 120), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"[^\s\u0085]"))]
     pub name: Option<String>,
     #[serde(default)]
     pub kind: Option<BranchKind>,

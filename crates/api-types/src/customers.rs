@@ -38,6 +38,7 @@ pub struct PhoneDto {
     pub number: String,
     /// ASCII digits, with `+` for an international number: what duplicates are found by.
     pub normalized: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub label: Option<String>,
 }
 
@@ -52,12 +53,12 @@ pub struct PhoneInput {
     #[validate(length(min = 1, max = 32), custom(function = "crate::rules::phone_number"))]
     #[cfg_attr(
         feature = "openapi",
-        schema(min_length = 5, max_length = 32, pattern = r"^\+?[0-9۰-۹٠-٩０-９ ().-]{5,32}$")
+        schema(min_length = 5, max_length = 32, pattern = r"^\+?[ ().-]*([0-9۰-۹٠-٩０-９][ ().-]*){5,20}$")
     )]
     pub number: String,
     #[serde(default)]
     #[validate(length(min = 1, max = 40), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 40, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 40, pattern = r"[^\s\u0085]"))]
     pub label: Option<String>,
 }
 
@@ -72,7 +73,7 @@ pub struct EmailDto {
     pub address: String,
     #[serde(default)]
     #[validate(length(min = 1, max = 40), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 40, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 40, pattern = r"[^\s\u0085]"))]
     pub label: Option<String>,
 }
 
@@ -87,10 +88,10 @@ pub struct EmailDto {
 pub struct AddressDto {
     #[serde(default)]
     #[validate(length(min = 1, max = 40), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 40, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 40, pattern = r"[^\s\u0085]"))]
     pub label: Option<String>,
     #[validate(length(min = 1, max = 200), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"[^\s\u0085]"))]
     pub line1: String,
     #[serde(default)]
     #[validate(length(max = 200))]
@@ -136,10 +137,12 @@ pub struct CustomerDto {
     pub branch_id: Uuid,
     pub kind: CustomerKind,
     pub name: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub tax_id: Option<String>,
     /// The language to speak and write to the customer in.
     pub locale: Locale,
     pub source: CustomerSource,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub notes: Option<String>,
     pub phones: Vec<PhoneDto>,
     pub emails: Vec<EmailDto>,
@@ -164,7 +167,7 @@ pub struct CreateCustomer {
     pub branch_id: Uuid,
     pub kind: CustomerKind,
     #[validate(length(min = 1, max = 200), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"[^\s\u0085]"))]
     pub name: String,
     /// Tax code or company registration number.
     #[serde(default)]
@@ -218,7 +221,7 @@ pub struct UpdateCustomer {
     pub kind: Option<CustomerKind>,
     #[serde(default)]
     #[validate(length(min = 1, max = 200), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"[^\s\u0085]"))]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
     #[validate(length(min = 1, max = 32), custom(function = "crate::rules::tax_id"))]
@@ -289,7 +292,7 @@ pub struct DuplicateQuery {
     #[validate(length(min = 1, max = 32), custom(function = "crate::rules::phone_number"))]
     #[cfg_attr(
         feature = "openapi",
-        param(min_length = 5, max_length = 32, pattern = r"^\+?[0-9۰-۹٠-٩０-９ ().-]{5,32}$")
+        param(min_length = 5, max_length = 32, pattern = r"^\+?[ ().-]*([0-9۰-۹٠-٩０-９][ ().-]*){5,20}$")
     )]
     pub phone: Option<String>,
     #[validate(email, length(max = 254))]

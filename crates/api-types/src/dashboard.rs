@@ -31,6 +31,7 @@ pub struct StageTally {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Dashboard {
     /// The branch asked for; null for the user's whole part of the network.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub branch_id: Option<Uuid>,
     /// When the numbers were counted.
     pub counted_at: DateTime<Utc>,

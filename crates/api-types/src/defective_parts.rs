@@ -53,11 +53,16 @@ pub struct DefectivePartDto {
     /// Still owed and past `due_at`.
     pub overdue: bool,
     pub status: DefectiveStatus,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub received_warehouse_id: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub received_at: Option<DateTime<Utc>>,
     /// The return-to-vendor shipment that took it, once shipped.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub rtv_shipment_id: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub closed_at: Option<DateTime<Utc>>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub close_reason: Option<String>,
     pub created_at: DateTime<Utc>,
     pub version: i64,
@@ -79,6 +84,7 @@ pub struct DefectivePartQuery {
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
     pub limit: Option<u32>,
     #[validate(length(max = 200))]
+    #[cfg_attr(feature = "openapi", param(max_length = 200))]
     pub cursor: Option<String>,
 }
 

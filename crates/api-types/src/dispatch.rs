@@ -50,22 +50,24 @@ pub struct DispatchRequest {
     /// Why the ticket goes to another technician; required when reassigning.
     #[serde(default)]
     #[validate(length(min = 1, max = 2000), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000, pattern = r"[^\s\u0085]"))]
     pub reason: Option<String>,
     /// Dispatch despite the warnings; needs `override_reason`.
     #[serde(default, rename = "override")]
     pub override_warnings: bool,
     #[serde(default)]
     #[validate(length(min = 1, max = 2000), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000, pattern = r"[^\s\u0085]"))]
     pub override_reason: Option<String>,
 }
 
 /// Something about the chosen technician that needs a second look.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"code": "missing_skill", "message": "the technician lacks a skill the unit needs: inverter_ac", "skills": ["inverter_ac"]})))]
 pub struct DispatchWarning {
     /// `outside_branch`, `missing_skill` or `over_daily_load`.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::vocab::DispatchWarningCode))]
     pub code: String,
     pub message: String,
     /// For `missing_skill`: the codes of the skills the technician lacks.
@@ -105,10 +107,14 @@ pub struct BoardJob {
     pub customer_id: Uuid,
     /// The customer's name, so that the board needs no look-up per card.
     pub customer_name: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub appointment_from: Option<DateTime<Utc>>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub appointment_to: Option<DateTime<Utc>>,
     /// When the customer would like the visit.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub requested_from: Option<DateTime<Utc>>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub requested_to: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
 }

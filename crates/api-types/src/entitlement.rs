@@ -172,7 +172,9 @@ pub struct LegDecision {
     pub leg: Leg,
     pub covered: bool,
     /// Last day of the cover that decided the leg.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub expires_on: Option<NaiveDate>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub source: Option<CoverSource>,
     pub rule_ids: Vec<String>,
     /// Why, as English sentences.
@@ -180,6 +182,7 @@ pub struct LegDecision {
     /// The same reasons as data, in the same order, for clients that word them in
     /// their reader's language. Empty on decisions stored before it existed.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub explained: Vec<Reason>,
 }
 
@@ -327,7 +330,9 @@ pub struct Decision {
     /// True when parts, labour and travel are all covered.
     pub fully_covered: bool,
     pub legs: Vec<LegDecision>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub policy: Option<AppliedPolicy>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub start: Option<WarrantyStart>,
     /// Conditions found that void the cover.
     pub excluded_by: Vec<String>,

@@ -28,19 +28,19 @@ pub enum FaultCodeKind {
 #[serde(deny_unknown_fields)]
 pub struct Names {
     #[validate(length(min = 1, max = 120), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"[^\s\u0085]"))]
     pub en: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(min = 1, max = 120), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"[^\s\u0085]"))]
     pub vi: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(min = 1, max = 120), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"[^\s\u0085]"))]
     pub fa: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(min = 1, max = 120), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"[^\s\u0085]"))]
     pub zh: Option<String>,
 }
 

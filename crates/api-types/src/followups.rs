@@ -69,13 +69,18 @@ pub struct CallbackDto {
     pub attempts: u32,
     /// Question code → answer (true/false, 1–5 or text), once answered.
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub answers: Option<serde_json::Value>,
     /// 1–5: the rounded mean of the scored answers.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub satisfaction_score: Option<i32>,
     /// What the answers contradict on the ticket, e.g. `charged_on_covered_repair`.
     pub contradictions: Vec<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub notes: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub done_by: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub done_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     /// What the task's ids name, for a work list: given by `GET /api/v1/callbacks`,
@@ -93,8 +98,10 @@ pub struct FollowUpNames {
     pub customer_name: String,
     pub branch_name: String,
     /// The technician: the ticket's for a callback, the one complained about for a complaint.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub technician_name: Option<String>,
     /// Who made the call (`done_by`) or closed the complaint (`resolved_by`).
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub settled_by_name: Option<String>,
 }
 
@@ -139,6 +146,7 @@ pub struct CallbackQuery {
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
     pub limit: Option<u32>,
     #[validate(length(max = 200))]
+    #[cfg_attr(feature = "openapi", param(max_length = 200))]
     pub cursor: Option<String>,
 }
 
@@ -152,7 +160,7 @@ pub struct CallbackQuery {
 pub struct OpenComplaint {
     pub category: ComplaintCategory,
     #[validate(length(min = 1, max = 4000), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000, pattern = r"[^\s\u0085]"))]
     pub description: String,
     /// Who the complaint is about; the ticket's technician when absent.
     #[serde(default)]
@@ -168,7 +176,7 @@ pub struct OpenComplaint {
 #[serde(deny_unknown_fields)]
 pub struct ResolveComplaint {
     #[validate(length(min = 1, max = 4000), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000, pattern = r"[^\s\u0085]"))]
     pub resolution: String,
     pub outcome: ComplaintOutcome,
 }
@@ -179,14 +187,19 @@ pub struct ComplaintDto {
     pub id: Uuid,
     pub ticket_id: Uuid,
     pub branch_id: Uuid,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub technician_id: Option<Uuid>,
     pub category: ComplaintCategory,
     pub description: String,
     pub status: ComplaintStatus,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub resolution: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub created_by: Option<Uuid>,
     pub created_at: DateTime<Utc>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub resolved_by: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub resolved_at: Option<DateTime<Utc>>,
     pub updated_at: DateTime<Utc>,
     /// Send it back as `If-Match` to resolve the complaint safely.
@@ -212,5 +225,6 @@ pub struct ComplaintQuery {
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
     pub limit: Option<u32>,
     #[validate(length(max = 200))]
+    #[cfg_attr(feature = "openapi", param(max_length = 200))]
     pub cursor: Option<String>,
 }

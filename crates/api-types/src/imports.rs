@@ -7,9 +7,11 @@ use validator::Validate;
 /// One bad row of an imported file. Rows count as in the file: the header is row 1.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"row": 12, "column": "sale_date", "message": "not a date: 2026-02-30"})))]
 pub struct ImportRowError {
     pub row: u64,
     /// The column at fault, when there is one.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub column: Option<String>,
     pub message: String,
 }
@@ -27,11 +29,14 @@ pub struct ImportRowError {
 pub struct ImportJobDto {
     pub id: Uuid,
     /// `product_models` or `serials`.
+    #[cfg_attr(feature = "openapi", schema(value_type = ImportKindName))]
     pub kind: String,
     /// A dry run only checks the file; nothing is stored.
     pub dry_run: bool,
     /// `running`, `succeeded` or `failed` (a file with a bad row fails and stores nothing).
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::vocab::ImportStatus))]
     pub status: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub file_name: Option<String>,
     /// Data rows of the file (the header not counted).
     pub total_rows: i64,
@@ -40,8 +45,10 @@ pub struct ImportJobDto {
     /// Every problem found; `errors` holds the first 1000 of them.
     pub error_count: i64,
     pub errors: Vec<ImportRowError>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub created_by: Option<Uuid>,
     pub created_at: DateTime<Utc>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub finished_at: Option<DateTime<Utc>>,
 }
 

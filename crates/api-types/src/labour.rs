@@ -19,6 +19,7 @@ use crate::service_items::Money;
 pub struct LabourLineDto {
     pub id: Uuid,
     /// The catalogue item the line was taken from; absent on a free line.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub service_item_id: Option<Uuid>,
     pub code: String,
     pub description: String,
@@ -30,7 +31,9 @@ pub struct LabourLineDto {
     /// `quantity` × `unit_price`.
     pub line_total: Money,
     /// The technician who did the work.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub technician_id: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub created_by: Option<Uuid>,
     pub created_at: DateTime<Utc>,
 }
@@ -67,7 +70,7 @@ pub struct AddLabourLine {
     /// Free line: what was done.
     #[serde(default)]
     #[validate(length(min = 1, max = 200), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"[^\s\u0085]"))]
     pub description: Option<String>,
     /// Free line: the price of one unit.
     #[serde(default)]

@@ -26,7 +26,7 @@ pub struct NewPartSale {
     /// A walk-in buyer's name (not with `customer_id`).
     #[serde(default)]
     #[validate(length(min = 1, max = 200), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"[^\s\u0085]"))]
     pub customer_name: Option<String>,
     /// A walk-in buyer's phone (not with `customer_id`).
     #[serde(default)]
@@ -43,7 +43,7 @@ pub struct NewPartSale {
     pub lines: Vec<NewPartSaleLine>,
     #[serde(default)]
     #[validate(length(min = 1, max = 1000), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000, pattern = r"[^\s\u0085]"))]
     pub note: Option<String>,
 }
 
@@ -76,7 +76,7 @@ pub struct NewPartSaleLine {
     /// Why the line is not sold at the selling price.
     #[serde(default)]
     #[validate(length(min = 1, max = 500), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500, pattern = r"[^\s\u0085]"))]
     pub price_reason: Option<String>,
 }
 
@@ -93,12 +93,16 @@ pub struct PartSaleDto {
     pub warehouse_id: Uuid,
     pub warehouse_code: String,
     pub warehouse_name: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub customer_id: Option<Uuid>,
     /// The walk-in buyer's name, as given.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub customer_name: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub customer_phone: Option<String>,
     /// Who bought, as a slip prints it: the registered customer's name, else the
     /// walk-in buyer's, if given.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub buyer_name: Option<String>,
     pub total: Money,
     /// What the parts sold cost the warehouse, at its moving-average cost.
@@ -109,6 +113,7 @@ pub struct PartSaleDto {
     /// The seller's display name.
     pub sold_by_name: String,
     pub sold_at: DateTime<Utc>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub note: Option<String>,
     pub lines: Vec<PartSaleLineDto>,
 }
@@ -131,6 +136,7 @@ pub struct PartSaleLineDto {
     pub cost: Money,
     /// Line total less cost, in minor units (negative when sold at a loss).
     pub margin_minor: i64,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub price_reason: Option<String>,
     /// The `sale` movement in the stock ledger.
     pub movement_id: Uuid,

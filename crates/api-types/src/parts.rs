@@ -24,6 +24,7 @@ pub struct PartDto {
     pub sku: String,
     pub name: String,
     /// The component of the product this part is (`compressor`, `pcb`…), if any.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub component_code: Option<String>,
     /// Unit of measure: `pcs`, `m`, `kg`, `set`…
     pub unit: String,
@@ -62,7 +63,7 @@ pub struct CreatePart {
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64, pattern = r"^ *[A-Za-z0-9._/+-]+ *$"))]
     pub sku: String,
     #[validate(length(min = 1, max = 200), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"[^\s\u0085]"))]
     pub name: String,
     /// Lower-case letters, digits and `_`, like the components of product models.
     #[serde(default)]
@@ -105,7 +106,7 @@ pub struct UpdatePart {
     pub sku: Option<String>,
     #[serde(default)]
     #[validate(length(min = 1, max = 200), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"[^\s\u0085]"))]
     pub name: Option<String>,
     /// `null` clears it.
     #[serde(default, deserialize_with = "crate::patch::double_option", skip_serializing_if = "Option::is_none")]

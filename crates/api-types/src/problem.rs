@@ -21,6 +21,7 @@ pub struct Problem {
     /// The HTTP status code.
     pub status: u16,
     /// A stable machine-readable code, e.g. `validation_failed`, `not_found`.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::vocab::ProblemCode))]
     pub code: String,
     /// What went wrong in this occurrence.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -36,7 +36,10 @@ pub struct PurchaseLineInput {
     pub quantity: i64,
     /// A decimal amount in the order's currency, e.g. `1250000` (VND) or `12.50` (USD).
     #[validate(length(min = 1, max = 24), custom(function = "crate::rules::amount"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 24, pattern = r"^[0-9]+(\.[0-9]+)?$"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 24, pattern = r"^[0-9]{1,15}(\.[0-9]{1,3})?$")
+    )]
     pub unit_cost: String,
 }
 
@@ -52,7 +55,7 @@ pub struct CreatePurchaseOrder {
     /// An open warehouse of your part of the network, where the goods arrive.
     pub warehouse_id: Uuid,
     #[validate(length(min = 1, max = 200), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"[^\s\u0085]"))]
     pub supplier_name: String,
     /// The manufacturer, when ordering from one.
     #[serde(default)]
@@ -65,7 +68,7 @@ pub struct CreatePurchaseOrder {
     pub expected_on: Option<NaiveDate>,
     #[serde(default)]
     #[validate(length(min = 1, max = 500), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500, pattern = r"[^\s\u0085]"))]
     pub note: Option<String>,
     /// Up to 200 lines; a draft may start empty, an order needs at least one.
     #[serde(default)]
@@ -84,7 +87,7 @@ pub struct CreatePurchaseOrder {
 pub struct UpdatePurchaseOrder {
     #[serde(default)]
     #[validate(length(min = 1, max = 200), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"[^\s\u0085]"))]
     pub supplier_name: Option<String>,
     /// `null` clears it.
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
@@ -95,7 +98,7 @@ pub struct UpdatePurchaseOrder {
     /// `null` clears it.
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
     #[validate(length(min = 1, max = 500), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500, pattern = r"[^\s\u0085]"))]
     pub note: Option<Option<String>>,
     #[serde(default)]
     #[validate(length(max = 200), nested)]
@@ -117,7 +120,10 @@ pub struct PurchaseReceiptLine {
     /// What one actually cost (the supplier's invoice), when not the ordered cost.
     #[serde(default)]
     #[validate(length(min = 1, max = 24), custom(function = "crate::rules::amount"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 24, pattern = r"^[0-9]+(\.[0-9]+)?$"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 24, pattern = r"^[0-9]{1,15}(\.[0-9]{1,3})?$")
+    )]
     pub unit_cost: Option<String>,
 }
 
@@ -153,16 +159,24 @@ pub struct PurchaseOrderDto {
     pub number: String,
     pub warehouse_id: Uuid,
     pub supplier_name: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub brand_id: Option<Uuid>,
     pub currency: String,
     pub status: PurchaseOrderStatus,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub expected_on: Option<NaiveDate>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub note: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub created_by: Option<Uuid>,
     pub created_at: DateTime<Utc>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub ordered_by: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub ordered_at: Option<DateTime<Utc>>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub received_at: Option<DateTime<Utc>>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub cancelled_at: Option<DateTime<Utc>>,
     pub updated_at: DateTime<Utc>,
     /// Increases on every change; send it back as `If-Match` to change safely.

@@ -40,7 +40,7 @@ pub struct CreateRtvShipment {
     pub defective_part_ids: Vec<Uuid>,
     #[serde(default)]
     #[validate(length(min = 1, max = 1000), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000, pattern = r"[^\s\u0085]"))]
     pub note: Option<String>,
 }
 
@@ -52,7 +52,7 @@ pub struct CreateRtvShipment {
 #[serde(deny_unknown_fields)]
 pub struct RtvReference {
     #[validate(length(min = 1, max = 100), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = r"[^\s\u0085]"))]
     pub reference: String,
 }
 
@@ -66,12 +66,17 @@ pub struct RtvShipmentDto {
     pub warehouse_id: Uuid,
     pub brand_id: Uuid,
     pub status: RtvStatus,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub note: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub ship_reference: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub ack_reference: Option<String>,
     pub created_by: Uuid,
     pub created_at: DateTime<Utc>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub shipped_at: Option<DateTime<Utc>>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub acknowledged_at: Option<DateTime<Utc>>,
     /// Parts counted one by one.
     pub quantity: i64,
@@ -95,6 +100,7 @@ pub struct RtvShipmentQuery {
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
     pub limit: Option<u32>,
     #[validate(length(max = 200))]
+    #[cfg_attr(feature = "openapi", param(max_length = 200))]
     pub cursor: Option<String>,
 }
 
@@ -105,7 +111,7 @@ pub struct RtvShipmentQuery {
 #[serde(deny_unknown_fields)]
 pub struct ScrapDefectivePart {
     #[validate(length(min = 1, max = 500), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500, pattern = r"[^\s\u0085]"))]
     pub reason: String,
 }
 

@@ -36,7 +36,9 @@ pub struct OwnershipDto {
     pub customer_id: Uuid,
     pub from_date: NaiveDate,
     /// The day the next owner took over; `null` for the current owner.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub to_date: Option<NaiveDate>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub note: Option<String>,
 }
 
@@ -64,7 +66,7 @@ pub struct RecordSwap {
     pub swapped_on: NaiveDate,
     /// The ticket or document that did the swap.
     #[validate(length(min = 1, max = 64), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64, pattern = r"[^\s\u0085]"))]
     pub reference: String,
     /// Days the new part is guaranteed; the `repair_warranty_days` of the unit's
     /// policy when absent.
@@ -84,7 +86,9 @@ pub struct RecordSwap {
 pub struct SwapDto {
     pub id: Uuid,
     pub component_code: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub old_part_serial: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub new_part_serial: Option<String>,
     pub swapped_on: NaiveDate,
     pub reference: String,
@@ -103,7 +107,7 @@ pub struct SwapDto {
 pub struct AddContract {
     /// The contract number.
     #[validate(length(min = 1, max = 64), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64, pattern = r"[^\s\u0085]"))]
     pub reference: String,
     pub kind: ContractKind,
     #[validate(length(min = 1, max = 3))]
@@ -147,7 +151,9 @@ pub struct SerialEventDto {
     pub at: DateTime<Utc>,
     /// `registered`, `sale_recorded`, `delivered`, `installed`, `card_registered`,
     /// `manufacture_recorded`, `owner_changed`, `component_swapped`, `contract_added`.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::vocab::SerialEventKind))]
     pub kind: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub actor_id: Option<Uuid>,
     pub details: serde_json::Value,
 }

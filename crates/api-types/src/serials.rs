@@ -28,18 +28,29 @@ pub struct SerialUnitDto {
     pub serial: String,
     /// The serial as looked up: upper case, without separators.
     pub serial_key: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub lot: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub manufacture_date: Option<NaiveDate>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub sale_date: Option<NaiveDate>,
     /// Invoice or order number of the sale.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub sale_document: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub seller: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub delivery_date: Option<NaiveDate>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub installation_date: Option<NaiveDate>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub installation_address: Option<String>,
     /// Registration of the unit or activation of its warranty card.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub registration_date: Option<NaiveDate>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub warranty_card_number: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub owner_customer_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

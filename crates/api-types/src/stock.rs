@@ -20,11 +20,14 @@ pub struct ReceiveStock {
     pub quantity: i64,
     /// A decimal amount in the part's currency, e.g. `1250000` (VND) or `12.50` (USD).
     #[validate(length(min = 1, max = 24), custom(function = "crate::rules::amount"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 24, pattern = r"^[0-9]+(\.[0-9]+)?$"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 24, pattern = r"^[0-9]{1,15}(\.[0-9]{1,3})?$")
+    )]
     pub unit_cost: String,
     #[serde(default)]
     #[validate(length(min = 1, max = 500), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500, pattern = r"[^\s\u0085]"))]
     pub reason: Option<String>,
 }
 
@@ -47,7 +50,7 @@ pub struct IssueStock {
     pub ticket_id: Option<Uuid>,
     #[serde(default)]
     #[validate(length(min = 1, max = 500), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500, pattern = r"[^\s\u0085]"))]
     pub reason: Option<String>,
 }
 
@@ -96,22 +99,29 @@ pub struct StockLineDto {
 /// One row of the append-only ledger.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": "0193a4f2-7b1c-7cde-8f00-00000000d001", "warehouse_id": "0193a4f2-7b1c-7cde-8f00-00000000b001", "part_id": "0193a4f2-7b1c-7cde-8f00-00000000c001", "kind": "issue_to_ticket", "quantity": -1, "value_delta_minor": -1250000, "unit_cost_minor": 1250000, "on_hand_after": 4, "actor_id": "0193a4f2-7b1c-7cde-8f00-000000000001", "reason": null, "document_kind": "ticket", "document_id": "0193a4f2-7b1c-7cde-8f00-00000000f001", "ticket_id": "0193a4f2-7b1c-7cde-8f00-00000000f001", "at": "2026-03-04T09:12:00Z"})))]
 pub struct MovementDto {
     pub id: Uuid,
     pub warehouse_id: Uuid,
     pub part_id: Uuid,
     /// receipt, purchase_receipt, issue_to_ticket, return_unused, defective_return,
     /// transfer_out, transfer_in, sale, return_to_vendor, stocktake_adjustment, write_off
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::vocab::MovementKind))]
     pub kind: String,
     /// Signed: positive in, negative out.
     pub quantity: i64,
     pub value_delta_minor: i64,
     pub unit_cost_minor: i64,
     pub on_hand_after: i64,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub actor_id: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub reason: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub document_kind: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub document_id: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub ticket_id: Option<Uuid>,
     pub at: DateTime<Utc>,
 }
@@ -137,5 +147,6 @@ pub struct StockQuery {
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
     pub limit: Option<u32>,
     #[validate(length(max = 200))]
+    #[cfg_attr(feature = "openapi", param(max_length = 200))]
     pub cursor: Option<String>,
 }

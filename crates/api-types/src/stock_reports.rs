@@ -116,6 +116,7 @@ pub struct MovementSummaryLine {
     #[serde(flatten)]
     pub place: StockReportPlace,
     /// The ledger's movement kind, e.g. `receipt`, `issue_to_ticket`.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::vocab::MovementKind))]
     pub kind: String,
     /// Movements of this kind.
     pub count: i64,
@@ -159,10 +160,14 @@ pub struct StockMovementsReport {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PartsUsedLine {
     /// Absent when grouped by technician.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub ticket_id: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub ticket_number: Option<String>,
     /// The ticket's technician; absent when nobody is assigned.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub technician_id: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub technician_name: Option<String>,
     /// Tickets counted in the line.
     pub tickets: i64,
@@ -205,7 +210,9 @@ pub struct BelowReorderLine {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BelowReorderReport {
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub branch_id: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub warehouse_id: Option<Uuid>,
     pub lines: Vec<BelowReorderLine>,
 }
@@ -242,6 +249,7 @@ pub struct OverdueDefectiveLine {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OverdueDefectiveReport {
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub branch_id: Option<Uuid>,
     pub lines: Vec<OverdueDefectiveLine>,
 }

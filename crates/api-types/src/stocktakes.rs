@@ -21,7 +21,7 @@ pub struct OpenStocktake {
     pub part_ids: Option<Vec<Uuid>>,
     #[serde(default)]
     #[validate(length(min = 1, max = 1000), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000, pattern = r"[^\s\u0085]"))]
     pub note: Option<String>,
 }
 
@@ -69,10 +69,15 @@ pub struct StocktakeDto {
     pub status: StocktakeStatus,
     pub started_by: Uuid,
     pub started_at: DateTime<Utc>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub posted_by: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub posted_at: Option<DateTime<Utc>>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub cancelled_by: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub cancelled_at: Option<DateTime<Utc>>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub note: Option<String>,
     /// Increases on every change.
     pub version: i64,
@@ -92,19 +97,25 @@ pub struct StocktakeLineDto {
     /// On hand when the part was put on the sheet.
     pub expected: i64,
     /// Absent until counted.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub counted: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub counted_by: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub counted_at: Option<DateTime<Utc>>,
     /// On hand now; once posted, on hand just before the adjustment.
     pub on_hand: i64,
     /// Promised to tickets now (a count cannot be posted below it).
     pub reserved: i64,
     /// Counted less on hand: what posting moves (or moved). Absent until counted.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub variance: Option<i64>,
     /// The variance at the moving-average cost, in minor units of `currency`; once
     /// posted, what the adjustment changed the stock's value by.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub variance_value_minor: Option<i64>,
     /// The `stocktake_adjustment` movement, once posted (none when nothing differed).
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub movement_id: Option<Uuid>,
 }
 

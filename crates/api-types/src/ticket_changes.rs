@@ -76,17 +76,19 @@ pub struct TransitionRequest {
     /// Why; some steps (cancelling, sending back) require it.
     #[serde(default)]
     #[validate(length(min = 1, max = 2000), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000, pattern = r"[^\s\u0085]"))]
     pub note: Option<String>,
 }
 
 /// A step the ticket can take from its stage, and what it still lacks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"to": "closed", "to_category": "closed", "roles": ["clerk", "manager"], "guards": [{"guard": "callback_done", "holds": false, "explanation": "the callback to the customer must be done"}], "allowed": false})))]
 pub struct NextStep {
     pub to: String,
     pub to_category: StageCategory,
     /// Roles that may take it; empty: anyone working on tickets.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<crate::users::Role>))]
     pub roles: Vec<String>,
     pub guards: Vec<GuardState>,
     /// True when every guard holds and the caller's roles allow it.
@@ -95,8 +97,10 @@ pub struct NextStep {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"guard": "callback_done", "holds": false, "explanation": "the callback to the customer must be done"})))]
 pub struct GuardState {
     /// e.g. `callback_done`.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::workflows::Guard))]
     pub guard: String,
     pub holds: bool,
     /// What the guard asks for, in words.
@@ -110,7 +114,7 @@ pub struct GuardState {
 #[serde(deny_unknown_fields)]
 pub struct ReopenRequest {
     #[validate(length(min = 1, max = 2000), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000, pattern = r"[^\s\u0085]"))]
     pub reason: String,
     /// The stage to reopen into; the stage before closing when absent.
     #[serde(default)]
@@ -122,23 +126,32 @@ pub struct ReopenRequest {
 /// One entry of the append-only timeline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": "0193a4f2-7b1c-7cde-8f00-00000000e001", "at": "2026-03-04T09:12:00Z", "actor_id": "0193a4f2-7b1c-7cde-8f00-000000000001", "actor_name": "Trần Văn Minh", "kind": "stage_changed", "field": "stage", "from": "diagnosis", "to": "repair", "to_name": null, "note": null})))]
 pub struct TicketEventDto {
     pub id: Uuid,
     pub at: DateTime<Utc>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub actor_id: Option<Uuid>,
     /// The display name of whoever made the change.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub actor_name: Option<String>,
     /// `created`, `stage_changed`, `field_changed`, `dispatched`, `reassigned`, `rescheduled`,
     /// `warranty_reevaluated`, `reopened`, `callback_recorded`, `complaint_opened`,
     /// `parts_reserved`, `parts_released`, `parts_issued`, `parts_used`, `parts_returned`,
     /// `defective_recorded`…
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::vocab::TicketEventKind))]
     pub kind: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub field: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub from: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub to: Option<String>,
     /// The display name of the technician `to` names, for `dispatched`,
     /// `reassigned` and `rescheduled`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub to_name: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub note: Option<String>,
 }
 
@@ -146,6 +159,7 @@ pub struct TicketEventDto {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WarrantyReevaluation {
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub before: Option<Decision>,
     pub before_status: WarrantyStatus,
     pub after: Decision,

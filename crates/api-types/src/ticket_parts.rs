@@ -41,6 +41,7 @@ pub struct TicketPartLineDto {
     pub part_id: Uuid,
     pub sku: String,
     pub name: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub component_code: Option<String>,
     /// Where the parts come from, and where unused ones go back.
     pub warehouse_id: Uuid,

@@ -73,6 +73,7 @@ pub struct TicketVolumeLine {
     /// Tickets closed during the month (whenever they were taken in).
     pub closed: i64,
     /// Their mean time from intake to closing, in hours; absent when none closed.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub mean_hours_to_close: Option<f64>,
 }
 

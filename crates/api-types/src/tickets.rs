@@ -86,7 +86,7 @@ pub struct UnitRef {
 pub struct IntakeCustomer {
     pub kind: CustomerKind,
     #[validate(length(min = 1, max = 200), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"[^\s\u0085]"))]
     pub name: String,
     #[serde(default)]
     pub locale: Locale,
@@ -194,37 +194,59 @@ pub struct TicketDto {
     pub origin: Origin,
     pub priority: Priority,
     pub customer_id: Uuid,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub serial_id: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub model_id: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub external_reference: Option<String>,
     pub fault_codes: Vec<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub fault_description: Option<String>,
     pub accessories: Vec<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub condition_notes: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub requested_from: Option<DateTime<Utc>>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub requested_to: Option<DateTime<Utc>>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub technician_id: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub dispatched_at: Option<DateTime<Utc>>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub appointment_from: Option<DateTime<Utc>>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub appointment_to: Option<DateTime<Utc>>,
     pub warranty_status: WarrantyStatus,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub warranty: Option<Decision>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub warranty_evaluated_at: Option<DateTime<Utc>>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub diagnosis_code: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub resolution_code: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub technician_notes: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub time_on_site_minutes: Option<i32>,
     /// 1–5, from the callback.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub satisfaction_score: Option<i32>,
     /// The unit came back within the repeat-repair window after this ticket.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub repeat_of_ticket_id: Option<Uuid>,
     pub flags: TicketFlags,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub expected_on: Option<NaiveDate>,
     /// 12 symbols, printed in groups of four on the receipt.
     pub tracking_code: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub closed_at: Option<DateTime<Utc>>,
     /// True when closed: only an admin reopen changes it.
     pub sealed: bool,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub created_by: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -250,11 +272,15 @@ pub struct TicketNames {
     pub branch_code: String,
     pub branch_name: String,
     /// The product model's code (SKU), when the ticket names a model.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub model_code: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub model_name: Option<String>,
     /// The unit's serial as printed, when the unit is registered.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub serial: Option<String>,
     /// The assigned technician's display name.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub technician_name: Option<String>,
 }
 
@@ -275,6 +301,7 @@ pub struct TicketFlags {
 pub struct TicketQuery {
     pub kind: Option<TicketKind>,
     #[validate(length(min = 1, max = 32))]
+    #[cfg_attr(feature = "openapi", param(min_length = 1, max_length = 32))]
     pub stage: Option<String>,
     pub stage_category: Option<StageCategory>,
     pub branch_id: Option<Uuid>,
@@ -294,9 +321,15 @@ pub struct TicketQuery {
     pub appointment_to: Option<DateTime<Utc>>,
     pub repeat_repair: Option<bool>,
     pub contradiction: Option<bool>,
-    /// Ticket number, customer name or phone, serial — however typed.
+    /// Ticket number, customer name or phone, serial — however typed — or an
+    /// external reference exactly.
     #[validate(length(min = 1, max = 100))]
+    #[cfg_attr(feature = "openapi", param(min_length = 1, max_length = 100))]
     pub q: Option<String>,
+    /// Only tickets with exactly this external reference (a partner's order number).
+    #[validate(length(min = 1, max = 100))]
+    #[cfg_attr(feature = "openapi", param(min_length = 1, max_length = 100))]
+    pub external_reference: Option<String>,
     /// `newest` (default) or `oldest` first.
     #[cfg_attr(feature = "openapi", param(inline))]
     pub sort: Option<TicketSort>,
@@ -305,6 +338,7 @@ pub struct TicketQuery {
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
     pub limit: Option<u32>,
     #[validate(length(max = 200))]
+    #[cfg_attr(feature = "openapi", param(max_length = 200))]
     pub cursor: Option<String>,
 }
 

@@ -75,6 +75,7 @@ pub struct PublicTracking {
     pub closed: bool,
     pub received_at: DateTime<Utc>,
     /// When the customer may expect the unit back, if promised.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub expected_on: Option<NaiveDate>,
     /// Stage changes, oldest first.
     pub timeline: Vec<PublicStageChange>,

@@ -56,7 +56,7 @@ pub struct CreateTransfer {
     pub lines: Vec<TransferLineInput>,
     #[serde(default)]
     #[validate(length(min = 1, max = 500), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500, pattern = r"[^\s\u0085]"))]
     pub note: Option<String>,
 }
 
@@ -98,7 +98,7 @@ pub struct MissingLine {
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1_000_000))]
     pub missing: i64,
     #[validate(length(min = 1, max = 500), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500, pattern = r"[^\s\u0085]"))]
     pub note: String,
 }
 
@@ -129,7 +129,9 @@ pub struct TransferLineDto {
     pub missing: i64,
     /// The moving-average cost (minor units of the part's currency) the units left
     /// the source at, and arrive at; absent before shipping.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub shipped_unit_cost_minor: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub discrepancy_note: Option<String>,
 }
 
@@ -142,14 +144,21 @@ pub struct TransferDto {
     pub from_warehouse_id: Uuid,
     pub to_warehouse_id: Uuid,
     pub status: TransferStatus,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub note: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub created_by: Option<Uuid>,
     pub created_at: DateTime<Utc>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub shipped_by: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub shipped_at: Option<DateTime<Utc>>,
     /// When the last unit arrived or the rest was written down as missing.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub received_at: Option<DateTime<Utc>>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub closed_by: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub closed_at: Option<DateTime<Utc>>,
     pub updated_at: DateTime<Utc>,
     /// Increases on every step; send it back as `If-Match` to act on what you saw.

@@ -47,7 +47,9 @@ pub struct UserDto {
     pub id: Uuid,
     pub username: String,
     pub display_name: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub email: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub phone: Option<String>,
     pub branch_id: Uuid,
     pub roles: BTreeSet<Role>,
@@ -75,7 +77,7 @@ pub struct CreateUser {
     #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 64, pattern = r"^[a-z0-9._-]+$"))]
     pub username: String,
     #[validate(length(min = 1, max = 120), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"[^\s\u0085]"))]
     pub display_name: String,
     #[serde(default)]
     #[validate(email, length(max = 254))]
@@ -109,7 +111,7 @@ pub struct CreateUser {
 pub struct UpdateUser {
     #[serde(default)]
     #[validate(length(min = 1, max = 120), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"[^\s\u0085]"))]
     pub display_name: Option<String>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
     #[validate(email, length(max = 254))]

@@ -41,6 +41,7 @@ pub struct WarehouseDto {
     pub name: String,
     pub kind: WarehouseKind,
     /// The technician whose van this is; only vans have one.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub technician_id: Option<Uuid>,
     /// Inactive warehouses stay on record (and in the ledger) but take no new stock.
     pub active: bool,
@@ -65,7 +66,7 @@ pub struct CreateWarehouse {
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32, pattern = r"^ *[A-Za-z0-9._/+-]+ *$"))]
     pub code: String,
     #[validate(length(min = 1, max = 200), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"[^\s\u0085]"))]
     pub name: String,
     pub kind: WarehouseKind,
     /// Required for a van, refused for any other kind: an active technician of the
@@ -82,7 +83,7 @@ pub struct CreateWarehouse {
 pub struct UpdateWarehouse {
     #[serde(default)]
     #[validate(length(min = 1, max = 200), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"[^\s\u0085]"))]
     pub name: Option<String>,
     #[serde(default)]
     pub kind: Option<WarehouseKind>,

@@ -127,7 +127,7 @@ pub struct PolicyTerms {
 #[serde(deny_unknown_fields)]
 pub struct CreatePolicy {
     #[validate(length(min = 1, max = 120), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"[^\s\u0085]"))]
     pub name: String,
     pub scope: PolicyScope,
     #[validate(nested)]
@@ -145,6 +145,7 @@ pub struct CreatePolicy {
 })))]
 pub struct PolicyVersionDto {
     pub version: i32,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub effective_to: Option<NaiveDate>,
     pub terms: PolicyTerms,
 }

@@ -38,6 +38,7 @@ pub struct CardBatchDto {
     pub count: u32,
     pub first_number: String,
     pub last_number: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub note: Option<String>,
     pub issued_at: DateTime<Utc>,
 }
@@ -63,7 +64,9 @@ pub struct CardDto {
     pub batch_id: Uuid,
     pub brand_id: Uuid,
     pub status: CardStatus,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub serial_id: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub activated_on: Option<NaiveDate>,
 }
 
@@ -83,7 +86,7 @@ pub struct ActivateCard {
 #[serde(deny_unknown_fields)]
 pub struct VoidCard {
     #[validate(length(min = 1, max = 200), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"[^\s\u0085]"))]
     pub reason: String,
 }
 

@@ -51,8 +51,10 @@ pub enum Guard {
 #[serde(deny_unknown_fields)]
 pub struct TransitionDto {
     #[validate(length(min = 1, max = 32))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
     pub from: String,
     #[validate(length(min = 1, max = 32))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
     pub to: String,
     /// Who may take the step; empty: anyone working on tickets. Admins always may.
     #[serde(default)]
@@ -83,5 +85,6 @@ pub struct WorkflowDto {
     pub transitions: Vec<TransitionDto>,
     /// 0 while the kind runs on the shipped default; send it as `If-Match`.
     pub version: i64,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub updated_at: Option<chrono::DateTime<chrono::Utc>>,
 }

@@ -180,6 +180,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let db = startup::open_database(&config).await?;
     startup::keep_statistics_fresh(db.clone());
     startup::keep_open_counts_folded(db.clone());
+    startup::keep_retry_answers_pruned(db.clone());
     let state = startup::build_state(config, db)?;
     tracing::info!("listening on http://{address}");
     startup::run(listener, state)?.await?;

@@ -56,6 +56,8 @@ pub struct Config {
     pub public_url: String,
     /// Public tracking look-ups allowed per client IP per minute.
     pub track_per_ip_per_minute: u32,
+    /// Requests one partner API key may make per minute (429 with `Retry-After` beyond).
+    pub api_key_per_minute: u32,
     /// Folder of the built web app served at `/` (SPA fallback to index.html).
     pub static_dir: PathBuf,
     pub log_format: LogFormat,
@@ -84,6 +86,7 @@ impl Default for Config {
             data_dir: "data".into(),
             public_url: "http://127.0.0.1:8080".into(),
             track_per_ip_per_minute: 60,
+            api_key_per_minute: 600,
             static_dir: "frontend/dist".into(),
             log_format: LogFormat::Pretty,
             log_filter: "info,sqlx=warn,sea_orm=warn".into(),
@@ -130,7 +133,7 @@ fn is_public_url(url: &str) -> bool {
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-const KEYS: [&str; 20] = [
+const KEYS: [&str; 21] = [
     "bind",
     "database_url",
     "db_max_connections",
@@ -147,6 +150,7 @@ const KEYS: [&str; 20] = [
     "data_dir",
     "public_url",
     "track_per_ip_per_minute",
+    "api_key_per_minute",
     "static_dir",
     "log_format",
     "log_filter",
@@ -216,6 +220,9 @@ impl Config {
         }
         if self.track_per_ip_per_minute == 0 {
             return Err("track_per_ip_per_minute: must be at least 1".into());
+        }
+        if self.api_key_per_minute == 0 {
+            return Err("api_key_per_minute: must be at least 1".into());
         }
         Ok(())
     }

@@ -5,6 +5,7 @@
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
+use aftersales_api_types::vocab::ProblemCode;
 use aftersales_api_types::{FieldError, Problem};
 use aftersales_persistence::StoreError;
 
@@ -76,26 +77,27 @@ impl ApiError {
     }
 
     /// The stable machine code and the human title of each kind of problem.
-    fn kind(&self) -> (&'static str, &'static str) {
+    fn kind(&self) -> (ProblemCode, &'static str) {
+        use ProblemCode as C;
         match self {
-            ApiError::Malformed(_) => ("malformed_request", "The request could not be read"),
-            ApiError::UnsupportedMediaType(_) => ("unsupported_media_type", "Unsupported content type"),
-            ApiError::PayloadTooLarge(_) => ("payload_too_large", "The request body is too large"),
-            ApiError::Validation(_) => ("validation_failed", "The request has invalid fields"),
-            ApiError::Unauthenticated(_) => ("unauthenticated", "Authentication required"),
-            ApiError::InvalidCredentials => ("invalid_credentials", "Sign-in failed"),
-            ApiError::Forbidden(_) => ("forbidden", "Not allowed"),
-            ApiError::NotFound(_) => ("not_found", "Not found"),
-            ApiError::RouteNotFound(_) => ("route_not_found", "No such endpoint"),
-            ApiError::MethodNotAllowed { .. } => ("method_not_allowed", "Method not allowed"),
-            ApiError::Conflict(_) | ApiError::ConflictAt { .. } => ("conflict", "Conflict"),
-            ApiError::PreconditionFailed => ("version_mismatch", "The record has changed"),
-            ApiError::GuardsFailed { .. } => ("guard_failed", "The step's conditions are not met"),
-            ApiError::DispatchWarnings { .. } => ("dispatch_warnings", "The dispatch needs an override"),
-            ApiError::RateLimited { .. } => ("rate_limited", "Too many requests"),
-            ApiError::Unavailable(_) => ("unavailable", "Service unavailable"),
-            ApiError::Busy => ("busy", "Busy, retry shortly"),
-            ApiError::Internal(_) => ("internal_error", "Internal server error"),
+            ApiError::Malformed(_) => (C::MalformedRequest, "The request could not be read"),
+            ApiError::UnsupportedMediaType(_) => (C::UnsupportedMediaType, "Unsupported content type"),
+            ApiError::PayloadTooLarge(_) => (C::PayloadTooLarge, "The request body is too large"),
+            ApiError::Validation(_) => (C::ValidationFailed, "The request has invalid fields"),
+            ApiError::Unauthenticated(_) => (C::Unauthenticated, "Authentication required"),
+            ApiError::InvalidCredentials => (C::InvalidCredentials, "Sign-in failed"),
+            ApiError::Forbidden(_) => (C::Forbidden, "Not allowed"),
+            ApiError::NotFound(_) => (C::NotFound, "Not found"),
+            ApiError::RouteNotFound(_) => (C::RouteNotFound, "No such endpoint"),
+            ApiError::MethodNotAllowed { .. } => (C::MethodNotAllowed, "Method not allowed"),
+            ApiError::Conflict(_) | ApiError::ConflictAt { .. } => (C::Conflict, "Conflict"),
+            ApiError::PreconditionFailed => (C::VersionMismatch, "The record has changed"),
+            ApiError::GuardsFailed { .. } => (C::GuardFailed, "The step's conditions are not met"),
+            ApiError::DispatchWarnings { .. } => (C::DispatchWarnings, "The dispatch needs an override"),
+            ApiError::RateLimited { .. } => (C::RateLimited, "Too many requests"),
+            ApiError::Unavailable(_) => (C::Unavailable, "Service unavailable"),
+            ApiError::Busy => (C::Busy, "Busy, retry shortly"),
+            ApiError::Internal(_) => (C::InternalError, "Internal server error"),
         }
     }
 
@@ -120,10 +122,10 @@ impl ApiError {
             other => other.to_string(),
         };
         Problem {
-            problem_type: format!("https://aftersales.dev/problems/{code}"),
+            problem_type: format!("https://aftersales.dev/problems/{}", code.as_str()),
             title: title.to_owned(),
             status: status.as_u16(),
-            code: code.to_owned(),
+            code: code.as_str().to_owned(),
             detail: Some(detail),
             errors,
         }

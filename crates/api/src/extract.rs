@@ -7,6 +7,7 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use aftersales_api_types::FieldError;
 use futures_util::StreamExt;
 use futures_util::future::{LocalBoxFuture, Ready, ready};
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use validator::Validate;
 
@@ -66,17 +67,41 @@ fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     if matches!(first, Some(b'[' | b'"' | b'0'..=b'9' | b'-' | b't' | b'f' | b'n')) {
         return Err(ApiError::field("body", "invalid_type", "the body must be a JSON object"));
     }
-    let de = &mut serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(de).map_err(|err| {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let mut value = serde_json::Value::deserialize(&mut de)
+        .map_err(|inner| ApiError::Malformed(format!("the body is not valid JSON: {inner}")))?;
+    // serde stops at the end of the first value; a second one (`{..}{..}`) would
+    // otherwise be dropped without a word, and the client believe it was read.
+    de.end().map_err(|_| {
+        ApiError::Malformed("the body has more after its JSON value; send exactly one JSON object".into())
+    })?;
+    integral_numbers_as_integers(&mut value);
+    serde_path_to_error::deserialize(value).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
-        match inner.classify() {
-            serde_json::error::Category::Data => {
-                ApiError::Validation(vec![shape_error(&path, &strip_position(&inner.to_string()))])
-            }
-            _ => ApiError::Malformed(format!("the body is not valid JSON: {inner}")),
-        }
+        ApiError::Validation(vec![shape_error(&path, &strip_position(&inner.to_string()))])
     })
+}
+
+/// JSON has one number type: `278.0` is the integer 278 to JSON Schema (and to the
+/// clients and fuzzers that follow the spec), so it is accepted wherever an integer
+/// is. Amounts of money are strings, so no float is ever meant here.
+fn integral_numbers_as_integers(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) if n.is_f64() => {
+            let Some(f) = n.as_f64() else { return };
+            // Beyond 2^53 a float no longer names one integer; leave it to be refused.
+            if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
+                #[allow(clippy::cast_possible_truncation)]
+                let whole = f as i64;
+                *value = Value::from(whole);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integral_numbers_as_integers),
+        Value::Object(fields) => fields.values_mut().for_each(integral_numbers_as_integers),
+        _ => {}
+    }
 }
 
 /// serde's messages end with " at line 1 column 9", which means nothing to a client.
@@ -214,6 +239,25 @@ mod tests {
     fn an_array_is_not_accepted_for_an_object() {
         let err = parse_json::<Sample>(b" [\"x\", 1]").err().map(fields).unwrap_or_default();
         assert_eq!(err, vec![("body".to_owned(), "invalid_type".to_owned())]);
+    }
+
+    #[test]
+    fn anything_after_the_value_is_malformed() {
+        let body = br#"{"name":"x","count":1}{"name":"y"}"#;
+        assert!(matches!(parse_json::<Sample>(body), Err(ApiError::Malformed(_))));
+        assert!(matches!(parse_json::<Sample>(br#"{"name":"x","count":1} x"#), Err(ApiError::Malformed(_))));
+    }
+
+    #[test]
+    fn a_whole_number_written_with_a_point_is_an_integer() {
+        assert!(parse_json::<Sample>(br#"{"name":"x","count":278.0}"#).is_ok());
+        let err = parse_json::<Sample>(br#"{"name":"x","count":2.5}"#).err().map(fields).unwrap_or_default();
+        assert_eq!(err, vec![("count".to_owned(), "invalid_value".to_owned())]);
+    }
+
+    #[test]
+    fn whitespace_after_the_value_is_fine() {
+        assert!(parse_json::<Sample>(b"{\"name\":\"x\",\"count\":1}\n\r\t ").is_ok());
     }
 
     #[test]

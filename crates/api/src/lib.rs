@@ -16,6 +16,7 @@ pub mod imports;
 pub mod middleware;
 pub mod money_dto;
 pub mod openapi;
+pub mod openapi_idempotency;
 pub mod pagination;
 pub mod reply;
 pub mod routes;

@@ -13,6 +13,7 @@ use crate::routes;
 
 #[cfg(test)]
 mod routed;
+mod shapes;
 
 /// Everything in the document but its paths, which `routes::register` adds.
 #[derive(utoipa::OpenApi)]
@@ -46,6 +47,7 @@ mod routed;
         (name = "purchasing", description = "Purchase orders to suppliers and manufacturers, received into a warehouse at the ordered cost"),
         (name = "parts", description = "Spare parts: the parts catalogue and the warehouses parts are kept in (central, regional, outlet, technician van, defective)"),
         (name = "reports", description = "Stock reports over your branches' warehouses (stock on hand, movements over a period, parts used for tickets, parts below their reorder point, old parts owed past their due time), as JSON or, at the same path with `.xlsx`, as a workbook"),
+        (name = "partners", description = "Repair shops, e-commerce platforms, manufacturers and dealers, and the API keys their systems call the ticket endpoints with"),
         (name = "operations", description = "Health and readiness"),
     ),
     modifiers(&BearerAuth),
@@ -61,6 +63,9 @@ pub fn document() -> OpenApi {
         .configure(|cfg| routes::register(cfg))
         .split_for_parts();
     CommonErrors.modify(&mut openapi);
+    crate::openapi_idempotency::declare(&mut openapi);
+    shapes::pages_refer_to_their_items(&mut openapi);
+    shapes::files_are_binary(&mut openapi);
     openapi
 }
 
@@ -84,6 +89,18 @@ impl Modify for BearerAuth {
                     .description(Some("Access token from POST /api/v1/auth/login"))
                     .build(),
             ),
+        );
+        // A partner's key: `X-Api-Key: ask_live_…`, or the same text as a bearer
+        // token. Declared only on the endpoints a key may call.
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::ApiKey(utoipa::openapi::security::ApiKey::Header(
+                utoipa::openapi::security::ApiKeyValue::with_description(
+                    "X-Api-Key",
+                    "A partner's API key (ask_live_<8 hex>_<64 hex>) from POST /api/v1/partners/{id}/api-keys; \
+                     also accepted as Authorization: Bearer. Limited per key (429 with Retry-After).",
+                ),
+            )),
         );
     }
 }

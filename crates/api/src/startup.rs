@@ -60,6 +60,15 @@ pub fn keep_open_counts_folded(db: DatabaseConnection) {
     });
 }
 
+/// Forgets the answers kept for `Idempotency-Key` retries once they are older than
+/// the window clients are promised, now and every hour (`Work::forget_old_answers`).
+pub fn keep_retry_answers_pruned(db: DatabaseConnection) {
+    every(Duration::from_secs(3600), "forgetting old Idempotency-Key answers", move || {
+        let db = db.clone();
+        async move { crate::use_cases::forget_old_answers(&db, chrono::Utc::now()).await.map(|_| ()) }
+    });
+}
+
 /// Runs `task` now and then every `period` in the background while the server
 /// runs; a failed pass is logged as `what` and the next one comes as planned.
 fn every<F, Fut, E>(period: Duration, what: &'static str, task: F)
@@ -102,6 +111,7 @@ pub fn build_state(config: Config, db: DatabaseConnection) -> anyhow::Result<App
         passwords: Passwords::new(cores).map_err(|e| anyhow::anyhow!("{e}"))?,
         login_guard: LoginGuard::new(config.login_per_ip_per_minute, policy),
         track_limiter: IpLimiter::per_minute(config.track_per_ip_per_minute),
+        key_limiter: crate::auth::api_keys::KeyLimiter::per_minute(config.api_key_per_minute),
         routes: RouteTable::from_spec(&openapi),
         openapi_json: serde_json::to_vec(&openapi)?.into(),
         config: Arc::new(config),

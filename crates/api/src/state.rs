@@ -18,6 +18,8 @@ pub struct AppState {
     pub login_guard: LoginGuard,
     /// Look-ups of the public tracking page per client IP.
     pub track_limiter: IpLimiter,
+    /// Requests per partner API key.
+    pub key_limiter: crate::auth::api_keys::KeyLimiter,
     /// Known paths and their methods, for 405 answers.
     pub routes: RouteTable,
     /// The OpenAPI document as JSON, built and written once at start: served at

@@ -59,6 +59,9 @@ pub enum Permission {
     ViewParts,
     /// Maintain the parts catalogue and the warehouses of one's own part of the network.
     ManageParts,
+    /// Create and change partners (shops, platforms, manufacturers, dealers) and
+    /// their API keys: a key opens the network to another company's system.
+    ManagePartners,
 }
 
 impl Role {
@@ -210,6 +213,13 @@ mod tests {
             assert!(allowed(&[role], Permission::ViewParts), "{role:?}");
             let manages = matches!(role, Role::Admin | Role::Manager | Role::Warehouse);
             assert_eq!(allowed(&[role], Permission::ManageParts), manages, "{role:?}");
+        }
+    }
+
+    #[test]
+    fn only_admins_manage_partners_and_their_keys() {
+        for role in Role::ALL {
+            assert_eq!(allowed(&[role], Permission::ManagePartners), role == Role::Admin, "{role:?}");
         }
     }
 

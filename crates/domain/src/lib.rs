@@ -11,6 +11,7 @@ pub mod imports;
 pub mod login_throttle;
 pub mod money;
 pub mod organisation;
+pub mod partners;
 pub mod refresh_tokens;
 pub mod regional;
 pub mod serials;

@@ -5,6 +5,7 @@
 //! A handler that changes data opens one transaction with [`begin_write`], calls
 //! the repositories and the audit log on it, and commits once.
 
+pub mod api_keys;
 pub mod audit;
 pub mod branches;
 mod bulk;
@@ -19,6 +20,7 @@ pub mod idempotency;
 pub mod import_jobs;
 mod money;
 pub mod part_sales;
+pub mod partners;
 pub mod parts;
 pub mod purchase_orders;
 pub mod refresh_tokens;

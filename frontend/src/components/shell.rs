@@ -95,6 +95,7 @@ fn Nav(session: Session) -> impl IntoView {
     let purchasing = may(Permission::ViewStock);
     let imports = may(Permission::ImportData);
     let audit = may(Permission::ReadAudit);
+    let partners = may(Permission::ManagePartners);
     view! {
         <nav class="nav" aria-label=t("nav.main")>
             <ul>
@@ -190,6 +191,11 @@ fn Nav(session: Session) -> impl IntoView {
                     </li>
                     <li>
                         <A href="/users">{t("nav.users")}</A>
+                    </li>
+                </Show>
+                <Show when=partners>
+                    <li>
+                        <A href="/partners">{t("partners.nav")}</A>
                     </li>
                 </Show>
                 <Show when=imports>

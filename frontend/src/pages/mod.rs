@@ -13,6 +13,7 @@ pub mod login;
 pub mod not_found;
 pub mod old_parts;
 pub mod part_sales;
+pub mod partners;
 pub mod parts;
 pub mod purchasing;
 pub mod reports;

@@ -17,6 +17,7 @@ pub struct BrandDto {
     pub code: String,
     pub name: String,
     /// ISO 3166-1 alpha-2 country of the manufacturer.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub country: Option<String>,
     /// Inactive brands stay on record but are not offered for new models.
     pub active: bool,
@@ -36,7 +37,7 @@ pub struct CreateBrand {
     #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 32, pattern = r"^[A-Z0-9-]+$"))]
     pub code: String,
     #[validate(length(min = 1, max = 120), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"[^\s\u0085]"))]
     pub name: String,
     /// ISO 3166-1 alpha-2 code, e.g. `JP`.
     #[serde(default)]
@@ -53,7 +54,7 @@ pub struct CreateBrand {
 pub struct UpdateBrand {
     #[serde(default)]
     #[validate(length(min = 1, max = 120), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"[^\s\u0085]"))]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
     #[validate(custom(function = "crate::rules::country"))]

@@ -19,6 +19,7 @@ pub struct CategoryDto {
     pub code: String,
     pub name: String,
     /// Absent for a top-level category.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub parent_id: Option<Uuid>,
     /// Inactive categories stay on record but are not offered for new models.
     pub active: bool,
@@ -38,7 +39,7 @@ pub struct CreateCategory {
     #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 32, pattern = "^[a-z0-9_]+$"))]
     pub code: String,
     #[validate(length(min = 1, max = 120), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"[^\s\u0085]"))]
     pub name: String,
     /// The category this one belongs under; absent for a top-level category.
     #[serde(default)]
@@ -54,7 +55,7 @@ pub struct CreateCategory {
 pub struct UpdateCategory {
     #[serde(default)]
     #[validate(length(min = 1, max = 120), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"[^\s\u0085]"))]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<Option<Uuid>>,

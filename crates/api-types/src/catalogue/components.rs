@@ -32,7 +32,7 @@ pub struct CreateComponent {
     #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 32, pattern = "^[a-z0-9_]+$"))]
     pub code: String,
     #[validate(length(min = 1, max = 120), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"[^\s\u0085]"))]
     pub name: String,
 }
 
@@ -43,6 +43,6 @@ pub struct CreateComponent {
 #[serde(deny_unknown_fields)]
 pub struct UpdateComponent {
     #[validate(length(min = 1, max = 120), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120, pattern = r"[^\s\u0085]"))]
     pub name: String,
 }

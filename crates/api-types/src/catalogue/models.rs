@@ -46,7 +46,7 @@ pub struct CreateProductModel {
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64, pattern = r"^ *[A-Za-z0-9._/+-]+ *$"))]
     pub sku: String,
     #[validate(length(min = 1, max = 200), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"[^\s\u0085]"))]
     pub name: String,
     /// `false` when absent.
     #[serde(default)]
@@ -69,7 +69,7 @@ pub struct UpdateProductModel {
     pub sku: Option<String>,
     #[serde(default)]
     #[validate(length(min = 1, max = 200), custom(function = "crate::rules::not_blank"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"\S"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"[^\s\u0085]"))]
     pub name: Option<String>,
     #[serde(default)]
     pub needs_installation: Option<bool>,

@@ -7,6 +7,8 @@ use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
 use aftersales_domain::access::{Permission, Role, allowed};
 use aftersales_domain::organisation::BranchScope;
+use aftersales_domain::partners::{ApiScope, looks_like_key, scopes_grant};
+use aftersales_persistence::tickets::PartnerSight;
 use aftersales_persistence::{DatabaseConnection, users};
 use futures_util::future::LocalBoxFuture;
 use uuid::Uuid;
@@ -16,10 +18,25 @@ use crate::state::AppState;
 
 #[derive(Debug, Clone)]
 pub struct Principal {
+    /// The user who acts: a staff member, or the technical user of the partner
+    /// whose API key calls (see [`super::api_keys`]).
     pub user_id: Uuid,
+    /// A staff member's roles; for a key, the workflow roles its partner acts in.
     pub roles: Vec<Role>,
     /// The caller's branch and everything below it.
     pub scope: BranchScope,
+    /// Set when a partner's API key calls: what it may do and which tickets it sees.
+    pub partner: Option<PartnerCaller>,
+}
+
+/// A partner's system calling with one of its API keys.
+#[derive(Debug, Clone)]
+pub struct PartnerCaller {
+    pub partner_id: Uuid,
+    pub key_id: Uuid,
+    pub scopes: Vec<ApiScope>,
+    /// The tickets the key sees, instead of the branches of `scope`.
+    pub sight: PartnerSight,
 }
 
 impl Principal {
@@ -31,12 +48,17 @@ impl Principal {
         if !access.active {
             return Err(ApiError::Unauthenticated("the account is disabled"));
         }
-        Ok(Principal { user_id, roles: access.roles, scope: access.scope })
+        Ok(Principal { user_id, roles: access.roles, scope: access.scope, partner: None })
     }
 
-    /// 403 unless the roles grant `permission`.
+    /// 403 unless the roles grant `permission` (for a key: unless its scopes do).
     pub fn require(&self, permission: Permission) -> Result<(), ApiError> {
-        if allowed(&self.roles, permission) { Ok(()) } else { Err(ApiError::Forbidden("your roles do not allow this")) }
+        match &self.partner {
+            Some(key) if scopes_grant(&key.scopes, permission) => Ok(()),
+            Some(_) => Err(ApiError::Forbidden("the API key's scopes do not allow this")),
+            None if allowed(&self.roles, permission) => Ok(()),
+            None => Err(ApiError::Forbidden("your roles do not allow this")),
+        }
     }
 
     /// True for users of the head office, who see the whole network.
@@ -58,6 +80,11 @@ impl FromRequest for Authenticated {
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("application state missing")))?;
             let token = token.ok_or(ApiError::Unauthenticated("send Authorization: Bearer <access token>"))?;
+            if looks_like_key(&token) {
+                return Err(ApiError::Forbidden(
+                    "API keys may call only the endpoints that declare the api_key scheme",
+                ));
+            }
             let claims = state.tokens.verify(&token)?;
             // Read the user on every request: a disabled user or a moved user takes
             // effect at once, not when their token expires.
@@ -66,7 +93,7 @@ impl FromRequest for Authenticated {
     }
 }
 
-fn bearer_token(req: &HttpRequest) -> Option<String> {
+pub(super) fn bearer_token(req: &HttpRequest) -> Option<String> {
     let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
     scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_owned()).filter(|t| !t.is_empty())
@@ -113,6 +140,7 @@ pub mod need {
         MoveStock,
         ViewParts,
         ManageParts,
+        ManagePartners,
     );
 }
 

@@ -79,7 +79,10 @@ impl Call {
         let out = |value: &dyn erased::Json| if serialize { value.bytes() } else { Vec::new() };
         Ok(match self.clone() {
             Call::WarrantyCheck(body) => out(&use_cases::warranty::evaluate::evaluate(db, body).await?),
-            Call::Intake(body) => out(&t::take_in::take_in(db, &actor(admin), *body).await?),
+            Call::Intake(body) => match t::take_in::take_in(db, &actor(admin), *body).await? {
+                Once::Done(ticket) => out(&ticket),
+                Once::Replayed(first) => first.body.into_bytes(),
+            },
             Call::TicketList(query) => out(&t::list::list(db, admin, query).await?),
             Call::TicketDetail(id) => out(&t::get::get(db, admin, id).await?),
             Call::TicketTimeline(id) => out(&t::timeline::timeline(db, admin, id).await?),

@@ -8,6 +8,8 @@ use calamine::{Data, Reader, Xlsx};
 
 pub const CSV: &str = "text/csv";
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/// A file of no declared format: told by its content.
+pub const OCTET_STREAM: &str = "application/octet-stream";
 
 /// The format of an upload, from its content type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +25,12 @@ impl Format {
             XLSX => Some(Format::Xlsx),
             _ => None,
         }
+    }
+
+    /// An XLSX file is a ZIP archive; anything else is taken as CSV (and refused
+    /// by the reader if it is not).
+    pub fn of_content(bytes: &[u8]) -> Format {
+        if bytes.starts_with(b"PK\x03\x04") { Format::Xlsx } else { Format::Csv }
     }
 }
 

@@ -25,6 +25,7 @@ pub mod followups;
 pub mod health;
 pub mod imports;
 pub mod part_sales;
+pub mod partners;
 pub mod parts;
 pub mod purchase_orders;
 pub mod reports;
@@ -62,6 +63,13 @@ pub fn register(cfg: &mut impl Registrar) {
         .service(users::create::create_user)
         .service(users::get::get_user)
         .service(users::update::update_user)
+        .service(partners::list::list_partners)
+        .service(partners::create::create_partner)
+        .service(partners::get::get_partner)
+        .service(partners::update::update_partner)
+        .service(partners::key_list::list_partner_api_keys)
+        .service(partners::key_create::create_partner_api_key)
+        .service(partners::key_revoke::revoke_partner_api_key)
         .service(customers::list::list_customers)
         .service(customers::create::create_customer)
         .service(customers::duplicates::find_duplicates)
@@ -128,6 +136,7 @@ pub fn register(cfg: &mut impl Registrar) {
         .service(tickets::transition::transition_ticket)
         .service(tickets::reopen::reopen_ticket)
         .service(tickets::reevaluate::reevaluate_ticket_warranty)
+        .service(partners::give_ticket::give_ticket_to_partner)
         .service(workflows::list::list_workflows)
         .service(workflows::get::get_workflow)
         .service(workflows::put::put_workflow)

@@ -26,7 +26,13 @@ pub(crate) async fn ensure_branch_in_scope(
 /// A ticket of the caller's part of the network, or one the caller is the assigned
 /// technician of (a technician sent to another branch's job must be able to work
 /// it); 404 otherwise.
+///
+/// A partner's key sees only its [`tickets::PartnerSight`]: another partner's
+/// ticket is a 404 like a ticket that does not exist.
 pub(crate) async fn ticket_in_scope(db: &impl ConnectionTrait, me: &Principal, id: Uuid) -> Result<Ticket, ApiError> {
+    if let Some(key) = &me.partner {
+        return tickets::partner_sight::find_for_partner(db, &key.sight, id).await.or_not_found("ticket");
+    }
     match tickets::find_in_scope(db, &me.scope, id).await {
         Err(StoreError::NotFound) => match tickets::find(db, id).await {
             Ok(t) if t.technician_id == Some(me.user_id.into()) => Ok(t),

@@ -22,6 +22,7 @@ pub mod followups;
 pub mod imports;
 pub mod operations;
 pub mod part_sales;
+pub mod partners;
 pub mod parts;
 pub mod purchase_orders;
 pub mod reports;
@@ -41,4 +42,4 @@ pub mod warranty_cards;
 mod work;
 pub mod workflows;
 
-pub use work::{Actor, Begun, Once, Work};
+pub use work::{Actor, Begun, Once, Work, forget_old_answers};

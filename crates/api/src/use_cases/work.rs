@@ -20,7 +20,7 @@ use crate::auth::Principal;
 use crate::auth::refresh::hash_token;
 use crate::error::ApiError;
 use crate::extract::RequestId;
-use crate::idempotency::{HEADER, IdempotencyKey};
+use crate::idempotency::{HEADER, IdempotencyKey, KEEP_HOURS};
 
 /// Who acts, and in which request: what every use case is called with, whether
 /// from a staff handler, the partner API, an order sync or an import.
@@ -39,7 +39,7 @@ impl Actor {
 
     /// An actor whose requests are never retried by key (a plain staff write).
     pub fn once(me: Principal, request_id: RequestId) -> Self {
-        Actor { me, request_id, retry_key: IdempotencyKey(None) }
+        Actor { me, request_id, retry_key: IdempotencyKey::none() }
     }
 
     pub fn user_id(&self) -> Uuid {
@@ -54,13 +54,25 @@ pub enum Once<T> {
     Replayed(StoredAnswer),
 }
 
+impl<T: serde::de::DeserializeOwned> Once<T> {
+    /// The answer as a value, for a caller without HTTP in between (the partner
+    /// channel, an order sync, a test): the fresh one, or the kept one read back.
+    pub fn into_value(self) -> Result<T, ApiError> {
+        match self {
+            Once::Done(value) => Ok(value),
+            Once::Replayed(first) => serde_json::from_str(&first.body).map_err(|e| ApiError::Internal(e.into())),
+        }
+    }
+}
+
 /// A begun retryable write: either the work to do, or the first answer again.
 pub enum Begun {
     Fresh(Work),
     Replayed(StoredAnswer),
 }
 
-/// The request a retry is recognised by: its path and body.
+/// The request a retry is recognised by: its key, and the hash of its method,
+/// target and body.
 struct Retry {
     key: String,
     request_hash: String,
@@ -102,18 +114,23 @@ impl Work {
     }
 
     /// Begins a write that a client may send again with the same `Idempotency-Key`:
-    /// the same `path` and `body` get the first answer back (422 when the key
-    /// was used for a different request).
+    /// the same request (method, path with query, and `body`) gets the first
+    /// answer back (422 when the key was used for a different request). A second
+    /// request with the key while the first is under way waits for it to finish
+    /// (`idempotency::lock_and_find`), then replays its answer, or does the work if
+    /// the first failed and so kept nothing.
+    ///
+    /// `body` is what the request asks, as the use case received it (re-serialised,
+    /// so spacing and key order do not matter); an upload passes its file's hash.
     pub async fn begin_retryable(
         db: &DatabaseConnection,
         actor: &Actor,
-        path: &str,
         body: &impl Serialize,
     ) -> Result<Begun, ApiError> {
         let mut work = Work::begin(db, actor).await?;
-        let Some(key) = &actor.retry_key.0 else { return Ok(Begun::Fresh(work)) };
-        let request_hash = request_hash(path, body);
-        if let Some(stored) = idempotency::find(&work.txn, work.actor_id, key).await? {
+        let Some(key) = &actor.retry_key.key else { return Ok(Begun::Fresh(work)) };
+        let request_hash = request_hash(&actor.retry_key.request, body);
+        if let Some(stored) = idempotency::lock_and_find(&work.txn, work.actor_id, key).await? {
             if stored.request_hash != request_hash {
                 return Err(ApiError::field(HEADER, "reused", "this key was used for a different request"));
             }
@@ -167,8 +184,15 @@ impl Work {
     }
 }
 
-/// What identifies a request for replay: its path and body.
-fn request_hash(path: &str, body: &impl Serialize) -> String {
+/// What identifies a request for replay: its method and target (`POST /api/v1/…`)
+/// and its body.
+fn request_hash(request: &str, body: &impl Serialize) -> String {
     let text = serde_json::to_string(body).unwrap_or_default();
-    hash_token(&format!("{path}\n{text}"))
+    hash_token(&format!("{request}\n{text}"))
+}
+
+/// Forgets the answers kept longer than [`KEEP_HOURS`] before `now`: a retry
+/// after that is a new request. Run in the background by the server.
+pub async fn forget_old_answers(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u64, ApiError> {
+    Ok(idempotency::purge_before(db, now - chrono::Duration::hours(KEEP_HOURS)).await?)
 }

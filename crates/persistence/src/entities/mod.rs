@@ -1,4 +1,5 @@
 //! sea-orm entities: private to this crate, mapped to domain types by the repositories.
+pub mod api_keys;
 pub mod audit_log;
 pub mod branches;
 pub mod brands;
@@ -16,6 +17,7 @@ pub mod import_jobs;
 pub mod part_models;
 pub mod part_sale_lines;
 pub mod part_sales;
+pub mod partners;
 pub mod parts;
 pub mod product_categories;
 pub mod product_components;

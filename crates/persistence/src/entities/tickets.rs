@@ -47,6 +47,10 @@ pub struct Model {
     pub search_text: String,
     pub closed_at: Option<DateTimeUtc>,
     pub created_by: Option<Uuid>,
+    /// The partner whose key took the ticket in.
+    pub partner_id: Option<Uuid>,
+    /// The contracted shop a dispatcher gave the ticket to.
+    pub service_partner_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i64,

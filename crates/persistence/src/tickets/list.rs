@@ -36,8 +36,13 @@ pub struct TicketFilter {
     pub appointment_to: Option<DateTime<Utc>>,
     pub repeat_repair: Option<bool>,
     pub contradiction: Option<bool>,
-    /// Number, customer name or phone, serial — however typed.
+    /// Number, customer name or phone, serial — however typed — or the exact
+    /// external reference.
     pub q: Option<String>,
+    /// Only tickets with exactly this external reference (a partner's order number).
+    pub external_reference: Option<String>,
+    /// A partner's key sees these tickets instead of the branches of the scope.
+    pub partner: Option<super::PartnerSight>,
     pub order: TicketOrder,
     /// Also tickets assigned to this technician, wherever they are.
     pub assigned_to: Option<Uuid>,
@@ -58,16 +63,23 @@ pub(crate) fn unassigned() -> sea_orm::sea_query::SimpleExpr {
 }
 
 pub async fn list(db: &impl ConnectionTrait, scope: &BranchScope, f: TicketFilter) -> Result<Vec<Ticket>, StoreError> {
-    let mut visible = Condition::any().add(Column::BranchId.in_subquery(branches_in(scope)));
-    if let Some(me) = f.assigned_to {
-        visible = visible.add(Column::TechnicianId.eq(me));
-    }
+    let visible = match &f.partner {
+        Some(sight) => sight.condition(),
+        None => {
+            let mut visible = Condition::any().add(Column::BranchId.in_subquery(branches_in(scope)));
+            if let Some(me) = f.assigned_to {
+                visible = visible.add(Column::TechnicianId.eq(me));
+            }
+            visible
+        }
+    };
     let mut query = Entity::find().filter(visible);
     let eq_filters = [
         (Column::Kind, f.kind.map(|k| k.as_str().to_owned())),
         (Column::Stage, f.stage),
         (Column::StageCategory, f.stage_category.map(|c| c.as_str().to_owned())),
         (Column::WarrantyStatus, f.warranty_status.map(|w| w.as_str().to_owned())),
+        (Column::ExternalReference, f.external_reference),
     ];
     for (column, value) in eq_filters {
         if let Some(value) = value {

@@ -12,6 +12,7 @@ pub mod fault_codes;
 pub mod labour;
 mod list;
 pub mod names;
+pub mod partner_sight;
 pub mod parts;
 mod record;
 mod search;
@@ -20,6 +21,7 @@ pub mod volume;
 mod write;
 
 pub use list::*;
+pub use partner_sight::PartnerSight;
 pub use record::*;
 pub use search::search_text;
 pub use write::*;

@@ -35,6 +35,37 @@ pub fn search_text(number: &str, customer_name: &str, phones: &[String], serial:
 
 /// The tickets `q` finds, as a condition on them; `None` when `q` is blank.
 pub(crate) async fn matching(db: &impl ConnectionTrait, q: &str) -> Result<Option<Condition>, StoreError> {
+    let text = typed(db, q).await?;
+    // A partner's order number is found as typed, exactly, from its index: it is
+    // not folded into the search text, so no stored text needed rewriting for it.
+    let by_reference = by_external_reference(db, q).await?;
+    Ok(match (text, by_reference) {
+        (Some(text), Some(ids)) => Some(Condition::any().add(text).add(Column::Id.is_in(ids))),
+        (None, Some(ids)) => Some(Condition::all().add(Column::Id.is_in(ids))),
+        (text, None) => text,
+    })
+}
+
+/// The tickets, up to [`FEW`], whose external reference is `q` as typed; `None`
+/// when there are none (the common case: the search is then as it always was).
+async fn by_external_reference(db: &impl ConnectionTrait, q: &str) -> Result<Option<Vec<Uuid>>, StoreError> {
+    let q = q.trim();
+    if q.is_empty() {
+        return Ok(None);
+    }
+    let ids: Vec<Uuid> = crate::entities::tickets::Entity::find()
+        .select_only()
+        .column(Column::Id)
+        .filter(Column::ExternalReference.eq(q))
+        .limit(u64::try_from(FEW).unwrap_or(u64::MAX))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok((!ids.is_empty()).then_some(ids))
+}
+
+/// The tickets the typed text finds in the search text.
+async fn typed(db: &impl ConnectionTrait, q: &str) -> Result<Option<Condition>, StoreError> {
     let needles = needles(q);
     if needles.is_empty() {
         return Ok(None);

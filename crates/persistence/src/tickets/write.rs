@@ -91,6 +91,8 @@ pub(super) fn new_row(new: NewTicket, now: DateTime<Utc>) -> ActiveModel {
         search_text: Set(new.search_text),
         closed_at: Set(None),
         created_by: Set(new.created_by),
+        partner_id: Set(None),
+        service_partner_id: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),

@@ -24,6 +24,7 @@ mod imports;
 mod intake;
 mod old_parts;
 mod part_sales;
+mod partners;
 mod parts;
 mod purchasing;
 mod reports;
@@ -87,6 +88,7 @@ const AREAS: &[&Area] = &[
     &parts::AREA,
     &purchasing::AREA,
     &part_sales::AREA,
+    &partners::AREA,
     &reports::AREA,
     &review::AREA,
     &serials::AREA,

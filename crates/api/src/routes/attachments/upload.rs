@@ -3,28 +3,35 @@ use actix_web::{HttpMessage, HttpRequest, HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::attachments::{AttachmentDto, UploadQuery};
 use futures_util::StreamExt;
+use futures_util::future::ready;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedQuery};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::attachments::upload::{Upload, upload};
+use crate::use_cases::tickets::attachment_files::sniff;
 
 /// Attach a file to a ticket: a photo, a document, the returned installation card
 /// (which the installation workflow asks for before completing) or an invoice.
 ///
 /// The file is the body, sent as `image/jpeg`, `image/png`, `image/webp` or
-/// `application/pdf`; its first bytes must match that type. Stored once per
-/// content (by SHA-256) however often it is attached; recorded on the timeline.
+/// `application/pdf`; its first bytes must match that type. Sent as
+/// `application/octet-stream` (what generated clients send), its type is read from
+/// its first bytes. Stored once per content (by SHA-256) however often it is
+/// attached; recorded on the timeline.
 #[utoipa::path(
     post, path = "/api/v1/tickets/{id}/attachments", tag = "tickets", operation_id = "upload_ticket_attachment",
     security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "Ticket id"), UploadQuery),
     request_body(
-        description = "The file itself, at most max_attachment_bytes (10 MiB by default).",
-        content(("image/jpeg"), ("image/png"), ("image/webp"), ("application/pdf")),
+        description = "The file itself (JPEG, PNG, WebP or PDF), at most max_attachment_bytes (10 MiB by default). \
+            `image/jpeg`, `image/png`, `image/webp` and `application/pdf` are accepted as the Content-Type too.",
+        content(("application/octet-stream")),
     ),
     responses(
         (status = 201, description = "Attached", body = AttachmentDto,
@@ -40,7 +47,7 @@ use crate::use_cases::attachments::upload::{Upload, upload};
 pub async fn upload_ticket_attachment(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::WorkTickets>,
-    request_id: RequestId,
+    (request_id, key): (RequestId, IdempotencyKey),
     req: HttpRequest,
     id: web::Path<Uuid>,
     ValidatedQuery(query): ValidatedQuery<UploadQuery>,
@@ -50,16 +57,35 @@ pub async fn upload_ticket_attachment(
     let limit = state.config.max_attachment_bytes;
     let declared_length =
         req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
-    let file = Upload {
-        purpose: query.purpose,
-        declared_type: req.mime_type().ok().flatten().map(|m| m.essence_str().to_owned()),
-        file_name: query.file_name,
-        body: read_body(payload, declared_length, limit),
+    let declared_type = req.mime_type().ok().flatten().map(|m| m.essence_str().to_owned());
+    let body = read_body(payload, declared_length, limit);
+    let attachment = if declared_type.as_deref() == Some(OCTET_STREAM) {
+        // The content says what it is; the use case still checks it against that.
+        let body = body.await?;
+        let file = Upload {
+            purpose: query.purpose,
+            declared_type: Some(type_of(&body)?),
+            file_name: query.file_name,
+            body: ready(Ok(body)),
+        };
+        upload(&state.db, &Actor::new(me, request_id, key), &state.config.data_dir, *id, file).await?
+    } else {
+        let file = Upload { purpose: query.purpose, declared_type, file_name: query.file_name, body };
+        upload(&state.db, &Actor::new(me, request_id, key), &state.config.data_dir, *id, file).await?
     };
-    let attachment = upload(&state.db, &Actor::once(me, request_id), &state.config.data_dir, *id, file).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/tickets/{}/attachments/{}", *id, attachment.id)))
-        .json(attachment))
+    Ok(reply::created_at(attachment, |v| format!("/api/v1/tickets/{}/attachments/{}", *id, v.id)))
+}
+
+const OCTET_STREAM: &str = "application/octet-stream";
+
+/// The accepted type a file sent as `application/octet-stream` shows in its first bytes.
+fn type_of(body: &[u8]) -> Result<String, ApiError> {
+    if body.is_empty() {
+        return Err(ApiError::field("body", "missing_file", "send the file as the body"));
+    }
+    sniff(body)
+        .map(str::to_owned)
+        .ok_or_else(|| ApiError::field("body", "content_mismatch", "the content is not a JPEG, PNG, WebP or PDF file"))
 }
 
 /// The body, refused (413) as soon as it is known to pass `limit`.

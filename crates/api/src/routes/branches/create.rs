@@ -1,11 +1,12 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::branches::{BranchDto, CreateBranch};
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{RequestId, ValidatedJson, etag};
+use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::{Actor, branches};
 
@@ -25,11 +26,9 @@ pub async fn create_branch(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManageBranches>,
     request_id: RequestId,
+    key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<CreateBranch>,
 ) -> Result<HttpResponse, ApiError> {
-    let branch = branches::create::create(&state.db, &Actor::once(me, request_id), body).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/branches/{}", branch.id)))
-        .insert_header((header::ETAG, etag(branch.version)))
-        .json(branch))
+    let branch = branches::create::create(&state.db, &Actor::new(me, request_id, key), body).await?;
+    Ok(reply::created(branch, |v| format!("/api/v1/branches/{}", v.id), |v| v.version))
 }

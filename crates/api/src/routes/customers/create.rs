@@ -1,11 +1,12 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::customers::{CreateCustomer, CustomerDto};
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{RequestId, ValidatedJson, etag};
+use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::customers::register::register;
@@ -29,11 +30,9 @@ pub async fn create_customer(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManageCustomers>,
     request_id: RequestId,
+    key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<CreateCustomer>,
 ) -> Result<HttpResponse, ApiError> {
-    let customer = register(&state.db, &Actor::once(me, request_id), body).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/customers/{}", customer.id)))
-        .insert_header((header::ETAG, etag(customer.version)))
-        .json(customer))
+    let customer = register(&state.db, &Actor::new(me, request_id, key), body).await?;
+    Ok(reply::created(customer, |v| format!("/api/v1/customers/{}", v.id), |v| v.version))
 }

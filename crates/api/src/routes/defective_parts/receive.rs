@@ -23,7 +23,6 @@ use crate::use_cases::defective_parts::receive::receive;
     security(("bearer" = [])),
     params(
         ("id" = Uuid, Path, description = "Defective part id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer instead of receiving twice"),
     ),
     request_body = ReceiveDefectivePart,
     responses(

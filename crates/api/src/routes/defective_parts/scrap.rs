@@ -22,7 +22,6 @@ use crate::use_cases::defective_parts::scrap::scrap;
     security(("bearer" = [])),
     params(
         ("id" = Uuid, Path, description = "Defective part id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer instead of scrapping twice"),
     ),
     request_body = ScrapDefectivePart,
     responses(

@@ -1,11 +1,12 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::fault_codes::{CreateFaultCode, FaultCodeDto};
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{RequestId, ValidatedJson, etag};
+use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::{Actor, fault_codes};
 
@@ -28,11 +29,9 @@ pub async fn create_fault_code(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ConfigureTickets>,
     request_id: RequestId,
+    key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<CreateFaultCode>,
 ) -> Result<HttpResponse, ApiError> {
-    let code = fault_codes::create::create(&state.db, &Actor::once(me, request_id), body).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/fault-codes/{}", code.id)))
-        .insert_header((header::ETAG, etag(code.version)))
-        .json(code))
+    let code = fault_codes::create::create(&state.db, &Actor::new(me, request_id, key), body).await?;
+    Ok(reply::created(code, |v| format!("/api/v1/fault-codes/{}", v.id), |v| v.version))
 }

@@ -1,4 +1,3 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::followups::{ComplaintDto, OpenComplaint};
@@ -6,7 +5,9 @@ use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{RequestId, ValidatedJson, etag};
+use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::followups::open_complaint::open;
@@ -36,12 +37,10 @@ pub async fn open_complaint(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::HandleFollowUps>,
     request_id: RequestId,
+    key: IdempotencyKey,
     id: web::Path<Uuid>,
     ValidatedJson(body): ValidatedJson<OpenComplaint>,
 ) -> Result<HttpResponse, ApiError> {
-    let complaint = open(&state.db, &Actor::once(me, request_id), *id, body).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/complaints/{}", complaint.id)))
-        .insert_header((header::ETAG, etag(complaint.version)))
-        .json(complaint))
+    let complaint = open(&state.db, &Actor::new(me, request_id, key), *id, body).await?;
+    Ok(reply::created(complaint, |v| format!("/api/v1/complaints/{}", v.id), |v| v.version))
 }

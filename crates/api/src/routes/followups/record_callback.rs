@@ -1,3 +1,4 @@
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::followups::{CallbackDto, RecordCallback};
@@ -6,6 +7,8 @@ use uuid::Uuid;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{IfMatch, RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::followups::record_callback::record;
@@ -40,10 +43,11 @@ pub async fn record_ticket_callback(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::HandleFollowUps>,
     request_id: RequestId,
+    key: IdempotencyKey,
     id: web::Path<Uuid>,
     IfMatch(expected): IfMatch,
     ValidatedJson(body): ValidatedJson<RecordCallback>,
 ) -> Result<HttpResponse, ApiError> {
-    let callback = record(&state.db, &Actor::once(me, request_id), *id, expected, body).await?;
-    Ok(HttpResponse::Ok().json(callback))
+    let callback = record(&state.db, &Actor::new(me, request_id, key), *id, expected, body).await?;
+    Ok(reply::once(StatusCode::OK, callback))
 }

@@ -1,4 +1,4 @@
-use actix_web::http::header;
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::followups::{ComplaintDto, ResolveComplaint};
@@ -6,7 +6,9 @@ use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
+use crate::extract::{IfMatch, RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::followups::resolve_complaint::resolve;
@@ -34,10 +36,11 @@ pub async fn resolve_complaint(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::HandleFollowUps>,
     request_id: RequestId,
+    key: IdempotencyKey,
     id: web::Path<Uuid>,
     IfMatch(expected): IfMatch,
     ValidatedJson(body): ValidatedJson<ResolveComplaint>,
 ) -> Result<HttpResponse, ApiError> {
-    let complaint = resolve(&state.db, &Actor::once(me, request_id), *id, expected, body).await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(complaint.version))).json(complaint))
+    let complaint = resolve(&state.db, &Actor::new(me, request_id, key), *id, expected, body).await?;
+    Ok(reply::once_tagged(StatusCode::OK, complaint, |v| v.version))
 }

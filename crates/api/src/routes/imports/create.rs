@@ -1,4 +1,4 @@
-use actix_web::http::header;
+use actix_web::http::{StatusCode, header};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::imports::{ImportJobDto, ImportKindName, ImportQuery};
@@ -8,10 +8,13 @@ use futures_util::StreamExt;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedQuery};
+use crate::idempotency::IdempotencyKey;
 use crate::imports::read::{self, Format};
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::imports::start::start;
+use crate::use_cases::tickets::attachment_files::sha256_hex;
 
 /// Upload a CSV or XLSX file of product models or sold serials. The file is read at
 /// once (an unreadable one is refused); its rows are checked, and unless this is a
@@ -23,11 +26,10 @@ use crate::use_cases::imports::start::start;
     security(("bearer" = [])),
     params(("kind" = inline(ImportKindName), Path, description = "What the file holds"), ImportQuery),
     request_body(
-        description = "The file itself, the first row naming the columns (case-insensitive). Dates as YYYY-MM-DD (or date cells in XLSX).",
-        content(
-            ("text/csv"),
-            ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        ),
+        description = "The file itself, CSV or XLSX, the first row naming the columns (case-insensitive). Dates as YYYY-MM-DD \
+            (or date cells in XLSX). Sent as `application/octet-stream`, an XLSX file is told by its first bytes (a ZIP archive) \
+            and anything else is read as CSV; `text/csv` and the XLSX type are accepted as the Content-Type too.",
+        content(("application/octet-stream")),
     ),
     responses(
         (status = 202, description = "The job, running", body = ImportJobDto,
@@ -44,7 +46,7 @@ use crate::use_cases::imports::start::start;
 pub async fn create_import(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ImportData>,
-    request_id: RequestId,
+    (request_id, key): (RequestId, IdempotencyKey),
     req: HttpRequest,
     kind: web::Path<String>,
     ValidatedQuery(query): ValidatedQuery<ImportQuery>,
@@ -57,9 +59,12 @@ pub async fn create_import(
         let message = format!("send the file as the body, with Content-Type: {} or {}", read::CSV, read::XLSX);
         return Err(ApiError::field("body", "missing_file", message));
     }
-    let format = mime.and_then(|m| Format::from_mime(m.essence_str())).ok_or_else(|| {
-        ApiError::UnsupportedMediaType(format!("send the file as Content-Type: {} or {}", read::CSV, read::XLSX))
-    })?;
+    let declared = mime.map(|m| m.essence_str().to_owned()).unwrap_or_default();
+    let format = Format::from_mime(&declared);
+    if format.is_none() && declared != read::OCTET_STREAM {
+        let (csv, xlsx, any) = (read::CSV, read::XLSX, read::OCTET_STREAM);
+        return Err(ApiError::UnsupportedMediaType(format!("send the file as Content-Type: {csv}, {xlsx} or {any}")));
+    }
     let limit = state.config.max_import_bytes;
     let mut body = web::BytesMut::new();
     while let Some(chunk) = payload.next().await {
@@ -69,10 +74,13 @@ pub async fn create_import(
         }
         body.extend_from_slice(&chunk);
     }
-    let sheet = web::block(move || read::read(format, &body))
+    let format = format.unwrap_or_else(|| Format::of_content(&body));
+    let (sheet, sha256) = web::block(move || (read::read(format, &body), sha256_hex(&body)))
         .await
-        .map_err(|_| ApiError::field("body", "unreadable_file", "the file could not be read"))?
-        .map_err(|message| ApiError::field("body", "unreadable_file", message))?;
-    let job = start(&state.db, Actor::once(me, request_id), kind, query, sheet).await?;
-    Ok(HttpResponse::Accepted().insert_header((header::LOCATION, format!("/api/v1/imports/{}", job.id))).json(job))
+        .map_err(|_| ApiError::field("body", "unreadable_file", "the file could not be read"))?;
+    let sheet = sheet.map_err(|message| ApiError::field("body", "unreadable_file", message))?;
+    let job = start(&state.db, Actor::new(me, request_id, key), kind, query, sheet, &sha256).await?;
+    Ok(reply::once_with(StatusCode::ACCEPTED, job, |job| {
+        vec![(header::LOCATION, format!("/api/v1/imports/{}", job.id))]
+    }))
 }

@@ -22,7 +22,6 @@ use crate::use_cases::{Actor, Once};
 #[utoipa::path(
     post, path = "/api/v1/part-sales", tag = "stock", operation_id = "create_part_sale",
     security(("bearer" = [])),
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer instead of selling twice")),
     request_body = NewPartSale,
     responses(
         (status = 201, description = "Sold", body = PartSaleDto, headers(("Location" = String, description = "The sale"))),

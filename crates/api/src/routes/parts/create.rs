@@ -1,11 +1,12 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::parts::{CreatePart, PartDto};
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{RequestId, ValidatedJson, etag};
+use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::parts::create;
@@ -30,11 +31,9 @@ pub async fn create_part(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManageParts>,
     request_id: RequestId,
+    key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<CreatePart>,
 ) -> Result<HttpResponse, ApiError> {
-    let part = create::create(&state.db, &Actor::once(me, request_id), body).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/parts/{}", part.id)))
-        .insert_header((header::ETAG, etag(part.version)))
-        .json(part))
+    let part = create::create(&state.db, &Actor::new(me, request_id, key), body).await?;
+    Ok(reply::created(part, |v| format!("/api/v1/parts/{}", v.id), |v| v.version))
 }

@@ -1,4 +1,4 @@
-use actix_web::http::header;
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::purchasing::PurchaseOrderDto;
@@ -6,7 +6,9 @@ use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{IfMatch, RequestId, etag};
+use crate::extract::{IfMatch, RequestId};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::purchase_orders::cancel::cancel;
@@ -32,9 +34,10 @@ pub async fn cancel_purchase_order(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManageParts>,
     request_id: RequestId,
+    key: IdempotencyKey,
     id: web::Path<Uuid>,
     IfMatch(expected): IfMatch,
 ) -> Result<HttpResponse, ApiError> {
-    let order = cancel(&state.db, &Actor::once(me, request_id), *id, expected).await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(order.version))).json(order))
+    let order = cancel(&state.db, &Actor::new(me, request_id, key), *id, expected).await?;
+    Ok(reply::once_tagged(StatusCode::OK, order, |v| v.version))
 }

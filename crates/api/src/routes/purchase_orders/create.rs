@@ -1,10 +1,11 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::purchasing::{CreatePurchaseOrder, PurchaseOrderDto};
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{RequestId, ValidatedJson, etag};
+use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::purchase_orders::create::create;
@@ -29,11 +30,9 @@ pub async fn create_purchase_order(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManageParts>,
     request_id: RequestId,
+    key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<CreatePurchaseOrder>,
 ) -> Result<HttpResponse, ApiError> {
-    let order = create(&state.db, &Actor::once(me, request_id), body).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/purchase-orders/{}", order.id)))
-        .insert_header((header::ETAG, etag(order.version)))
-        .json(order))
+    let order = create(&state.db, &Actor::new(me, request_id, key), body).await?;
+    Ok(reply::created(order, |v| format!("/api/v1/purchase-orders/{}", v.id), |v| v.version))
 }

@@ -23,7 +23,6 @@ use crate::use_cases::{Actor, Once};
     params(
         ("id" = Uuid, Path, description = "Shipment id"),
         ("If-Match" = Option<String>, Header, description = "The ETag you read; 412 if the shipment changed since"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer instead of shipping twice"),
     ),
     request_body = RtvReference,
     responses(

@@ -1,4 +1,4 @@
-use actix_web::http::header;
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::serial_records::ChangeOwner;
@@ -7,7 +7,9 @@ use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
+use crate::extract::{IfMatch, RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::serials::change_owner::change_owner;
@@ -34,10 +36,11 @@ pub async fn change_serial_owner(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManageCustomers>,
     request_id: RequestId,
+    key: IdempotencyKey,
     id: web::Path<Uuid>,
     ValidatedJson(body): ValidatedJson<ChangeOwner>,
     IfMatch(expected): IfMatch,
 ) -> Result<HttpResponse, ApiError> {
-    let unit = change_owner(&state.db, &Actor::once(me, request_id), *id, body, expected).await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(unit.version))).json(unit))
+    let unit = change_owner(&state.db, &Actor::new(me, request_id, key), *id, body, expected).await?;
+    Ok(reply::once_tagged(StatusCode::OK, unit, |v| v.version))
 }

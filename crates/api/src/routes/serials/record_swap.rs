@@ -1,3 +1,4 @@
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::serial_records::{RecordSwap, SwapDto};
@@ -6,6 +7,8 @@ use uuid::Uuid;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::serials::record_swap::record_swap;
@@ -30,9 +33,10 @@ pub async fn record_component_swap(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManageCustomers>,
     request_id: RequestId,
+    key: IdempotencyKey,
     id: web::Path<Uuid>,
     ValidatedJson(body): ValidatedJson<RecordSwap>,
 ) -> Result<HttpResponse, ApiError> {
-    let swap = record_swap(&state.db, &Actor::once(me, request_id), *id, body).await?;
-    Ok(HttpResponse::Created().json(swap))
+    let swap = record_swap(&state.db, &Actor::new(me, request_id, key), *id, body).await?;
+    Ok(reply::once(StatusCode::CREATED, swap))
 }

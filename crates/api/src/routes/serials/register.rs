@@ -1,11 +1,12 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::serials::{RegisterSerial, SerialUnitDto};
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{RequestId, ValidatedJson, etag};
+use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::serials::register::register;
@@ -30,11 +31,9 @@ pub async fn register_serial(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManageCustomers>,
     request_id: RequestId,
+    key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<RegisterSerial>,
 ) -> Result<HttpResponse, ApiError> {
-    let unit = register(&state.db, &Actor::once(me, request_id), body).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/serials/{}", unit.id)))
-        .insert_header((header::ETAG, etag(unit.version)))
-        .json(unit))
+    let unit = register(&state.db, &Actor::new(me, request_id, key), body).await?;
+    Ok(reply::created(unit, |v| format!("/api/v1/serials/{}", v.id), |v| v.version))
 }

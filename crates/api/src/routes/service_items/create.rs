@@ -1,11 +1,12 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::service_items::{CreateServiceItem, ServiceItemDto};
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{RequestId, ValidatedJson, etag};
+use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::{Actor, service_items};
 
@@ -29,11 +30,9 @@ pub async fn create_service_item(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ConfigureTickets>,
     request_id: RequestId,
+    key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<CreateServiceItem>,
 ) -> Result<HttpResponse, ApiError> {
-    let item = service_items::create::create(&state.db, &Actor::once(me, request_id), body).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/service-items/{}", item.id)))
-        .insert_header((header::ETAG, etag(item.version)))
-        .json(item))
+    let item = service_items::create::create(&state.db, &Actor::new(me, request_id, key), body).await?;
+    Ok(reply::created(item, |v| format!("/api/v1/service-items/{}", v.id), |v| v.version))
 }

@@ -1,4 +1,3 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::skills::{CreateSkill, SkillDto};
@@ -6,6 +5,8 @@ use aftersales_api_types::skills::{CreateSkill, SkillDto};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::{Actor, skills};
 
@@ -24,8 +25,9 @@ pub async fn create_skill(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManageSkills>,
     request_id: RequestId,
+    key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<CreateSkill>,
 ) -> Result<HttpResponse, ApiError> {
-    let skill = skills::create::create(&state.db, &Actor::once(me, request_id), body).await?;
-    Ok(HttpResponse::Created().insert_header((header::LOCATION, format!("/api/v1/skills/{}", skill.id))).json(skill))
+    let skill = skills::create::create(&state.db, &Actor::new(me, request_id, key), body).await?;
+    Ok(reply::created_at(skill, |v| format!("/api/v1/skills/{}", v.id)))
 }

@@ -19,7 +19,6 @@ use crate::use_cases::stock::issue;
 #[utoipa::path(
     post, path = "/api/v1/stock/issues", tag = "stock", operation_id = "issue_stock",
     security(("bearer" = [])),
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer instead of receiving twice")),
     request_body = IssueStock,
     responses(
         (status = 201, description = "Issued", body = MovementResult),

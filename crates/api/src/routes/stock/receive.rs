@@ -16,7 +16,6 @@ use crate::use_cases::stock::receive;
 #[utoipa::path(
     post, path = "/api/v1/stock/receipts", tag = "stock", operation_id = "receive_stock",
     security(("bearer" = [])),
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer instead of receiving twice")),
     request_body = ReceiveStock,
     responses(
         (status = 201, description = "Received", body = MovementResult),

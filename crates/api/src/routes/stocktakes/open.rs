@@ -1,4 +1,3 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::stocktakes::{OpenStocktake, StocktakeDto};
@@ -6,6 +5,8 @@ use aftersales_api_types::stocktakes::{OpenStocktake, StocktakeDto};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::stocktakes::open::open;
@@ -28,10 +29,9 @@ pub async fn open_stocktake(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::MoveStock>,
     request_id: RequestId,
+    key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<OpenStocktake>,
 ) -> Result<HttpResponse, ApiError> {
-    let sheet = open(&state.db, &Actor::once(me, request_id), body).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/stocktakes/{}", sheet.id)))
-        .json(sheet))
+    let sheet = open(&state.db, &Actor::new(me, request_id, key), body).await?;
+    Ok(reply::created_at(sheet, |v| format!("/api/v1/stocktakes/{}", v.id)))
 }

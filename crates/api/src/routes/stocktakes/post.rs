@@ -1,3 +1,4 @@
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::stocktakes::StocktakeDto;
@@ -6,6 +7,8 @@ use uuid::Uuid;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::RequestId;
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::stocktakes::post::post;
@@ -31,7 +34,8 @@ pub async fn post_stocktake(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManageParts>,
     request_id: RequestId,
+    key: IdempotencyKey,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(post(&state.db, &Actor::once(me, request_id), *id).await?))
+    Ok(reply::once(StatusCode::OK, post(&state.db, &Actor::new(me, request_id, key), *id).await?))
 }

@@ -1,11 +1,12 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::tickets::{CreateTicket, TicketDto};
 
-use crate::auth::{Authorized, need};
+use crate::auth::{StaffOrPartner, need};
 use crate::error::ApiError;
-use crate::extract::{RequestId, ValidatedJson, etag};
+use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::tickets::take_in::take_in;
@@ -20,7 +21,7 @@ use crate::use_cases::tickets::take_in::take_in;
 /// answer carries the public `tracking_code`.
 #[utoipa::path(
     post, path = "/api/v1/tickets", tag = "tickets", operation_id = "create_ticket",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = [])),
     request_body = CreateTicket,
     responses(
         (status = 201, description = "Taken in", body = TicketDto,
@@ -31,13 +32,11 @@ use crate::use_cases::tickets::take_in::take_in;
 #[post("/api/v1/tickets")]
 pub async fn create_ticket(
     state: web::Data<AppState>,
-    Authorized(me, ..): Authorized<need::ManageTickets>,
+    StaffOrPartner(me, ..): StaffOrPartner<need::ManageTickets>,
     request_id: RequestId,
+    key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<CreateTicket>,
 ) -> Result<HttpResponse, ApiError> {
-    let ticket = take_in(&state.db, &Actor::once(me, request_id), body).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/tickets/{}", ticket.id)))
-        .insert_header((header::ETAG, etag(ticket.version)))
-        .json(ticket))
+    let ticket = take_in(&state.db, &Actor::new(me, request_id, key), body).await?;
+    Ok(reply::created(ticket, |v| format!("/api/v1/tickets/{}", v.id), |v| v.version))
 }

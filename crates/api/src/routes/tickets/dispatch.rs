@@ -1,4 +1,4 @@
-use actix_web::http::header;
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::dispatch::{DispatchRequest, DispatchResult};
@@ -6,7 +6,9 @@ use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
+use crate::extract::{IfMatch, RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::tickets::dispatch::dispatch;
@@ -39,10 +41,11 @@ pub async fn dispatch_ticket(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::DispatchTickets>,
     request_id: RequestId,
+    key: IdempotencyKey,
     id: web::Path<Uuid>,
     IfMatch(expected): IfMatch,
     ValidatedJson(body): ValidatedJson<DispatchRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let answer = dispatch(&state.db, &Actor::once(me, request_id), *id, expected, body).await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(answer.ticket.version))).json(answer))
+    let answer = dispatch(&state.db, &Actor::new(me, request_id, key), *id, expected, body).await?;
+    Ok(reply::once_tagged(StatusCode::OK, answer, |v| v.ticket.version))
 }

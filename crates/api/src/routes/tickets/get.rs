@@ -4,7 +4,7 @@ use aftersales_api_types::Problem;
 use aftersales_api_types::tickets::TicketDto;
 use uuid::Uuid;
 
-use crate::auth::{Authorized, need};
+use crate::auth::{StaffOrPartner, need};
 use crate::error::ApiError;
 use crate::extract::etag;
 use crate::state::AppState;
@@ -13,7 +13,7 @@ use crate::use_cases::tickets::get::get;
 /// One ticket of your part of the network.
 #[utoipa::path(
     get, path = "/api/v1/tickets/{id}", tag = "tickets", operation_id = "get_ticket",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = [])),
     params(("id" = Uuid, Path, description = "Ticket id")),
     responses(
         (status = 200, description = "The ticket", body = TicketDto, headers(("ETag" = String, description = "Version, for If-Match"))),
@@ -23,7 +23,7 @@ use crate::use_cases::tickets::get::get;
 #[get("/api/v1/tickets/{id}")]
 pub async fn get_ticket(
     state: web::Data<AppState>,
-    Authorized(me, ..): Authorized<need::ViewTickets>,
+    StaffOrPartner(me, ..): StaffOrPartner<need::ViewTickets>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let ticket = get(&state.db, &me, *id).await?;

@@ -3,7 +3,7 @@ use aftersales_api_types::Problem;
 use aftersales_api_types::tickets::NextStep;
 use uuid::Uuid;
 
-use crate::auth::{Authorized, need};
+use crate::auth::{StaffOrPartner, need};
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::use_cases::tickets::next_steps::next_steps;
@@ -13,7 +13,7 @@ use crate::use_cases::tickets::next_steps::next_steps;
 /// `note_given` is shown as not holding: it is satisfied by the note sent with the step.
 #[utoipa::path(
     get, path = "/api/v1/tickets/{id}/transitions", tag = "tickets", operation_id = "ticket_next_steps",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = [])),
     params(("id" = Uuid, Path, description = "Ticket id")),
     responses(
         (status = 200, description = "The steps out of the current stage", body = Vec<NextStep>),
@@ -23,7 +23,7 @@ use crate::use_cases::tickets::next_steps::next_steps;
 #[get("/api/v1/tickets/{id}/transitions")]
 pub async fn ticket_next_steps(
     state: web::Data<AppState>,
-    Authorized(me, ..): Authorized<need::ViewTickets>,
+    StaffOrPartner(me, ..): StaffOrPartner<need::ViewTickets>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(next_steps(&state.db, &me, *id).await?))

@@ -1,4 +1,4 @@
-use actix_web::http::header;
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::tickets::{ReopenRequest, TicketDto};
@@ -6,7 +6,9 @@ use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
+use crate::extract::{IfMatch, RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::tickets::reopen::reopen;
@@ -32,10 +34,11 @@ pub async fn reopen_ticket(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ReopenTickets>,
     request_id: RequestId,
+    key: IdempotencyKey,
     id: web::Path<Uuid>,
     IfMatch(expected): IfMatch,
     ValidatedJson(body): ValidatedJson<ReopenRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let ticket = reopen(&state.db, &Actor::once(me, request_id), *id, expected, body).await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(ticket.version))).json(ticket))
+    let ticket = reopen(&state.db, &Actor::new(me, request_id, key), *id, expected, body).await?;
+    Ok(reply::once_tagged(StatusCode::OK, ticket, |v| v.version))
 }

@@ -3,7 +3,7 @@ use aftersales_api_types::Problem;
 use aftersales_api_types::tickets::TicketEventDto;
 use uuid::Uuid;
 
-use crate::auth::{Authorized, need};
+use crate::auth::{StaffOrPartner, need};
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::use_cases::tickets::timeline::timeline;
@@ -11,7 +11,7 @@ use crate::use_cases::tickets::timeline::timeline;
 /// The ticket's timeline: every change, oldest first. Append-only.
 #[utoipa::path(
     get, path = "/api/v1/tickets/{id}/timeline", tag = "tickets", operation_id = "ticket_timeline",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = [])),
     params(("id" = Uuid, Path, description = "Ticket id")),
     responses(
         (status = 200, description = "Events, oldest first", body = Vec<TicketEventDto>),
@@ -21,7 +21,7 @@ use crate::use_cases::tickets::timeline::timeline;
 #[get("/api/v1/tickets/{id}/timeline")]
 pub async fn ticket_timeline(
     state: web::Data<AppState>,
-    Authorized(me, ..): Authorized<need::ViewTickets>,
+    StaffOrPartner(me, ..): StaffOrPartner<need::ViewTickets>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(timeline(&state.db, &me, *id).await?))

@@ -1,12 +1,14 @@
-use actix_web::http::header;
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::tickets::{TicketDto, TransitionRequest};
 use uuid::Uuid;
 
-use crate::auth::{Authorized, need};
+use crate::auth::{StaffOrPartner, need};
 use crate::error::ApiError;
-use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
+use crate::extract::{IfMatch, RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::tickets::transition::transition;
@@ -23,7 +25,7 @@ use crate::use_cases::tickets::transition::transition;
 /// stage as it is now.
 #[utoipa::path(
     post, path = "/api/v1/tickets/{id}/transitions", tag = "tickets", operation_id = "transition_ticket",
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = [])),
     params(("id" = Uuid, Path, description = "Ticket id"),
         ("If-Match" = Option<String>, Header, description = "The ETag you read")),
     request_body = TransitionRequest,
@@ -37,12 +39,13 @@ use crate::use_cases::tickets::transition::transition;
 #[post("/api/v1/tickets/{id}/transitions")]
 pub async fn transition_ticket(
     state: web::Data<AppState>,
-    Authorized(me, ..): Authorized<need::WorkTickets>,
+    StaffOrPartner(me, ..): StaffOrPartner<need::WorkTickets>,
     request_id: RequestId,
+    key: IdempotencyKey,
     id: web::Path<Uuid>,
     IfMatch(expected): IfMatch,
     ValidatedJson(body): ValidatedJson<TransitionRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let ticket = transition(&state.db, &Actor::once(me, request_id), *id, expected, body).await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(ticket.version))).json(ticket))
+    let ticket = transition(&state.db, &Actor::new(me, request_id, key), *id, expected, body).await?;
+    Ok(reply::once_tagged(StatusCode::OK, ticket, |v| v.version))
 }

@@ -26,7 +26,6 @@ use crate::use_cases::transfers::close::close_with_discrepancy;
     params(
         ("id" = Uuid, Path, description = "Transfer id"),
         ("If-Match" = Option<String>, Header, description = "The ETag you read; 412 if the transfer changed since"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer"),
     ),
     request_body = CloseTransfer,
     responses(

@@ -1,10 +1,11 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::transfers::{CreateTransfer, TransferDto};
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{RequestId, ValidatedJson, etag};
+use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::transfers::create::create;
@@ -29,11 +30,9 @@ pub async fn create_transfer(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::MoveStock>,
     request_id: RequestId,
+    key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<CreateTransfer>,
 ) -> Result<HttpResponse, ApiError> {
-    let transfer = create(&state.db, &Actor::once(me, request_id), body).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/transfers/{}", transfer.id)))
-        .insert_header((header::ETAG, etag(transfer.version)))
-        .json(transfer))
+    let transfer = create(&state.db, &Actor::new(me, request_id, key), body).await?;
+    Ok(reply::created(transfer, |v| format!("/api/v1/transfers/{}", v.id), |v| v.version))
 }

@@ -25,7 +25,6 @@ use crate::use_cases::transfers::ship::ship;
     params(
         ("id" = Uuid, Path, description = "Transfer id"),
         ("If-Match" = Option<String>, Header, description = "The ETag you read; 412 if the transfer changed since"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer instead of shipping twice"),
     ),
     responses(
         (status = 200, description = "Shipped", body = TransferDto, headers(("ETag" = String, description = "New version"))),

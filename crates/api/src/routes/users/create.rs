@@ -1,11 +1,12 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::users::{CreateUser, UserDto};
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{RequestId, ValidatedJson, etag};
+use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::{Actor, users};
 
@@ -25,11 +26,9 @@ pub async fn create_user(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManageUsers>,
     request_id: RequestId,
+    key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<CreateUser>,
 ) -> Result<HttpResponse, ApiError> {
-    let user = users::create::create(&state.db, &state.passwords, &Actor::once(me, request_id), body).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/users/{}", user.id)))
-        .insert_header((header::ETAG, etag(user.version)))
-        .json(user))
+    let user = users::create::create(&state.db, &state.passwords, &Actor::new(me, request_id, key), body).await?;
+    Ok(reply::created(user, |v| format!("/api/v1/users/{}", v.id), |v| v.version))
 }

@@ -1,11 +1,12 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::warehouses::{CreateWarehouse, WarehouseDto};
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{RequestId, ValidatedJson, etag};
+use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::warehouses::create;
@@ -29,11 +30,9 @@ pub async fn create_warehouse(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManageParts>,
     request_id: RequestId,
+    key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<CreateWarehouse>,
 ) -> Result<HttpResponse, ApiError> {
-    let warehouse = create::create(&state.db, &Actor::once(me, request_id), body).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/warehouses/{}", warehouse.id)))
-        .insert_header((header::ETAG, etag(warehouse.version)))
-        .json(warehouse))
+    let warehouse = create::create(&state.db, &Actor::new(me, request_id, key), body).await?;
+    Ok(reply::created(warehouse, |v| format!("/api/v1/warehouses/{}", v.id), |v| v.version))
 }

@@ -1,10 +1,11 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::warranty::{CreatePolicy, PolicyDto};
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::warranty::create_policy::create_policy as use_case;
@@ -22,10 +23,9 @@ pub async fn create_policy(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManageWarranty>,
     request_id: RequestId,
+    key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<CreatePolicy>,
 ) -> Result<HttpResponse, ApiError> {
-    let policy = use_case(&state.db, &Actor::once(me, request_id), body).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/warranty-policies/{}", policy.id)))
-        .json(policy))
+    let policy = use_case(&state.db, &Actor::new(me, request_id, key), body).await?;
+    Ok(reply::created_at(policy, |v| format!("/api/v1/warranty-policies/{}", v.id)))
 }

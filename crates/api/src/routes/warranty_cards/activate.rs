@@ -1,3 +1,4 @@
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::warranty_cards::{ActivateCard, CardDto};
@@ -5,6 +6,8 @@ use aftersales_api_types::warranty_cards::{ActivateCard, CardDto};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::warranty_cards::activate::activate as use_case;
@@ -30,8 +33,9 @@ pub async fn activate(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManageCustomers>,
     request_id: RequestId,
+    key: IdempotencyKey,
     number: web::Path<String>,
     ValidatedJson(body): ValidatedJson<ActivateCard>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(use_case(&state.db, &Actor::once(me, request_id), &number, body).await?))
+    Ok(reply::once(StatusCode::OK, use_case(&state.db, &Actor::new(me, request_id, key), &number, body).await?))
 }

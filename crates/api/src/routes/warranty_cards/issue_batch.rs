@@ -1,3 +1,4 @@
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::warranty_cards::{CardBatchDto, IssueCardBatch};
@@ -5,6 +6,8 @@ use aftersales_api_types::warranty_cards::{CardBatchDto, IssueCardBatch};
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::warranty_cards::issue_batch::issue_batch as use_case;
@@ -25,8 +28,9 @@ pub async fn issue_batch(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManageWarranty>,
     request_id: RequestId,
+    key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<IssueCardBatch>,
 ) -> Result<HttpResponse, ApiError> {
-    let batch = use_case(&state.db, &Actor::once(me, request_id), body).await?;
-    Ok(HttpResponse::Created().json(batch))
+    let batch = use_case(&state.db, &Actor::new(me, request_id, key), body).await?;
+    Ok(reply::once(StatusCode::CREATED, batch))
 }

@@ -2,6 +2,7 @@
 use std::future::Future;
 use std::path::Path;
 
+use actix_web::http::StatusCode;
 use actix_web::web;
 use aftersales_api_types::attachments::{AttachmentDto, AttachmentPurpose};
 use aftersales_persistence::DatabaseConnection;
@@ -13,7 +14,7 @@ use crate::audit::{Change, snapshot};
 use crate::error::ApiError;
 use crate::use_cases::access::{refuse_if_sealed, ticket_in_scope};
 use crate::use_cases::tickets::attachment_files::{self, accepted, extension, sniff};
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// A file as sent: what it is for, what the sender says it is, and its content,
 /// read only once the ticket and the declared type are accepted (a file is large;
@@ -34,7 +35,7 @@ pub async fn upload<Body>(
     data_dir: &Path,
     ticket_id: Uuid,
     file: Upload<Body>,
-) -> Result<AttachmentDto, ApiError>
+) -> Result<Once<AttachmentDto>, ApiError>
 where
     Body: Future<Output = Result<Vec<u8>, ApiError>>,
 {
@@ -73,7 +74,12 @@ where
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("{e}")))?
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("storing an attachment: {e}")))?;
 
-    let work = Work::begin(db, actor).await?;
+    // A retry is the same file (by its hash) under the same name and type.
+    let asked = (&file_name, media_type, &sha256);
+    let work = match Work::begin_retryable(db, actor, &asked).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     // Checked again in the transaction: the ticket may have closed while the file came in.
     let ticket = ticket_in_scope(work.db(), me, ticket.id.uuid()).await?;
     refuse_if_sealed(&ticket)?;
@@ -103,6 +109,5 @@ where
         after: snapshot(&out),
     })
     .await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::CREATED, out).await
 }

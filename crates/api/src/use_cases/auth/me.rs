@@ -45,5 +45,6 @@ fn rule(permission: WirePermission) -> Permission {
         W::MoveStock => Permission::MoveStock,
         W::ViewParts => Permission::ViewParts,
         W::ManageParts => Permission::ManageParts,
+        W::ManagePartners => Permission::ManagePartners,
     }
 }

@@ -57,5 +57,5 @@ impl Sessions<'_> {
 /// a disabled one, whose leaked token must still be revoked and recorded.
 async fn holder(db: &DatabaseConnection, user_id: Uuid) -> Result<Principal, ApiError> {
     let access = users::access(db, user_id).await?.ok_or(ApiError::Unauthenticated("the account no longer exists"))?;
-    Ok(Principal { user_id, roles: access.roles, scope: access.scope })
+    Ok(Principal { user_id, roles: access.roles, scope: access.scope, partner: None })
 }

@@ -1,4 +1,5 @@
 //! Open a branch below one of the actor's.
+use actix_web::http::StatusCode;
 use aftersales_api_types::FieldError;
 use aftersales_api_types::branches::{BranchDto, BranchKind, CreateBranch};
 use aftersales_domain::access::Permission;
@@ -11,11 +12,11 @@ use crate::audit::{Change, snapshot};
 use crate::dto;
 use crate::error::ApiError;
 use crate::money_dto::currency_in;
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// There is one head office, at the top of the tree: a new branch is a regional
 /// centre or an outlet. 409 when the code is taken.
-pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreateBranch) -> Result<BranchDto, ApiError> {
+pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreateBranch) -> Result<Once<BranchDto>, ApiError> {
     actor.me.require(Permission::ManageBranches)?;
     let mut errors = regional_errors(Some(&body.time_zone), Some(&body.currency));
     if body.kind == BranchKind::Hq {
@@ -25,7 +26,10 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreateBranch) 
         return Err(ApiError::Validation(errors));
     }
 
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let parent = parent_in_scope(work.db(), &actor.me.scope, body.parent_id).await?;
     let id = Uuid::now_v7();
     let new = branches::NewBranch {
@@ -49,6 +53,5 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreateBranch) 
         after: snapshot(&out),
     })
     .await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::CREATED, out).await
 }

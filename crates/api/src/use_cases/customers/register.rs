@@ -1,4 +1,5 @@
 //! Register a customer in one of the actor's branches.
+use actix_web::http::StatusCode;
 use aftersales_api_types::customers::{CreateCustomer, CustomerDto};
 use aftersales_domain::access::Permission;
 use aftersales_domain::text::optional_text;
@@ -10,21 +11,30 @@ use crate::audit::{Change, snapshot};
 use crate::dto;
 use crate::error::ApiError;
 use crate::use_cases::access::ensure_branch_in_scope;
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// A phone number or e-mail address that another customer of the actor's part of
 /// the network already has is refused (409 naming that customer), unless
 /// `allow_duplicate` is set.
-pub async fn register(db: &DatabaseConnection, actor: &Actor, body: CreateCustomer) -> Result<CustomerDto, ApiError> {
+pub async fn register(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    body: CreateCustomer,
+) -> Result<Once<CustomerDto>, ApiError> {
     let me = &actor.me;
     me.require(Permission::ManageCustomers)?;
+    // Recognised by what was sent, before it is taken apart.
+    let asked = serde_json::to_value(&body).map_err(|e| ApiError::Internal(e.into()))?;
     let contacts = contacts_in(Some(body.phones), Some(body.emails), Some(body.addresses))?;
     let (phones, emails, addresses) = (
         contacts.phones.unwrap_or_default(),
         contacts.emails.unwrap_or_default(),
         contacts.addresses.unwrap_or_default(),
     );
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &asked).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let txn = work.db();
     ensure_branch_in_scope(txn, &me.scope, body.branch_id).await?;
     if !body.allow_duplicate {
@@ -54,6 +64,5 @@ pub async fn register(db: &DatabaseConnection, actor: &Actor, body: CreateCustom
         after: snapshot(&out),
     })
     .await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::CREATED, out).await
 }

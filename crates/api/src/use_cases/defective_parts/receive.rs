@@ -27,8 +27,7 @@ pub async fn receive(
 ) -> Result<Once<DefectiveReceipt>, ApiError> {
     let me = &actor.me;
     me.require(Permission::MoveStock)?;
-    let path = format!("/api/v1/defective-parts/{id}/receive");
-    let work = match Work::begin_retryable(db, actor, &path, &body).await? {
+    let work = match Work::begin_retryable(db, actor, &body).await? {
         Begun::Fresh(work) => work,
         Begun::Replayed(first) => return Ok(Once::Replayed(first)),
     };

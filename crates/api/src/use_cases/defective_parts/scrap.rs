@@ -27,8 +27,7 @@ pub async fn scrap(
 ) -> Result<Once<ScrappedPart>, ApiError> {
     let me = &actor.me;
     me.require(Permission::ManageParts)?;
-    let path = format!("/api/v1/defective-parts/{id}/scrap");
-    let work = match Work::begin_retryable(db, actor, &path, &body).await? {
+    let work = match Work::begin_retryable(db, actor, &body).await? {
         Begun::Fresh(work) => work,
         Begun::Replayed(first) => return Ok(Once::Replayed(first)),
     };

@@ -1,4 +1,5 @@
 //! Add a code to a product category's symptom, diagnosis or resolution list.
+use actix_web::http::StatusCode;
 use aftersales_api_types::fault_codes::{CreateFaultCode, FaultCodeDto};
 use aftersales_domain::access::Permission;
 use aftersales_persistence::catalogue::categories;
@@ -9,13 +10,20 @@ use super::ENTITY;
 use crate::audit::{Change, snapshot};
 use crate::error::ApiError;
 use crate::use_cases::tickets::work::{fault_code_out, kind_str, names_in, normalize_code};
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// The code is trimmed and upper-cased (`no_cooling` → `NO_COOLING`); it must be
 /// new to that list (409 naming it otherwise).
-pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreateFaultCode) -> Result<FaultCodeDto, ApiError> {
+pub async fn create(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    body: CreateFaultCode,
+) -> Result<Once<FaultCodeDto>, ApiError> {
     actor.me.require(Permission::ConfigureTickets)?;
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     match categories::find(work.db(), body.category_id).await {
         Err(StoreError::NotFound) => {
             return Err(ApiError::field(
@@ -43,6 +51,5 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreateFaultCod
         after: snapshot(&out),
     })
     .await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::CREATED, out).await
 }

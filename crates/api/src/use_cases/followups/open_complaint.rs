@@ -1,4 +1,5 @@
 //! Open a complaint about a ticket's service.
+use actix_web::http::StatusCode;
 use aftersales_api_types::followups::{ComplaintDto, OpenComplaint};
 use aftersales_persistence::tickets::complaints::{self, NewComplaint};
 use aftersales_persistence::tickets::events;
@@ -10,7 +11,7 @@ use crate::audit::{Change, snapshot};
 use crate::error::ApiError;
 use crate::use_cases::access::ticket_in_scope;
 use crate::use_cases::tickets::convert::ToDomain;
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// Allowed on a closed ticket too: the complaint is its own record, and the ticket
 /// only gains a `complaint_opened` event. It is about the ticket's technician
@@ -20,10 +21,13 @@ pub async fn open(
     actor: &Actor,
     ticket_id: Uuid,
     body: OpenComplaint,
-) -> Result<ComplaintDto, ApiError> {
+) -> Result<Once<ComplaintDto>, ApiError> {
     let me = &actor.me;
     let category = body.category.to_domain();
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let ticket = ticket_in_scope(work.db(), me, ticket_id).await?;
     let technician_id = match body.technician_id {
         Some(given) => match users::find_in_scope(work.db(), &me.scope, given).await {
@@ -66,6 +70,5 @@ pub async fn open(
         after: snapshot(&out),
     })
     .await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::CREATED, out).await
 }

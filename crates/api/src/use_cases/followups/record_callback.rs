@@ -1,4 +1,5 @@
 //! Record a call to the customer: their answers to the script, or that nobody answered.
+use actix_web::http::StatusCode;
 use aftersales_api_types::followups::{CallbackDto, RecordCallback};
 use aftersales_domain::text::optional_text;
 use aftersales_domain::tickets::callback::{
@@ -16,7 +17,7 @@ use super::callback_out;
 use crate::audit::{Change, snapshot};
 use crate::error::ApiError;
 use crate::use_cases::access::{refuse_if_sealed, ticket_in_scope};
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// `reached: true` stores the answers, the satisfaction score on the ticket and
 /// flags a ticket the answers contradict; `reached: false` counts an unanswered
@@ -28,9 +29,12 @@ pub async fn record(
     ticket_id: Uuid,
     expected: Option<i64>,
     body: RecordCallback,
-) -> Result<CallbackDto, ApiError> {
+) -> Result<Once<CallbackDto>, ApiError> {
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let notes = optional_text(body.notes);
-    let work = Work::begin(db, actor).await?;
     let now = work.now();
     let ticket = ticket_in_scope(work.db(), &actor.me, ticket_id).await?;
     refuse_if_sealed(&ticket)?;
@@ -83,8 +87,7 @@ pub async fn record(
         after: snapshot(&out),
     })
     .await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::OK, out).await
 }
 
 /// Stores the answers on the task and their consequences on the ticket.

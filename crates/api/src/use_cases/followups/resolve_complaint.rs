@@ -1,4 +1,5 @@
 //! Close a complaint as resolved (upheld and dealt with) or rejected (unfounded).
+use actix_web::http::StatusCode;
 use aftersales_api_types::followups::{ComplaintDto, ComplaintOutcome, ResolveComplaint};
 use aftersales_domain::tickets::complaint::ComplaintStatus;
 use aftersales_persistence::DatabaseConnection;
@@ -8,7 +9,7 @@ use uuid::Uuid;
 use super::complaint_out;
 use crate::audit::{Change, snapshot};
 use crate::error::{ApiError, NotFoundAs};
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// `expected` is the complaint's version the client read (412 when stale); a
 /// closed complaint answers 409. The ticket's timeline gains `complaint_resolved`.
@@ -18,13 +19,16 @@ pub async fn resolve(
     id: Uuid,
     expected: Option<i64>,
     body: ResolveComplaint,
-) -> Result<ComplaintDto, ApiError> {
+) -> Result<Once<ComplaintDto>, ApiError> {
     let status = match body.outcome {
         ComplaintOutcome::Resolved => ComplaintStatus::Resolved,
         ComplaintOutcome::Rejected => ComplaintStatus::Rejected,
     };
     let resolution = body.resolution.trim().to_owned();
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let before = complaints::find_in_scope(work.db(), &actor.me.scope, id).await.or_not_found("complaint")?;
     if before.status.is_closed() {
         return Err(ApiError::Conflict(format!("the complaint is already {}", before.status.as_str())));
@@ -49,6 +53,5 @@ pub async fn resolve(
         after: snapshot(&out),
     })
     .await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::OK, out).await
 }

@@ -32,7 +32,7 @@ use crate::use_cases::{Actor, Begun, Once, Work};
 pub async fn sell(db: &DatabaseConnection, actor: &Actor, body: NewPartSale) -> Result<Once<PartSaleDto>, ApiError> {
     let me = &actor.me;
     me.require(Permission::MoveStock)?;
-    let work = match Work::begin_retryable(db, actor, "/api/v1/part-sales", &body).await? {
+    let work = match Work::begin_retryable(db, actor, &body).await? {
         Begun::Fresh(work) => work,
         Begun::Replayed(first) => return Ok(Once::Replayed(first)),
     };

@@ -1,4 +1,5 @@
 //! Add a part to the catalogue.
+use actix_web::http::StatusCode;
 use aftersales_api_types::parts::{CreatePart, PartDto};
 use aftersales_domain::access::Permission;
 use aftersales_domain::catalogue::normalise_sku;
@@ -8,15 +9,18 @@ use aftersales_persistence::parts::{self, NewPart};
 use super::{ENTITY, check_brand, check_models, part_out, prices_in};
 use crate::audit::{Change, snapshot};
 use crate::error::ApiError;
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// Files a new part under an active brand. The SKU is trimmed and upper-cased and
 /// must be new to the brand (409 otherwise); cost and price share one currency;
 /// every compatible model must be of the brand (422 naming `model_ids[i]`).
-pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreatePart) -> Result<PartDto, ApiError> {
+pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreatePart) -> Result<Once<PartDto>, ApiError> {
     actor.me.require(Permission::ManageParts)?;
     let (standard_cost, price) = prices_in(&body.standard_cost, &body.price)?;
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let mut errors: Vec<_> = check_brand(work.db(), body.brand_id).await?.into_iter().collect();
     let model_ids = check_models(work.db(), body.brand_id, &body.model_ids, &mut errors).await?;
     if !errors.is_empty() {
@@ -45,6 +49,5 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreatePart) ->
         after: snapshot(&out),
     };
     work.audit(change).await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::CREATED, out).await
 }

@@ -1,4 +1,5 @@
 //! Draft a purchase order to a supplier or a manufacturer.
+use actix_web::http::StatusCode;
 use aftersales_api_types::purchasing::{CreatePurchaseOrder, PurchaseOrderDto};
 use aftersales_domain::access::Permission;
 use aftersales_domain::regional::local_date;
@@ -11,7 +12,7 @@ use super::{audit_step, brand_in, lines_in};
 use crate::error::ApiError;
 use crate::money_dto::currency_in;
 use crate::use_cases::stock::movable_warehouse;
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 use aftersales_domain::text::optional_text;
 
 /// To be received into an open warehouse of the actor's part of the network.
@@ -22,11 +23,14 @@ pub async fn create(
     db: &DatabaseConnection,
     actor: &Actor,
     body: CreatePurchaseOrder,
-) -> Result<PurchaseOrderDto, ApiError> {
+) -> Result<Once<PurchaseOrderDto>, ApiError> {
     let me = &actor.me;
     me.require(Permission::ManageParts)?;
     let currency = currency_in(&body.currency, "currency")?;
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let (txn, now) = (work.db(), work.now());
     let warehouse = movable_warehouse(txn, me, body.warehouse_id, "warehouse_id").await?;
     brand_in(txn, body.brand_id).await?;
@@ -48,6 +52,5 @@ pub async fn create(
     };
     let order = purchase_orders::insert(txn, new, now).await?;
     let out = audit_step(&work, "purchase_order.create", None, &order).await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::CREATED, out).await
 }

@@ -26,8 +26,7 @@ pub async fn receive(
     body: ReceivePurchaseOrder,
 ) -> Result<Once<PurchaseOrderDto>, ApiError> {
     actor.me.require(Permission::MoveStock)?;
-    let path = format!("/api/v1/purchase-orders/{id}/receive");
-    let work = match Work::begin_retryable(db, actor, &path, &body).await? {
+    let work = match Work::begin_retryable(db, actor, &body).await? {
         Begun::Fresh(work) => work,
         Begun::Replayed(first) => return Ok(Once::Replayed(first)),
     };

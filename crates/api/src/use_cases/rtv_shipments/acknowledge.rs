@@ -22,8 +22,7 @@ pub async fn acknowledge(
     body: RtvReference,
 ) -> Result<Once<RtvShipmentDto>, ApiError> {
     actor.me.require(Permission::ManageParts)?;
-    let path = format!("/api/v1/rtv-shipments/{id}/acknowledge");
-    let (work, current) = match begin_step(db, actor, &path, &body, id, expected).await? {
+    let (work, current) = match begin_step(db, actor, &body, id, expected).await? {
         Ok(begun) => begun,
         Err(replayed) => return Ok(replayed),
     };

@@ -1,4 +1,5 @@
 //! Pack old parts for the manufacturer.
+use actix_web::http::StatusCode;
 use std::collections::HashSet;
 
 use aftersales_api_types::rtv::{CreateRtvShipment, RtvShipmentDto};
@@ -16,7 +17,7 @@ use super::{ENTITY, shipment_out, summary_out};
 use crate::audit::{Change, snapshot};
 use crate::error::ApiError;
 use crate::use_cases::stock::movable_warehouse;
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 use aftersales_domain::text::optional_text;
 
 /// Parts of one brand, handed in to one defective-parts warehouse of the
@@ -28,10 +29,13 @@ pub async fn create(
     db: &DatabaseConnection,
     actor: &Actor,
     body: CreateRtvShipment,
-) -> Result<RtvShipmentDto, ApiError> {
+) -> Result<Once<RtvShipmentDto>, ApiError> {
     let me = &actor.me;
     me.require(Permission::MoveStock)?;
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let (txn, now) = (work.db(), work.now());
     let warehouse = movable_warehouse(txn, me, body.warehouse_id, "warehouse_id").await?;
     if warehouse.kind != WarehouseKind::Defective {
@@ -93,6 +97,5 @@ pub async fn create(
         after: snapshot(&summary_out(&shipment)),
     };
     work.audit(change).await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::CREATED, out).await
 }

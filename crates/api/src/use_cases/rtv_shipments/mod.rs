@@ -75,19 +75,18 @@ pub(crate) fn next(current: &RtvShipment, action: RtvAction) -> Result<RtvStatus
     })
 }
 
-/// Begins a step of a shipment a client may retry (`path` and `body` recognise
-/// the request): the first answer again for a replay, or the work with the
+/// Begins a step of a shipment a client may retry (`body`, with the request's
+/// path, recognises it): the first answer again for a replay, or the work with the
 /// shipment locked (404 outside your part of the network; 412 when `expected`,
 /// the version the client read, is not the current one).
 pub(crate) async fn begin_step(
     db: &DatabaseConnection,
     actor: &Actor,
-    path: &str,
     body: &impl Serialize,
     id: Uuid,
     expected: Option<i64>,
 ) -> Result<Result<(Work, RtvShipment), Once<RtvShipmentDto>>, ApiError> {
-    let work = match Work::begin_retryable(db, actor, path, body).await? {
+    let work = match Work::begin_retryable(db, actor, body).await? {
         Begun::Fresh(work) => work,
         Begun::Replayed(first) => return Ok(Err(Once::Replayed(first))),
     };

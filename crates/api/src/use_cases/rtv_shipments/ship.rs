@@ -27,8 +27,7 @@ pub async fn ship(
     body: RtvReference,
 ) -> Result<Once<RtvShipmentDto>, ApiError> {
     actor.me.require(Permission::MoveStock)?;
-    let path = format!("/api/v1/rtv-shipments/{id}/ship");
-    let (work, current) = match begin_step(db, actor, &path, &body, id, expected).await? {
+    let (work, current) = match begin_step(db, actor, &body, id, expected).await? {
         Ok(begun) => begun,
         Err(replayed) => return Ok(replayed),
     };

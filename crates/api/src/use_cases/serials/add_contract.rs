@@ -1,4 +1,5 @@
 //! Add an extended warranty or service contract bought for a unit.
+use actix_web::http::StatusCode;
 use aftersales_api_types::serial_records::{AddContract, ContractDto};
 use aftersales_domain::access::Permission;
 use aftersales_persistence::DatabaseConnection;
@@ -10,7 +11,7 @@ use super::{known_components, record_change};
 use crate::audit::snapshot;
 use crate::error::{ApiError, NotFoundAs};
 use crate::serial_dto::{contract_kind_in, contract_out};
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 use crate::warranty_dto::leg_in;
 
 /// Evaluating the unit by its id then takes the contract into account.
@@ -19,12 +20,15 @@ pub async fn add_contract(
     actor: &Actor,
     id: Uuid,
     body: AddContract,
-) -> Result<ContractDto, ApiError> {
+) -> Result<Once<ContractDto>, ApiError> {
     actor.me.require(Permission::ManageWarranty)?;
     if body.ends_on < body.starts_on {
         return Err(ApiError::field("ends_on", "before_start", "the contract ends before it starts"));
     }
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let unit = serials::find(work.db(), id).await.or_not_found("unit")?;
     let codes: Vec<String> = body.component_codes.iter().map(|c| c.trim().to_owned()).collect();
     let code_refs: Vec<&str> = codes.iter().map(String::as_str).collect();
@@ -54,6 +58,5 @@ pub async fn add_contract(
         "starts_on": contract.starts_on, "ends_on": contract.ends_on
     });
     record_change(&work, &unit, ("contract_added", details), ("serial.contract_add", None, snapshot(&out))).await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::CREATED, out).await
 }

@@ -1,4 +1,5 @@
 //! Hand a unit to a new owner from a day on.
+use actix_web::http::StatusCode;
 use aftersales_api_types::serial_records::ChangeOwner;
 use aftersales_api_types::serials::SerialUnitDto;
 use aftersales_domain::access::Permission;
@@ -11,7 +12,7 @@ use super::{record_change, visible_customer};
 use crate::audit::snapshot;
 use crate::error::{ApiError, NotFoundAs};
 use crate::serial_dto::unit_out;
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 use aftersales_domain::text::optional_text;
 
 /// The previous owner's period ends that day and stays in the unit's owner
@@ -22,10 +23,13 @@ pub async fn change_owner(
     id: Uuid,
     body: ChangeOwner,
     expected: Option<i64>,
-) -> Result<SerialUnitDto, ApiError> {
+) -> Result<Once<SerialUnitDto>, ApiError> {
     let me = &actor.me;
     me.require(Permission::ManageCustomers)?;
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let (txn, now) = (work.db(), work.now());
     let current = serials::find(txn, id).await.or_not_found("unit")?;
     if expected.is_some_and(|v| v != current.version) {
@@ -58,6 +62,5 @@ pub async fn change_owner(
     });
     let audit_row = ("serial.owner_change", snapshot(&unit_out(&current)), snapshot(&out));
     record_change(&work, &updated, ("owner_changed", details), audit_row).await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::OK, out).await
 }

@@ -1,4 +1,5 @@
 //! Record a component replaced in a unit.
+use actix_web::http::StatusCode;
 use aftersales_api_types::serial_records::{RecordSwap, SwapDto};
 use aftersales_domain::access::Permission;
 use aftersales_domain::serials::SerialUnit;
@@ -14,7 +15,7 @@ use super::{known_components, record_change};
 use crate::audit::snapshot;
 use crate::error::{ApiError, NotFoundAs};
 use crate::serial_dto::{swap_out, unit_facts};
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 use aftersales_domain::text::optional_text;
 
 /// The new part is guaranteed for `warranty_days`, by default the repair warranty
@@ -25,9 +26,12 @@ pub async fn record_swap(
     actor: &Actor,
     id: Uuid,
     body: RecordSwap,
-) -> Result<SwapDto, ApiError> {
+) -> Result<Once<SwapDto>, ApiError> {
     actor.me.require(Permission::ManageCustomers)?;
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let unit = serials::find(work.db(), id).await.or_not_found("unit")?;
     let code = body.component_code.trim().to_owned();
     known_components(work.db(), unit.model_id.uuid(), &[code.as_str()], "component_code", false).await?;
@@ -55,8 +59,7 @@ pub async fn record_swap(
     });
     record_change(&work, &unit, ("component_swapped", details), ("serial.component_swap", None, snapshot(&out)))
         .await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::CREATED, out).await
 }
 
 /// The repair warranty of the policy in force for the unit on the day of the swap;

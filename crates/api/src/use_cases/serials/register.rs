@@ -1,5 +1,6 @@
 //! Register a sold unit by its serial: the one way a unit enters the registry one
 //! at a time (the bulk import stores checked rows of a file in one go).
+use actix_web::http::StatusCode;
 use aftersales_api_types::serials::{RegisterSerial, SerialUnitDto};
 use aftersales_domain::access::Permission;
 use aftersales_persistence::catalogue::models;
@@ -12,17 +13,24 @@ use super::{record_change, serial_key, visible_customer};
 use crate::audit::snapshot;
 use crate::error::ApiError;
 use crate::serial_dto::unit_out;
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 use aftersales_domain::text::optional_text;
 
 /// The brand is the model's. A serial the brand already has (however it is
 /// written) or a warranty card on another unit is refused with 409. An owner given
 /// here starts the unit's owner history, from the sale (or registration) day.
-pub async fn register(db: &DatabaseConnection, actor: &Actor, body: RegisterSerial) -> Result<SerialUnitDto, ApiError> {
+pub async fn register(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    body: RegisterSerial,
+) -> Result<Once<SerialUnitDto>, ApiError> {
     let me = &actor.me;
     me.require(Permission::ManageCustomers)?;
     let serial_key = serial_key(&body.serial)?;
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let (txn, now) = (work.db(), work.now());
     let model = match models::find(txn, body.model_id).await {
         Err(StoreError::NotFound) => {
@@ -69,6 +77,5 @@ pub async fn register(db: &DatabaseConnection, actor: &Actor, body: RegisterSeri
     let out = unit_out(&unit);
     let details = json!({"serial": unit.serial, "model_id": unit.model_id.uuid(), "owner_customer_id": unit.owner_customer_id.map(Uuid::from)});
     record_change(&work, &unit, ("registered", details), ("serial.register", None, snapshot(&out))).await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::CREATED, out).await
 }

@@ -1,4 +1,5 @@
 //! Add a priced service to a product category's catalogue.
+use actix_web::http::StatusCode;
 use aftersales_api_types::service_items::{CreateServiceItem, ServiceItemDto};
 use aftersales_domain::access::Permission;
 use aftersales_persistence::catalogue::categories;
@@ -10,7 +11,7 @@ use crate::audit::{Change, snapshot};
 use crate::error::ApiError;
 use crate::money_dto::money_in;
 use crate::use_cases::tickets::work::{names_in, normalize_code, service_item_out};
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// The code is trimmed and upper-cased and must be new to the category (409). The
 /// price is exact: an amount finer than its currency allows is refused, not rounded.
@@ -18,10 +19,13 @@ pub async fn create(
     db: &DatabaseConnection,
     actor: &Actor,
     body: CreateServiceItem,
-) -> Result<ServiceItemDto, ApiError> {
+) -> Result<Once<ServiceItemDto>, ApiError> {
     actor.me.require(Permission::ConfigureTickets)?;
     let price = money_in(&body.price, "price")?;
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     match categories::find(work.db(), body.category_id).await {
         Err(StoreError::NotFound) => {
             return Err(ApiError::field(
@@ -50,6 +54,5 @@ pub async fn create(
         after: snapshot(&out),
     })
     .await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::CREATED, out).await
 }

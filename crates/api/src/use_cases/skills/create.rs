@@ -1,4 +1,5 @@
 //! Add a skill to the catalogue.
+use actix_web::http::StatusCode;
 use aftersales_api_types::skills::{CreateSkill, SkillDto};
 use aftersales_domain::access::Permission;
 use aftersales_persistence::{DatabaseConnection, skills};
@@ -7,12 +8,15 @@ use super::ENTITY;
 use crate::audit::{Change, snapshot};
 use crate::dto;
 use crate::error::ApiError;
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// 409 when the code is taken.
-pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreateSkill) -> Result<SkillDto, ApiError> {
+pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreateSkill) -> Result<Once<SkillDto>, ApiError> {
     actor.me.require(Permission::ManageSkills)?;
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let skill = skills::insert(work.db(), body.code, body.name.trim().to_owned(), work.now()).await?;
     let out = dto::skill_out(&skill);
     work.audit(Change {
@@ -24,6 +28,5 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreateSkill) -
         after: snapshot(&out),
     })
     .await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::CREATED, out).await
 }

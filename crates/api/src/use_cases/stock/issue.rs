@@ -17,7 +17,7 @@ use crate::use_cases::{Actor, Begun, Once, Work};
 pub async fn issue(db: &DatabaseConnection, actor: &Actor, body: IssueStock) -> Result<Once<MovementResult>, ApiError> {
     let me = &actor.me;
     me.require(Permission::MoveStock)?;
-    let work = match Work::begin_retryable(db, actor, "/api/v1/stock/issues", &body).await? {
+    let work = match Work::begin_retryable(db, actor, &body).await? {
         Begun::Fresh(work) => work,
         Begun::Replayed(first) => return Ok(Once::Replayed(first)),
     };

@@ -20,7 +20,7 @@ pub async fn receive(
 ) -> Result<Once<MovementResult>, ApiError> {
     let me = &actor.me;
     me.require(Permission::MoveStock)?;
-    let work = match Work::begin_retryable(db, actor, "/api/v1/stock/receipts", &body).await? {
+    let work = match Work::begin_retryable(db, actor, &body).await? {
         Begun::Fresh(work) => work,
         Begun::Replayed(first) => return Ok(Once::Replayed(first)),
     };

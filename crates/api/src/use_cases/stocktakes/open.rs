@@ -1,4 +1,5 @@
 //! Open a count sheet for a warehouse.
+use actix_web::http::StatusCode;
 use std::collections::BTreeMap;
 
 use aftersales_api_types::FieldError;
@@ -12,16 +13,19 @@ use super::{change, stocktake_out, summary_out};
 use crate::audit::snapshot;
 use crate::error::ApiError;
 use crate::use_cases::stock::movable_warehouse;
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// The given parts, or every part the warehouse has stock records of, each with
 /// what the books hold now (`expected`). A warehouse has one open stocktake at a
 /// time (409 while another is open). Discontinued parts may be counted: their
 /// stock is real until written off.
-pub async fn open(db: &DatabaseConnection, actor: &Actor, body: OpenStocktake) -> Result<StocktakeDto, ApiError> {
+pub async fn open(db: &DatabaseConnection, actor: &Actor, body: OpenStocktake) -> Result<Once<StocktakeDto>, ApiError> {
     let me = &actor.me;
     me.require(Permission::MoveStock)?;
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let txn = work.db();
     let warehouse = movable_warehouse(txn, me, body.warehouse_id, "warehouse_id").await?;
     if stocktakes::open_in(txn, warehouse.id).await?.is_some() {
@@ -66,6 +70,5 @@ pub async fn open(db: &DatabaseConnection, actor: &Actor, body: OpenStocktake) -
     let sheet = stocktakes::find(txn, id).await?;
     let out = stocktake_out(txn, &sheet).await?;
     work.audit(change("stocktake.open", &sheet, None, snapshot(&summary_out(&sheet)))).await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::CREATED, out).await
 }

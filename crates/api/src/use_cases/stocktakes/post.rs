@@ -1,4 +1,5 @@
 //! Post a counted sheet: the books come to show the count.
+use actix_web::http::StatusCode;
 use aftersales_api_types::problem::FieldError;
 use aftersales_api_types::stocktakes::StocktakeDto;
 use aftersales_domain::access::Permission;
@@ -11,16 +12,19 @@ use super::{ENTITY, change, parts_of, refused, save_closed, stocktake_out, visib
 use crate::audit::snapshot;
 use crate::error::ApiError;
 use crate::use_cases::stock::ledger::move_stock;
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// Every part whose count differs from what the books hold *now* is adjusted with
 /// a `stocktake_adjustment` movement (parts issued or received during the count
 /// are not undone), and the sheet closes. Refused with 409 while a part is not
 /// counted, or when a part is counted below what is reserved for tickets; nothing
 /// is adjusted then. Of two people posting at once, one posts and the other gets 409.
-pub async fn post(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> Result<StocktakeDto, ApiError> {
+pub async fn post(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> Result<Once<StocktakeDto>, ApiError> {
     actor.me.require(Permission::ManageParts)?;
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &()).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let (txn, now) = (work.db(), work.now());
     let mut posted = visible(txn, &actor.me, id).await?;
     posted.post(actor.user_id().into(), now).map_err(refused)?;
@@ -89,6 +93,5 @@ pub async fn post(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> Result<St
     let after = stocktakes::find(txn, sheet.id.uuid()).await?;
     let out = stocktake_out(txn, &after).await?;
     work.audit(change("stocktake.post", &sheet, None, snapshot(&out))).await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::OK, out).await
 }

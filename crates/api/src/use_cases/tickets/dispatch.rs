@@ -1,4 +1,5 @@
 //! Send a technician to a ticket for an appointment window.
+use actix_web::http::StatusCode;
 use aftersales_api_types::FieldError;
 use aftersales_api_types::dispatch::{DispatchRequest, DispatchResult, DispatchWarning};
 use aftersales_domain::access::Role;
@@ -14,7 +15,7 @@ use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::use_cases::access::{refuse_if_sealed, ticket_in_scope};
 use crate::use_cases::dispatch::{warnings_for, warnings_out};
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 use aftersales_domain::text::optional_text;
 
 /// The technician must be an active technician of the caller's part of the
@@ -27,7 +28,7 @@ pub async fn dispatch(
     id: Uuid,
     expected: Option<i64>,
     body: DispatchRequest,
-) -> Result<DispatchResult, ApiError> {
+) -> Result<Once<DispatchResult>, ApiError> {
     let me = &actor.me;
     if body.appointment_to < body.appointment_from {
         return Err(ApiError::field("appointment_to", "before_start", "must not be before appointment_from"));
@@ -37,7 +38,10 @@ pub async fn dispatch(
     if body.override_warnings && override_reason.is_none() {
         return Err(ApiError::field("override_reason", "required", "say why the warnings are overridden"));
     }
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let before = ticket_in_scope(work.db(), me, id).await?;
     refuse_if_sealed(&before)?;
     if expected.is_some_and(|v| v != before.version) {
@@ -88,8 +92,7 @@ pub async fn dispatch(
         after: snapshot(&after),
     })
     .await?;
-    work.commit().await?;
-    Ok(DispatchResult { ticket: ticket_out(&saved)?, overridden_warnings: overridden })
+    work.finish(StatusCode::OK, DispatchResult { ticket: ticket_out(&saved)?, overridden_warnings: overridden }).await
 }
 
 /// What the audit shows of who has the ticket when.

@@ -32,6 +32,8 @@ pub async fn list(db: &DatabaseConnection, me: &Principal, query: TicketQuery) -
         repeat_repair: query.repeat_repair,
         contradiction: query.contradiction,
         q: query.q,
+        external_reference: query.external_reference,
+        partner: me.partner.as_ref().map(|key| key.sight.clone()),
         order: match query.sort {
             Some(TicketSort::Oldest) => TicketOrder::OldestFirst,
             _ => TicketOrder::NewestFirst,

@@ -1,4 +1,5 @@
 //! Decide a ticket's warranty again with the registry's facts as they are now.
+use actix_web::http::StatusCode;
 use aftersales_api_types::tickets::WarrantyReevaluation;
 use aftersales_domain::regional::local_date;
 use aftersales_persistence::tickets::{self, events};
@@ -9,7 +10,7 @@ use super::convert::ToWire;
 use super::{ticket_out, warranty};
 use crate::error::ApiError;
 use crate::use_cases::access::{refuse_if_sealed, ticket_in_scope};
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// Stores the new decision on the ticket and answers both decisions and what
 /// changed between them (the claim conditions of the first decision still apply).
@@ -18,8 +19,11 @@ pub async fn reevaluate(
     actor: &Actor,
     id: Uuid,
     expected: Option<i64>,
-) -> Result<WarrantyReevaluation, ApiError> {
-    let work = Work::begin(db, actor).await?;
+) -> Result<Once<WarrantyReevaluation>, ApiError> {
+    let work = match Work::begin_retryable(db, actor, &()).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let now = work.now();
     let before = ticket_in_scope(work.db(), &actor.me, id).await?;
     refuse_if_sealed(&before)?;
@@ -45,13 +49,16 @@ pub async fn reevaluate(
         note: (!differences.is_empty()).then(|| differences.join("; ")),
     };
     work.timeline(saved.id, event).await?;
-    work.commit().await?;
-    Ok(WarrantyReevaluation {
-        before_status: before.warranty_status.to_wire(),
-        before: old,
-        after_status: saved.warranty_status.to_wire(),
-        after: new,
-        differences,
-        ticket: ticket_out(&saved)?,
-    })
+    work.finish(
+        StatusCode::OK,
+        WarrantyReevaluation {
+            before_status: before.warranty_status.to_wire(),
+            before: old,
+            after_status: saved.warranty_status.to_wire(),
+            after: new,
+            differences,
+            ticket: ticket_out(&saved)?,
+        },
+    )
+    .await
 }

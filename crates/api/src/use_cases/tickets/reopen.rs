@@ -1,4 +1,5 @@
 //! Reopen a closed ticket (admins only), saying why.
+use actix_web::http::StatusCode;
 use aftersales_api_types::tickets::{ReopenRequest, TicketDto};
 use aftersales_domain::tickets::ReopenRefusal;
 use aftersales_persistence::tickets::{self, events};
@@ -9,7 +10,7 @@ use super::ticket_out;
 use crate::audit::{Change, snapshot};
 use crate::error::ApiError;
 use crate::use_cases::access::ticket_in_scope;
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// The ticket goes back to `stage`, or to the stage it was in before it was closed.
 pub async fn reopen(
@@ -18,8 +19,11 @@ pub async fn reopen(
     id: Uuid,
     expected: Option<i64>,
     body: ReopenRequest,
-) -> Result<TicketDto, ApiError> {
-    let work = Work::begin(db, actor).await?;
+) -> Result<Once<TicketDto>, ApiError> {
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let before = ticket_in_scope(work.db(), &actor.me, id).await?;
     let not_closed = || ApiError::Conflict(format!("ticket {} is not closed", before.number));
     if !before.is_sealed() {
@@ -62,6 +66,6 @@ pub async fn reopen(
         after: snapshot(&serde_json::json!({"stage": change.to, "reason": reason})),
     })
     .await?;
-    work.commit().await?;
-    ticket_out(&saved)
+    let out = ticket_out(&saved)?;
+    work.finish(StatusCode::OK, out).await
 }

@@ -1,5 +1,6 @@
 //! Take in a ticket: the one way a ticket is born, whoever asks for it (the
 //! counter clerk, a partner's system, an order sync, an import).
+use actix_web::http::StatusCode;
 use aftersales_api_types::tickets::{CreateTicket, TicketDto};
 use aftersales_domain::access::Permission;
 use aftersales_domain::regional::local_date;
@@ -18,7 +19,7 @@ use super::{intake, ticket_out, tracking, warranty};
 use crate::audit::{Change, snapshot};
 use crate::error::ApiError;
 use crate::use_cases::access::ensure_branch_in_scope;
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 use aftersales_domain::text::optional_text;
 
 /// Finds the unit (by serial, warranty card, sale document or scanned barcode) and
@@ -26,7 +27,7 @@ use aftersales_domain::text::optional_text;
 /// with the entitlement engine and stores that decision on the ticket, numbers the
 /// ticket per branch, kind and year without gaps (`RO-HN01-2026-000123`), flags a
 /// repeat repair, and starts it in the first stage of its kind's workflow.
-pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket) -> Result<TicketDto, ApiError> {
+pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket) -> Result<Once<TicketDto>, ApiError> {
     let me = &actor.me;
     me.require(Permission::ManageTickets)?;
     if let (Some(from), Some(to)) = (body.requested_from, body.requested_to)
@@ -39,7 +40,10 @@ pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket)
     let origin = body.origin.to_domain().unwrap_or(Origin::OwnIntake);
     let priority = body.priority.to_domain().unwrap_or(Priority::Normal);
 
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let (txn, now) = (work.db(), work.now());
     ensure_branch_in_scope(txn, &me.scope, body.branch_id).await?;
     let branch = branches::find(txn, body.branch_id).await?;
@@ -147,6 +151,9 @@ pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket)
     )
     .await?;
 
+    if let Some(key) = &me.partner {
+        crate::use_cases::partners::tickets::claim(txn, key, &ticket).await?;
+    }
     let created = events::NewEvent {
         kind: "created",
         field: Some("stage"),
@@ -179,6 +186,5 @@ pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket)
         after: snapshot(&out),
     };
     work.audit(change).await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::CREATED, out).await
 }

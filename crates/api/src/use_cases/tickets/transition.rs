@@ -1,5 +1,6 @@
 //! Move a ticket to another stage of its workflow: checked against the guards and
 //! written in one transaction against the stage as it is now.
+use actix_web::http::StatusCode;
 use aftersales_api_types::FieldError;
 use aftersales_api_types::tickets::{TicketDto, TransitionRequest};
 use aftersales_domain::text::optional_text;
@@ -15,7 +16,7 @@ use crate::audit::{Change, snapshot};
 use crate::error::ApiError;
 use crate::use_cases::access::{sealed, ticket_in_scope};
 use crate::use_cases::followups::callback_out;
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// Completing a ticket whose workflow asks for a callback creates the callback
 /// task; completing it again makes a settled callback pending again, due anew.
@@ -25,9 +26,12 @@ pub async fn transition(
     id: Uuid,
     expected: Option<i64>,
     body: TransitionRequest,
-) -> Result<TicketDto, ApiError> {
+) -> Result<Once<TicketDto>, ApiError> {
     let me = &actor.me;
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let before = ticket_in_scope(work.db(), me, id).await?;
     let workflow = workflows::get(work.db(), before.kind).await?.workflow;
     let mut known = facts::of_ticket(work.db(), &before).await?;
@@ -72,8 +76,8 @@ pub async fn transition(
         after: snapshot(&serde_json::json!({"stage": change.to})),
     })
     .await?;
-    work.commit().await?;
-    ticket_out(&saved)
+    let out = ticket_out(&saved)?;
+    work.finish(StatusCode::OK, out).await
 }
 
 /// Notes on the timeline and in the audit that a settled callback is due again.

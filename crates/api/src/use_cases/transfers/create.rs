@@ -1,4 +1,5 @@
 //! Draft a transfer: nothing moves until it is shipped.
+use actix_web::http::StatusCode;
 use std::collections::HashSet;
 
 use aftersales_api_types::transfers::{CreateTransfer, TransferDto};
@@ -15,17 +16,24 @@ use super::{ENTITY, transfer_out};
 use crate::audit::{Change, snapshot};
 use crate::error::ApiError;
 use crate::use_cases::stock::{movable_part, movable_warehouse};
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 use aftersales_domain::text::optional_text;
 
 /// Drafts a transfer of parts from a warehouse of the actor's part of the network
 /// to any other open warehouse. Each line names an active part, once; a bad line
 /// is a 422 naming it. The number (`TR-HN01-2026-000001`) follows the source
 /// branch's series without gaps.
-pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreateTransfer) -> Result<TransferDto, ApiError> {
+pub async fn create(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    body: CreateTransfer,
+) -> Result<Once<TransferDto>, ApiError> {
     let me = &actor.me;
     me.require(Permission::MoveStock)?;
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let (txn, now) = (work.db(), work.now());
     let from = movable_warehouse(txn, me, body.from_warehouse_id, "from_warehouse_id").await?;
     let to = destination(txn, &from, body.to_warehouse_id).await?;
@@ -61,8 +69,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreateTransfer
         after: snapshot(&out),
     };
     work.audit(change).await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::CREATED, out).await
 }
 
 /// The destination: any open warehouse of the network but the source (422 on

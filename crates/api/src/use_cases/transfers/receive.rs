@@ -24,8 +24,7 @@ pub async fn receive(
     body: ReceiveTransfer,
 ) -> Result<Once<TransferDto>, ApiError> {
     actor.me.require(Permission::MoveStock)?;
-    let path = format!("/api/v1/transfers/{id}/receive");
-    let work = match Work::begin_retryable(db, actor, &path, &body).await? {
+    let work = match Work::begin_retryable(db, actor, &body).await? {
         Begun::Fresh(work) => work,
         Begun::Replayed(first) => return Ok(Once::Replayed(first)),
     };

@@ -24,8 +24,7 @@ pub async fn ship(
     expected: Option<i64>,
 ) -> Result<Once<TransferDto>, ApiError> {
     actor.me.require(Permission::MoveStock)?;
-    let path = format!("/api/v1/transfers/{id}/ship");
-    let work = match Work::begin_retryable(db, actor, &path, &()).await? {
+    let work = match Work::begin_retryable(db, actor, &()).await? {
         Begun::Fresh(work) => work,
         Begun::Replayed(first) => return Ok(Once::Replayed(first)),
     };

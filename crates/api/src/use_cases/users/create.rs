@@ -1,4 +1,5 @@
 //! Create a user in one of the actor's branches.
+use actix_web::http::StatusCode;
 use aftersales_api_types::users::{CreateUser, UserDto};
 use aftersales_domain::access::Permission;
 use aftersales_persistence::{DatabaseConnection, users};
@@ -10,7 +11,7 @@ use crate::auth::passwords::Passwords;
 use crate::dto;
 use crate::error::ApiError;
 use crate::use_cases::access::ensure_branch_in_scope;
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// 409 when the username is taken; an unknown skill code is a field error.
 pub async fn create(
@@ -18,12 +19,22 @@ pub async fn create(
     passwords: &Passwords,
     actor: &Actor,
     body: CreateUser,
-) -> Result<UserDto, ApiError> {
+) -> Result<Once<UserDto>, ApiError> {
     let me = &actor.me;
     me.require(Permission::ManageUsers)?;
+    // A retry is recognised without the password: a fast hash of it would be kept
+    // beside the key for two days. (The same key with another password replays the
+    // user made with the first.)
+    let mut asked = serde_json::to_value(&body).map_err(|e| ApiError::Internal(e.into()))?;
+    if let Some(fields) = asked.as_object_mut() {
+        fields.remove("password");
+    }
     // Hash before the transaction: it is slow and needs no lock.
     let password_hash = passwords.hash(body.password).await?;
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &asked).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let txn = work.db();
     ensure_branch_in_scope(txn, &me.scope, body.branch_id).await?;
     let new = users::NewUser {
@@ -49,6 +60,5 @@ pub async fn create(
         after: snapshot(&out),
     })
     .await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::CREATED, out).await
 }

@@ -1,4 +1,5 @@
 //! Publish new terms for a policy from a date; the version before ends that day.
+use actix_web::http::StatusCode;
 use aftersales_api_types::warranty::{PolicyDto, PolicyTerms};
 use aftersales_domain::access::Permission;
 use aftersales_domain::warranty::versions::{VersionSpan, plan_version};
@@ -9,7 +10,7 @@ use uuid::Uuid;
 use super::policy_audit;
 use crate::audit::snapshot;
 use crate::error::{ApiError, NotFoundAs};
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 use crate::warranty_dto::{policy_out, terms_in};
 
 /// Versions are never edited: units sold before the new date keep the terms they
@@ -19,9 +20,12 @@ pub async fn add_version(
     actor: &Actor,
     id: Uuid,
     body: PolicyTerms,
-) -> Result<PolicyDto, ApiError> {
+) -> Result<Once<PolicyDto>, ApiError> {
     actor.me.require(Permission::ManageWarranty)?;
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let before = warranty_policies::find(work.db(), id).await.or_not_found("warranty policy")?;
     let spans: Vec<VersionSpan> = before
         .versions
@@ -39,8 +43,7 @@ pub async fn add_version(
     let out = policy_out(&warranty_policies::find(work.db(), before.id).await?);
     policy_audit(&work, "warranty_policy.publish_version", before.id, snapshot(&policy_out(&before)), snapshot(&out))
         .await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::CREATED, out).await
 }
 
 /// The terms are the whole body here, not a `terms` member: field errors name the

@@ -1,4 +1,5 @@
 //! Activate a warranty card on a unit of its brand.
+use actix_web::http::StatusCode;
 use aftersales_api_types::warranty_cards::{ActivateCard, CardDto};
 use aftersales_domain::access::Permission;
 use aftersales_domain::serials::SerialUnit;
@@ -12,7 +13,7 @@ use super::{card_key, card_out};
 use crate::audit::snapshot;
 use crate::error::{ApiError, NotFoundAs};
 use crate::use_cases::serials::{unit_audit, unit_event};
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// The card must be issued (not yet activated or voided) and the unit must carry
 /// no other card (409 otherwise). The activation day becomes the unit's
@@ -22,10 +23,13 @@ pub async fn activate(
     actor: &Actor,
     number: &str,
     body: ActivateCard,
-) -> Result<CardDto, ApiError> {
+) -> Result<Once<CardDto>, ApiError> {
     actor.me.require(Permission::ManageCustomers)?;
     let key = card_key(number)?;
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let (txn, now) = (work.db(), work.now());
     let card = warranty_cards::find(txn, &key).await.or_not_found("warranty card")?;
     let unit = match serials::find(txn, body.serial_id).await {
@@ -53,8 +57,7 @@ pub async fn activate(
     unit_event(&work, unit.id.uuid(), "card_activated", json!({"card": key, "activated_on": on})).await?;
     let out = card_out(&warranty_cards::find(txn, &key).await?);
     unit_audit(&work, "warranty_card.activate", unit.id.uuid(), None, snapshot(&out)).await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::OK, out).await
 }
 
 /// The unit's facts with the card on it; the activation day becomes the

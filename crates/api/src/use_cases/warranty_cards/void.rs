@@ -1,4 +1,5 @@
 //! Void a card that was never activated (lost, damaged), with the reason.
+use actix_web::http::StatusCode;
 use aftersales_api_types::warranty_cards::{CardDto, VoidCard};
 use aftersales_domain::access::Permission;
 use aftersales_domain::warranty_cards::CardStatus;
@@ -8,13 +9,21 @@ use serde_json::json;
 use super::{card_key, card_out};
 use crate::audit::Change;
 use crate::error::{ApiError, NotFoundAs};
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// 409 when the card is activated or already void. The audit row is the batch's.
-pub async fn void(db: &DatabaseConnection, actor: &Actor, number: &str, body: VoidCard) -> Result<CardDto, ApiError> {
+pub async fn void(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    number: &str,
+    body: VoidCard,
+) -> Result<Once<CardDto>, ApiError> {
     actor.me.require(Permission::ManageWarranty)?;
     let key = card_key(number)?;
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let card = warranty_cards::find(work.db(), &key).await.or_not_found("warranty card")?;
     if !warranty_cards::change_status(work.db(), &key, CardStatus::Issued, CardStatus::Void, None, work.now()).await? {
         return Err(ApiError::Conflict(format!(
@@ -32,6 +41,5 @@ pub async fn void(db: &DatabaseConnection, actor: &Actor, number: &str, body: Vo
         after: Some(json!({"number": key, "reason": body.reason.trim()})),
     };
     work.audit(change).await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::OK, out).await
 }

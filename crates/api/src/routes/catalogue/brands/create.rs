@@ -1,11 +1,12 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::catalogue::{BrandDto, CreateBrand};
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{RequestId, ValidatedJson, etag};
+use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::catalogue::brands::create::create;
@@ -26,11 +27,9 @@ pub async fn create_brand(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManageCatalogue>,
     request_id: RequestId,
+    key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<CreateBrand>,
 ) -> Result<HttpResponse, ApiError> {
-    let brand = create(&state.db, &Actor::once(me, request_id), body).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/brands/{}", brand.id)))
-        .insert_header((header::ETAG, etag(brand.version)))
-        .json(brand))
+    let brand = create(&state.db, &Actor::new(me, request_id, key), body).await?;
+    Ok(reply::created(brand, |v| format!("/api/v1/brands/{}", v.id), |v| v.version))
 }

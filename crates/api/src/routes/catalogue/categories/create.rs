@@ -1,11 +1,12 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::catalogue::{CategoryDto, CreateCategory};
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{RequestId, ValidatedJson, etag};
+use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::catalogue::categories::create::create;
@@ -26,11 +27,9 @@ pub async fn create_category(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManageCatalogue>,
     request_id: RequestId,
+    key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<CreateCategory>,
 ) -> Result<HttpResponse, ApiError> {
-    let category = create(&state.db, &Actor::once(me, request_id), body).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/product-categories/{}", category.id)))
-        .insert_header((header::ETAG, etag(category.version)))
-        .json(category))
+    let category = create(&state.db, &Actor::new(me, request_id, key), body).await?;
+    Ok(reply::created(category, |v| format!("/api/v1/product-categories/{}", v.id), |v| v.version))
 }

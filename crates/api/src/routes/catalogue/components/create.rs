@@ -1,4 +1,3 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::catalogue::{ComponentDto, CreateComponent};
@@ -6,7 +5,9 @@ use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{RequestId, ValidatedJson, etag};
+use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::catalogue::components::create::create;
@@ -29,15 +30,14 @@ pub async fn create_component(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManageCatalogue>,
     request_id: RequestId,
+    key: IdempotencyKey,
     id: web::Path<Uuid>,
     ValidatedJson(body): ValidatedJson<CreateComponent>,
 ) -> Result<HttpResponse, ApiError> {
-    let component = create(&state.db, &Actor::once(me, request_id), *id, body).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((
-            header::LOCATION,
-            format!("/api/v1/product-models/{}/components/{}", component.model_id, component.id),
-        ))
-        .insert_header((header::ETAG, etag(component.version)))
-        .json(component))
+    let component = create(&state.db, &Actor::new(me, request_id, key), *id, body).await?;
+    Ok(reply::created(
+        component,
+        |v| format!("/api/v1/product-models/{}/components/{}", v.model_id, v.id),
+        |v| v.version,
+    ))
 }

@@ -1,11 +1,12 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::catalogue::{CreateProductModel, ProductModelDto};
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{RequestId, ValidatedJson, etag};
+use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::catalogue::models::create::create;
@@ -26,11 +27,9 @@ pub async fn create_product_model(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManageCatalogue>,
     request_id: RequestId,
+    key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<CreateProductModel>,
 ) -> Result<HttpResponse, ApiError> {
-    let model = create(&state.db, &Actor::once(me, request_id), body).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/product-models/{}", model.id)))
-        .insert_header((header::ETAG, etag(model.version)))
-        .json(model))
+    let model = create(&state.db, &Actor::new(me, request_id, key), body).await?;
+    Ok(reply::created(model, |v| format!("/api/v1/product-models/{}", v.id), |v| v.version))
 }

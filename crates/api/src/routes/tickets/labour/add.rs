@@ -1,3 +1,4 @@
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::labour::{AddLabourLine, LabourLineDto};
@@ -6,6 +7,8 @@ use uuid::Uuid;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::Actor;
 use crate::use_cases::tickets::labour::add::add;
@@ -34,9 +37,10 @@ pub async fn add_ticket_labour(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::WorkTickets>,
     request_id: RequestId,
+    key: IdempotencyKey,
     id: web::Path<Uuid>,
     ValidatedJson(body): ValidatedJson<AddLabourLine>,
 ) -> Result<HttpResponse, ApiError> {
-    let line = add(&state.db, &Actor::once(me, request_id), *id, body).await?;
-    Ok(HttpResponse::Created().json(line))
+    let line = add(&state.db, &Actor::new(me, request_id, key), *id, body).await?;
+    Ok(reply::once(StatusCode::CREATED, line))
 }

@@ -23,7 +23,6 @@ use crate::use_cases::tickets::parts::issue::issue;
     security(("bearer" = [])),
     params(
         ("id" = Uuid, Path, description = "Ticket id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer instead of issuing twice"),
     ),
     request_body = TicketPartQuantity,
     responses(

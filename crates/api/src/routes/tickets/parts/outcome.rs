@@ -26,7 +26,6 @@ use crate::use_cases::tickets::parts::outcome::record_outcome;
     security(("bearer" = [])),
     params(
         ("id" = Uuid, Path, description = "Ticket id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer instead of recording twice"),
     ),
     request_body = RecordPartOutcome,
     responses(

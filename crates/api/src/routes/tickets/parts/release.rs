@@ -21,7 +21,6 @@ use crate::use_cases::tickets::parts::release::release;
     security(("bearer" = [])),
     params(
         ("id" = Uuid, Path, description = "Ticket id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer instead of releasing twice"),
     ),
     request_body = TicketPartQuantity,
     responses(

@@ -23,7 +23,6 @@ use crate::use_cases::tickets::parts::reserve::reserve;
     security(("bearer" = [])),
     params(
         ("id" = Uuid, Path, description = "Ticket id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer instead of reserving twice"),
     ),
     request_body = TicketPartQuantity,
     responses(

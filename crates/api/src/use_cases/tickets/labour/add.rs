@@ -1,4 +1,5 @@
 //! Record a labour line on a ticket: from the service catalogue, or a free line.
+use actix_web::http::StatusCode;
 use aftersales_api_types::labour::{AddLabourLine, LabourLineDto};
 use aftersales_domain::access::Role;
 use aftersales_persistence::catalogue::models;
@@ -14,7 +15,7 @@ use crate::error::ApiError;
 use crate::money_dto::money_in;
 use crate::use_cases::access::{refuse_if_sealed, ticket_in_scope};
 use crate::use_cases::tickets::work::{labour_line_out, normalize_code};
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// A catalogue item gives the code, English name, price and minutes; a free line
 /// (office staff only) brings its own. The line is the given technician's, or the
@@ -24,12 +25,15 @@ pub async fn add(
     actor: &Actor,
     ticket_id: Uuid,
     body: AddLabourLine,
-) -> Result<LabourLineDto, ApiError> {
+) -> Result<Once<LabourLineDto>, ApiError> {
     let me = &actor.me;
     if body.service_item_id.is_none() {
         may_price_freely(me)?;
     }
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let ticket = ticket_in_scope(work.db(), me, ticket_id).await?;
     refuse_if_sealed(&ticket)?;
     let technician_id = technician(work.db(), me, body.technician_id).await?;
@@ -58,8 +62,7 @@ pub async fn add(
         after: snapshot(&out),
     })
     .await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::CREATED, out).await
 }
 
 /// The technician the line is recorded for.

@@ -64,18 +64,17 @@ pub(crate) fn may_move_for(me: &Principal, ticket: &Ticket, warehouse: &Warehous
     ))
 }
 
-/// Begins a change of the ticket's parts that a client may retry (`path` and
-/// `body` recognise the request): the first answer again for a replay, or the
+/// Begins a change of the ticket's parts that a client may retry (`body`, with
+/// the request's path, recognises it): the first answer again for a replay, or the
 /// work with the ticket, checked (404 outside your part of the network, 409 when
 /// closed).
 pub(crate) async fn begin(
     db: &aftersales_persistence::DatabaseConnection,
     actor: &Actor,
-    path: &str,
     body: &impl Serialize,
     ticket_id: Uuid,
 ) -> Result<Result<(Work, Ticket), Once<TicketPartChange>>, ApiError> {
-    let work = match Work::begin_retryable(db, actor, path, body).await? {
+    let work = match Work::begin_retryable(db, actor, body).await? {
         Begun::Fresh(work) => work,
         Begun::Replayed(first) => return Ok(Err(Once::Replayed(first))),
     };

@@ -29,8 +29,7 @@ pub async fn record_outcome(
 ) -> Result<Once<TicketPartChange>, ApiError> {
     let me = &actor.me;
     me.require(Permission::WorkTickets)?;
-    let path = format!("/api/v1/tickets/{ticket_id}/parts/outcome");
-    let (work, ticket) = match begin(db, actor, &path, &body, ticket_id).await? {
+    let (work, ticket) = match begin(db, actor, &body, ticket_id).await? {
         Ok(begun) => begun,
         Err(replayed) => return Ok(replayed),
     };

@@ -20,8 +20,7 @@ pub async fn reserve(
     body: TicketPartQuantity,
 ) -> Result<Once<TicketPartChange>, ApiError> {
     actor.me.require(Permission::ViewTickets)?;
-    let path = format!("/api/v1/tickets/{ticket_id}/parts/reserve");
-    let (work, ticket) = match begin(db, actor, &path, &body, ticket_id).await? {
+    let (work, ticket) = match begin(db, actor, &body, ticket_id).await? {
         Ok(begun) => begun,
         Err(replayed) => return Ok(replayed),
     };
