@@ -157,7 +157,7 @@ export async function jalaliYear(page, iso) {
 /// that the words a test looks for do not depend on the language saved on the
 /// account it signs in with; `picked: false` leaves the choice open (the login
 /// page then speaks the browser's language, and a signed-in user their own).
-export async function run(prefix, tests, { viewport = { width: 1200, height: 800 }, shotEach = false } = {}) {
+export async function run(prefix, tests, { viewport = { width: 1200, height: 800 }, shotEach = false, timezoneId } = {}) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: [
@@ -175,7 +175,7 @@ export async function run(prefix, tests, { viewport = { width: 1200, height: 800
   let page = null;
   const open = async (locale = 'en-US', picked = true) => {
     if (context) await context.close();
-    context = await browser.newContext({ viewport, locale });
+    context = await browser.newContext({ viewport, locale, ...(timezoneId ? { timezoneId } : {}) });
     if (picked) {
       // Stored as the app stores it (gloo-storage writes JSON).
       await context.addInitScript((code) => {
