@@ -182,7 +182,7 @@ async fn skills_are_listed_paged_and_protected_while_in_use() {
 }
 
 #[tokio::test]
-async fn a_bad_body_is_reported_before_a_garbage_if_match() {
+async fn a_garbage_if_match_is_a_422_naming_the_header_not_a_stale_version() {
     let app = spawn_app().await;
     let token = app.token("admin").await;
     let id = app.branch_id(&token, "HN02").await;
@@ -194,5 +194,8 @@ async fn a_bad_body_is_reported_before_a_garbage_if_match() {
     let good_body =
         app.request(Method::PATCH, &path, Some(&token)).header("if-match", "garbage").json(&json!({"name": "x"}));
     let r = good_body.send().await.unwrap_or_else(|e| panic!("{e}"));
-    assert_problem(r, StatusCode::PRECONDITION_FAILED, "version_mismatch").await;
+    let problem = assert_problem(r, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!(problem["errors"][0]["field"], "If-Match", "{problem}");
+    let branch = json(app.get(&path, &token).await).await;
+    assert_ne!(branch["name"], "x", "nothing changed");
 }

@@ -53,7 +53,7 @@ pub struct PhoneInput {
     #[validate(length(min = 1, max = 32), custom(function = "crate::rules::phone_number"))]
     #[cfg_attr(
         feature = "openapi",
-        schema(min_length = 5, max_length = 32, pattern = r"^\+?[ ().-]*([0-9۰-۹٠-٩０-９][ ().-]*){5,20}$")
+        schema(min_length = 5, max_length = 32, pattern = r"^\+?[0-9۰-۹٠-٩０-９][0-9۰-۹٠-٩０-９ ().-]{4,31}$")
     )]
     pub number: String,
     #[serde(default)]
@@ -292,7 +292,7 @@ pub struct DuplicateQuery {
     #[validate(length(min = 1, max = 32), custom(function = "crate::rules::phone_number"))]
     #[cfg_attr(
         feature = "openapi",
-        param(min_length = 5, max_length = 32, pattern = r"^\+?[ ().-]*([0-9۰-۹٠-٩０-９][ ().-]*){5,20}$")
+        param(min_length = 5, max_length = 32, pattern = r"^\+?[0-9۰-۹٠-٩０-９][0-9۰-۹٠-٩０-９ ().-]{4,31}$")
     )]
     pub phone: Option<String>,
     #[validate(email, length(max = 254))]

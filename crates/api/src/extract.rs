@@ -155,13 +155,9 @@ impl<T: DeserializeOwned + Validate> FromRequest for ValidatedQuery<T> {
 
 /// The version in an `If-Match` header (`"3"` or `W/"3"`); `None` when absent or `*`.
 ///
-/// A value that names no version can match nothing, so it becomes a version no
-/// record has and the update answers 412. It is not refused here: extractors finish
-/// in any order, and a bad body should be reported before a version mismatch.
+/// A value that names no version (empty, `null`, a word) is a 422 naming the
+/// header: it is a malformed request, not a stale version (412).
 pub struct IfMatch(pub Option<i64>);
-
-/// Versions start at 1; this one is never current.
-const NO_VERSION: i64 = -1;
 
 impl FromRequest for IfMatch {
     type Error = ApiError;
@@ -174,7 +170,10 @@ impl FromRequest for IfMatch {
             return ready(Ok(IfMatch(None)));
         }
         let bare = text.trim_start_matches("W/").trim_matches('"');
-        ready(Ok(IfMatch(Some(bare.parse::<i64>().unwrap_or(NO_VERSION)))))
+        ready(match bare.parse::<i64>() {
+            Ok(version) => Ok(IfMatch(Some(version))),
+            Err(_) => Err(ApiError::field("If-Match", "format", "a version as the ETag gave it, such as \"3\", or *")),
+        })
     }
 }
 
