@@ -92,6 +92,7 @@ closed_set!(
         Installed = "installed",
         CardRegistered = "card_registered",
         ManufactureRecorded = "manufacture_recorded",
+        Imported = "imported",
         OwnerChanged = "owner_changed",
         ComponentSwapped = "component_swapped",
         ContractAdded = "contract_added",
