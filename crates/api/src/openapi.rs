@@ -122,6 +122,8 @@ impl Modify for CommonErrors {
 fn add_common_errors(op: &mut Operation) {
     let has_body = op.request_body.is_some();
     let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+    let checks_version =
+        op.parameters.iter().flatten().any(|p| matches!(p, RefOr::T(p) if p.name.eq_ignore_ascii_case("If-Match")));
     let mut add = |status: &str, description: &str| {
         op.responses.responses.entry(status.to_owned()).or_insert_with(|| problem(description));
     };
@@ -131,6 +133,9 @@ fn add_common_errors(op: &mut Operation) {
         add("415", "The body is not application/json");
     }
     add("422", "Invalid fields; `errors` lists each one");
+    if checks_version {
+        add("412", "The record changed since you read it (If-Match names an older version); reload and retry");
+    }
     if secured {
         add("401", "Missing, invalid or expired access token");
         add("403", "Your roles do not allow this");
