@@ -3,6 +3,8 @@
 //! `TEST_DATABASE_URL` points at a server) loaded with the hand-made demo;
 //! `spawn_demo_app()` with the living demo that `seed-demo` writes.
 
+pub mod receiver;
+
 use std::net::TcpListener;
 use std::path::PathBuf;
 
@@ -21,6 +23,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// A separate pool onto the same database, for repository-level checks.
     pub db: DatabaseConnection,
+    /// Where the database is, for another process to open it.
+    pub database_url: String,
     _scratch: Scratch,
 }
 
@@ -112,11 +116,14 @@ async fn spawn(tweak: impl FnOnce(&mut Config), living: bool) -> TestApp {
     seeded.unwrap_or_else(|e| panic!("seed: {e:#}"));
     let listener = TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("bind: {e}"));
     let address = format!("http://{}", listener.local_addr().map(|a| a.to_string()).unwrap_or_default());
+    // Webhooks go out as in a served process.
+    startup::keep_webhooks_delivered(db.clone(), &config).unwrap_or_else(|e| panic!("webhooks: {e:#}"));
     let state = startup::build_state(config, db).unwrap_or_else(|e| panic!("state: {e:#}"));
     let server = startup::run(listener, state).unwrap_or_else(|e| panic!("run: {e:#}"));
     tokio::spawn(server);
+    startup::install_tls_provider();
     let check = connect(&options(&url)).await.unwrap_or_else(|e| panic!("second pool: {e}"));
-    TestApp { address, client: reqwest::Client::new(), db: check, _scratch: scratch }
+    TestApp { address, client: reqwest::Client::new(), db: check, database_url: url, _scratch: scratch }
 }
 
 impl TestApp {

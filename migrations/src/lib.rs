@@ -32,6 +32,7 @@ mod m20261207_000023_ticket_open_counts;
 mod m20261207_000024_overdue_by_branch;
 mod m20261207_000025_phone_suffixes;
 mod m20261207_000026_partners;
+mod m20261208_000027_webhooks;
 
 pub struct Migrator;
 
@@ -65,6 +66,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000024_overdue_by_branch::Migration),
             Box::new(m20261207_000025_phone_suffixes::Migration),
             Box::new(m20261207_000026_partners::Migration),
+            Box::new(m20261208_000027_webhooks::Migration),
         ]
     }
 }

@@ -45,3 +45,5 @@ mod warehouses;
 mod warranty;
 mod warranty_cards;
 mod warranty_cases;
+mod webhook_processes;
+mod webhooks;

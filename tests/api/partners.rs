@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use crate::tickets::{daikin_policy, id_of, sold_unit};
 
 /// Creates a partner of HN01 and returns its body.
-async fn partner(app: &TestApp, admin: &str, code: &str, kind: &str, extra: Value) -> Value {
+pub(crate) async fn partner(app: &TestApp, admin: &str, code: &str, kind: &str, extra: Value) -> Value {
     let hn01 = app.branch_id(admin, "HN01").await;
     let mut body = json!({"branch_id": hn01, "code": code, "name": format!("Partner {code}"), "kind": kind});
     if let (Some(body), Some(extra)) = (body.as_object_mut(), extra.as_object()) {
@@ -23,7 +23,7 @@ async fn partner(app: &TestApp, admin: &str, code: &str, kind: &str, extra: Valu
 }
 
 /// Creates a key and returns the whole answer (`key` and `secret`).
-async fn new_key(app: &TestApp, admin: &str, partner: &Value, scopes: &[&str]) -> Value {
+pub(crate) async fn new_key(app: &TestApp, admin: &str, partner: &Value, scopes: &[&str]) -> Value {
     let body = json!({"name": "integration", "scopes": scopes});
     let response = app.post(&format!("/api/v1/partners/{}/api-keys", id_of(partner)), admin, &body).await;
     assert_eq!(response.status(), StatusCode::CREATED, "{body}");
@@ -37,12 +37,12 @@ async fn shop(app: &TestApp, admin: &str, code: &str) -> (Value, String) {
     (shop, secret(&created))
 }
 
-fn secret(created: &Value) -> String {
+pub(crate) fn secret(created: &Value) -> String {
     created["secret"].as_str().unwrap_or_default().to_owned()
 }
 
 /// A request with the key as a bearer token.
-async fn with_key(app: &TestApp, method: Method, path: &str, key: &str, body: Option<&Value>) -> Response {
+pub(crate) async fn with_key(app: &TestApp, method: Method, path: &str, key: &str, body: Option<&Value>) -> Response {
     let mut request = app.request(method, path, Some(key));
     if let Some(body) = body {
         request = request.json(body);
@@ -51,17 +51,17 @@ async fn with_key(app: &TestApp, method: Method, path: &str, key: &str, body: Op
 }
 
 /// A repair for a new customer at HN01, as a partner's system sends it.
-fn partner_repair(hn01: &str, reference: Option<&str>, phone: &str) -> Value {
+pub(crate) fn partner_repair(hn01: &str, reference: Option<&str>, phone: &str) -> Value {
     json!({"branch_id": hn01, "kind": "repair", "channel": "partner_api", "external_reference": reference,
         "fault_description": "No cooling",
         "new_customer": {"kind": "individual", "name": "Vũ Thị Lan", "phones": [{"number": phone}]}})
 }
 
-async fn take_in(app: &TestApp, key: &str, body: &Value) -> Response {
+pub(crate) async fn take_in(app: &TestApp, key: &str, body: &Value) -> Response {
     with_key(app, Method::POST, "/api/v1/tickets", key, Some(body)).await
 }
 
-async fn created(response: Response) -> Value {
+pub(crate) async fn created(response: Response) -> Value {
     assert_eq!(response.status(), StatusCode::CREATED);
     json(response).await
 }

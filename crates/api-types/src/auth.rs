@@ -96,11 +96,12 @@ pub enum Permission {
     ViewParts,
     ManageParts,
     ManagePartners,
+    ManageWebhooks,
 }
 
 impl Permission {
     /// Every permission, in the order of the enum.
-    pub const ALL: [Permission; 23] = [
+    pub const ALL: [Permission; 24] = [
         Permission::ManageBranches,
         Permission::ManageUsers,
         Permission::ViewOrganisation,
@@ -124,6 +125,7 @@ impl Permission {
         Permission::ViewParts,
         Permission::ManageParts,
         Permission::ManagePartners,
+        Permission::ManageWebhooks,
     ];
 }
 

@@ -45,6 +45,7 @@ pub mod vocab;
 pub mod warehouses;
 pub mod warranty;
 pub mod warranty_cards;
+pub mod webhooks;
 pub mod workflows;
 
 pub use page::Page;

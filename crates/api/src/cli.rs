@@ -181,6 +181,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     startup::keep_statistics_fresh(db.clone());
     startup::keep_open_counts_folded(db.clone());
     startup::keep_retry_answers_pruned(db.clone());
+    startup::keep_webhooks_delivered(db.clone(), &config)?;
     let state = startup::build_state(config, db)?;
     tracing::info!("listening on http://{address}");
     startup::run(listener, state)?.await?;

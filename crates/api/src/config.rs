@@ -65,6 +65,16 @@ pub struct Config {
     pub log_filter: String,
     /// Worker threads; 0 means one per core.
     pub workers: usize,
+    /// Whether this process delivers webhooks (every process may: they share the
+    /// outbox without delivering a message twice).
+    pub webhook_delivery: bool,
+    /// How long a process holds the deliveries it took; another takes them up
+    /// after that if it died. Longer than the timeout.
+    pub webhook_lease_secs: u64,
+    /// How often to look for due deliveries that no local change woke us for.
+    pub webhook_poll_millis: u64,
+    /// How long a receiver may take to answer.
+    pub webhook_timeout_secs: u64,
 }
 
 impl Default for Config {
@@ -91,6 +101,10 @@ impl Default for Config {
             log_format: LogFormat::Pretty,
             log_filter: "info,sqlx=warn,sea_orm=warn".into(),
             workers: 0,
+            webhook_delivery: true,
+            webhook_lease_secs: 60,
+            webhook_poll_millis: 1000,
+            webhook_timeout_secs: 15,
         }
     }
 }
@@ -133,7 +147,7 @@ fn is_public_url(url: &str) -> bool {
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-const KEYS: [&str; 21] = [
+const KEYS: [&str; 25] = [
     "bind",
     "database_url",
     "db_max_connections",
@@ -155,6 +169,10 @@ const KEYS: [&str; 21] = [
     "log_format",
     "log_filter",
     "workers",
+    "webhook_delivery",
+    "webhook_lease_secs",
+    "webhook_poll_millis",
+    "webhook_timeout_secs",
 ];
 
 impl Config {
@@ -220,6 +238,12 @@ impl Config {
         }
         if self.track_per_ip_per_minute == 0 {
             return Err("track_per_ip_per_minute: must be at least 1".into());
+        }
+        if self.webhook_timeout_secs == 0 || self.webhook_poll_millis == 0 {
+            return Err("webhook_timeout_secs, webhook_poll_millis: must be at least 1".into());
+        }
+        if self.webhook_lease_secs <= self.webhook_timeout_secs {
+            return Err("webhook_lease_secs: must be longer than webhook_timeout_secs".into());
         }
         if self.api_key_per_minute == 0 {
             return Err("api_key_per_minute: must be at least 1".into());

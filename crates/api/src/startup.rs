@@ -69,6 +69,28 @@ pub fn keep_retry_answers_pruned(db: DatabaseConnection) {
     });
 }
 
+/// Makes ring the TLS crypto provider of every HTTP client in the process:
+/// reqwest is built without one (see Cargo.toml). Calling it again does nothing.
+pub fn install_tls_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
+/// Delivers the webhook outbox in the background while the server runs, when
+/// the configuration says this process does.
+pub fn keep_webhooks_delivered(db: DatabaseConnection, config: &Config) -> anyhow::Result<()> {
+    if !config.webhook_delivery {
+        return Ok(());
+    }
+    let settings = crate::use_cases::webhooks::dispatch::Settings {
+        lease: Duration::from_secs(config.webhook_lease_secs),
+        poll: Duration::from_millis(config.webhook_poll_millis),
+        timeout: Duration::from_secs(config.webhook_timeout_secs),
+    };
+    let dispatcher = crate::use_cases::webhooks::dispatch::Dispatcher::new(db, settings)?;
+    tokio::spawn(dispatcher.run());
+    Ok(())
+}
+
 /// Runs `task` now and then every `period` in the background while the server
 /// runs; a failed pass is logged as `what` and the next one comes as planned.
 fn every<F, Fut, E>(period: Duration, what: &'static str, task: F)

@@ -62,6 +62,9 @@ pub enum Permission {
     /// Create and change partners (shops, platforms, manufacturers, dealers) and
     /// their API keys: a key opens the network to another company's system.
     ManagePartners,
+    /// Subscribe partners' endpoints to events, rotate their secrets, read and
+    /// replay their deliveries.
+    ManageWebhooks,
 }
 
 impl Role {

@@ -22,3 +22,4 @@ pub mod tickets;
 pub mod warehouses;
 pub mod warranty;
 pub mod warranty_cards;
+pub mod webhooks;

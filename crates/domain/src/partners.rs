@@ -39,11 +39,11 @@ named_enum!(
 );
 
 impl PartnerKind {
-    /// A manufacturer's keys only read: it follows the warranty work on its
-    /// brands, the network does it.
+    /// A manufacturer's keys only read (and subscribe its own systems to what
+    /// they read): it follows the warranty work on its brands, the network does it.
     pub fn may_hold(self, scope: ApiScope) -> bool {
         match self {
-            PartnerKind::Manufacturer => scope == ApiScope::TicketsRead,
+            PartnerKind::Manufacturer => matches!(scope, ApiScope::TicketsRead | ApiScope::WebhooksManage),
             _ => true,
         }
     }
@@ -95,6 +95,7 @@ pub fn scopes_grant(scopes: &[ApiScope], permission: Permission) -> bool {
     match permission {
         Permission::ViewTickets => scopes.contains(&ApiScope::TicketsRead) || scopes.contains(&ApiScope::TicketsWrite),
         Permission::ManageTickets | Permission::WorkTickets => scopes.contains(&ApiScope::TicketsWrite),
+        Permission::ManageWebhooks => scopes.contains(&ApiScope::WebhooksManage),
         _ => false,
     }
 }
@@ -234,9 +235,10 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn a_manufacturer_may_only_read() {
+    fn a_manufacturer_may_only_read_and_subscribe() {
         for scope in ApiScope::ALL {
-            assert_eq!(PartnerKind::Manufacturer.may_hold(*scope), *scope == ApiScope::TicketsRead, "{scope:?}");
+            let reads = matches!(scope, ApiScope::TicketsRead | ApiScope::WebhooksManage);
+            assert_eq!(PartnerKind::Manufacturer.may_hold(*scope), reads, "{scope:?}");
             assert!(PartnerKind::RepairShop.may_hold(*scope));
         }
         let refused = check_scopes(PartnerKind::Manufacturer, &["tickets:write".into()]);

@@ -40,6 +40,7 @@ mod versioned;
 pub mod warehouses;
 pub mod warranty_cards;
 pub mod warranty_policies;
+pub mod webhooks;
 pub mod workflows;
 
 pub use db::{DbOptions, analyze, begin_bulk_write, begin_write, connect, migrate, ping, refresh_statistics};

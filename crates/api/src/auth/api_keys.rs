@@ -25,7 +25,7 @@ use aftersales_domain::partners::{
     KeyRefusal, LAST_USED_RESOLUTION, PartnerKind, PresentedKey, key_usable, looks_like_key, needs_touch,
 };
 use aftersales_persistence::tickets::PartnerSight;
-use aftersales_persistence::{DatabaseConnection, api_keys, branches, partners};
+use aftersales_persistence::{ConnectionTrait, DatabaseConnection, api_keys, branches, partners};
 use chrono::Utc;
 use futures_util::future::LocalBoxFuture;
 use governor::clock::{Clock, DefaultClock};
@@ -107,6 +107,22 @@ async fn principal_of(
     key_id: Uuid,
     scopes: Vec<aftersales_domain::partners::ApiScope>,
 ) -> Result<Principal, ApiError> {
+    let (sight, scope) = sight_of(db, partner).await?;
+    Ok(Principal {
+        user_id: partner.user_id,
+        roles: partner.kind.workflow_roles(&scopes),
+        scope,
+        partner: Some(PartnerCaller { partner_id: partner.id, key_id, scopes, sight }),
+    })
+}
+
+/// Which tickets the partner sees, and the part of the network it works in: a
+/// manufacturer its brands' warranty tickets under its branch, anyone else the
+/// tickets it took in or was given. Also who hears of a ticket by webhook.
+pub(crate) async fn sight_of(
+    db: &impl ConnectionTrait,
+    partner: &partners::Partner,
+) -> Result<(PartnerSight, BranchScope), ApiError> {
     let branch = branches::find(db, partner.branch_id).await?;
     let scope = BranchScope { branch_id: branch.id, path: branch.path };
     let sight = match partner.kind {
@@ -115,12 +131,7 @@ async fn principal_of(
         }
         _ => PartnerSight::Own(partner.id),
     };
-    Ok(Principal {
-        user_id: partner.user_id,
-        roles: partner.kind.workflow_roles(&scopes),
-        scope,
-        partner: Some(PartnerCaller { partner_id: partner.id, key_id, scopes, sight }),
-    })
+    Ok((sight, scope))
 }
 
 /// A signed-in staff member whose roles grant `P`, or a partner's API key whose

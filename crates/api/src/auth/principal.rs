@@ -141,6 +141,7 @@ pub mod need {
         ViewParts,
         ManageParts,
         ManagePartners,
+        ManageWebhooks,
     );
 }
 

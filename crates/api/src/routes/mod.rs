@@ -42,6 +42,7 @@ pub mod users;
 pub mod warehouses;
 pub mod warranty;
 pub mod warranty_cards;
+pub mod webhooks;
 pub mod workflows;
 
 /// Registers every endpoint. actix tries resources in this order, so a literal
@@ -70,6 +71,15 @@ pub fn register(cfg: &mut impl Registrar) {
         .service(partners::key_list::list_partner_api_keys)
         .service(partners::key_create::create_partner_api_key)
         .service(partners::key_revoke::revoke_partner_api_key)
+        .service(webhooks::endpoints::list_webhook_endpoints)
+        .service(webhooks::endpoints::create_webhook_endpoint)
+        .service(webhooks::endpoints::get_webhook_endpoint)
+        .service(webhooks::endpoints::update_webhook_endpoint)
+        .service(webhooks::secrets::rotate_webhook_secret)
+        .service(webhooks::secrets::ping_webhook_endpoint)
+        .service(webhooks::deliveries::list_webhook_deliveries)
+        .service(webhooks::deliveries::get_webhook_delivery)
+        .service(webhooks::deliveries::replay_webhook_delivery)
         .service(customers::list::list_customers)
         .service(customers::create::create_customer)
         .service(customers::duplicates::find_duplicates)

@@ -39,6 +39,7 @@ pub mod users;
 pub mod warehouses;
 pub mod warranty;
 pub mod warranty_cards;
+pub mod webhooks;
 mod work;
 pub mod workflows;
 

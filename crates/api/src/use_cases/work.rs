@@ -4,11 +4,14 @@
 //! audit rows. A use case begins one, changes data through the repositories on
 //! [`Work::db`], notes what happened, and finishes it once.
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use actix_web::http::StatusCode;
 use aftersales_domain::ids::TicketId;
+use aftersales_domain::webhooks::WebhookEvent;
 use aftersales_persistence::idempotency::{self, StoredAnswer};
 use aftersales_persistence::tickets::events::{self, NewEvent};
+use aftersales_persistence::webhooks::outbox;
 use aftersales_persistence::{DatabaseConnection, DatabaseTransaction, DbBackend, begin_write};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -91,24 +94,33 @@ pub struct Work {
     request_id: RequestId,
     retry: Option<Retry>,
     now: DateTime<Utc>,
+    /// Whether webhook events were written, to wake the dispatcher on commit.
+    published: AtomicBool,
     /// This writer's turn on SQLite, held until the transaction ends (declared
     /// last, so it is given up after the transaction is).
     _turn: Option<MutexGuard<'static, ()>>,
 }
 
+/// This process's turn to write, on SQLite (see [`SQLITE_WRITERS`]); none needed
+/// on PostgreSQL. Also taken by background writers such as the webhook dispatcher.
+pub(crate) async fn writer_turn(db: &DatabaseConnection) -> Option<MutexGuard<'static, ()>> {
+    match db.get_database_backend() {
+        DbBackend::Sqlite => Some(SQLITE_WRITERS.lock().await),
+        _ => None,
+    }
+}
+
 impl Work {
     /// Begins a write that is not recognised on retry.
     pub async fn begin(db: &DatabaseConnection, actor: &Actor) -> Result<Work, ApiError> {
-        let turn = match db.get_database_backend() {
-            DbBackend::Sqlite => Some(SQLITE_WRITERS.lock().await),
-            _ => None,
-        };
+        let turn = writer_turn(db).await;
         Ok(Work {
             txn: begin_write(db).await?,
             actor_id: actor.user_id(),
             request_id: actor.request_id.clone(),
             retry: None,
             now: Utc::now(),
+            published: AtomicBool::new(false),
             _turn: turn,
         })
     }
@@ -165,9 +177,41 @@ impl Work {
         audit::record(&self.txn, Some(self.actor_id), &self.request_id, change).await
     }
 
+    /// Writes a webhook event to the outbox for these endpoints, in this
+    /// transaction: the message body is `{"type", "timestamp", "data"}`, and the
+    /// event's id is the `webhook-id` every attempt carries.
+    pub async fn publish(
+        &self,
+        event: WebhookEvent,
+        data: serde_json::Value,
+        endpoint_ids: &[Uuid],
+    ) -> Result<Vec<Uuid>, ApiError> {
+        if endpoint_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let message = serde_json::json!({
+            "type": event.as_str(),
+            "timestamp": self.now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            "data": data,
+        });
+        let new = outbox::NewEvent { id: Uuid::now_v7(), event_type: event.as_str(), payload: message.to_string() };
+        let deliveries = outbox::enqueue(&self.txn, new, endpoint_ids, self.now).await?;
+        self.mark_published();
+        Ok(deliveries)
+    }
+
+    /// Wakes the webhook dispatcher when this change commits: it made deliveries due.
+    pub fn mark_published(&self) {
+        self.published.store(true, Ordering::Relaxed);
+    }
+
     /// Commits a change whose request is not retried by key.
     pub async fn commit(self) -> Result<(), ApiError> {
+        let published = self.published.load(Ordering::Relaxed);
         self.txn.commit().await?;
+        if published {
+            crate::use_cases::webhooks::dispatch::wake();
+        }
         Ok(())
     }
 
@@ -179,7 +223,7 @@ impl Work {
             let kept = StoredAnswer { request_hash: retry.request_hash.clone(), status: status.as_u16(), body };
             idempotency::store(&self.txn, self.actor_id, &retry.key, kept, self.now).await?;
         }
-        self.txn.commit().await?;
+        self.commit().await?;
         Ok(Once::Done(answer))
     }
 }

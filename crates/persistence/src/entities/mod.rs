@@ -53,4 +53,8 @@ pub mod warranty_cards;
 pub mod warranty_contracts;
 pub mod warranty_policies;
 pub mod warranty_policy_versions;
+pub mod webhook_attempts;
+pub mod webhook_deliveries;
+pub mod webhook_endpoints;
+pub mod webhook_events;
 pub mod workflows;

@@ -46,5 +46,6 @@ fn rule(permission: WirePermission) -> Permission {
         W::ViewParts => Permission::ViewParts,
         W::ManageParts => Permission::ManageParts,
         W::ManagePartners => Permission::ManagePartners,
+        W::ManageWebhooks => Permission::ManageWebhooks,
     }
 }

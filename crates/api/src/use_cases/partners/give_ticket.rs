@@ -65,6 +65,12 @@ pub async fn give_ticket(
         )
     };
     work.timeline(saved.id, event).await?;
+    if let Some(shop) = &shop {
+        // The shop now sees the ticket, and so hears of it.
+        let assigned = serde_json::json!({"technician_id": null, "partner_id": shop.id});
+        let events = [aftersales_domain::webhooks::WebhookEvent::TicketAssigned];
+        crate::use_cases::webhooks::publish::ticket_news(&work, &events, &saved, assigned).await?;
+    }
     let out = TicketPartners {
         ticket_id,
         partner_id,

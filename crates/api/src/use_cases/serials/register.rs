@@ -77,5 +77,9 @@ pub async fn register(
     let out = unit_out(&unit);
     let details = json!({"serial": unit.serial, "model_id": unit.model_id.uuid(), "owner_customer_id": unit.owner_customer_id.map(Uuid::from)});
     record_change(&work, &unit, ("registered", details), ("serial.register", None, snapshot(&out))).await?;
+    if unit.sale_date.is_some() {
+        let news = serde_json::to_value(&out).map_err(|e| ApiError::Internal(e.into()))?;
+        crate::use_cases::webhooks::publish::warranty_news(&work, unit.brand_id.uuid(), news).await?;
+    }
     work.finish(StatusCode::CREATED, out).await
 }

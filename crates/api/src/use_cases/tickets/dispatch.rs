@@ -80,6 +80,9 @@ pub async fn dispatch(
         note: Some(note.join("; ")),
     };
     work.timeline(saved.id, event).await?;
+    let assigned = serde_json::json!({"technician_id": technician.id.uuid(), "partner_id": null});
+    let events = [aftersales_domain::webhooks::WebhookEvent::TicketAssigned];
+    crate::use_cases::webhooks::publish::ticket_news(&work, &events, &saved, assigned).await?;
     let overridden = if body.override_warnings { shown } else { Vec::new() };
     let mut after = assignment_view(&saved);
     after["overridden_warnings"] = serde_json::json!(overridden.iter().map(|w| &w.code).collect::<Vec<_>>());

@@ -57,6 +57,9 @@ pub async fn reopen(
         note: Some(reason.to_owned()),
     };
     work.timeline(saved.id, event).await?;
+    let moved = serde_json::json!({"from_stage": change.from, "to_stage": change.to, "reopened": true});
+    let events = aftersales_domain::webhooks::events_of_stage_change(&change);
+    crate::use_cases::webhooks::publish::ticket_news(&work, &events, &saved, moved).await?;
     work.audit(Change {
         action: "ticket.reopen",
         entity: "ticket",

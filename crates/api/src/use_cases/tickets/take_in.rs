@@ -176,6 +176,8 @@ pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket)
         };
         work.timeline(ticket.id, event).await?;
     }
+    let created = [aftersales_domain::webhooks::WebhookEvent::TicketCreated];
+    crate::use_cases::webhooks::publish::ticket_news(&work, &created, &ticket, serde_json::json!({})).await?;
     let out = ticket_out(&ticket)?;
     let change = Change {
         action: "ticket.create",

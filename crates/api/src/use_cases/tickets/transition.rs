@@ -6,6 +6,7 @@ use aftersales_api_types::tickets::{TicketDto, TransitionRequest};
 use aftersales_domain::text::optional_text;
 use aftersales_domain::tickets::StageCategory;
 use aftersales_domain::tickets::workflow::Refusal;
+use aftersales_domain::webhooks::events_of_stage_change;
 use aftersales_persistence::tickets::{self, Ticket, callbacks, events};
 use aftersales_persistence::{DatabaseConnection, settings, workflows};
 use chrono::{Duration, SecondsFormat};
@@ -16,6 +17,7 @@ use crate::audit::{Change, snapshot};
 use crate::error::ApiError;
 use crate::use_cases::access::{sealed, ticket_in_scope};
 use crate::use_cases::followups::callback_out;
+use crate::use_cases::webhooks::publish::ticket_news;
 use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// Completing a ticket whose workflow asks for a callback creates the callback
@@ -51,6 +53,8 @@ pub async fn transition(
         note,
     };
     work.timeline(saved.id, event).await?;
+    let moved = serde_json::json!({"from_stage": change.from, "to_stage": change.to});
+    ticket_news(&work, &events_of_stage_change(&change), &saved, moved).await?;
     if change.to_category == StageCategory::Done && workflow.asks_for_callback() {
         let due = work.now() + Duration::hours(i64::from(settings::tickets(work.db()).await?.callback_due_hours));
         // Coming back into `done` from the work (not moving on within it, e.g.
