@@ -18,7 +18,7 @@ if (pgbench) head.push(`÷ pgbench at ${at}`);
 console.log(`| ${head.join(" | ")} |`);
 console.log(`|${head.map(() => "---").join("|")}|`);
 for (const name of [...new Set(apps.map((r) => r.workload))]) {
-  if (name === "intake_beside_two_reports") continue;
+  if (name === "intake_beside_two_reports" || name === "webhook_delivery") continue;
   const run = (c) => apps.find((r) => r.workload === name && r.connections === c);
   const top = run(most) || {};
   const mid = run(at) || {};
@@ -30,6 +30,12 @@ for (const name of [...new Set(apps.map((r) => r.workload))]) {
 for (const r of apps.filter((r) => r.workload === "intake_beside_two_reports")) {
   console.log(`\nIntake beside two clients running the year's report, ${r.connections} connections: ` +
     `${fmt(r.rps)} req/s, ${fmt(r.ratio_to_alone, 2)} of intake alone.`);
+}
+for (const r of apps.filter((r) => r.workload === "webhook_delivery")) {
+  const receiver = report.runs.find((x) => x.workload === "webhook_delivery" && x.variant === "bare") || {};
+  console.log(`\nWebhook delivery: ${fmt(r.requests)} messages of partner_intake's tickets delivered from the outbox ` +
+    `by a second server process in ${fmt(r.seconds, 1)} s, ${fmt(r.rps)} a second, signed, each recorded; ` +
+    `the receiver alone takes ${fmt(receiver.rps)} a second from wrk at ${r.connections} connections (${fmt(r.ratio_to_bare, 2)} of it).`);
 }
 const w = report.webapp;
 if (w) {

@@ -54,6 +54,8 @@ WORK="$(mktemp -d /tmp/aftersales-bench.XXXXXX)"
 SERVER_PID=""
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  [ -n "${DELIVERER_PID:-}" ] && kill "$DELIVERER_PID" 2>/dev/null && wait "$DELIVERER_PID" 2>/dev/null
+  [ -n "${RECEIVER_PID:-}" ] && kill "$RECEIVER_PID" 2>/dev/null
   [ -n "${PG_DIR:-}" ] && "$ROOT/scripts/pg.sh" stop "$PG_DIR"
   [ -n "${BENCH_KEEP:-}" ] && echo "kept $WORK" >&2 || rm -rf "$WORK"
 }
@@ -72,6 +74,11 @@ export AFTERSALES_JWT_SECRET="$(head -c 48 /dev/urandom | base64 -w0)"
 export AFTERSALES_ACCESS_TOKEN_TTL_SECS=86400
 # The public tracking page is limited per address; every request here comes from one.
 export AFTERSALES_TRACK_PER_IP_PER_MINUTE=1000000000
+# One partner key sends every partner_intake request.
+export AFTERSALES_API_KEY_PER_MINUTE=1000000000
+# The server under test keeps its webhook events in the outbox: a second process
+# delivers them at the end, timed alone (webhook_delivery).
+export AFTERSALES_WEBHOOK_DELIVERY=false
 export AFTERSALES_LOG_FILTER=warn
 export AFTERSALES_STATIC_DIR="$DIST"
 
@@ -153,11 +160,22 @@ receive() { post /api/v1/stock/receipts "{\"warehouse_id\":\"$warehouse_id\",\"p
 shelf_before="$(on_hand "$part_id")"
 receive "$part_id" 1000000
 
+# A partner's system: a repair shop of the ticket's outlet with a key, and an
+# endpoint subscribed to its new tickets at a receiver that answers at once.
+partner_id="$(post /api/v1/partners "{\"branch_id\":\"$branch_id\",\"code\":\"BENCH-SHOP\",\"name\":\"Bench shop\",\"kind\":\"repair_shop\"}" | json j.id)"
+export BENCH_KEY="$(post "/api/v1/partners/$partner_id/api-keys" '{"name":"bench","scopes":["tickets:write","webhooks:manage"]}' | json j.secret)"
+node "$BENCH_DIR/receiver.mjs" >"$WORK/receiver.port" &
+RECEIVER_PID=$!
+until [ -s "$WORK/receiver.port" ]; do sleep 0.05; done
+RECEIVER="http://127.0.0.1:$(cat "$WORK/receiver.port")"
+endpoint_id="$(post /api/v1/webhooks "{\"partner_id\":\"$partner_id\",\"url\":\"$RECEIVER/hooks\",\"events\":[\"ticket.created\"]}" | json j.endpoint.id)"
+
 # name|method|path|body: the workloads, the HTTP ceiling first.
 workloads=(
   "http_ceiling|GET|/healthz|"
   "warranty_check|POST|/api/v1/warranty/evaluate|{\"serial_id\":\"$serial_id\",\"claim\":{\"date\":\"$today\"}}"
   "ticket_intake|POST|/api/v1/tickets|$ticket_body"
+  "partner_intake|POST|/api/v1/tickets|$ticket_body"
   "ticket_list|GET|$list|"
   "ticket_list_deep|GET|$list${cursor:+&cursor=$cursor}|"
   "ticket_search_phone|GET|$search|"
@@ -218,6 +236,7 @@ record() {
 wrk_run() {
   local script="$BENCH_DIR/report.lua"
   [ "$method" = POST ] && script="$BENCH_DIR/post.lua"
+  [ "$name" = partner_intake ] && script="$BENCH_DIR/partner.lua"
   [[ "$2" == *TICKET* ]] && script="$BENCH_DIR/rotate.lua"
   # A slow request is measured (its latency in p99), not dropped at wrk's 2 s.
   BENCH_BODY="$body" wrk -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" -d"${duration}s" --timeout 30s -s "$script" \
@@ -260,6 +279,35 @@ for c in $connections; do
   method=POST body="$ticket_body" wrk_run "$c" /api/v1/tickets | record intake_beside_two_reports app "$c" "$load"
   wait "$reports_pid"
 done
+# Webhook delivery: the events partner_intake left in the outbox, delivered by a
+# second server process on the same database (as a deployment with a delivery
+# worker runs), timed from its start until none waits. Its ceiling ("bare") is
+# the receiver taking the same message straight from wrk at as many connections
+# as a dispatcher sends at once.
+pending() { api "/api/v1/webhooks/$endpoint_id/deliveries?status=pending&limit=1" | json 'j.items.length'; }
+if [ "$(pending)" -gt 0 ]; then
+  first_delivery="$(api "/api/v1/webhooks/$endpoint_id/deliveries?limit=1" | json 'j.items[0].id')"
+  api "/api/v1/webhook-deliveries/$first_delivery" | json j.payload >"$WORK/message.json"
+  load="$(cut -d' ' -f1 /proc/loadavg)"
+  before="$(curl -fsS "$RECEIVER/count")"
+  started="$(date +%s%N)"
+  AFTERSALES_WEBHOOK_DELIVERY=true AFTERSALES_WEBHOOK_POLL_MILLIS=50 \
+    AFTERSALES_BIND="127.0.0.1:$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')" \
+    "$BIN" serve >"$WORK/deliverer.log" 2>&1 &
+  DELIVERER_PID=$!
+  while [ "$(pending)" -gt 0 ]; do sleep 0.1; done
+  seconds="$(node -p "($(date +%s%N) - $started) / 1e9")"
+  kill "$DELIVERER_PID"; wait "$DELIVERER_PID" 2>/dev/null || true; DELIVERER_PID=""
+  delivered=$(( $(curl -fsS "$RECEIVER/count") - before ))
+  failed="$(api "/api/v1/webhooks/$endpoint_id/deliveries?status=failed&limit=200" | json 'j.items.length')"
+  echo "{\"requests\":$delivered,\"seconds\":$seconds,\"rps\":$(node -p "$delivered / $seconds"),\"failed\":$failed}" \
+    | record webhook_delivery app 32 "$load"
+  log "webhook_delivery: $delivered messages in ${seconds}s"
+  load="$(cut -d' ' -f1 /proc/loadavg)"
+  BENCH_BODY="$(cat "$WORK/message.json")" wrk -t2 -c32 -d"${duration}s" -s "$BENCH_DIR/post.lua" "$RECEIVER/hooks" \
+    | tail -n 1 | record webhook_delivery bare 32 "$load"
+fi
+
 # The web app over the same server and network, as the admin signs in.
 if [ "$webapp" = 1 ] && [ -f "$DIST/index.html" ]; then
   log "web app in headless Chromium ($rounds rounds)"
