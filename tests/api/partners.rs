@@ -104,6 +104,10 @@ async fn a_key_is_shown_once_and_kept_only_as_its_digest() {
     assert_eq!(user, vec!["partner:shop-a".to_owned()], "the partner's technical user");
     let login = app.try_login("partner:shop-a", &secret).await;
     assert_eq!(login.status(), StatusCode::UNAUTHORIZED, "the technical user cannot sign in");
+    let staff = json(app.get("/api/v1/users?limit=200", &admin).await).await;
+    let names: Vec<&str> =
+        staff["items"].as_array().into_iter().flatten().filter_map(|u| u["username"].as_str()).collect();
+    assert!(names.contains(&"admin") && !names.iter().any(|n| n.starts_with("partner:")), "{names:?}");
 }
 
 #[tokio::test]

@@ -9,7 +9,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entities::users::{ActiveModel, Column, Entity, Model};
-use crate::entities::{branches, skills, user_skills};
+use crate::entities::{branches, partners, skills, user_skills};
 use crate::versioned::{Expect, update_if_unchanged};
 use crate::{StoreError, fetch_size, text};
 
@@ -214,7 +214,10 @@ pub async fn list(db: &impl ConnectionTrait, scope: &BranchScope, filter: UserFi
         .from(branches::Entity)
         .and_where(Expr::col(branches::Column::Path).like(format!("{}%", scope.path)))
         .to_owned();
-    let mut query = Entity::find().filter(Column::BranchId.in_subquery(in_scope));
+    // A partner's technical user only names what its keys do: not staff to list.
+    let technical = Query::select().column(partners::Column::UserId).from(partners::Entity).to_owned();
+    let mut query =
+        Entity::find().filter(Column::BranchId.in_subquery(in_scope)).filter(Column::Id.not_in_subquery(technical));
     if let Some(branch_id) = filter.branch_id {
         query = query.filter(Column::BranchId.eq(branch_id));
     }
