@@ -123,6 +123,7 @@ BROWSER_TESTS=(
   old_parts
   registry
   catalogue
+  partners
 )
 for name in "${BROWSER_TESTS[@]}"; do
   BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/$name.test.mjs" | tee "$WORK/browser-$name.log"

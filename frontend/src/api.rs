@@ -49,6 +49,7 @@ pub mod tickets;
 pub mod transfers;
 pub mod warranty;
 pub mod warranty_cards;
+pub mod webhooks;
 pub mod work;
 pub mod workflows;
 

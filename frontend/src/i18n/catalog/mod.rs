@@ -41,6 +41,7 @@ mod transfers;
 mod vi;
 mod warranty;
 mod warranty_cards;
+mod webhooks;
 mod work;
 mod workflows;
 mod zh;
@@ -101,6 +102,7 @@ const AREAS: &[&Area] = &[
     &transfers::AREA,
     &warranty::AREA,
     &warranty_cards::AREA,
+    &webhooks::AREA,
     &work::AREA,
     &workflows::AREA,
 ];

@@ -1,4 +1,5 @@
-//! The partners screen: partners, their API keys and the secret shown once.
+//! The partners screen: partners, their API keys and the secret shown once (the
+//! webhooks panel has its own file, `webhooks.rs`).
 
 use super::Area;
 
@@ -8,7 +9,7 @@ pub const AREA: Area = Area {
         ("partners.title", "Partners"),
         (
             "partners.intro",
-            "Repair shops, e-commerce platforms, manufacturers and dealers, and the API keys their systems use.",
+            "Repair shops, e-commerce platforms, manufacturers and dealers, the API keys their systems use, and the webhooks that tell those systems what changed.",
         ),
         ("partners.new", "New partner"),
         ("partners.edit", "Change partner"),
@@ -53,7 +54,7 @@ pub const AREA: Area = Area {
         ("partners.title", "Đối tác"),
         (
             "partners.intro",
-            "Cửa hàng sửa chữa, sàn thương mại điện tử, nhà sản xuất và đại lý, cùng các khóa API mà hệ thống của họ sử dụng.",
+            "Cửa hàng sửa chữa, sàn thương mại điện tử, nhà sản xuất và đại lý, các khóa API mà hệ thống của họ sử dụng, và các webhook báo cho các hệ thống đó những gì đã thay đổi.",
         ),
         ("partners.new", "Thêm đối tác"),
         ("partners.edit", "Sửa đối tác"),
@@ -98,7 +99,7 @@ pub const AREA: Area = Area {
         ("partners.title", "شرکا"),
         (
             "partners.intro",
-            "تعمیرگاه‌ها، فروشگاه‌های اینترنتی، تولیدکنندگان و نمایندگان فروش، و کلیدهای API که سامانه‌هایشان به کار می‌برند.",
+            "تعمیرگاه‌ها، فروشگاه‌های اینترنتی، تولیدکنندگان و نمایندگان فروش، کلیدهای API که سامانه‌هایشان به کار می‌برند، و وب‌هوک‌هایی که تغییرات را به آن سامانه‌ها خبر می‌دهند.",
         ),
         ("partners.new", "شریک جدید"),
         ("partners.edit", "ویرایش شریک"),
@@ -141,7 +142,10 @@ pub const AREA: Area = Area {
     zh: &[
         ("partners.nav", "合作伙伴"),
         ("partners.title", "合作伙伴"),
-        ("partners.intro", "维修店、电商平台、制造商和经销商，以及其系统使用的 API 密钥。"),
+        (
+            "partners.intro",
+            "维修店、电商平台、制造商和经销商，其系统使用的 API 密钥，以及把变化通知这些系统的 Webhook 回调。",
+        ),
         ("partners.new", "新建合作伙伴"),
         ("partners.edit", "修改合作伙伴"),
         ("partners.empty", "还没有合作伙伴。"),

@@ -103,7 +103,11 @@ pub fn KeysPanel(partner: PartnerDto, on_close: Callback<()>) -> impl IntoView {
     view! {
         <section id="partner-keys" class="card partner-keys" aria-labelledby="partner-keys-title">
             <h2 id="partner-keys-title">{t("partners.keys")}": "<bdi>{title}</bdi></h2>
-            {move || shown.get().map(|created| view! { <SecretOnce created on_done=Callback::new(move |()| shown.set(None)) /> })}
+            {move || shown.get().map(|created| view! {
+                <SecretOnce id="key" secret=created.secret on_done=Callback::new(move |()| shown.set(None))>
+                    <p><strong>{t("partners.secret_once")}</strong></p>
+                </SecretOnce>
+            })}
             <form id="key-form" class="settings-form" on:submit=submit novalidate>
                 <h3>{t("partners.new_key")}</h3>
                 {form_problem(problem, "key-problem")}
@@ -141,24 +145,27 @@ pub fn KeysPanel(partner: PartnerDto, on_close: Callback<()>) -> impl IntoView {
     }
 }
 
-/// The secret of a key just created, shown this once.
+/// A secret just made (an API key's, a webhook endpoint's signing secret), shown
+/// this once under `children` (the warning), with a copy button. Its elements'
+/// ids start with `id`: `{id}-secret`, `{id}-secret-value`, `{id}-copy`,
+/// `{id}-secret-done`.
 #[component]
-fn SecretOnce(created: CreatedApiKey, on_done: Callback<()>) -> impl IntoView {
-    let secret = created.secret.clone();
+pub(super) fn SecretOnce(id: &'static str, secret: String, on_done: Callback<()>, children: Children) -> impl IntoView {
+    let shown = secret.clone();
     let copied = RwSignal::new(false);
     let copy = move |_| {
         copy_text(&secret);
         copied.set(true);
     };
     view! {
-        <div id="key-secret" class="alert warning" role="alert">
-            <p><strong>{t("partners.secret_once")}</strong></p>
-            <p><code id="key-secret-value" dir="ltr" class="secret">{created.secret.clone()}</code></p>
+        <div id=format!("{id}-secret") class="alert warning" role="alert">
+            {children()}
+            <p><code id=format!("{id}-secret-value") dir="ltr" class="secret">{shown}</code></p>
             <div class="form-actions">
-                <button id="key-copy" type="button" class="button" on:click=copy>
+                <button id=format!("{id}-copy") type="button" class="button" on:click=copy>
                     {move || if copied.get() { t("partners.copied") } else { t("partners.copy") }}
                 </button>
-                <button id="key-secret-done" type="button" class="button" on:click=move |_| on_done.run(())>
+                <button id=format!("{id}-secret-done") type="button" class="button" on:click=move |_| on_done.run(())>
                     {t("partners.secret_saved")}
                 </button>
             </div>

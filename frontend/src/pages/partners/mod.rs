@@ -1,8 +1,10 @@
 //! `/partners`: repair shops, e-commerce platforms, manufacturers and dealers
-//! (`GET /partners`), a form to add or change one, and each partner's API keys.
+//! (`GET /partners`), a form to add or change one, each partner's API keys and
+//! its webhook endpoints with their delivery log.
 
 use std::collections::HashMap;
 
+use aftersales_api_types::auth::Permission;
 use aftersales_api_types::branches::BranchDto;
 use aftersales_api_types::partners::{PartnerDto, PartnerKind};
 use leptos::prelude::*;
@@ -15,11 +17,14 @@ use crate::components::table::ListTable;
 use crate::i18n::{t, use_i18n};
 use crate::session::use_session;
 
+mod deliveries;
 mod form;
 mod keys;
+mod webhooks;
 
 use self::form::PartnerForm;
 use self::keys::KeysPanel;
+use self::webhooks::WebhooksPanel;
 
 const COLUMNS: &[&str] = &[
     "settings.code",
@@ -61,11 +66,18 @@ pub fn PartnersPage() -> impl IntoView {
     }
 }
 
+/// The panel open under the form: one partner's keys or its webhooks.
+#[derive(Debug, Clone)]
+enum Panel {
+    Keys(PartnerDto),
+    Webhooks(PartnerDto),
+}
+
 #[component]
 fn PartnersScreen(branches: StoredValue<Vec<BranchDto>>) -> impl IntoView {
     let session = use_session();
     let screen = Screen::<PartnerDto>::new(session);
-    let keys_of = RwSignal::new(None::<PartnerDto>);
+    let panel_of = RwSignal::new(None::<Panel>);
     let list = LocalResource::new(move || {
         let _ = screen.changes.get();
         api::partners::partners(session)
@@ -74,20 +86,24 @@ fn PartnersScreen(branches: StoredValue<Vec<BranchDto>>) -> impl IntoView {
     let codes = StoredValue::new(codes);
     let form = move || screen.editing.get().map(|current| view! { <PartnerForm screen branches current /> });
     let panel = move || {
-        keys_of.get().map(|partner| view! { <KeysPanel partner on_close=Callback::new(move |()| keys_of.set(None)) /> })
+        let on_close = Callback::new(move |()| panel_of.set(None));
+        panel_of.get().map(|panel| match panel {
+            Panel::Keys(partner) => view! { <KeysPanel partner on_close /> }.into_any(),
+            Panel::Webhooks(partner) => view! { <WebhooksPanel partner on_close /> }.into_any(),
+        })
     };
     view! {
         <NewButton screen id="partner-new" label="partners.new" />
         {form}
         {panel}
         <ListTable id="partner-table" caption="partners.title" columns=COLUMNS empty="partners.empty" list
-            row=move |p| partner_row(screen, keys_of, codes, p).into_any() />
+            row=move |p| partner_row(screen, panel_of, codes, p).into_any() />
     }
 }
 
 fn partner_row(
     screen: Screen<PartnerDto>,
-    keys_of: RwSignal<Option<PartnerDto>>,
+    panel_of: RwSignal<Option<Panel>>,
     codes: StoredValue<HashMap<Uuid, String>>,
     partner: PartnerDto,
 ) -> impl IntoView {
@@ -103,6 +119,9 @@ fn partner_row(
         .join(" · ");
     let edit_row = partner.clone();
     let keys_row = partner.clone();
+    let webhooks_row = partner.clone();
+    // The server answers webhook calls only with this permission.
+    let webhooks = screen.session.may(Permission::ManageWebhooks);
     view! {
         <tr data-id=partner.id.to_string() data-code=partner.code.clone() class:inactive=!active>
             <td class="code"><bdi>{partner.code.clone()}</bdi></td>
@@ -115,7 +134,11 @@ fn partner_row(
                 <button type="button" class="button link settings-edit"
                     on:click=move |_| screen.editing.set(Some(Some(edit_row.clone())))>{t("settings.edit")}</button>
                 <button type="button" class="button link partner-keys"
-                    on:click=move |_| keys_of.set(Some(keys_row.clone()))>{t("partners.keys")}</button>
+                    on:click=move |_| panel_of.set(Some(Panel::Keys(keys_row.clone())))>{t("partners.keys")}</button>
+                {webhooks.then(move || view! {
+                    <button type="button" class="button link partner-webhooks"
+                        on:click=move |_| panel_of.set(Some(Panel::Webhooks(webhooks_row.clone())))>{t("webhooks.title")}</button>
+                })}
             </td>
         </tr>
     }
