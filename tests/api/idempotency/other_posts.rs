@@ -107,3 +107,38 @@ async fn a_retried_upload_attaches_the_file_once_and_another_file_under_the_key_
     let listed = json(app.get(&format!("/api/v1/tickets/{}/attachments", id_of(&ticket)), &clerk).await).await;
     assert_eq!(listed.as_array().map_or(0, Vec::len) + count(&listed), 1, "{listed}");
 }
+
+#[tokio::test]
+async fn a_retried_partner_is_created_once_and_a_malformed_key_is_refused() {
+    let app = spawn_app().await;
+    let admin = app.token("admin").await;
+    let hn01 = app.branch_id(&admin, "HN01").await;
+    let body = json!({"branch_id": hn01, "code": "SHOP-RETRY", "name": "Retry shop", "kind": "repair_shop"});
+
+    let first = seen(post_keyed(&app, "/api/v1/partners", &admin, "partner-1", &body).await).await;
+    assert_eq!(first.0, StatusCode::CREATED);
+    // Without the key the second one would be refused as a taken code (409).
+    assert_eq!(seen(post_keyed(&app, "/api/v1/partners", &admin, "partner-1", &body).await).await, first);
+    let partners = json(app.get("/api/v1/partners?limit=200", &admin).await).await;
+    let named = partners["items"].as_array().into_iter().flatten().filter(|p| p["code"] == "SHOP-RETRY").count();
+    assert_eq!(named, 1, "{partners}");
+
+    let key = json(
+        app.post(
+            &format!("/api/v1/partners/{}/api-keys", id_of(&first.3)),
+            &admin,
+            &json!({"name": "k", "scopes": ["tickets:read"]}),
+        )
+        .await,
+    )
+    .await;
+    let revoke = format!("/api/v1/partners/{}/api-keys/{}/revoke", id_of(&first.3), id_of(&key["key"]));
+    let malformed =
+        app.request(Method::POST, &revoke, Some(&admin)).header("Idempotency-Key", "no spaces allowed").send().await;
+    assert_problem(malformed.unwrap_or_else(|e| panic!("{e}")), StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
+    let revoked = seen(post_keyed(&app, &revoke, &admin, "revoke-1", &json!({})).await).await;
+    assert_eq!(revoked.0, StatusCode::OK);
+    assert!(revoked.3["revoked_at"].is_string());
+    assert_eq!(seen(post_keyed(&app, &revoke, &admin, "revoke-1", &json!({})).await).await, revoked);
+}

@@ -1,11 +1,12 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::partners::{CreatePartner, PartnerDto};
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{RequestId, ValidatedJson, etag};
+use crate::extract::{RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::{Actor, partners};
 
@@ -27,11 +28,9 @@ pub async fn create_partner(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManagePartners>,
     request_id: RequestId,
+    key: IdempotencyKey,
     ValidatedJson(body): ValidatedJson<CreatePartner>,
 ) -> Result<HttpResponse, ApiError> {
-    let partner = partners::create::create(&state.db, &Actor::once(me, request_id), body).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/partners/{}", partner.id)))
-        .insert_header((header::ETAG, etag(partner.version)))
-        .json(partner))
+    let partner = partners::create::create(&state.db, &Actor::new(me, request_id, key), body).await?;
+    Ok(reply::created(partner, |p| format!("/api/v1/partners/{}", p.id), |p| p.version))
 }

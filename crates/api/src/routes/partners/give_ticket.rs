@@ -1,4 +1,3 @@
-use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use aftersales_api_types::Problem;
 use aftersales_api_types::partners::{GiveTicketToPartner, TicketPartners};
@@ -6,7 +5,9 @@ use uuid::Uuid;
 
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
-use crate::extract::{IfMatch, RequestId, ValidatedJson, etag};
+use crate::extract::{IfMatch, RequestId, ValidatedJson};
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::{Actor, partners};
 
@@ -31,11 +32,12 @@ pub async fn give_ticket_to_partner(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::DispatchTickets>,
     request_id: RequestId,
+    key: IdempotencyKey,
     id: web::Path<Uuid>,
     IfMatch(expected): IfMatch,
     ValidatedJson(body): ValidatedJson<GiveTicketToPartner>,
 ) -> Result<HttpResponse, ApiError> {
-    let given =
-        partners::give_ticket::give_ticket(&state.db, &Actor::once(me, request_id), *id, expected, body).await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(given.version))).json(given))
+    let actor = Actor::new(me, request_id, key);
+    let given = partners::give_ticket::give_ticket(&state.db, &actor, *id, expected, body).await?;
+    Ok(reply::once_tagged(actix_web::http::StatusCode::OK, given, |g| g.version))
 }

@@ -6,6 +6,8 @@ use uuid::Uuid;
 use crate::auth::{Authorized, need};
 use crate::error::ApiError;
 use crate::extract::RequestId;
+use crate::idempotency::IdempotencyKey;
+use crate::reply;
 use crate::state::AppState;
 use crate::use_cases::{Actor, partners};
 
@@ -26,9 +28,10 @@ pub async fn revoke_partner_api_key(
     state: web::Data<AppState>,
     Authorized(me, ..): Authorized<need::ManagePartners>,
     request_id: RequestId,
+    key: IdempotencyKey,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, key_id) = path.into_inner();
-    Ok(HttpResponse::Ok()
-        .json(partners::key_revoke::revoke_key(&state.db, &Actor::once(me, request_id), id, key_id).await?))
+    let revoked = partners::key_revoke::revoke_key(&state.db, &Actor::new(me, request_id, key), id, key_id).await?;
+    Ok(reply::once(actix_web::http::StatusCode::OK, revoked))
 }

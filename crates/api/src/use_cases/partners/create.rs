@@ -1,4 +1,5 @@
 //! Create a partner (with the technical user its keys will act as).
+use actix_web::http::StatusCode;
 use aftersales_api_types::partners::{CreatePartner, PartnerDto};
 use aftersales_domain::access::Permission;
 use aftersales_domain::partners::{PartnerKind, partner_code};
@@ -11,11 +12,11 @@ use super::partner_out;
 use crate::audit::{Change, snapshot};
 use crate::error::ApiError;
 use crate::use_cases::access::ensure_branch_in_scope;
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// A partner of a branch in your part of the network; brands only for a
 /// manufacturer (422 otherwise), a taken code is a 409.
-pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreatePartner) -> Result<PartnerDto, ApiError> {
+pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreatePartner) -> Result<Once<PartnerDto>, ApiError> {
     let me = &actor.me;
     me.require(Permission::ManagePartners)?;
     let code = partner_code(&body.code)
@@ -24,7 +25,10 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreatePartner)
     if kind != PartnerKind::Manufacturer && !body.brand_ids.is_empty() {
         return Err(ApiError::field("brand_ids", "not_manufacturer", "only a manufacturer names brands"));
     }
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     ensure_branch_in_scope(work.db(), &me.scope, body.branch_id).await?;
     let brand_ids = super::update::known_brands(work.db(), body.brand_ids).await?;
     let new = partners::NewPartner {
@@ -52,6 +56,5 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, body: CreatePartner)
         after: snapshot(&out),
     };
     work.audit(change).await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::CREATED, out).await
 }

@@ -1,5 +1,6 @@
 //! Give a ticket to a contracted shop, which then sees it with its keys and moves
 //! it through the workflow; or take it back.
+use actix_web::http::StatusCode;
 use aftersales_api_types::partners::{GiveTicketToPartner, TicketPartners};
 use aftersales_domain::access::Permission;
 use aftersales_domain::partners::PartnerKind;
@@ -10,7 +11,7 @@ use uuid::Uuid;
 use crate::audit::{Change, snapshot};
 use crate::error::ApiError;
 use crate::use_cases::access::{refuse_if_sealed, ticket_in_scope};
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// The shop must be an active repair shop or dealer of your part of the network
 /// (422 naming `partner_id`); a closed ticket is not given (409); 412 when the
@@ -21,10 +22,13 @@ pub async fn give_ticket(
     ticket_id: Uuid,
     expected: Option<i64>,
     body: GiveTicketToPartner,
-) -> Result<TicketPartners, ApiError> {
+) -> Result<Once<TicketPartners>, ApiError> {
     let me = &actor.me;
     me.require(Permission::DispatchTickets)?;
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let ticket = ticket_in_scope(work.db(), me, ticket_id).await?;
     refuse_if_sealed(&ticket)?;
     if expected.is_some_and(|v| v != ticket.version) {
@@ -86,6 +90,5 @@ pub async fn give_ticket(
         after: snapshot(&out),
     };
     work.audit(change).await?;
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::OK, out).await
 }

@@ -1,4 +1,5 @@
 //! Revoke a key: from now on it is refused (401). Revoking twice keeps the first date.
+use actix_web::http::StatusCode;
 use aftersales_api_types::partners::ApiKeyDto;
 use aftersales_domain::access::Permission;
 use aftersales_persistence::{DatabaseConnection, api_keys, partners};
@@ -7,17 +8,20 @@ use uuid::Uuid;
 use super::key_out;
 use crate::audit::{Change, snapshot};
 use crate::error::{ApiError, NotFoundAs};
-use crate::use_cases::{Actor, Work};
+use crate::use_cases::{Actor, Begun, Once, Work};
 
 pub async fn revoke_key(
     db: &DatabaseConnection,
     actor: &Actor,
     partner_id: Uuid,
     key_id: Uuid,
-) -> Result<ApiKeyDto, ApiError> {
+) -> Result<Once<ApiKeyDto>, ApiError> {
     let me = &actor.me;
     me.require(Permission::ManagePartners)?;
-    let work = Work::begin(db, actor).await?;
+    let work = match Work::begin_retryable(db, actor, &()).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
     let partner = partners::find_in_scope(work.db(), &me.scope, partner_id).await.or_not_found("partner")?;
     let before = api_keys::find_of_partner(work.db(), partner.id, key_id).await.or_not_found("API key")?;
     api_keys::revoke(work.db(), key_id, work.now()).await?;
@@ -34,6 +38,5 @@ pub async fn revoke_key(
         };
         work.audit(change).await?;
     }
-    work.commit().await?;
-    Ok(out)
+    work.finish(StatusCode::OK, out).await
 }
