@@ -72,10 +72,12 @@ install_test_tools() {
   apt_install chromium chromium
   # Chinese glyphs for the browser tests' screenshots (Debian's Chromium brings none).
   apt_install /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc fonts-wqy-zenhei
-  if [ ! -x "$VENV/bin/st" ] || [ ! -x "$VENV/bin/openapi-spec-validator" ]; then
-    log "python venv with schemathesis and openapi-spec-validator"
+  if [ ! -x "$VENV/bin/st" ] || [ ! -x "$VENV/bin/openapi-spec-validator" ] \
+    || [ ! -x "$VENV/bin/openapi-python-client" ]; then
+    log "python venv with schemathesis, openapi-spec-validator and openapi-python-client"
     python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q --disable-pip-version-check schemathesis==4.32.5 openapi-spec-validator
+    "$VENV/bin/pip" install -q --disable-pip-version-check schemathesis==4.32.5 openapi-spec-validator \
+      openapi-python-client==0.29.1
   fi
 }
 

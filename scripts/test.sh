@@ -88,7 +88,16 @@ SERVER_PID=$!
 for _ in $(seq 1 50); do curl -sf "$BASE_URL/readyz" >/dev/null && break; sleep 0.2; done
 curl -sf "$BASE_URL/readyz" >/dev/null || { cat "$WORK/server.log" >&2; die "the server did not start"; }
 
-# The browser tests go first: the fuzzer changes data (even the admin's password).
+# The partner scenario and the browser tests go first: the fuzzer changes data
+# (even the admin's password).
+log "a client generated from the spec drives the partner scenario with an API key"
+"$VENV/bin/openapi-python-client" generate --path "$ROOT/openapi/openapi.json" \
+  --config "$ROOT/openapi/python-client.yaml" --output-path "$WORK/python-client" >"$WORK/python-client.log" 2>&1 \
+  || { cat "$WORK/python-client.log" >&2; die "openapi-python-client could not generate a client"; }
+"$VENV/bin/python" "$ROOT/tests/python/partner_scenario.py" "$BASE_URL" "$WORK/python-client" \
+  | tee "$WORK/python-scenario.log"
+tally "$WORK/python-scenario.log"
+
 log "browser tests"
 # One file per screen area; each prints `ok`/`not ok` lines that are tallied.
 BROWSER_TESTS=(
@@ -124,6 +133,7 @@ BROWSER_TESTS=(
   registry
   catalogue
   partners
+  orders
 )
 for name in "${BROWSER_TESTS[@]}"; do
   BASE_URL="$BASE_URL" NODE_TOOLS="$NODE_TOOLS" node "$ROOT/tests/browser/$name.test.mjs" | tee "$WORK/browser-$name.log"

@@ -33,6 +33,7 @@ pub mod defective_parts;
 pub mod dispatch;
 pub mod imports;
 pub mod intake;
+pub mod orders;
 pub mod part_sales;
 pub mod partners;
 pub mod parts;

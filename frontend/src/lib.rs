@@ -28,6 +28,7 @@ use crate::pages::intake::{IntakePage, ReceiptPage};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::old_parts::OldPartsPage;
+use crate::pages::orders::{OrderPage, OrdersPage};
 use crate::pages::part_sales::{NewPartSalePage, PartSalePage, PartSalesPage};
 use crate::pages::partners::PartnersPage;
 use crate::pages::parts::PartsPage;
@@ -150,6 +151,8 @@ mod lazy {
         RtvShipmentsPage,
         RtvShipmentPage,
         PartnersPage,
+        OrdersPage,
+        OrderPage,
     );
 }
 
@@ -179,6 +182,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("branches") view={Lazy::<lazy::BranchesPage>::new()} />
                     <Route path=path!("users") view={Lazy::<lazy::UsersPage>::new()} />
                     <Route path=path!("partners") view={Lazy::<lazy::PartnersPage>::new()} />
+                    <Route path=path!("orders") view={Lazy::<lazy::OrdersPage>::new()} />
+                    <Route path=path!("orders/:id") view={Lazy::<lazy::OrderPage>::new()} />
                     <Route path=path!("stock") view={Lazy::<lazy::StockPage>::new()} />
                     <Route path=path!("tickets/new") view={Lazy::<lazy::IntakePage>::new()} />
                     <Route path=path!("tickets/:id/receipt") view={Lazy::<lazy::ReceiptPage>::new()} />

@@ -33,6 +33,7 @@ mod m20261207_000024_overdue_by_branch;
 mod m20261207_000025_phone_suffixes;
 mod m20261207_000026_partners;
 mod m20261208_000027_webhooks;
+mod m20261208_000028_orders;
 
 pub struct Migrator;
 
@@ -67,6 +68,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000025_phone_suffixes::Migration),
             Box::new(m20261207_000026_partners::Migration),
             Box::new(m20261208_000027_webhooks::Migration),
+            Box::new(m20261208_000028_orders::Migration),
         ]
     }
 }

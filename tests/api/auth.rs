@@ -164,7 +164,8 @@ async fn a_clerk_and_a_technician_are_told_what_their_roles_allow() {
             "work_tickets",
             "handle_follow_ups",
             "view_stock",
-            "view_parts"
+            "view_parts",
+            "manage_orders"
         ])
     );
     assert_eq!(technician["username"], "tech.hn01");
@@ -181,8 +182,9 @@ async fn the_admin_is_told_every_permission_once() {
     let names: Vec<&str> =
         me["permissions"].as_array().map(|a| a.iter().filter_map(|p| p.as_str()).collect()).unwrap_or_default();
     let distinct: std::collections::BTreeSet<&str> = names.iter().copied().collect();
-    assert_eq!(names.len(), 24, "{names:?}");
+    assert_eq!(names.len(), 25, "{names:?}");
     assert_eq!(distinct.len(), names.len(), "{names:?}");
     assert!(names.contains(&"configure_tickets") && names.contains(&"reopen_tickets"), "{names:?}");
     assert!(names.contains(&"manage_partners") && names.contains(&"manage_webhooks"), "{names:?}");
+    assert!(names.contains(&"manage_orders"), "{names:?}");
 }

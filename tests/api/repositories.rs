@@ -98,6 +98,7 @@ async fn only_one_of_two_concurrent_spends_of_a_refresh_token_succeeds() {
             roles: vec![],
             skill_ids: vec![],
             locale: Default::default(),
+            partner_id: None,
         },
         now,
     )

@@ -215,11 +215,11 @@ async fn the_warehouse_list_pages_by_code() {
 #[tokio::test]
 async fn the_demo_network_has_a_chain_of_warehouses_each_seen_from_its_own_level() {
     let app = spawn_app().await;
-    let outlet = ["HN01-DEF", "HN01-MAIN", "HN01-VAN-AN"];
+    let outlet = ["HN01-DEF", "HN01-MAIN", "HN01-RET", "HN01-VAN-AN"];
     assert_eq!(listed(&app, &app.token("clerk.hn01").await, "").await, outlet);
-    let region = ["HN01-DEF", "HN01-MAIN", "HN01-VAN-AN", "RC-HN-MAIN"];
+    let region = ["HN01-DEF", "HN01-MAIN", "HN01-RET", "HN01-VAN-AN", "RC-HN-MAIN"];
     assert_eq!(listed(&app, &app.token("manager.hn").await, "").await, region);
-    let all = ["HN01-DEF", "HN01-MAIN", "HN01-VAN-AN", "HQ-CENTRAL", "RC-HN-MAIN"];
+    let all = ["HN01-DEF", "HN01-MAIN", "HN01-RET", "HN01-VAN-AN", "HQ-CENTRAL", "RC-HN-MAIN"];
     assert_eq!(listed(&app, &app.token("admin").await, "").await, all);
     let tech = app.token("tech.hn01").await;
     let me = user_id(&app, &tech).await;

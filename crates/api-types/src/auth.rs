@@ -97,11 +97,12 @@ pub enum Permission {
     ManageParts,
     ManagePartners,
     ManageWebhooks,
+    ManageOrders,
 }
 
 impl Permission {
     /// Every permission, in the order of the enum.
-    pub const ALL: [Permission; 24] = [
+    pub const ALL: [Permission; 25] = [
         Permission::ManageBranches,
         Permission::ManageUsers,
         Permission::ViewOrganisation,
@@ -126,6 +127,7 @@ impl Permission {
         Permission::ManageParts,
         Permission::ManagePartners,
         Permission::ManageWebhooks,
+        Permission::ManageOrders,
     ];
 }
 

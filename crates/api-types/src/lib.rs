@@ -18,6 +18,8 @@ pub mod fault_codes;
 pub mod followups;
 pub mod imports;
 pub mod labour;
+pub mod order_returns;
+pub mod orders;
 pub mod page;
 pub mod part_sales;
 pub mod partners;

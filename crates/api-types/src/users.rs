@@ -41,7 +41,7 @@ pub enum Locale {
     "id": "0193a4f2-7b1c-7cde-8f00-1234567890ab", "username": "tech.hn01", "display_name": "Nguyễn Văn An",
     "email": "an@example.com", "phone": "+84901234567", "branch_id": "0193a4f2-7b1c-7cde-8f00-0000000000bb",
     "roles": ["technician"], "skills": ["air_conditioner"], "locale": "vi", "active": true,
-    "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z", "version": 1
+    "partner_id": null, "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z", "version": 1
 })))]
 pub struct UserDto {
     pub id: Uuid,
@@ -57,6 +57,10 @@ pub struct UserDto {
     pub skills: Vec<String>,
     pub locale: Locale,
     pub active: bool,
+    /// The partner (a contracted shop, a platform) the user works for: they see
+    /// only its tickets and orders.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub partner_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// Increases on every change; send it back as `If-Match` to update safely.
@@ -97,6 +101,11 @@ pub struct CreateUser {
     pub skills: Vec<String>,
     #[serde(default)]
     pub locale: Locale,
+    /// For a shop's or a platform's own staff: the partner they work for, of the
+    /// same branch. They may hold only the clerk and technician roles, and see
+    /// only the partner's tickets and orders.
+    #[serde(default)]
+    pub partner_id: Option<Uuid>,
     /// At least 10 characters.
     #[validate(length(min = 10, max = 256))]
     #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 256))]

@@ -26,6 +26,7 @@ macro_rules! closed_set {
         }
     };
 }
+pub(crate) use closed_set;
 
 closed_set!(
     /// The stable machine code of a problem answer; one per kind of problem.
@@ -80,6 +81,10 @@ closed_set!(
         FlaggedRepeatRepair = "flagged_repeat_repair",
         ComplaintOpened = "complaint_opened",
         ComplaintResolved = "complaint_resolved",
+        /// A platform's customer asked to return or exchange the unit (the ticket's start).
+        ReturnRequested = "return_requested",
+        /// The network decided the return or exchange.
+        ReturnDecided = "return_decided",
     }
 );
 
@@ -96,6 +101,12 @@ closed_set!(
         OwnerChanged = "owner_changed",
         ComponentSwapped = "component_swapped",
         ContractAdded = "contract_added",
+        /// Returned by its buyer and kept by the network in a returns warehouse.
+        Returned = "returned",
+        /// Given to the buyer in exchange for another unit (`details.replaces`).
+        ExchangeUnit = "exchange_unit",
+        /// Replaced by a unit given in exchange (`details.replaced_by`).
+        ExchangedFor = "exchanged_for",
     }
 );
 

@@ -23,6 +23,8 @@ pub enum WarehouseKind {
     Van,
     /// Quarantine of defective parts owed back to the manufacturer.
     Defective,
+    /// Units customers returned to an e-commerce platform, kept by the network.
+    Returns,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -16,6 +16,19 @@ pub enum Leg {
     Travel,
 }
 
+/// Which warranty a unit given in exchange gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = "carry_over"))]
+#[serde(rename_all = "snake_case")]
+pub enum ExchangeTerm {
+    /// What was left of the replaced unit's warranty.
+    #[default]
+    CarryOver,
+    /// A whole new term from the day of the exchange.
+    Fresh,
+}
+
 /// The fact a warranty counts from. `manufacture` adds the grace period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -112,6 +125,10 @@ pub struct PolicyTerms {
     #[validate(range(max = 3650))]
     #[cfg_attr(feature = "openapi", schema(maximum = 3650))]
     pub repair_warranty_days: u32,
+    /// What a unit given in exchange for a unit under this policy gets: what was
+    /// left of its warranty (`carry_over`, the default) or a fresh term (`fresh`).
+    #[serde(default)]
+    pub exchange_term: ExchangeTerm,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]

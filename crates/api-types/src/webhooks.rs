@@ -12,88 +12,46 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::patch::double_option;
+use crate::vocab::closed_set;
 
-/// What an endpoint can subscribe to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = "ticket.stage_changed"))]
-pub enum SubscribableEvent {
-    /// A ticket of the partner was taken in.
-    #[serde(rename = "ticket.created")]
-    TicketCreated,
-    /// The ticket moved to another stage (`data.from_stage`, `data.to_stage`).
-    #[serde(rename = "ticket.stage_changed")]
-    TicketStageChanged,
-    /// The work is done.
-    #[serde(rename = "ticket.completed")]
-    TicketCompleted,
-    #[serde(rename = "ticket.closed")]
-    TicketClosed,
-    /// A technician or a contracted shop was put on the ticket.
-    #[serde(rename = "ticket.assigned")]
-    TicketAssigned,
-    /// A sold unit of a manufacturer's brand was registered (`data.serial`).
-    #[serde(rename = "warranty.registered")]
-    WarrantyRegistered,
-}
-
-impl SubscribableEvent {
-    pub const ALL: [SubscribableEvent; 6] = [
-        SubscribableEvent::TicketCreated,
-        SubscribableEvent::TicketStageChanged,
-        SubscribableEvent::TicketCompleted,
-        SubscribableEvent::TicketClosed,
-        SubscribableEvent::TicketAssigned,
-        SubscribableEvent::WarrantyRegistered,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SubscribableEvent::TicketCreated => "ticket.created",
-            SubscribableEvent::TicketStageChanged => "ticket.stage_changed",
-            SubscribableEvent::TicketCompleted => "ticket.completed",
-            SubscribableEvent::TicketClosed => "ticket.closed",
-            SubscribableEvent::TicketAssigned => "ticket.assigned",
-            SubscribableEvent::WarrantyRegistered => "warranty.registered",
-        }
+closed_set!(
+    /// What an endpoint can subscribe to.
+    #[derive(PartialOrd, Ord)]
+    SubscribableEvent, "ticket.stage_changed" {
+        /// A ticket of the partner was taken in.
+        TicketCreated = "ticket.created",
+        /// The ticket moved to another stage (`data.from_stage`, `data.to_stage`).
+        TicketStageChanged = "ticket.stage_changed",
+        /// The work is done.
+        TicketCompleted = "ticket.completed",
+        TicketClosed = "ticket.closed",
+        /// A technician or a contracted shop was put on the ticket.
+        TicketAssigned = "ticket.assigned",
+        /// A sold unit of a manufacturer's brand was registered (`data.serial`).
+        WarrantyRegistered = "warranty.registered",
+        /// A platform's order moved in its lifecycle (`data.order`, `data.from_status`).
+        OrderStatusChanged = "order.status_changed",
+        /// A return or exchange was decided (`data.return`, `data.order`).
+        ReturnDecided = "return.decided",
     }
-}
+);
 
-/// What a message tells of: a subscribable event, or `webhook.ping`, the test
-/// message sent on request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = "ticket.stage_changed"))]
-pub enum WebhookEventType {
-    #[serde(rename = "ticket.created")]
-    TicketCreated,
-    #[serde(rename = "ticket.stage_changed")]
-    TicketStageChanged,
-    #[serde(rename = "ticket.completed")]
-    TicketCompleted,
-    #[serde(rename = "ticket.closed")]
-    TicketClosed,
-    #[serde(rename = "ticket.assigned")]
-    TicketAssigned,
-    #[serde(rename = "warranty.registered")]
-    WarrantyRegistered,
-    #[serde(rename = "webhook.ping")]
-    Ping,
-}
-
-impl WebhookEventType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            WebhookEventType::TicketCreated => "ticket.created",
-            WebhookEventType::TicketStageChanged => "ticket.stage_changed",
-            WebhookEventType::TicketCompleted => "ticket.completed",
-            WebhookEventType::TicketClosed => "ticket.closed",
-            WebhookEventType::TicketAssigned => "ticket.assigned",
-            WebhookEventType::WarrantyRegistered => "warranty.registered",
-            WebhookEventType::Ping => "webhook.ping",
-        }
+closed_set!(
+    /// What a message tells of: a subscribable event, or `webhook.ping`, the test
+    /// message sent on request.
+    #[derive(PartialOrd, Ord)]
+    WebhookEventType, "ticket.stage_changed" {
+        TicketCreated = "ticket.created",
+        TicketStageChanged = "ticket.stage_changed",
+        TicketCompleted = "ticket.completed",
+        TicketClosed = "ticket.closed",
+        TicketAssigned = "ticket.assigned",
+        WarrantyRegistered = "warranty.registered",
+        OrderStatusChanged = "order.status_changed",
+        ReturnDecided = "return.decided",
+        Ping = "webhook.ping",
     }
-}
+);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

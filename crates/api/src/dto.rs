@@ -77,6 +77,7 @@ pub fn user_out(u: &User) -> wire::users::UserDto {
         skills: u.skills.clone(),
         locale: locale_out(u.locale),
         active: u.active,
+        partner_id: u.partner_id,
         created_at: u.created_at,
         updated_at: u.updated_at,
         version: u.version,

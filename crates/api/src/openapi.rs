@@ -48,6 +48,7 @@ mod shapes;
         (name = "parts", description = "Spare parts: the parts catalogue and the warehouses parts are kept in (central, regional, outlet, technician van, defective)"),
         (name = "reports", description = "Stock reports over your branches' warehouses (stock on hand, movements over a period, parts used for tickets, parts below their reorder point, old parts owed past their due time), as JSON or, at the same path with `.xlsx`, as a workbook"),
         (name = "partners", description = "Repair shops, e-commerce platforms, manufacturers and dealers, and the API keys their systems call the ticket endpoints with"),
+        (name = "orders", description = "E-commerce platforms' orders: the sold units they register, the installation tickets they open, their marketplace lifecycle, and the returns and exchanges asked for on them, decided by the network"),
         (name = "webhooks", description = "Partners' endpoints subscribed to events, signed by the Standard Webhooks scheme (webhook-id, webhook-timestamp, webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>), retried for more than a day, with a delivery log and replay"),
         (name = "operations", description = "Health and readiness"),
     ),

@@ -1,6 +1,7 @@
 //! Warranty wire types ↔ domain types.
 use aftersales_api_types::FieldError;
 use aftersales_api_types::warranty as wire;
+use aftersales_domain::orders::ExchangeTerm;
 use aftersales_domain::warranty::{self as domain, WarrantyPolicy};
 use aftersales_persistence::warranty_policies::PolicyRecord;
 use uuid::Uuid;
@@ -112,6 +113,10 @@ pub fn terms_in(
             .collect(),
         exclusions: t.exclusions.clone(),
         repair_warranty_days: t.repair_warranty_days,
+        exchange_term: match t.exchange_term {
+            wire::ExchangeTerm::CarryOver => ExchangeTerm::CarryOver,
+            wire::ExchangeTerm::Fresh => ExchangeTerm::Fresh,
+        },
     })
 }
 
@@ -132,6 +137,10 @@ fn terms_out(p: &WarrantyPolicy) -> wire::PolicyTerms {
             .collect(),
         exclusions: p.exclusions.clone(),
         repair_warranty_days: p.repair_warranty_days,
+        exchange_term: match p.exchange_term {
+            ExchangeTerm::CarryOver => wire::ExchangeTerm::CarryOver,
+            ExchangeTerm::Fresh => wire::ExchangeTerm::Fresh,
+        },
     }
 }
 

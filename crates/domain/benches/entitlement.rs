@@ -37,6 +37,7 @@ fn policy(id: u128, scope: PolicyScope, basis: StartBasis) -> WarrantyPolicy {
         }],
         exclusions: vec!["liquid_damage".into(), "physical_damage".into()],
         repair_warranty_days: 90,
+        exchange_term: aftersales_domain::orders::ExchangeTerm::CarryOver,
     }
 }
 

@@ -62,6 +62,9 @@ pub enum Permission {
     /// Create and change partners (shops, platforms, manufacturers, dealers) and
     /// their API keys: a key opens the network to another company's system.
     ManagePartners,
+    /// Take in and follow e-commerce platforms' orders, and decide the returns and
+    /// exchanges asked for on them.
+    ManageOrders,
     /// Subscribe partners' endpoints to events, rotate their secrets, read and
     /// replay their deliveries.
     ManageWebhooks,
@@ -91,6 +94,7 @@ impl Role {
                     | WorkTickets
                     | DispatchTickets
                     | HandleFollowUps
+                    | ManageOrders
                     | ViewStock
                     | MoveStock
                     | ViewParts
@@ -107,6 +111,7 @@ impl Role {
                     | WorkTickets
                     | DispatchTickets
                     | HandleFollowUps
+                    | ManageOrders
                     | ViewStock
                     | ViewParts
             ),
@@ -119,6 +124,7 @@ impl Role {
                     | ManageTickets
                     | WorkTickets
                     | HandleFollowUps
+                    | ManageOrders
                     | ViewParts
                     | ViewStock
             ),
@@ -157,6 +163,14 @@ mod tests {
         assert!(!allowed(&[Role::Technician], Permission::ManageTickets));
         assert!(!allowed(&[Role::Technician], Permission::DispatchTickets));
         assert!(allowed(&[Role::Dispatcher], Permission::DispatchTickets));
+    }
+
+    #[test]
+    fn the_office_follows_orders_and_the_workshop_does_not() {
+        for role in Role::ALL {
+            let office = matches!(role, Role::Admin | Role::Manager | Role::Clerk | Role::Dispatcher);
+            assert_eq!(allowed(&[role], Permission::ManageOrders), office, "{role:?}");
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod ids;
 pub mod imports;
 pub mod login_throttle;
 pub mod money;
+pub mod orders;
 pub mod organisation;
 pub mod partners;
 pub mod refresh_tokens;

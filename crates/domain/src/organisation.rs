@@ -3,6 +3,7 @@
 use crate::ids::{BranchId, SkillId, UserId};
 use crate::money::Currency;
 use chrono::{DateTime, Utc};
+use uuid::Uuid;
 
 use crate::access::Role;
 
@@ -124,6 +125,9 @@ pub struct User {
     pub skills: Vec<String>,
     pub locale: Locale,
     pub active: bool,
+    /// The partner (a contracted shop, a platform) this person works for: they
+    /// see and do only what concerns that partner.
+    pub partner_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i64,

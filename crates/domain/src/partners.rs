@@ -48,6 +48,22 @@ impl PartnerKind {
         }
     }
 
+    /// What a partner's own staff, signed in, may do at most (their roles narrow it
+    /// further): a shop's take in and work its tickets, a platform's follow its
+    /// orders and read their tickets, a manufacturer's read its brands' tickets.
+    /// Never the network's own work: customers of the branch, stock, settings.
+    pub fn staff_may(self, permission: Permission) -> bool {
+        use Permission::*;
+        match self {
+            PartnerKind::RepairShop => matches!(permission, ViewCatalogue | ViewTickets | ManageTickets | WorkTickets),
+            PartnerKind::Dealer => {
+                matches!(permission, ViewCatalogue | ViewTickets | ManageTickets | WorkTickets | ManageOrders)
+            }
+            PartnerKind::EcommercePlatform => matches!(permission, ViewCatalogue | ViewTickets | ManageOrders),
+            PartnerKind::Manufacturer => matches!(permission, ViewCatalogue | ViewTickets),
+        }
+    }
+
     /// The workflow roles a key of this partner acts in when it may write
     /// tickets: a shop or a dealer takes in and repairs; a platform only takes in.
     pub fn workflow_roles(self, scopes: &[ApiScope]) -> Vec<Role> {
@@ -96,6 +112,7 @@ pub fn scopes_grant(scopes: &[ApiScope], permission: Permission) -> bool {
         Permission::ViewTickets => scopes.contains(&ApiScope::TicketsRead) || scopes.contains(&ApiScope::TicketsWrite),
         Permission::ManageTickets | Permission::WorkTickets => scopes.contains(&ApiScope::TicketsWrite),
         Permission::ManageWebhooks => scopes.contains(&ApiScope::WebhooksManage),
+        Permission::ManageOrders => scopes.contains(&ApiScope::OrdersWrite),
         _ => false,
     }
 }

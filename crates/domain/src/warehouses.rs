@@ -15,6 +15,9 @@ named_enum!(
         Van = "van",
         /// Quarantine: old and faulty parts waiting to go back to the manufacturer.
         Defective = "defective",
+        /// Units customers returned to an e-commerce platform, kept by the network
+        /// (refunded or exchanged) until they are refurbished or sent back.
+        Returns = "returns",
     }
 );
 

@@ -30,6 +30,10 @@ named_enum!(
         TicketAssigned = "ticket.assigned",
         /// A sold unit was registered, so its warranty runs.
         WarrantyRegistered = "warranty.registered",
+        /// A platform's order moved in its lifecycle.
+        OrderStatusChanged = "order.status_changed",
+        /// A return or exchange asked for on an order was decided.
+        ReturnDecided = "return.decided",
         /// A test message sent on request; never subscribed to.
         Ping = "webhook.ping",
     }

@@ -19,6 +19,7 @@ mod error;
 pub mod idempotency;
 pub mod import_jobs;
 mod money;
+pub mod orders;
 pub mod part_sales;
 pub mod partners;
 pub mod parts;

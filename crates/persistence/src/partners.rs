@@ -80,6 +80,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewPartner, now: DateTime<Ut
         roles: Set("[]".into()),
         locale: Set("en".into()),
         active: Set(false),
+        partner_id: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),

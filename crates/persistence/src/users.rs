@@ -26,6 +26,7 @@ pub struct NewUser {
     pub roles: Vec<Role>,
     pub skill_ids: Vec<Uuid>,
     pub locale: Locale,
+    pub partner_id: Option<Uuid>,
 }
 
 /// Fields to change; `None` leaves a field as it is (`Some(None)` clears).
@@ -80,6 +81,7 @@ fn to_domain(m: Model, skills: Vec<String>) -> User {
         skills,
         locale: Locale::parse(&m.locale).unwrap_or_default(),
         active: m.active,
+        partner_id: m.partner_id,
         created_at: m.created_at,
         updated_at: m.updated_at,
         version: m.version,
@@ -122,6 +124,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewUser, now: DateTime<Utc>)
         roles: Set(encode_roles(&new.roles)),
         locale: Set(new.locale.as_str().to_owned()),
         active: Set(true),
+        partner_id: Set(new.partner_id),
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
@@ -182,6 +185,8 @@ pub struct Access {
     /// The user's branch and its path: the part of the network they see.
     pub scope: BranchScope,
     pub active: bool,
+    /// The partner the user works for, if any: they see only its tickets.
+    pub partner_id: Option<Uuid>,
 }
 
 /// The user's roles, branch scope and state, in one statement (the user joined to
@@ -189,7 +194,12 @@ pub struct Access {
 /// replaced were most of what a request cost beyond its own work.
 pub async fn access(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<Access>, StoreError> {
     let q = Query::select()
-        .columns([(Entity, Column::Roles), (Entity, Column::BranchId), (Entity, Column::Active)])
+        .columns([
+            (Entity, Column::Roles),
+            (Entity, Column::BranchId),
+            (Entity, Column::Active),
+            (Entity, Column::PartnerId),
+        ])
         .column((branches::Entity, branches::Column::Path))
         .from(Entity)
         .inner_join(
@@ -205,6 +215,7 @@ pub async fn access(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<Access
         roles: decode_roles(&roles),
         scope: BranchScope { branch_id: branch_id.into(), path: row.try_get("", "path")? },
         active: row.try_get("", "active")?,
+        partner_id: row.try_get("", "partner_id")?,
     }))
 }
 

@@ -1,5 +1,6 @@
 //! Warranty policies and their versions. Versions are only ever added; publishing
 //! one closes the one before (rules in `aftersales_domain::warranty::versions`).
+use aftersales_domain::orders::ExchangeTerm;
 use aftersales_domain::warranty::{ComponentOverride, Leg, LegTerm, PolicyScope, StartBasis, WarrantyPolicy};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
@@ -67,6 +68,7 @@ pub async fn insert_version(
         start_basis: Set(t.start_basis.as_str().to_owned()),
         manufacture_grace_days: Set(i32::try_from(t.manufacture_grace_days).unwrap_or(i32::MAX)),
         repair_warranty_days: Set(i32::try_from(t.repair_warranty_days).unwrap_or(i32::MAX)),
+        exchange_term: Set(t.exchange_term.as_str().to_owned()),
         legs: Set(encode_legs(&t.legs)),
         component_overrides: Set(encode_overrides(&t.component_overrides)),
         exclusions: Set(json!(t.exclusions).to_string()),
@@ -197,6 +199,7 @@ fn to_domain(v: &versions::Model, name: &str, scope: PolicyScope) -> Result<Warr
         component_overrides: decode_overrides(&v.component_overrides).ok_or_else(|| corrupt("component overrides"))?,
         exclusions: serde_json::from_str(&v.exclusions).map_err(|_| corrupt("exclusions"))?,
         repair_warranty_days: u32::try_from(v.repair_warranty_days).unwrap_or(0),
+        exchange_term: ExchangeTerm::parse(&v.exchange_term).ok_or_else(|| corrupt("exchange term"))?,
     })
 }
 

@@ -96,6 +96,7 @@ fn Nav(session: Session) -> impl IntoView {
     let imports = may(Permission::ImportData);
     let audit = may(Permission::ReadAudit);
     let partners = may(Permission::ManagePartners);
+    let orders = may(Permission::ManageOrders);
     view! {
         <nav class="nav" aria-label=t("nav.main")>
             <ul>
@@ -112,6 +113,11 @@ fn Nav(session: Session) -> impl IntoView {
                 <Show when=customers>
                     <li>
                         <A href="/customers">{t("customers.nav")}</A>
+                    </li>
+                </Show>
+                <Show when=orders>
+                    <li>
+                        <A href="/orders">{t("orders.nav")}</A>
                     </li>
                 </Show>
                 <Show when=dispatch>

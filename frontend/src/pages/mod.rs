@@ -12,6 +12,7 @@ pub mod intake;
 pub mod login;
 pub mod not_found;
 pub mod old_parts;
+pub mod orders;
 pub mod part_sales;
 pub mod partners;
 pub mod parts;

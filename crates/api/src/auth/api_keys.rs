@@ -112,7 +112,13 @@ async fn principal_of(
         user_id: partner.user_id,
         roles: partner.kind.workflow_roles(&scopes),
         scope,
-        partner: Some(PartnerCaller { partner_id: partner.id, key_id, scopes, sight }),
+        partner: Some(PartnerCaller {
+            partner_id: partner.id,
+            kind: partner.kind,
+            key_id: Some(key_id),
+            scopes,
+            sight,
+        }),
     })
 }
 

@@ -66,6 +66,7 @@ mod tests {
             skills: vec![],
             locale: Locale::En,
             active: true,
+            partner_id: None,
             created_at: Utc::now(),
             updated_at: Utc::now(),
             version: 1,

@@ -7,9 +7,9 @@ use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
 use aftersales_domain::access::{Permission, Role, allowed};
 use aftersales_domain::organisation::BranchScope;
-use aftersales_domain::partners::{ApiScope, looks_like_key, scopes_grant};
+use aftersales_domain::partners::{ApiScope, PartnerKind, looks_like_key, scopes_grant};
 use aftersales_persistence::tickets::PartnerSight;
-use aftersales_persistence::{DatabaseConnection, users};
+use aftersales_persistence::{DatabaseConnection, partners, users};
 use futures_util::future::LocalBoxFuture;
 use uuid::Uuid;
 
@@ -25,15 +25,19 @@ pub struct Principal {
     pub roles: Vec<Role>,
     /// The caller's branch and everything below it.
     pub scope: BranchScope,
-    /// Set when a partner's API key calls: what it may do and which tickets it sees.
+    /// Set when a partner acts: its system with one of its API keys, or one of its
+    /// own staff signed in. What it may do, and which tickets it sees.
     pub partner: Option<PartnerCaller>,
 }
 
-/// A partner's system calling with one of its API keys.
+/// A partner acting: its system calling with one of its API keys, or one of its
+/// own staff signed in (`key_id` is `None`).
 #[derive(Debug, Clone)]
 pub struct PartnerCaller {
     pub partner_id: Uuid,
-    pub key_id: Uuid,
+    pub kind: PartnerKind,
+    pub key_id: Option<Uuid>,
+    /// A key's scopes; empty for a person, whose roles decide.
     pub scopes: Vec<ApiScope>,
     /// The tickets the key sees, instead of the branches of `scope`.
     pub sight: PartnerSight,
@@ -48,15 +52,37 @@ impl Principal {
         if !access.active {
             return Err(ApiError::Unauthenticated("the account is disabled"));
         }
-        Ok(Principal { user_id, roles: access.roles, scope: access.scope, partner: None })
+        let partner = match access.partner_id {
+            Some(id) => {
+                let partner = partners::find(db, id).await?;
+                if !partner.active {
+                    return Err(ApiError::Unauthenticated("the account's partner is inactive"));
+                }
+                let (sight, _) = super::api_keys::sight_of(db, &partner).await?;
+                Some(PartnerCaller { partner_id: id, kind: partner.kind, key_id: None, scopes: Vec::new(), sight })
+            }
+            None => None,
+        };
+        Ok(Principal { user_id, roles: access.roles, scope: access.scope, partner })
     }
 
-    /// 403 unless the roles grant `permission` (for a key: unless its scopes do).
+    /// Whether the caller may do what `permission` guards: a key by its scopes, a
+    /// partner's own staff by their roles within what the partner's kind allows,
+    /// staff by their roles.
+    pub fn may(&self, permission: Permission) -> bool {
+        match &self.partner {
+            Some(key) if key.key_id.is_some() => scopes_grant(&key.scopes, permission),
+            Some(staff) => allowed(&self.roles, permission) && staff.kind.staff_may(permission),
+            None => allowed(&self.roles, permission),
+        }
+    }
+
+    /// 403 unless the caller [may](Self::may) do it.
     pub fn require(&self, permission: Permission) -> Result<(), ApiError> {
         match &self.partner {
-            Some(key) if scopes_grant(&key.scopes, permission) => Ok(()),
-            Some(_) => Err(ApiError::Forbidden("the API key's scopes do not allow this")),
-            None if allowed(&self.roles, permission) => Ok(()),
+            _ if self.may(permission) => Ok(()),
+            Some(key) if key.key_id.is_some() => Err(ApiError::Forbidden("the API key's scopes do not allow this")),
+            Some(_) => Err(ApiError::Forbidden("a partner's staff may not do this")),
             None => Err(ApiError::Forbidden("your roles do not allow this")),
         }
     }
@@ -142,6 +168,7 @@ pub mod need {
         ManageParts,
         ManagePartners,
         ManageWebhooks,
+        ManageOrders,
     );
 }
 

@@ -24,6 +24,7 @@ pub mod fault_codes;
 pub mod followups;
 pub mod health;
 pub mod imports;
+pub mod orders;
 pub mod part_sales;
 pub mod partners;
 pub mod parts;
@@ -80,6 +81,13 @@ pub fn register(cfg: &mut impl Registrar) {
         .service(webhooks::deliveries::list_webhook_deliveries)
         .service(webhooks::deliveries::get_webhook_delivery)
         .service(webhooks::deliveries::replay_webhook_delivery)
+        .service(orders::order::list_orders)
+        .service(orders::order::create_order)
+        .service(orders::order::get_order)
+        .service(orders::order::change_order_status)
+        .service(orders::returns::request_order_return)
+        .service(orders::returns::decide_order_return)
+        .service(orders::returns::list_returned_units)
         .service(customers::list::list_customers)
         .service(customers::create::create_customer)
         .service(customers::duplicates::find_duplicates)

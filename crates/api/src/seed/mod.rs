@@ -152,6 +152,7 @@ async fn insert_user(
             password_hash,
             roles: roles.to_vec(),
             skill_ids,
+            partner_id: None,
             locale: match branch.currency.code() {
                 "VND" => Locale::Vi,
                 "IRR" => Locale::Fa,

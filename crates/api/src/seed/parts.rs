@@ -89,12 +89,13 @@ const DEMO_PARTS: [DemoPart; 5] = [
 ];
 
 /// Branch code, warehouse code, name, kind, and the username of a van's technician.
-const DEMO_WAREHOUSES: [(&str, &str, &str, WarehouseKind, Option<&str>); 5] = [
+const DEMO_WAREHOUSES: [(&str, &str, &str, WarehouseKind, Option<&str>); 6] = [
     ("HQ", "HQ-CENTRAL", "Kho trung tâm", WarehouseKind::Central, None),
     ("RC-HN", "RC-HN-MAIN", "Kho miền Bắc", WarehouseKind::Regional, None),
     ("HN01", "HN01-MAIN", "Kho Cầu Giấy", WarehouseKind::Outlet, None),
     ("HN01", "HN01-VAN-AN", "Xe của Nguyễn Văn An", WarehouseKind::Van, Some("tech.hn01")),
     ("HN01", "HN01-DEF", "Kho hàng lỗi Cầu Giấy", WarehouseKind::Defective, None),
+    ("HN01", "HN01-RET", "Kho hàng trả lại Cầu Giấy", WarehouseKind::Returns, None),
 ];
 
 async fn record(

@@ -21,6 +21,7 @@ pub mod fault_codes;
 pub mod followups;
 pub mod imports;
 pub mod operations;
+pub mod orders;
 pub mod part_sales;
 pub mod partners;
 pub mod parts;

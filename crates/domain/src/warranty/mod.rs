@@ -175,6 +175,9 @@ pub struct WarrantyPolicy {
     pub exclusions: Vec<String>,
     /// Days a part replaced under this policy is itself guaranteed.
     pub repair_warranty_days: u32,
+    /// Whether a unit given in exchange carries over what is left of this warranty
+    /// or starts a fresh term.
+    pub exchange_term: crate::orders::ExchangeTerm,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -33,6 +33,7 @@ fn policy(parts: u32, labour: u32, travel: u32) -> WarrantyPolicy {
         component_overrides: vec![],
         exclusions: vec!["liquid_damage".into()],
         repair_warranty_days: 90,
+        exchange_term: crate::orders::ExchangeTerm::CarryOver,
     }
 }
 

@@ -38,6 +38,7 @@ fn standard(version: i32, from: &str, to: Option<&str>, parts_months: u32) -> Wa
         }],
         exclusions: vec!["liquid_damage".into(), "physical_damage".into()],
         repair_warranty_days: 90,
+        exchange_term: crate::orders::ExchangeTerm::CarryOver,
     }
 }
 

@@ -15,6 +15,8 @@ pub struct Model {
     pub roles: String,
     pub locale: String,
     pub active: bool,
+    /// The partner (a contracted shop, a platform) this person works for.
+    pub partner_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i64,

@@ -12,6 +12,8 @@ pub struct Model {
     pub start_basis: String,
     pub manufacture_grace_days: i32,
     pub repair_warranty_days: i32,
+    /// `carry_over` or `fresh`: the warranty of a unit given in exchange.
+    pub exchange_term: String,
     /// JSON: `[{"leg": "parts", "months": 24}, …]`.
     pub legs: String,
     /// JSON: `[{"component_code": "compressor", "leg": "parts", "months": 60}, …]`.

@@ -85,6 +85,12 @@ pub const TEXTS: &[(&str, &str)] = &[
     // Users
     ("users.title", "Users"),
     ("users.username", "Username"),
+    ("users.partner", "Works for a partner"),
+    ("users.partner_none", "The network (no partner)"),
+    (
+        "users.partner_hint",
+        "A shop's or platform's own staff: clerks and technicians who see only that partner's tickets and orders.",
+    ),
     ("users.display_name", "Display name"),
     ("users.roles", "Roles"),
     ("users.active", "Active"),

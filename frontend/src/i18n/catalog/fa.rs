@@ -84,6 +84,12 @@ pub const TEXTS: &[(&str, &str)] = &[
     // Users
     ("users.title", "کاربران"),
     ("users.username", "نام کاربری"),
+    ("users.partner", "کار برای همکار"),
+    ("users.partner_none", "شبکه (بدون همکار)"),
+    (
+        "users.partner_hint",
+        "کارکنان خود فروشگاه یا پلتفرم: پذیرش‌گرها و تکنسین‌هایی که فقط برگه‌ها و سفارش‌های همان همکار را می‌بینند.",
+    ),
     ("users.display_name", "نام نمایشی"),
     ("users.roles", "نقش‌ها"),
     ("users.active", "فعال"),

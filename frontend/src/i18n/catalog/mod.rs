@@ -23,6 +23,7 @@ mod followups;
 mod imports;
 mod intake;
 mod old_parts;
+mod orders;
 mod part_sales;
 mod partners;
 mod parts;
@@ -85,6 +86,7 @@ const AREAS: &[&Area] = &[
     &imports::AREA,
     &intake::AREA,
     &old_parts::AREA,
+    &orders::AREA,
     &rtv::AREA,
     &parts::AREA,
     &purchasing::AREA,

@@ -84,6 +84,12 @@ pub const TEXTS: &[(&str, &str)] = &[
     // Users
     ("users.title", "Người dùng"),
     ("users.username", "Tên đăng nhập"),
+    ("users.partner", "Làm việc cho đối tác"),
+    ("users.partner_none", "Mạng lưới (không thuộc đối tác)"),
+    (
+        "users.partner_hint",
+        "Nhân viên của cửa hàng hoặc sàn: giao dịch viên và kỹ thuật viên chỉ thấy phiếu và đơn hàng của đối tác đó.",
+    ),
     ("users.display_name", "Tên hiển thị"),
     ("users.roles", "Vai trò"),
     ("users.active", "Đang hoạt động"),

@@ -84,6 +84,9 @@ pub const TEXTS: &[(&str, &str)] = &[
     // Users
     ("users.title", "用户"),
     ("users.username", "用户名"),
+    ("users.partner", "所属合作伙伴"),
+    ("users.partner_none", "服务网络（无合作伙伴）"),
+    ("users.partner_hint", "店铺或平台自己的员工：只能看到该合作伙伴工单和订单的受理员和技术员。"),
     ("users.display_name", "显示名称"),
     ("users.roles", "角色"),
     ("users.active", "启用"),

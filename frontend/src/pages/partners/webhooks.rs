@@ -33,20 +33,16 @@ pub fn event_key(event: WebhookEventType) -> &'static str {
         WebhookEventType::TicketClosed => "webhooks.event.ticket_closed",
         WebhookEventType::TicketAssigned => "webhooks.event.ticket_assigned",
         WebhookEventType::WarrantyRegistered => "webhooks.event.warranty_registered",
+        WebhookEventType::OrderStatusChanged => "webhooks.event.order_status_changed",
+        WebhookEventType::ReturnDecided => "webhooks.event.return_decided",
         WebhookEventType::Ping => "webhooks.event.ping",
     }
 }
 
-/// The catalogue key of the name of an event one subscribes to.
+/// The catalogue key of the name of an event one subscribes to (the same name
+/// as the message it brings).
 fn subscribable_key(event: SubscribableEvent) -> &'static str {
-    event_key(match event {
-        SubscribableEvent::TicketCreated => WebhookEventType::TicketCreated,
-        SubscribableEvent::TicketStageChanged => WebhookEventType::TicketStageChanged,
-        SubscribableEvent::TicketCompleted => WebhookEventType::TicketCompleted,
-        SubscribableEvent::TicketClosed => WebhookEventType::TicketClosed,
-        SubscribableEvent::TicketAssigned => WebhookEventType::TicketAssigned,
-        SubscribableEvent::WarrantyRegistered => WebhookEventType::WarrantyRegistered,
-    })
+    WebhookEventType::parse(event.as_str()).map_or("webhooks.event.ping", event_key)
 }
 
 /// A secret on show: of an endpoint just subscribed, or just rotated (the old
@@ -148,7 +144,7 @@ fn EndpointForm(partner_id: Uuid, shared: Shared, on_close: Callback<()>) -> imp
         ev.prevent_default();
         // In the order the checkboxes show them, whatever order they were ticked in.
         let events: Vec<SubscribableEvent> =
-            chosen.with_untracked(|c| SubscribableEvent::ALL.into_iter().filter(|e| c.contains(e)).collect());
+            chosen.with_untracked(|c| SubscribableEvent::ALL.iter().copied().filter(|e| c.contains(e)).collect());
         if events.is_empty() {
             problem.set(Some(browser_problem(&[("events", "webhooks.error.events")])));
             return;
@@ -163,7 +159,8 @@ fn EndpointForm(partner_id: Uuid, shared: Shared, on_close: Callback<()>) -> imp
         });
     };
     let event_boxes = SubscribableEvent::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .map(|event| {
             let id = format!("webhook-event-{}", event.as_str().replace(['.', '_'], "-"));
             view! {

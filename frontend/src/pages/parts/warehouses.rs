@@ -31,12 +31,13 @@ const COLUMNS: &[&str] = &[
 ];
 
 /// Every kind, in the order the form offers them.
-pub const KINDS: [WarehouseKind; 5] = [
+pub const KINDS: [WarehouseKind; 6] = [
     WarehouseKind::Central,
     WarehouseKind::Regional,
     WarehouseKind::Outlet,
     WarehouseKind::Van,
     WarehouseKind::Defective,
+    WarehouseKind::Returns,
 ];
 
 /// The catalogue key of a kind.
@@ -47,6 +48,7 @@ pub fn kind_key(kind: WarehouseKind) -> &'static str {
         WarehouseKind::Outlet => "warehouses.kind.outlet",
         WarehouseKind::Van => "warehouses.kind.van",
         WarehouseKind::Defective => "warehouses.kind.defective",
+        WarehouseKind::Returns => "warehouses.kind.returns",
     }
 }
 
@@ -58,6 +60,7 @@ pub fn kind_wire(kind: WarehouseKind) -> &'static str {
         WarehouseKind::Outlet => "outlet",
         WarehouseKind::Van => "van",
         WarehouseKind::Defective => "defective",
+        WarehouseKind::Returns => "returns",
     }
 }
 

@@ -22,8 +22,21 @@ pub fn event_key(kind: &str) -> Option<&'static str> {
         "component_swapped" => "serials.event.component_swapped",
         "contract_added" => "serials.event.contract_added",
         "card_activated" => "serials.event.card_activated",
+        "returned" => "serials.event.returned",
+        "exchange_unit" => "serials.event.exchange_unit",
+        "exchanged_for" => "serials.event.exchanged_for",
         _ => return None,
     })
+}
+
+/// The other unit of an exchange (`details.serial`), as a link to its page.
+fn other_unit(event: &SerialEventDto) -> Option<impl IntoView + use<>> {
+    if !matches!(event.kind.as_str(), "exchange_unit" | "exchanged_for") {
+        return None;
+    }
+    let serial = event.details.get("serial")?.as_str()?.to_owned();
+    let href = format!("/serials?serial={}", String::from(js_sys::encode_uri_component(&serial)));
+    Some(view! { " · " <a class="exchange-other" href=href><bdi dir="ltr">{serial}</bdi></a> })
 }
 
 #[component]
@@ -38,10 +51,11 @@ pub fn Events(events: Vec<SerialEventDto>) -> impl IntoView {
                 Some(key) => view! { <span>{t(key)}</span> }.into_any(),
                 None => view! { <bdi class="code">{event.kind.clone()}</bdi> }.into_any(),
             };
+            let other = other_unit(&event);
             view! {
                 <li class="timeline-step" data-kind=event.kind>
                     <span class="status-dot" aria-hidden="true"></span>
-                    <span class="timeline-name">{label}</span>
+                    <span class="timeline-name">{label}{other}</span>
                     <time class="timeline-at" datetime=iso_instant(at)>
                         {move || i18n.date_time(at)}
                     </time>

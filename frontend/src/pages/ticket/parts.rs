@@ -58,7 +58,12 @@ impl PartsView {
 
     /// The warehouses parts can be taken from for a ticket.
     pub fn stock_warehouses(&self) -> Vec<WarehouseDto> {
-        self.warehouses.with(|w| w.iter().filter(|w| w.active && w.kind != WarehouseKind::Defective).cloned().collect())
+        self.warehouses.with(|w| {
+            w.iter()
+                .filter(|w| w.active && !matches!(w.kind, WarehouseKind::Defective | WarehouseKind::Returns))
+                .cloned()
+                .collect()
+        })
     }
 
     /// A change went through: a note, then the ticket and every section read again.

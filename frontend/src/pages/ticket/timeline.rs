@@ -1,6 +1,7 @@
 //! The ticket's timeline (`GET /tickets/{id}/timeline`), newest first: who, when,
 //! and what happened, in words. It reads again after every change on the page.
 
+use aftersales_api_types::orders::ReturnOutcome;
 use aftersales_api_types::tickets::TicketEventDto;
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -11,6 +12,7 @@ use crate::api;
 use crate::components::problem::ProblemView;
 use crate::i18n::date::iso_instant;
 use crate::i18n::{I18n, t, use_i18n};
+use crate::pages::orders::outcome_key;
 
 /// The words of an event kind; `None` for a kind this client does not know yet.
 fn event_key(kind: &str) -> Option<&'static str> {
@@ -40,6 +42,8 @@ fn event_key(kind: &str) -> Option<&'static str> {
         "parts_used" => "ticket.event.parts_used",
         "parts_returned" => "ticket.event.parts_returned",
         "defective_recorded" => "ticket.event.defective_recorded",
+        "return_requested" => "ticket.event.return_requested",
+        "return_decided" => "ticket.event.return_decided",
         _ => return None,
     })
 }
@@ -144,6 +148,12 @@ fn what(view: TicketView, i18n: I18n, event: &TicketEventDto) -> String {
                 .and_then(field_key)
                 .map_or_else(|| i18n.text("ticket.field.other"), |k| i18n.text(k));
             i18n.format(key, &[("field", field)])
+        }
+        "return_decided" => {
+            // The outcome in words; one this client does not know, as the server wrote it.
+            let to = event.to.as_deref().unwrap_or_default();
+            let outcome = ReturnOutcome::parse(to).map_or(to, |o| i18n.text(outcome_key(o)));
+            i18n.format(key, &[("outcome", outcome)])
         }
         _ => i18n.text(key).to_owned(),
     }

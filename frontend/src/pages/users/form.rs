@@ -63,6 +63,7 @@ pub fn UserForm(screen: Screen<UserDto>, choices: Choices, current: Option<UserD
     let language =
         RwSignal::new(Locale::from(current.as_ref().map(|u| u.locale).unwrap_or_default()).code().to_owned());
     let password = RwSignal::new(String::new());
+    let partner = RwSignal::new(current.as_ref().and_then(|u| u.partner_id).map(|p| p.to_string()).unwrap_or_default());
     let disabled = RwSignal::new(current.as_ref().is_some_and(|u| !u.active));
     let problem = RwSignal::new(None::<Problem>);
     let errors: Signal<Option<Problem>> = problem.into();
@@ -105,6 +106,7 @@ pub fn UserForm(screen: Screen<UserDto>, choices: Choices, current: Option<UserD
                 roles: chosen_roles,
                 skills: skills.get_untracked(),
                 locale,
+                partner_id: Uuid::parse_str(&partner.get_untracked()).ok(),
                 password: new_password,
             }),
             Some((id, version)) => Save::Update(
@@ -141,6 +143,38 @@ pub fn UserForm(screen: Screen<UserDto>, choices: Choices, current: Option<UserD
             }
         })
         .collect_view();
+    // A partner's staff belong to its branch: choosing the partner chooses the branch.
+    let partner_list = choices.partners.get_value();
+    let choose_partner = move |value: String| {
+        let branch_of =
+            choices.partners.with_value(|p| p.iter().find(|p| p.id.to_string() == value).map(|p| p.branch_id));
+        if let Some(branch_id) = branch_of {
+            branch.set(branch_id.to_string());
+        }
+        partner.set(value);
+    };
+    let partner_field = (!partner_list.is_empty() || !is_new).then(|| {
+        let options = partner_list
+            .into_iter()
+            .map(|p| {
+                let id = p.id.to_string();
+                let mine = id.clone();
+                view! { <option value=id data-code=p.code.clone() selected=move || partner.get() == mine>{format!("{} — {}", p.code, p.name)}</option> }
+            })
+            .collect_view();
+        view! {
+            <div class="field">
+                <label for="user-partner">{t("users.partner")}</label>
+                <select id="user-partner" disabled=!is_new on:change=move |ev| choose_partner(event_target_value(&ev))
+                    aria-invalid=invalid(problem, "partner_id") aria-describedby="user-partner-hint user-partner-error">
+                    <option value="" selected=move || partner.get().is_empty()>{t("users.partner_none")}</option>
+                    {options}
+                </select>
+                <p id="user-partner-hint" class="hint">{t("users.partner_hint")}</p>
+                <FieldErrors problem=errors field="partner_id" id="user-partner" />
+            </div>
+        }
+    });
     let role_boxes = ROLES
         .into_iter()
         .map(|role| {
@@ -222,6 +256,7 @@ pub fn UserForm(screen: Screen<UserDto>, choices: Choices, current: Option<UserD
                     </select>
                     <FieldErrors problem=errors field="branch_id" id="user-branch" />
                 </div>
+                {partner_field}
                 <div class="field">
                     <label for="user-locale">{t("settings.language")}</label>
                     <select id="user-locale" bind:value=language>

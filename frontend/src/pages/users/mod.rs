@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use aftersales_api_types::auth::Permission;
 use aftersales_api_types::branches::BranchDto;
+use aftersales_api_types::partners::PartnerDto;
 use aftersales_api_types::skills::SkillDto;
 use aftersales_api_types::users::{Role, UserDto};
 use leptos::prelude::*;
@@ -26,11 +27,13 @@ use self::form::UserForm;
 const COLUMNS: &[&str] =
     &["users.username", "users.display_name", "settings.branch", "users.roles", "users.active", "settings.actions"];
 
-/// What the form chooses from: the branches and the skills catalogue.
+/// What the form chooses from: the branches, the skills catalogue, and the
+/// partners whose own staff may be given accounts.
 #[derive(Debug, Clone, Copy)]
 pub struct Choices {
     pub branches: StoredValue<Vec<BranchDto>>,
     pub skills: StoredValue<Vec<SkillDto>>,
+    pub partners: StoredValue<Vec<PartnerDto>>,
 }
 
 #[component]
@@ -40,7 +43,9 @@ pub fn UsersPage() -> impl IntoView {
         let branches = api::reference::branches(session).await?;
         // The skills catalogue only feeds the form; a refusal leaves it empty.
         let skills = api::settings::skills(session).await.unwrap_or_default();
-        Ok::<_, api::ApiError>((branches, skills))
+        // Partners too: without the right to manage them, no partner staff are made here.
+        let partners = api::partners::partners(session).await.unwrap_or_default();
+        Ok::<_, api::ApiError>((branches, skills, partners))
     });
     view! {
         <section class="page settings-page">
@@ -48,8 +53,12 @@ pub fn UsersPage() -> impl IntoView {
             <Transition fallback=|| view! { <p class="muted">{t("table.loading")}</p> }>
                 {move || Suspend::new(async move {
                     match choices.await {
-                        Ok((branches, skills)) => {
-                            let choices = Choices { branches: StoredValue::new(branches), skills: StoredValue::new(skills) };
+                        Ok((branches, skills, partners)) => {
+                            let choices = Choices {
+                                branches: StoredValue::new(branches),
+                                skills: StoredValue::new(skills),
+                                partners: StoredValue::new(partners),
+                            };
                             view! { <UsersScreen choices /> }.into_any()
                         }
                         Err(e) => view! { <div class="alert" role="alert"><ProblemView problem=e.problem /></div> }.into_any(),

@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
-use super::terms::{TermsDraft, TermsFields, basis_key, leg_code, to_form_fields};
+use super::terms::{
+    TermsDraft, TermsFields, basis_key, exchange_term_code, exchange_term_key, leg_code, to_form_fields,
+};
 use super::try_it::TryIt;
 use super::{Catalogue, day_view, scope_kind_key, status};
 use crate::api::{self, ApiError};
@@ -122,6 +124,7 @@ fn VersionCard(version: PolicyVersionDto) -> impl IntoView {
     });
     let grace = terms.manufacture_grace_days;
     let repair = terms.repair_warranty_days;
+    let exchange = terms.exchange_term;
     view! {
         <article class="card warranty-version" data-version=number data-state=state>
             <h3>
@@ -139,6 +142,9 @@ fn VersionCard(version: PolicyVersionDto) -> impl IntoView {
                 <ul class="version-overrides">{overrides}</ul>
             })}
             {exclusions}
+            <p class="version-exchange" data-exchange-term=exchange_term_code(exchange)>
+                {t("warranty.exchange_term")} ": " {t(exchange_term_key(exchange))}
+            </p>
             <p class="muted">
                 {tr!("warranty.grace_and_repair", grace = i18n.number(i64::from(grace)), repair = i18n.number(i64::from(repair)))}
             </p>

@@ -1,9 +1,10 @@
 //! The terms of one policy version as a form: effective date, start basis, grace
-//! days, a term per leg, component lines, exclusions and the repair warranty. Used
+//! days, a term per leg, component lines, exclusions, the repair warranty and the
+//! warranty of a unit given in exchange. Used
 //! by "new policy" and "new version"; the problems of both are shown field by field.
 
 use aftersales_api_types::problem::{FieldError, Problem};
-use aftersales_api_types::warranty::{ComponentOverride, Leg, LegTerm, PolicyTerms, StartBasis};
+use aftersales_api_types::warranty::{ComponentOverride, ExchangeTerm, Leg, LegTerm, PolicyTerms, StartBasis};
 use leptos::prelude::*;
 
 use crate::components::problem::{FieldErrors, names_field};
@@ -38,6 +39,24 @@ pub fn basis_key(basis: StartBasis) -> &'static str {
     }
 }
 
+/// What a unit given in exchange may get, the default first.
+pub const EXCHANGE_TERMS: [ExchangeTerm; 2] = [ExchangeTerm::CarryOver, ExchangeTerm::Fresh];
+
+pub fn exchange_term_code(term: ExchangeTerm) -> &'static str {
+    match term {
+        ExchangeTerm::CarryOver => "carry_over",
+        ExchangeTerm::Fresh => "fresh",
+    }
+}
+
+/// The catalogue key of an exchange term, in words.
+pub fn exchange_term_key(term: ExchangeTerm) -> &'static str {
+    match term {
+        ExchangeTerm::CarryOver => "warranty.exchange.carry_over",
+        ExchangeTerm::Fresh => "warranty.exchange.fresh",
+    }
+}
+
 pub fn leg_code(leg: Leg) -> &'static str {
     match leg {
         Leg::Parts => "parts",
@@ -62,6 +81,7 @@ pub struct TermsDraft {
     pub overrides: RwSignal<String>,
     pub exclusions: RwSignal<String>,
     pub repair_days: RwSignal<String>,
+    pub exchange: RwSignal<String>,
 }
 
 impl TermsDraft {
@@ -76,6 +96,7 @@ impl TermsDraft {
             overrides: RwSignal::new(String::new()),
             exclusions: RwSignal::new(String::new()),
             repair_days: RwSignal::new("0".to_owned()),
+            exchange: RwSignal::new(exchange_term_code(ExchangeTerm::CarryOver).to_owned()),
         }
     }
 
@@ -140,6 +161,10 @@ impl TermsDraft {
             .filter(|s| !s.is_empty())
             .map(str::to_owned)
             .collect();
+        let exchange_term = EXCHANGE_TERMS
+            .into_iter()
+            .find(|e| exchange_term_code(*e) == self.exchange.get_untracked())
+            .unwrap_or_default();
         Some(PolicyTerms {
             effective_from: effective_from?,
             start_basis: basis?,
@@ -148,6 +173,7 @@ impl TermsDraft {
             component_overrides: overrides,
             exclusions,
             repair_warranty_days: repair.ok()?.unwrap_or(0),
+            exchange_term,
         })
     }
 }
@@ -202,8 +228,13 @@ pub fn TermsFields(draft: TermsDraft, problem: Signal<Option<Problem>>, prefix: 
     let legs_id = leak(id("legs"));
     let overrides_id = leak(id("overrides"));
     let exclusions_id = leak(id("exclusions"));
+    let exchange_id = leak(id("exchange-term"));
     let basis_options =
         BASES.into_iter().map(|b| view! { <option value=basis_code(b)>{t(basis_key(b))}</option> }).collect_view();
+    let exchange_options = EXCHANGE_TERMS
+        .into_iter()
+        .map(|e| view! { <option value=exchange_term_code(e)>{t(exchange_term_key(e))}</option> })
+        .collect_view();
     view! {
         <div class="field">
             <label for=date_id>{t("warranty.effective_from")}</label>
@@ -241,6 +272,15 @@ pub fn TermsFields(draft: TermsDraft, problem: Signal<Option<Problem>>, prefix: 
             <FieldErrors problem field="exclusions" id=exclusions_id />
         </div>
         {number("repair-days", "repair_warranty_days", "warranty.repair_days", draft.repair_days)}
+        <div class="field">
+            <label for=exchange_id>{t("warranty.exchange_term")}</label>
+            <select id=exchange_id bind:value=draft.exchange aria-invalid=invalid("exchange_term")
+                aria-describedby=format!("{exchange_id}-hint {exchange_id}-error")>
+                {exchange_options}
+            </select>
+            <p id=format!("{exchange_id}-hint") class="hint muted">{t("warranty.exchange_hint")}</p>
+            <FieldErrors problem field="exchange_term" id=exchange_id />
+        </div>
     }
 }
 

@@ -72,6 +72,7 @@ pub(super) async fn write_policies(
             },
             exclusions: vec!["liquid_damage".into(), "physical_damage".into()],
             repair_warranty_days: 90,
+            exchange_term: aftersales_domain::orders::ExchangeTerm::CarryOver,
         };
         warranty_policies::insert_policy(db, id, &name, scope, now).await?;
         let version = NewVersion { policy_id: id, version: 1, terms: &terms, created_by: None };

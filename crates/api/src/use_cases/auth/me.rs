@@ -1,22 +1,19 @@
 //! Who is signed in, and what their roles allow: the web app offers only what the
 //! server will allow, from the one grant table in `aftersales_domain::access`.
 use aftersales_api_types::auth::{MeDto, Permission as WirePermission};
-use aftersales_domain::access::{Permission, Role, allowed};
+use aftersales_domain::access::Permission;
 use aftersales_persistence::{DatabaseConnection, users};
 
 use crate::auth::Principal;
 use crate::dto;
 use crate::error::ApiError;
 
-/// The signed-in user as stored now, with every permission their roles grant.
+/// The signed-in user as stored now, with every permission they have (their roles',
+/// narrowed for a partner's staff).
 pub async fn get(db: &DatabaseConnection, me: &Principal) -> Result<MeDto, ApiError> {
     let user = users::find(db, me.user_id).await?;
-    Ok(MeDto { user: dto::user_out(&user), permissions: granted(&me.roles) })
-}
-
-/// The permissions any of `roles` grants, in the wire enum's order.
-pub fn granted(roles: &[Role]) -> Vec<WirePermission> {
-    WirePermission::ALL.into_iter().filter(|&permission| allowed(roles, rule(permission))).collect()
+    let permissions = WirePermission::ALL.into_iter().filter(|&p| me.may(rule(p))).collect();
+    Ok(MeDto { user: dto::user_out(&user), permissions })
 }
 
 /// The domain's permission a wire name stands for.
@@ -47,5 +44,6 @@ fn rule(permission: WirePermission) -> Permission {
         W::ManageParts => Permission::ManageParts,
         W::ManagePartners => Permission::ManagePartners,
         W::ManageWebhooks => Permission::ManageWebhooks,
+        W::ManageOrders => Permission::ManageOrders,
     }
 }

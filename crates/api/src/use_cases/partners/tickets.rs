@@ -2,14 +2,14 @@
 //! external reference (the partner's order number) names one ticket of it.
 use aftersales_persistence::tickets::{Ticket, partner_sight};
 use aftersales_persistence::{ConnectionTrait, StoreError};
+use uuid::Uuid;
 
-use crate::auth::PartnerCaller;
 use crate::error::ApiError;
 
-/// Marks the ticket just taken in as the key's partner's, in the intake's
+/// Marks the ticket just taken in as the partner's, in the intake's
 /// transaction: 409 naming `external_reference` when the partner already has a
 /// ticket with it (checked first, and held by the unique index under a race).
-pub(crate) async fn claim(db: &impl ConnectionTrait, key: &PartnerCaller, ticket: &Ticket) -> Result<(), ApiError> {
+pub(crate) async fn claim(db: &impl ConnectionTrait, partner_id: Uuid, ticket: &Ticket) -> Result<(), ApiError> {
     let taken = || {
         ApiError::conflict_at(
             "external_reference",
@@ -19,11 +19,11 @@ pub(crate) async fn claim(db: &impl ConnectionTrait, key: &PartnerCaller, ticket
         )
     };
     if let Some(reference) = &ticket.external_reference
-        && partner_sight::reference_taken(db, key.partner_id, reference).await?
+        && partner_sight::reference_taken(db, partner_id, reference).await?
     {
         return Err(taken());
     }
-    match partner_sight::stamp_partner(db, ticket.id.uuid(), key.partner_id).await {
+    match partner_sight::stamp_partner(db, ticket.id.uuid(), partner_id).await {
         Err(StoreError::Conflict(_)) => Err(taken()),
         other => Ok(other?),
     }

@@ -3,6 +3,7 @@
 use actix_web::http::StatusCode;
 use aftersales_api_types::serials::{RegisterSerial, SerialUnitDto};
 use aftersales_domain::access::Permission;
+use aftersales_domain::serials::SerialUnit;
 use aftersales_persistence::catalogue::models;
 use aftersales_persistence::serials::{self, NewUnit, UnitFacts, owners};
 use aftersales_persistence::{DatabaseConnection, StoreError};
@@ -11,6 +12,7 @@ use uuid::Uuid;
 
 use super::{record_change, serial_key, visible_customer};
 use crate::audit::snapshot;
+use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::serial_dto::unit_out;
 use crate::use_cases::{Actor, Begun, Once, Work};
@@ -24,13 +26,24 @@ pub async fn register(
     actor: &Actor,
     body: RegisterSerial,
 ) -> Result<Once<SerialUnitDto>, ApiError> {
-    let me = &actor.me;
-    me.require(Permission::ManageCustomers)?;
-    let serial_key = serial_key(&body.serial)?;
+    actor.me.require(Permission::ManageCustomers)?;
+    serial_key(&body.serial)?;
     let work = match Work::begin_retryable(db, actor, &body).await? {
         Begun::Fresh(work) => work,
         Begun::Replayed(first) => return Ok(Once::Replayed(first)),
     };
+    let (_, out) = register_unit(&work, &actor.me, body).await?;
+    work.finish(StatusCode::CREATED, out).await
+}
+
+/// Registers the unit in `work`, for whichever use case sells one (the registry's
+/// own form, an order from a platform, an exchange).
+pub(crate) async fn register_unit(
+    work: &Work,
+    me: &Principal,
+    body: RegisterSerial,
+) -> Result<(SerialUnit, SerialUnitDto), ApiError> {
+    let serial_key = serial_key(&body.serial)?;
     let (txn, now) = (work.db(), work.now());
     let model = match models::find(txn, body.model_id).await {
         Err(StoreError::NotFound) => {
@@ -76,10 +89,10 @@ pub async fn register(
     }
     let out = unit_out(&unit);
     let details = json!({"serial": unit.serial, "model_id": unit.model_id.uuid(), "owner_customer_id": unit.owner_customer_id.map(Uuid::from)});
-    record_change(&work, &unit, ("registered", details), ("serial.register", None, snapshot(&out))).await?;
+    record_change(work, &unit, ("registered", details), ("serial.register", None, snapshot(&out))).await?;
     if unit.sale_date.is_some() {
         let news = serde_json::to_value(&out).map_err(|e| ApiError::Internal(e.into()))?;
-        crate::use_cases::webhooks::publish::warranty_news(&work, unit.brand_id.uuid(), news).await?;
+        crate::use_cases::webhooks::publish::warranty_news(work, unit.brand_id.uuid(), news).await?;
     }
-    work.finish(StatusCode::CREATED, out).await
+    Ok((unit, out))
 }

@@ -104,9 +104,15 @@ fn assignment_view(t: &Ticket) -> serde_json::Value {
         "appointment_to": t.appointment_to, "dispatched_at": t.dispatched_at})
 }
 
-/// An active technician of the caller's part of the network (422 otherwise).
+/// An active technician of the caller's part of the network, not a partner's own
+/// (422 otherwise).
 async fn technician_in_scope(db: &impl ConnectionTrait, me: &Principal, id: Uuid) -> Result<User, ApiError> {
     match users::find_in_scope(db, &me.scope, id).await {
+        Ok(user) if user.partner_id.is_some() => Err(ApiError::field(
+            "technician_id",
+            "partner_staff",
+            "a partner's technician works the tickets given to the partner; give the ticket to the partner",
+        )),
         Ok(user) if user.active && user.roles.contains(&Role::Technician) => Ok(user),
         Ok(_) => Err(ApiError::field("technician_id", "not_a_technician", "this user is not an active technician")),
         Err(StoreError::NotFound) => {

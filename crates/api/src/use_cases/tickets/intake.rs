@@ -85,7 +85,7 @@ pub async fn find_unit(db: &impl ConnectionTrait, r: &UnitRef) -> Result<SerialU
 }
 
 /// Prefixes the fields of a validation problem, for a nested object.
-fn nested(prefix: &str, err: ApiError) -> ApiError {
+pub(crate) fn nested(prefix: &str, err: ApiError) -> ApiError {
     match err {
         ApiError::Validation(errors) => ApiError::Validation(
             errors.into_iter().map(|e| FieldError { field: format!("{prefix}.{}", e.field), ..e }).collect(),

@@ -9,7 +9,7 @@ use aftersales_domain::tickets::numbering::ticket_number;
 use aftersales_domain::tickets::repeat::is_repeat_repair;
 use aftersales_domain::tickets::{Origin, Priority, WarrantyStatus};
 use aftersales_persistence::catalogue::models;
-use aftersales_persistence::tickets::{self, counters, events, fault_codes};
+use aftersales_persistence::tickets::{self, Ticket, counters, events, fault_codes};
 use aftersales_persistence::{DatabaseConnection, StoreError, branches, settings, workflows};
 use chrono::Datelike;
 use uuid::Uuid;
@@ -17,19 +17,39 @@ use uuid::Uuid;
 use super::convert::ToDomain;
 use super::{intake, ticket_out, tracking, warranty};
 use crate::audit::{Change, snapshot};
+use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::use_cases::access::ensure_branch_in_scope;
 use crate::use_cases::{Actor, Begun, Once, Work};
 use aftersales_domain::text::optional_text;
 
-/// Finds the unit (by serial, warranty card, sale document or scanned barcode) and
-/// the customer (existing, or registered in the same request), decides the warranty
-/// with the entitlement engine and stores that decision on the ticket, numbers the
-/// ticket per branch, kind and year without gaps (`RO-HN01-2026-000123`), flags a
-/// repeat repair, and starts it in the first stage of its kind's workflow.
+/// Takes in a ticket on the caller's request (the counter, a partner's key): the
+/// caller must be allowed to take in tickets; a key's ticket becomes its partner's.
 pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket) -> Result<Once<TicketDto>, ApiError> {
-    let me = &actor.me;
-    me.require(Permission::ManageTickets)?;
+    actor.me.require(Permission::ManageTickets)?;
+    let work = match Work::begin_retryable(db, actor, &body).await? {
+        Begun::Fresh(work) => work,
+        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
+    };
+    let partner_id = actor.me.partner.as_ref().map(|key| key.partner_id);
+    let (_, out) = open(&work, &actor.me, body, partner_id).await?;
+    work.finish(StatusCode::CREATED, out).await
+}
+
+/// Opens a ticket in `work`, for whichever use case takes one in (the counter, a
+/// partner's key, an order's installation or return). Finds the unit (by serial,
+/// warranty card, sale document or scanned barcode) and the customer (existing,
+/// or registered in the same request), decides the warranty with the entitlement
+/// engine and stores that decision on the ticket, numbers the ticket per branch,
+/// kind and year without gaps (`RO-HN01-2026-000123`), flags a repeat repair, and
+/// starts it in the first stage of its kind's workflow. A ticket opened for a
+/// partner (`partner_id`) is that partner's: its key sees it, its endpoints hear of it.
+pub(crate) async fn open(
+    work: &Work,
+    me: &Principal,
+    body: CreateTicket,
+    partner_id: Option<Uuid>,
+) -> Result<(Ticket, TicketDto), ApiError> {
     if let (Some(from), Some(to)) = (body.requested_from, body.requested_to)
         && to < from
     {
@@ -39,11 +59,6 @@ pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket)
     let channel = body.channel.to_domain();
     let origin = body.origin.to_domain().unwrap_or(Origin::OwnIntake);
     let priority = body.priority.to_domain().unwrap_or(Priority::Normal);
-
-    let work = match Work::begin_retryable(db, actor, &body).await? {
-        Begun::Fresh(work) => work,
-        Begun::Replayed(first) => return Ok(Once::Replayed(first)),
-    };
     let (txn, now) = (work.db(), work.now());
     ensure_branch_in_scope(txn, &me.scope, body.branch_id).await?;
     let branch = branches::find(txn, body.branch_id).await?;
@@ -151,8 +166,8 @@ pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket)
     )
     .await?;
 
-    if let Some(key) = &me.partner {
-        crate::use_cases::partners::tickets::claim(txn, key, &ticket).await?;
+    if let Some(partner_id) = partner_id {
+        crate::use_cases::partners::tickets::claim(txn, partner_id, &ticket).await?;
     }
     let created = events::NewEvent {
         kind: "created",
@@ -177,7 +192,7 @@ pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket)
         work.timeline(ticket.id, event).await?;
     }
     let created = [aftersales_domain::webhooks::WebhookEvent::TicketCreated];
-    crate::use_cases::webhooks::publish::ticket_news(&work, &created, &ticket, serde_json::json!({})).await?;
+    crate::use_cases::webhooks::publish::ticket_news(work, &created, &ticket, serde_json::json!({})).await?;
     let out = ticket_out(&ticket)?;
     let change = Change {
         action: "ticket.create",
@@ -188,5 +203,5 @@ pub async fn take_in(db: &DatabaseConnection, actor: &Actor, body: CreateTicket)
         after: snapshot(&out),
     };
     work.audit(change).await?;
-    work.finish(StatusCode::CREATED, out).await
+    Ok((ticket, out))
 }

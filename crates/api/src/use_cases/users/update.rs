@@ -45,6 +45,22 @@ pub async fn update(
     if let Some(branch_id) = body.branch_id {
         ensure_branch_in_scope(txn, &me.scope, branch_id).await?;
     }
+    if current.partner_id.is_some() {
+        if roles.as_ref().is_some_and(|r| r.iter().any(|r| !matches!(r, Role::Clerk | Role::Technician))) {
+            return Err(ApiError::field(
+                "roles",
+                "partner_roles",
+                "a partner's staff may be clerks and technicians only",
+            ));
+        }
+        if body.branch_id.is_some_and(|b| b != current.branch_id.uuid()) {
+            return Err(ApiError::field(
+                "branch_id",
+                "not_partners_branch",
+                "a partner's staff belong to the partner's branch",
+            ));
+        }
+    }
     let skill_ids = match &body.skills {
         Some(codes) => Some(skill_ids(txn, codes).await?),
         None => None,

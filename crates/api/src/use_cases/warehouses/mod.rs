@@ -24,6 +24,7 @@ pub fn kind_out(kind: WarehouseKind) -> WireKind {
         WarehouseKind::Outlet => WireKind::Outlet,
         WarehouseKind::Van => WireKind::Van,
         WarehouseKind::Defective => WireKind::Defective,
+        WarehouseKind::Returns => WireKind::Returns,
     }
 }
 
@@ -34,6 +35,7 @@ pub fn kind_in(kind: WireKind) -> WarehouseKind {
         WireKind::Outlet => WarehouseKind::Outlet,
         WireKind::Van => WarehouseKind::Van,
         WireKind::Defective => WarehouseKind::Defective,
+        WireKind::Returns => WarehouseKind::Returns,
     }
 }
 

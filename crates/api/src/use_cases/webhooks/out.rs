@@ -17,13 +17,15 @@ pub(super) fn event_wire(event: WebhookEvent) -> WebhookEventType {
         WebhookEvent::TicketClosed => WebhookEventType::TicketClosed,
         WebhookEvent::TicketAssigned => WebhookEventType::TicketAssigned,
         WebhookEvent::WarrantyRegistered => WebhookEventType::WarrantyRegistered,
+        WebhookEvent::OrderStatusChanged => WebhookEventType::OrderStatusChanged,
+        WebhookEvent::ReturnDecided => WebhookEventType::ReturnDecided,
         WebhookEvent::Ping => WebhookEventType::Ping,
     }
 }
 
 /// An endpoint's subscription as the API names it (the ping is never one).
 fn subscription_wire(event: WebhookEvent) -> Option<SubscribableEvent> {
-    SubscribableEvent::ALL.into_iter().find(|s| s.as_str() == event.as_str())
+    SubscribableEvent::parse(event.as_str())
 }
 
 /// The events asked for, checked (422 naming `events`).

@@ -5,7 +5,8 @@
 //! it in, the shop it was given to, and a manufacturer whose brands' warranty
 //! tickets include it (the same [`PartnerSight`] its key reads through). Each
 //! partner's active endpoints subscribed to the event get one delivery. A sold
-//! unit's registration goes to the manufacturers of its brand.
+//! unit's registration goes to the manufacturers of its brand; an order's news to
+//! the platform that sent the order.
 use aftersales_domain::partners::PartnerKind;
 use aftersales_domain::webhooks::WebhookEvent;
 use aftersales_persistence::tickets::{PartnerSight, Ticket, partner_sight};
@@ -57,6 +58,24 @@ pub(crate) async fn warranty_news(work: &Work, brand_id: Uuid, unit: Value) -> R
         }
     }
     work.publish(WebhookEvent::WarrantyRegistered, json!({ "serial": unit }), &listeners).await?;
+    Ok(())
+}
+
+/// Tells the platform whose order it is of `event` (an order's status change, a
+/// return's decision), in the change's transaction.
+pub(crate) async fn order_news(
+    work: &Work,
+    event: WebhookEvent,
+    partner_id: Uuid,
+    data: Value,
+) -> Result<(), ApiError> {
+    let listeners: Vec<_> = endpoints::active_for(work.db(), &[partner_id])
+        .await?
+        .into_iter()
+        .filter(|e| e.partner_id == partner_id && e.events.contains(&event))
+        .map(|e| e.id)
+        .collect();
+    work.publish(event, data, &listeners).await?;
     Ok(())
 }
 

@@ -93,6 +93,13 @@ pub(crate) async fn line_to_move(
     part_id: Uuid,
 ) -> Result<(TicketPart, Part, Warehouse), ApiError> {
     let warehouse = movable_warehouse(work.db(), me, warehouse_id, "warehouse_id").await?;
+    if warehouse.kind == WarehouseKind::Returns {
+        return Err(ApiError::field(
+            "warehouse_id",
+            "returns_warehouse",
+            "a returns warehouse keeps returned units, not parts to issue",
+        ));
+    }
     if warehouse.kind == WarehouseKind::Defective {
         return Err(ApiError::field(
             "warehouse_id",
