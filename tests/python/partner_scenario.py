@@ -176,7 +176,7 @@ def main():
     check("return.decided reaches the receiver, signed", decided is not None and signed)
     check("the decision is a refund and the order is returned",
           decided["return"]["outcome"] == "refund" and decided["order"]["status"] == "returned")
-    print(f"# {len(PASSED)} checks passed")
+    print(f"# {len(PASSED)} passed")
 
 
 if __name__ == "__main__":
