@@ -44,13 +44,6 @@ pub async fn connect(options: &DbOptions) -> Result<DatabaseConnection, DbErr> {
             // connection, instead of each copying pages through its own 2 MB cache.
             .pragma("mmap_size", MMAP_SIZE.to_string())
     });
-    // Every statement is planned for its own values. sqlx prepares each statement
-    // once per connection, and after five runs PostgreSQL may switch to a generic
-    // plan made without the values; for a scope (`path LIKE $1`) that plan guesses
-    // one branch where the head office has thirty, and counted a day's callbacks
-    // by looking them up branch by branch: 38 ms instead of 4.6 at a million
-    // tickets. Planning each run costs a fraction of a millisecond.
-    opts.map_sqlx_postgres_opts(|o| o.options([("plan_cache_mode", "force_custom_plan")]));
     Database::connect(opts).await
 }
 
