@@ -189,11 +189,20 @@ pub async fn count(db: &impl ConnectionTrait) -> Result<u64, StoreError> {
 }
 
 /// Ids of the branches within the scope, as a subquery for `IN (…)`.
+///
+/// The path is written into the statement rather than bound. PostgreSQL plans a
+/// prepared statement once for any value after a few runs, and for `path LIKE $1`
+/// that plan guessed one branch where the head office has thirty: it counted the
+/// dashboard's due callbacks branch by branch, 38 ms instead of 4.6 at a million
+/// tickets. Planning every statement afresh (`plan_cache_mode`) fixed that but cost
+/// the simple reads their cached plans (a ticket's page fell from 1,977 to 674
+/// requests a second). A path holds only ids and slashes; quotes are doubled anyway.
 pub(crate) fn branches_in(scope: &BranchScope) -> sea_orm::sea_query::SelectStatement {
-    use sea_orm::sea_query::{Expr, ExprTrait, Query};
+    use sea_orm::sea_query::{Expr, Query};
+    let pattern = format!("{}%", scope.path.replace('\'', "''"));
     Query::select()
         .column(Column::Id)
         .from(Entity)
-        .and_where(Expr::col(Column::Path).like(format!("{}%", scope.path)))
+        .and_where(Expr::cust(format!("\"path\" LIKE '{pattern}'")))
         .to_owned()
 }
