@@ -98,7 +98,21 @@ pub fn url_is_usable(url: &str) -> bool {
     url.chars().count() <= URL_MAX
         && !host.is_empty()
         && !host.starts_with(':')
+        && brackets_are_an_ipv6_address(host.rsplit('@').next().unwrap_or_default())
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// `[…]` in a host is only ever an IPv6 address (`http://[::1]:8080`); any other
+/// bracket makes an address no HTTP client can parse.
+fn brackets_are_an_ipv6_address(host: &str) -> bool {
+    match host.strip_prefix('[') {
+        Some(inner) => inner.split_once(']').is_some_and(|(ip, port)| {
+            ip.parse::<std::net::Ipv6Addr>().is_ok()
+                && (port.is_empty() || port.starts_with(':'))
+                && !port.contains(['[', ']'])
+        }),
+        None => !host.contains(['[', ']']),
+    }
 }
 
 /// The literal a secret's text starts with.
