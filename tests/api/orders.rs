@@ -104,6 +104,13 @@ async fn an_order_with_three_serials_registers_three_warranties_and_one_installa
     // The same order number again is refused; the buyer is not registered twice.
     let again = post_order(&app, &key, &body).await;
     refused(again, StatusCode::CONFLICT, "external_reference").await;
+    // A unit sold already cannot be sold again: the 409 names the line.
+    let resold = json!({"external_reference": "SHP-1003", "status": "delivered", "ordered_on": today(),
+        "delivered_on": today(), "customer": buyer("0913 555 102"),
+        "lines": [{"model_id": tv, "serial": "TV-ORD-0099"}, {"model_id": tv, "serial": "TV-ORD-0003"}]});
+    refused(post_order(&app, &key, &resold).await, StatusCode::CONFLICT, "lines[1].serial").await;
+    let half = read(&app, &admin, "/api/v1/serials?serial=TV-ORD-0099").await;
+    assert_eq!(half["items"].as_array().map(Vec::len), Some(0), "nothing of the refused order is kept: {half}");
     let second = json!({"external_reference": "SHP-1002", "status": "new", "ordered_on": today(),
         "customer": buyer("0913555101"), "lines": [{"model_id": tv}]});
     let second = json(post_order(&app, &key, &second).await).await;

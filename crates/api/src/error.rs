@@ -76,6 +76,19 @@ impl ApiError {
         ApiError::NotFound(format!("{what} not found"))
     }
 
+    /// The same problem with its fields named where the caller's request has them,
+    /// for a use case called from within another (`serial` → `lines[1].serial`,
+    /// `phones[0]` → `customer.phones[0]`).
+    pub fn with_fields_renamed(self, rename: impl Fn(&str) -> String) -> Self {
+        let renamed =
+            |errors: Vec<FieldError>| errors.into_iter().map(|e| FieldError { field: rename(&e.field), ..e }).collect();
+        match self {
+            ApiError::Validation(errors) => ApiError::Validation(renamed(errors)),
+            ApiError::ConflictAt { message, errors } => ApiError::ConflictAt { message, errors: renamed(errors) },
+            other => other,
+        }
+    }
+
     /// The stable machine code and the human title of each kind of problem.
     fn kind(&self) -> (ProblemCode, &'static str) {
         use ProblemCode as C;

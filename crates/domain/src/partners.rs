@@ -48,6 +48,17 @@ impl PartnerKind {
         }
     }
 
+    /// The roles a partner's own staff may hold: they take in and work tickets;
+    /// the network's own work (dispatch, stock, money, settings) is not theirs.
+    pub fn staff_role(role: Role) -> bool {
+        matches!(role, Role::Clerk | Role::Technician)
+    }
+
+    /// Who sends orders of sold units: a platform or a dealer.
+    pub fn sells_units(self) -> bool {
+        matches!(self, PartnerKind::EcommercePlatform | PartnerKind::Dealer)
+    }
+
     /// What a partner's own staff, signed in, may do at most (their roles narrow it
     /// further): a shop's take in and work its tickets, a platform's follow its
     /// orders and read their tickets, a manufacturer's read its brands' tickets.

@@ -3,20 +3,21 @@ use actix_web::http::StatusCode;
 use aftersales_api_types::orders::{CreateOrder, OrderDto};
 use aftersales_domain::access::Permission;
 use aftersales_domain::orders::OrderStatus;
-use aftersales_domain::partners::PartnerKind;
-use aftersales_domain::serials::normalize_serial;
 use aftersales_domain::text::optional_text;
 use aftersales_persistence::catalogue::models;
 use aftersales_persistence::orders::{self, NewLine, NewOrder};
 use aftersales_persistence::{ConnectionTrait, StoreError, partners};
 use uuid::Uuid;
 
+use super::check_delivery_day;
 use super::out::{order_out, status_in};
 use super::sale::{buyer, mark_delivered, sell_units};
 use crate::audit::{Change, snapshot};
 use crate::auth::Principal;
-use crate::error::{ApiError, NotFoundAs};
+use crate::error::ApiError;
 use crate::use_cases::access::ensure_branch_in_scope;
+use crate::use_cases::partners::partner_named;
+use crate::use_cases::serials::serial_key_at;
 use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// The order is stored with its lines and its first status. Units whose serial
@@ -69,7 +70,7 @@ pub async fn create(
         .into_iter()
         .map(|l| NewLine { model_id: l.model_id, serial: l.serial.map(|s| s.trim().to_owned()) })
         .collect();
-    let (order, _) = match orders::insert(work.db(), new, lines, work.now()).await {
+    let (order, lines) = match orders::insert(work.db(), new, lines, work.now()).await {
         Err(StoreError::Conflict(message)) if message == orders::REFERENCE_TAKEN => {
             return Err(ApiError::conflict_at(
                 "external_reference",
@@ -82,8 +83,8 @@ pub async fn create(
     };
     orders::record_event(work.db(), order.id, (None, status), None, Some(work.actor_id()), work.now()).await?;
     if matches!(status, OrderStatus::Shipped | OrderStatus::Delivered) {
-        sell_units(&work, me, &order, &seller.name).await?;
-        mark_delivered(&work, &order).await?;
+        let lines = sell_units(&work, me, &order, &seller.name, lines).await?;
+        mark_delivered(&work, &order, &lines).await?;
     }
     let out = order_out(work.db(), &order).await?;
     let change = Change {
@@ -107,21 +108,12 @@ fn check(body: &CreateOrder, status: OrderStatus) -> Result<(), ApiError> {
             "an order starts as new, confirmed, shipped or delivered",
         ));
     }
-    if status == OrderStatus::Delivered && body.delivered_on.is_none() {
-        return Err(ApiError::field("delivered_on", "required", "a delivered order needs its delivery day"));
-    }
-    if let Some(delivered) = body.delivered_on
-        && delivered < body.ordered_on
-    {
-        return Err(ApiError::field("delivered_on", "before_order", "must not be before ordered_on"));
-    }
+    check_delivery_day(status, body.delivered_on, body.ordered_on)?;
     let mut keys: Vec<String> = Vec::new();
     for (i, line) in body.lines.iter().enumerate() {
         let Some(serial) = &line.serial else { continue };
         let field = format!("lines[{i}].serial");
-        let key = normalize_serial(serial).ok_or_else(|| {
-            ApiError::field(&field, "format", "letters and digits, with '-', '.', '/' or '_' between them")
-        })?;
+        let key = serial_key_at(serial, &field)?;
         if keys.contains(&key) {
             return Err(ApiError::field(&field, "duplicate", "the same serial is on another line of the order"));
         }
@@ -130,20 +122,15 @@ fn check(body: &CreateOrder, status: OrderStatus) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// The platform that sold the order: a key's own partner (naming another is a
-/// 404); for staff, `partner_id` is required. Only a platform or a dealer sells.
+/// The platform that sold the order: the acting partner's own, or the one staff
+/// name. Only a platform or a dealer sells.
 async fn seller(
     db: &impl ConnectionTrait,
     me: &Principal,
     partner_id: Option<Uuid>,
 ) -> Result<partners::Partner, ApiError> {
-    let partner = match (&me.partner, partner_id) {
-        (Some(key), Some(asked)) if asked != key.partner_id => return Err(ApiError::not_found("partner")),
-        (Some(key), _) => partners::find(db, key.partner_id).await?,
-        (None, Some(asked)) => partners::find_in_scope(db, &me.scope, asked).await.or_not_found("partner")?,
-        (None, None) => return Err(ApiError::field("partner_id", "required", "name the platform that sold the order")),
-    };
-    if !matches!(partner.kind, PartnerKind::EcommercePlatform | PartnerKind::Dealer) {
+    let partner = partner_named(db, me, partner_id, "name the platform that sold the order").await?;
+    if !partner.kind.sells_units() {
         return Err(ApiError::field(
             "partner_id",
             "not_a_seller",

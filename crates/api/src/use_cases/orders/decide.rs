@@ -5,7 +5,7 @@ use aftersales_api_types::serials::RegisterSerial;
 use aftersales_domain::access::Permission;
 use aftersales_domain::orders::{ExchangeTerm, ReturnOutcome, SaleDates, exchange_unit_dates};
 use aftersales_domain::regional::local_date;
-use aftersales_domain::serials::{SerialUnit, normalize_serial};
+use aftersales_domain::serials::SerialUnit;
 use aftersales_domain::text::optional_text;
 use aftersales_domain::warehouses::WarehouseKind;
 use aftersales_domain::warranty::{reference_date, select_policy};
@@ -14,7 +14,7 @@ use aftersales_persistence::catalogue::models;
 use aftersales_persistence::orders::{self, Order, OrderReturn, ReturnDecision};
 use aftersales_persistence::tickets::events::NewEvent;
 use aftersales_persistence::{
-    ConnectionTrait, DatabaseConnection, branches, partners, serials, warehouses, warranty_policies,
+    ConnectionTrait, DatabaseConnection, StoreError, branches, partners, serials, warehouses, warranty_policies,
 };
 use chrono::NaiveDate;
 use serde_json::json;
@@ -28,6 +28,7 @@ use crate::error::{ApiError, NotFoundAs};
 use crate::serial_dto::unit_facts;
 use crate::use_cases::serials::register::register_unit;
 use crate::use_cases::serials::unit_event;
+use crate::use_cases::serials::{registry_problem_at, serial_key_at};
 use crate::use_cases::{Actor, Begun, Once, Work};
 
 /// Records the outcome and moves the order to what it means (refund → returned,
@@ -56,12 +57,13 @@ pub async fn decide(
         Begun::Replayed(first) => return Ok(Once::Replayed(first)),
     };
     let asked = orders::find_return(work.db(), id).await.or_not_found("return")?;
-    let order = order_in_sight(work.db(), me, asked.order_id).await.map_err(|_| ApiError::not_found("return"))?;
+    // A return of an order out of the caller's sight does not exist for them.
+    let order = match order_in_sight(work.db(), me, asked.order_id).await {
+        Err(ApiError::NotFound(_)) => return Err(ApiError::not_found("return")),
+        other => other?,
+    };
     if asked.decision.is_some() {
         return Err(ApiError::conflict_at("outcome", "decided", "already decided", "this return was decided already"));
-    }
-    if expected.is_some_and(|v| v != asked.version) {
-        return Err(ApiError::PreconditionFailed);
     }
     let warehouse_id = match (outcome.keeps_the_unit(), body.warehouse_id) {
         (true, Some(id)) => Some(returns_warehouse(work.db(), me, id).await?),
@@ -130,12 +132,7 @@ fn check(body: &DecideReturn, outcome: ReturnOutcome) -> Result<(), ApiError> {
         (ReturnOutcome::Exchange, None) => {
             Err(ApiError::field("exchange_serial", "required", "give the serial of the unit given in exchange"))
         }
-        (ReturnOutcome::Exchange, Some(serial)) if normalize_serial(serial).is_none() => Err(ApiError::field(
-            "exchange_serial",
-            "format",
-            "letters and digits, with '-', '.', '/' or '_' between them",
-        )),
-        (ReturnOutcome::Exchange, Some(_)) => Ok(()),
+        (ReturnOutcome::Exchange, Some(serial)) => serial_key_at(serial, "exchange_serial").map(|_| ()),
         (_, Some(_)) => Err(ApiError::field("exchange_serial", "not_exchange", "only an exchange gives another unit")),
         (_, None) => Ok(()),
     }
@@ -145,7 +142,10 @@ fn check(body: &DecideReturn, outcome: ReturnOutcome) -> Result<(), ApiError> {
 async fn returns_warehouse(db: &impl ConnectionTrait, me: &Principal, id: Uuid) -> Result<Uuid, ApiError> {
     let unknown =
         || ApiError::field("warehouse_id", "unknown_warehouse", "no such warehouse in your part of the network");
-    let warehouse = warehouses::find_in_scope(db, &me.scope, id).await.map_err(|_| unknown())?;
+    let warehouse = match warehouses::find_in_scope(db, &me.scope, id).await {
+        Err(StoreError::NotFound) => return Err(unknown()),
+        other => other?,
+    };
     if warehouse.kind != WarehouseKind::Returns || !warehouse.active {
         return Err(ApiError::field("warehouse_id", "not_returns", "choose an active warehouse of the returns kind"));
     }
@@ -186,13 +186,8 @@ async fn give_in_exchange(
         warranty_card_number: None,
         owner_customer_id: Some(order.customer_id),
     };
-    let (unit, _) = register_unit(work, me, body).await.map_err(|e| match e {
-        ApiError::Conflict(message) => ApiError::conflict_at("exchange_serial", "taken", message.clone(), message),
-        ApiError::Validation(_) => {
-            ApiError::field("exchange_serial", "format", "letters and digits, with '-', '.', '/' or '_' between them")
-        }
-        other => other,
-    })?;
+    let (unit, _) =
+        register_unit(work, me, body).await.map_err(|e| registry_problem_at(e, |f| format!("exchange_{f}")))?;
     let exchange = json!({ "replaces": replaced.id.uuid(), "serial": replaced.serial, "term": term.as_str() });
     unit_event(work, unit.id.uuid(), "exchange_unit", exchange).await?;
     let replaced_by =

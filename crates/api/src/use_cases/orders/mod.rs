@@ -40,6 +40,17 @@ async fn order_in_sight(db: &impl ConnectionTrait, me: &Principal, id: uuid::Uui
     orders::find_seen(db, &sight(me), id).await.or_not_found("order")
 }
 
+/// A delivered order needs its delivery day, which cannot come before the order.
+fn check_delivery_day(to: OrderStatus, delivered_on: Option<NaiveDate>, ordered_on: NaiveDate) -> Result<(), ApiError> {
+    if to == OrderStatus::Delivered && delivered_on.is_none() {
+        return Err(ApiError::field("delivered_on", "required", "a delivered order needs its delivery day"));
+    }
+    if delivered_on.is_some_and(|day| day < ordered_on) {
+        return Err(ApiError::field("delivered_on", "before_order", "must not be before the order's day"));
+    }
+    Ok(())
+}
+
 /// Moves the order one step of its lifecycle, notes it in the order's history,
 /// and tells the platform (`order.status_changed`). A step the lifecycle does
 /// not allow is a 409 naming `status` and the steps that are allowed.

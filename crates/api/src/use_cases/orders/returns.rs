@@ -1,14 +1,14 @@
 //! A return or an exchange asked for on one unit of a delivered order.
 use actix_web::http::StatusCode;
 use aftersales_api_types::orders::{OrderReturnDto, RequestReturn};
-use aftersales_api_types::tickets::{Channel, CreateTicket, TicketKind};
+use aftersales_api_types::tickets::TicketKind;
 use aftersales_persistence::DatabaseConnection;
 use aftersales_persistence::orders::{self, NewReturn};
 use aftersales_persistence::tickets::events::NewEvent;
 use uuid::Uuid;
 
 use super::out::{kind_in, return_out};
-use super::sale::unit_ref;
+use super::sale::order_ticket;
 use super::{move_order, order_in_sight};
 use crate::audit::{Change, snapshot};
 use crate::error::ApiError;
@@ -51,26 +51,8 @@ pub async fn request_return(
     }
     let reason = body.reason.trim().to_owned();
     let moved = move_order(&work, &order, kind.requested_status(), (None, Some(reason.clone()), None)).await?;
-    let ticket = CreateTicket {
-        branch_id: order.branch_id,
-        kind: TicketKind::ReturnExchange,
-        channel: Channel::Ecommerce,
-        origin: None,
-        priority: None,
-        customer_id: Some(order.customer_id),
-        new_customer: None,
-        unit: Some(unit_ref(serial_id)),
-        model_id: None,
-        external_reference: None,
-        fault_codes: Vec::new(),
-        fault_description: Some(format!("{} asked for on order {}: {reason}", kind.as_str(), order.external_reference)),
-        claim_conditions: Vec::new(),
-        accessories: Vec::new(),
-        condition_notes: None,
-        requested_from: None,
-        requested_to: None,
-        expected_on: None,
-    };
+    let about = format!("{} asked for on order {}: {reason}", kind.as_str(), order.external_reference);
+    let ticket = order_ticket(&order, TicketKind::ReturnExchange, serial_id, about, None);
     let (ticket, _) = take_in::open(&work, me, ticket, Some(order.partner_id)).await?;
     let new = NewReturn { order_id: order.id, line_id: line.id, kind, reason, ticket_id: ticket.id.uuid() };
     let asked = orders::insert_return(work.db(), new, work.now()).await?;

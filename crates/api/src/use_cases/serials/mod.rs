@@ -95,7 +95,22 @@ pub(crate) async fn unit_audit(
 /// The serial as the registry compares it (`k3j-00042` is `K3J00042`); a field
 /// error on `serial` when it is not one.
 pub(crate) fn serial_key(raw: &str) -> Result<String, ApiError> {
+    serial_key_at(raw, "serial")
+}
+
+/// [`serial_key`], for a serial the caller's request has at `field`.
+pub(crate) fn serial_key_at(raw: &str, field: &str) -> Result<String, ApiError> {
     normalize_serial(raw).ok_or_else(|| {
-        ApiError::field("serial", "format", "letters and digits, with spaces, '-', '.', '/' or '_' between them")
+        ApiError::field(field, "format", "letters and digits, with spaces, '-', '.', '/' or '_' between them")
     })
+}
+
+/// A unit registered from within another use case (an order's line, an exchange):
+/// the registry's problems with their fields named where the caller's request has
+/// them (`rename`), a serial another unit has included.
+pub(crate) fn registry_problem_at(err: ApiError, rename: impl Fn(&str) -> String) -> ApiError {
+    match err.with_fields_renamed(&rename) {
+        ApiError::Conflict(message) => ApiError::conflict_at(&rename("serial"), "taken", message.clone(), message),
+        other => other,
+    }
 }

@@ -1,5 +1,4 @@
 //! Intake: finding the unit and the customer the new ticket is for.
-use aftersales_api_types::FieldError;
 use aftersales_api_types::tickets::{IntakeCustomer, UnitRef};
 use aftersales_domain::customers::{Customer, CustomerSource};
 use aftersales_domain::organisation::BranchScope;
@@ -84,14 +83,9 @@ pub async fn find_unit(db: &impl ConnectionTrait, r: &UnitRef) -> Result<SerialU
     found.ok_or_else(|| unit_error(key, "unknown_unit", "no registered unit matches; register it or give model_id"))
 }
 
-/// Prefixes the fields of a validation problem, for a nested object.
+/// Prefixes the fields of a problem, for a nested object.
 pub(crate) fn nested(prefix: &str, err: ApiError) -> ApiError {
-    match err {
-        ApiError::Validation(errors) => ApiError::Validation(
-            errors.into_iter().map(|e| FieldError { field: format!("{prefix}.{}", e.field), ..e }).collect(),
-        ),
-        other => other,
-    }
+    err.with_fields_renamed(|field| format!("{prefix}.{field}"))
 }
 
 /// The customer of the ticket: an existing one in the caller's part of the network,

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use crate::auth::Principal;
 use crate::error::{ApiError, NotFoundAs};
+use crate::use_cases::partners::partner_named;
 
 /// The partner whose endpoints the caller names: a key's own (naming another is
 /// a 404); for staff, `partner_id` is required.
@@ -17,12 +18,7 @@ pub(super) async fn owner(
     partner_id: Option<Uuid>,
 ) -> Result<partners::Partner, ApiError> {
     me.require(Permission::ManageWebhooks)?;
-    match (&me.partner, partner_id) {
-        (Some(key), Some(asked)) if asked != key.partner_id => Err(ApiError::not_found("partner")),
-        (Some(key), _) => Ok(partners::find(db, key.partner_id).await?),
-        (None, Some(asked)) => partners::find_in_scope(db, &me.scope, asked).await.or_not_found("partner"),
-        (None, None) => Err(ApiError::field("partner_id", "required", "name the partner whose endpoints these are")),
-    }
+    partner_named(db, me, partner_id, "name the partner whose endpoints these are").await
 }
 
 /// An endpoint the caller may manage.
