@@ -45,6 +45,8 @@ pub struct UserChanges {
 
 pub struct UserFilter {
     pub branch_id: Option<Uuid>,
+    /// Only the network's own people, not partners' staff.
+    pub network_only: bool,
     pub role: Option<Role>,
     pub active: Option<bool>,
     pub q: Option<String>,
@@ -237,6 +239,9 @@ pub async fn list(db: &impl ConnectionTrait, scope: &BranchScope, filter: UserFi
     }
     if let Some(active) = filter.active {
         query = query.filter(Column::Active.eq(active));
+    }
+    if filter.network_only {
+        query = query.filter(Column::PartnerId.is_null());
     }
     if let Some(q) = filter.q.as_deref().filter(|q| !q.trim().is_empty()) {
         query = query.filter(text::contains_any(&[Column::Username, Column::DisplayName], q));

@@ -214,6 +214,7 @@ async fn technicians(
     for outlet in outlets {
         let filter = UserFilter {
             branch_id: Some(outlet.id.uuid()),
+            network_only: true,
             role: Some(Role::Technician),
             active: Some(true),
             q: None,

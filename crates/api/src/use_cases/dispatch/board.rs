@@ -32,14 +32,14 @@ pub async fn board(db: &DatabaseConnection, me: &Principal, query: BoardQuery) -
     let filter = UserFilter {
         branch_id: Some(branch.id.uuid()),
         role: Some(Role::Technician),
+        // A partner's own technicians work the tickets given to the partner, not the board's.
+        network_only: true,
         active: Some(true),
         q: None,
         after_username: None,
         limit: MAX_TECHNICIANS as u32,
     };
     let mut people = users::list(db, &me.scope, filter).await?;
-    // A partner's own technicians work the tickets given to the partner, not the board's.
-    people.retain(|u| u.partner_id.is_none());
     people.truncate(MAX_TECHNICIANS);
     let ids: Vec<_> = people.iter().map(|u| u.id.uuid()).collect();
     let jobs = dispatch::assigned_between(db, &ids, from, to).await?;

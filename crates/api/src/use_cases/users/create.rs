@@ -2,13 +2,11 @@
 use actix_web::http::StatusCode;
 use aftersales_api_types::users::{CreateUser, UserDto};
 use aftersales_domain::access::Permission;
-use std::collections::BTreeSet;
-
-use aftersales_api_types::users::Role;
-use aftersales_persistence::{ConnectionTrait, DatabaseConnection, partners, users};
+use aftersales_domain::access::Role;
+use aftersales_persistence::{ConnectionTrait, DatabaseConnection, StoreError, partners, users};
 use uuid::Uuid;
 
-use super::skill_ids;
+use super::{check_partner_staff, skill_ids};
 use crate::audit::{Change, snapshot};
 use crate::auth::Principal;
 use crate::auth::passwords::Passwords;
@@ -17,30 +15,27 @@ use crate::error::ApiError;
 use crate::use_cases::access::ensure_branch_in_scope;
 use crate::use_cases::{Actor, Begun, Once, Work};
 
-/// A partner's own staff: the partner must be in the caller's part of the network
-/// and of the user's branch, and its people hold only the clerk and technician
-/// roles (what they may do is narrowed further by the partner's kind).
+/// A partner's own staff: the partner must be in the caller's part of the network,
+/// and they are its staff by [`check_partner_staff`]'s rule (what they may do is
+/// narrowed further by the partner's kind).
 async fn partner_staff(
     db: &impl ConnectionTrait,
     me: &Principal,
     partner_id: Uuid,
     branch_id: Uuid,
-    roles: &BTreeSet<Role>,
+    roles: &[Role],
 ) -> Result<(), ApiError> {
-    let partner = partners::find_in_scope(db, &me.scope, partner_id)
-        .await
-        .map_err(|_| ApiError::field("partner_id", "unknown_partner", "no such partner in your part of the network"))?;
-    if partner.branch_id != branch_id {
-        return Err(ApiError::field(
-            "branch_id",
-            "not_partners_branch",
-            "a partner's staff belong to the partner's branch",
-        ));
-    }
-    if roles.iter().any(|r| !matches!(r, Role::Clerk | Role::Technician)) {
-        return Err(ApiError::field("roles", "partner_roles", "a partner's staff may be clerks and technicians only"));
-    }
-    Ok(())
+    let partner = match partners::find_in_scope(db, &me.scope, partner_id).await {
+        Err(StoreError::NotFound) => {
+            return Err(ApiError::field(
+                "partner_id",
+                "unknown_partner",
+                "no such partner in your part of the network",
+            ));
+        }
+        other => other?,
+    };
+    check_partner_staff(partner.branch_id, Some(branch_id), Some(roles))
 }
 
 /// 409 when the username is taken; an unknown skill code is a field error.
@@ -68,7 +63,8 @@ pub async fn create(
     let txn = work.db();
     ensure_branch_in_scope(txn, &me.scope, body.branch_id).await?;
     if let Some(partner_id) = body.partner_id {
-        partner_staff(txn, me, partner_id, body.branch_id, &body.roles).await?;
+        let roles: Vec<Role> = body.roles.iter().copied().map(dto::role_in).collect();
+        partner_staff(txn, me, partner_id, body.branch_id, &roles).await?;
     }
     let new = users::NewUser {
         id: Uuid::now_v7(),

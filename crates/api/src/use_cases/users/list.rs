@@ -15,6 +15,7 @@ pub async fn list(db: &DatabaseConnection, me: &Principal, query: UserQuery) -> 
     let limit = pagination::limit(query.limit);
     let filter = UserFilter {
         branch_id: query.branch_id,
+        network_only: false,
         role: query.role.map(dto::role_in),
         active: query.active,
         q: query.q,

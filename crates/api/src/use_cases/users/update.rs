@@ -4,7 +4,7 @@ use aftersales_domain::access::{Permission, Role};
 use aftersales_persistence::{DatabaseConnection, refresh_tokens, users};
 use uuid::Uuid;
 
-use super::skill_ids;
+use super::{check_partner_staff, skill_ids};
 use crate::audit::{Change, snapshot};
 use crate::auth::passwords::Passwords;
 use crate::dto;
@@ -46,20 +46,7 @@ pub async fn update(
         ensure_branch_in_scope(txn, &me.scope, branch_id).await?;
     }
     if current.partner_id.is_some() {
-        if roles.as_ref().is_some_and(|r| r.iter().any(|r| !matches!(r, Role::Clerk | Role::Technician))) {
-            return Err(ApiError::field(
-                "roles",
-                "partner_roles",
-                "a partner's staff may be clerks and technicians only",
-            ));
-        }
-        if body.branch_id.is_some_and(|b| b != current.branch_id.uuid()) {
-            return Err(ApiError::field(
-                "branch_id",
-                "not_partners_branch",
-                "a partner's staff belong to the partner's branch",
-            ));
-        }
+        check_partner_staff(current.branch_id.uuid(), body.branch_id, roles.as_deref())?;
     }
     let skill_ids = match &body.skills {
         Some(codes) => Some(skill_ids(txn, codes).await?),
