@@ -153,15 +153,7 @@ pub fn FieldErrors(
     id: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let messages = move || {
-        problem.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    p.errors.iter().filter(|e| e.field == field).map(|e| field_message(&i18n, e)).collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
+    let messages = move || problem.with(|p| messages_on(&i18n, p.as_ref(), |f| f == field));
     view! {
         <Show when=move || !messages().is_empty()>
             <p class="field-error" id=format!("{id}-error") data-field=field role="alert">
@@ -171,7 +163,43 @@ pub fn FieldErrors(
     }
 }
 
+/// [`FieldErrors`] for an input that answers for several fields, or for fields
+/// whose names are made at run time (`lines[2].serial`).
+#[component]
+pub fn FieldGroupErrors(
+    /// The form's current problem, if any.
+    problem: Signal<Option<Problem>>,
+    /// The fields' paths in the request.
+    fields: Vec<String>,
+    /// The input's id.
+    id: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let fields = StoredValue::new(fields);
+    let messages = move || {
+        problem.with(|p| fields.with_value(|fields| messages_on(&i18n, p.as_ref(), |f| fields.iter().any(|n| n == f))))
+    };
+    let id = StoredValue::new(format!("{id}-error"));
+    view! {
+        <Show when=move || !messages().is_empty()>
+            <p class="field-error" id=id.get_value() role="alert">{move || messages().join(" ")}</p>
+        </Show>
+    }
+}
+
+/// The messages, in the user's words, of the problem's errors on the fields `on` accepts.
+fn messages_on(i18n: &I18n, problem: Option<&Problem>, on: impl Fn(&str) -> bool) -> Vec<String> {
+    problem
+        .map(|p| p.errors.iter().filter(|e| on(&e.field)).map(|e| field_message(i18n, e)).collect())
+        .unwrap_or_default()
+}
+
 /// Whether the problem names this field (for `aria-invalid`).
 pub fn names_field(problem: Option<&Problem>, field: &str) -> bool {
     problem.is_some_and(|p| p.errors.iter().any(|e| e.field == field))
+}
+
+/// Whether the problem names any of these fields (for `aria-invalid`).
+pub fn names_any(problem: Option<&Problem>, fields: &[String]) -> bool {
+    problem.is_some_and(|p| p.errors.iter().any(|e| fields.contains(&e.field)))
 }

@@ -187,3 +187,25 @@ pub fn NewButton<T: Clone + Send + Sync + 'static>(
         </Show>
     }
 }
+
+/// `data` while it loads, its error if it fails, else `show(data)`: for a page or a
+/// section that needs something read before it can be shown. `loading_id` names
+/// the loading line, for a test to wait on.
+#[component]
+pub fn WhenLoaded<T, V>(
+    data: LocalResource<Result<T, ApiError>>,
+    show: fn(T) -> V,
+    #[prop(optional)] loading_id: Option<&'static str>,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Transition fallback=move || view! { <p id=loading_id class="muted">{t("table.loading")}</p> }>
+            <ErrorBoundary fallback=|errors| view! { <crate::components::problem::ErrorsView errors /> }>
+                {move || Suspend::new(async move { data.await.map(show) })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}

@@ -9,22 +9,17 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::detail::{OrderView, line_label};
-use super::links::{FieldNote, names_any};
 use super::outcome_key;
 use crate::api;
+use crate::components::problem::FieldErrors;
 use crate::components::problem::browser_problem_of;
-use crate::components::screen::{form_problem, opt};
+use crate::components::screen::{form_problem, invalid, opt};
 use crate::components::toast::use_toasts;
 use crate::i18n::{t, use_i18n};
 
 /// Whether the network keeps the returned unit (in a returns warehouse).
 fn keeps_the_unit(outcome: ReturnOutcome) -> bool {
     matches!(outcome, ReturnOutcome::Refund | ReturnOutcome::Exchange)
-}
-
-/// An input's `aria-invalid`: whether the problem names `field`.
-fn marked(problem: RwSignal<Option<Problem>>, field: &'static str) -> impl Fn() -> String + Copy {
-    move || problem.with(|p| names_any(p.as_ref(), &[field.to_owned()])).to_string()
 }
 
 #[component]
@@ -128,35 +123,35 @@ pub fn DecideForm(view: OrderView, ret: OrderReturnDto, on_close: Callback<()>) 
                 <div class="field">
                     <label for="order-decide-outcome">{t("orders.outcome")}</label>
                     <select id="order-decide-outcome" on:change=move |ev| outcome.set(event_target_value(&ev))
-                        aria-invalid=marked(problem, "outcome") aria-describedby="order-decide-outcome-error">
+                        aria-invalid=invalid(problem, "outcome") aria-describedby="order-decide-outcome-error">
                         {outcome_options}
                     </select>
-                    <FieldNote problem=errors fields=vec!["outcome".to_owned()] id="order-decide-outcome".to_owned() />
+                    <FieldErrors problem=errors field="outcome" id="order-decide-outcome" />
                 </div>
                 <Show when=move || keeps_the_unit(chosen())>
                     <div class="field">
                         <label for="order-decide-warehouse">{t("orders.warehouse")}</label>
                         <select id="order-decide-warehouse" on:change=move |ev| warehouse.set(event_target_value(&ev))
-                            aria-invalid=marked(problem, "warehouse_id") aria-describedby="order-decide-warehouse-error">
+                            aria-invalid=invalid(problem, "warehouse_id") aria-describedby="order-decide-warehouse-error">
                             <option value="">{t("orders.choose_warehouse")}</option>
                             {warehouse_options}
                         </select>
                         {no_warehouse.then(|| view! { <p class="hint muted">{t("orders.no_returns_warehouse")}</p> })}
-                        <FieldNote problem=errors fields=vec!["warehouse_id".to_owned()] id="order-decide-warehouse".to_owned() />
+                        <FieldErrors problem=errors field="warehouse_id" id="order-decide-warehouse" />
                     </div>
                 </Show>
                 <Show when=move || chosen() == ReturnOutcome::Exchange>
                     <div class="field">
                         <label for="order-decide-serial">{t("orders.exchange_serial")}</label>
                         <input id="order-decide-serial" type="text" dir="ltr" maxlength="64" autocomplete="off" bind:value=serial
-                            aria-invalid=marked(problem, "exchange_serial") aria-describedby="order-decide-serial-error" />
-                        <FieldNote problem=errors fields=vec!["exchange_serial".to_owned()] id="order-decide-serial".to_owned() />
+                            aria-invalid=invalid(problem, "exchange_serial") aria-describedby="order-decide-serial-error" />
+                        <FieldErrors problem=errors field="exchange_serial" id="order-decide-serial" />
                     </div>
                 </Show>
                 <div class="field wide">
                     <label for="order-decide-note">{t("orders.decision_note")}</label>
                     <input id="order-decide-note" type="text" dir="auto" maxlength="1000" autocomplete="off" bind:value=note />
-                    <FieldNote problem=errors fields=vec!["note".to_owned()] id="order-decide-note".to_owned() />
+                    <FieldErrors problem=errors field="note" id="order-decide-note" />
                 </div>
             </div>
             <div class="form-actions">

@@ -43,8 +43,7 @@ pub fn OrderPage() -> impl IntoView {
     let session = use_session();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| Uuid::parse_str(&id).ok())));
-    let may_list = move || session.may(aftersales_api_types::auth::Permission::ManagePartners);
-    let names = LocalResource::new(move || Names::load(session, may_list()));
+    let names = LocalResource::new(move || Names::load(session));
     let changes = RwSignal::new(0u32);
     let order = LocalResource::new(move || {
         let _ = changes.get();

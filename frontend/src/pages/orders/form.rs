@@ -14,10 +14,10 @@ use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
 use super::form_lines::{LineDraft, LinesEditor, check_lines};
-use super::links::{FieldNote, names_any};
 use super::{Names, status_key};
 use crate::api;
 use crate::components::problem::browser_problem_of;
+use crate::components::problem::{FieldErrors, FieldGroupErrors, names_any};
 use crate::components::screen::{form_problem, invalid, opt};
 use crate::components::toast::use_toasts;
 use crate::i18n::date::today;
@@ -69,7 +69,7 @@ fn text_field(
             <input id=id type="text" dir=if ltr { "ltr" } else { "auto" } autocomplete="off" bind:value=value
                 aria-invalid=move || problem.with(|p| names_any(p.as_ref(), &shown)).to_string()
                 aria-describedby=format!("{id}-error") />
-            <FieldNote problem=errors fields id=id.to_owned() />
+            <FieldGroupErrors problem=errors fields id=id.to_owned() />
         </div>
     }
 }
@@ -221,7 +221,7 @@ pub fn NewOrderForm(names: Names, on_close: Callback<()>) -> impl IntoView {
                         <option value="">{t("orders.choose_partner")}</option>
                         {seller_options}
                     </select>
-                    <FieldNote problem=errors fields=vec!["partner_id".to_owned()] id="order-partner".to_owned() />
+                    <FieldErrors problem=errors field="partner_id" id="order-partner" />
                 </div>
                 {text_field(problem, "order-reference", "external_reference".to_owned(), "orders.reference", reference, true)}
                 <div class="field">
@@ -230,7 +230,7 @@ pub fn NewOrderForm(names: Names, on_close: Callback<()>) -> impl IntoView {
                         aria-invalid=invalid(problem, "status") aria-describedby="order-initial-status-error">
                         {status_options}
                     </select>
-                    <FieldNote problem=errors fields=vec!["status".to_owned()] id="order-initial-status".to_owned() />
+                    <FieldErrors problem=errors field="status" id="order-initial-status" />
                 </div>
                 {text_field(problem, "order-ordered-on", "ordered_on".to_owned(), "orders.ordered_on", ordered_on, true)}
                 <Show when=delivered>
@@ -242,7 +242,7 @@ pub fn NewOrderForm(names: Names, on_close: Callback<()>) -> impl IntoView {
                     <p class="hint muted">{t("orders.buyer_hint")}</p>
                     {text_field(problem, "order-buyer-name", buyer("name"), "orders.buyer_name", buyer_name, false)}
                     {text_field(problem, "order-buyer-phone", buyer("phones[0].number"), "orders.buyer_phone", buyer_phone, true)}
-                    <FieldNote problem=errors fields=vec!["customer".to_owned(), buyer("phones"), "customer_id".to_owned()]
+                    <FieldGroupErrors problem=errors fields=vec!["customer".to_owned(), buyer("phones"), "customer_id".to_owned()]
                         id="order-buyer".to_owned() />
                     <div class="field">
                         <label for="order-buyer-locale">{t("orders.buyer_locale")}</label>
@@ -259,7 +259,7 @@ pub fn NewOrderForm(names: Names, on_close: Callback<()>) -> impl IntoView {
                     <label for="order-address">{t("orders.address")}</label>
                     <textarea id="order-address" rows="2" maxlength="400" bind:value=address
                         aria-invalid=invalid(problem, "installation_address") aria-describedby="order-address-error"></textarea>
-                    <FieldNote problem=errors fields=vec!["installation_address".to_owned()] id="order-address".to_owned() />
+                    <FieldErrors problem=errors field="installation_address" id="order-address" />
                 </div>
                 <LinesEditor names lines problem=errors />
             </div>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::Names;
-use super::links::{FieldNote, names_any};
+use crate::components::problem::{FieldErrors, FieldGroupErrors, names_any};
 use crate::i18n::t;
 
 /// The most lines an order may have.
@@ -84,7 +84,7 @@ pub fn LinesEditor(names: Names, lines: RwSignal<Vec<LineDraft>>, problem: Signa
                     </tbody>
                 </table>
             </div>
-            <FieldNote problem fields=vec!["lines".to_owned()] id="order-lines".to_owned() />
+            <FieldErrors problem field="lines" id="order-lines" />
             <button id="order-line-add" type="button" class="button secondary" on:click=add
                 disabled=move || lines.with(|l| l.len() >= MAX_LINES)>
                 {t("orders.add_line")}
@@ -140,13 +140,13 @@ fn LineRow(
                     <option value="">{t("orders.choose_model")}</option>
                     {options}
                 </select>
-                <FieldNote problem fields=model_fields id=model_id />
+                <FieldGroupErrors problem fields=model_fields id=model_id />
             </td>
             <td>
                 <label class="visually-hidden" for=serial_id.clone()>{t("orders.serial_optional")}</label>
                 <input id=serial_id.clone() class="order-line-serial" type="text" dir="ltr" maxlength="64" autocomplete="off"
                     bind:value=line.serial aria-invalid=serial_invalid aria-describedby=format!("{serial_id}-error") />
-                <FieldNote problem fields=serial_fields id=serial_id />
+                <FieldGroupErrors problem fields=serial_fields id=serial_id />
             </td>
             <td>
                 <button type="button" class="button link order-line-remove" on:click=remove

@@ -1,15 +1,11 @@
 //! What the order screens point at — tickets, customers, orders, registered
-//! units — as links named by what the API says of them (read once each), and
-//! the messages of a form's fields whose names are made at run time
-//! (`lines[2].serial`).
+//! units — as links named by what the API says of them (read once each).
 
-use aftersales_api_types::problem::Problem;
 use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::api;
-use crate::components::problem::field_message;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::t;
 use crate::session::Session;
 
 /// `/serials?serial=…`: the page of the unit with this serial.
@@ -85,38 +81,4 @@ pub fn TicketUnit(session: Session, ticket_id: Uuid) -> impl IntoView {
         Some(Some(serial)) => serial_link(serial, "returned-serial").into_any(),
         Some(None) => view! { <span class="muted">"—"</span> }.into_any(),
     }
-}
-
-/// The messages of the fields named `fields` in a form's problem, under the input
-/// `id` (`{id}-error`, for its `aria-describedby`).
-#[component]
-pub fn FieldNote(problem: Signal<Option<Problem>>, fields: Vec<String>, id: String) -> impl IntoView {
-    let i18n = use_i18n();
-    let fields = StoredValue::new(fields);
-    let messages = move || {
-        problem.with(|p| {
-            fields.with_value(|fields| {
-                p.as_ref()
-                    .map(|p| {
-                        p.errors
-                            .iter()
-                            .filter(|e| fields.contains(&e.field))
-                            .map(|e| field_message(&i18n, e))
-                            .collect::<Vec<_>>()
-                    })
-                    .unwrap_or_default()
-            })
-        })
-    };
-    let field = StoredValue::new(format!("{id}-error"));
-    view! {
-        <Show when=move || !messages().is_empty()>
-            <p class="field-error" id=field.get_value() role="alert">{move || messages().join(" ")}</p>
-        </Show>
-    }
-}
-
-/// Whether the problem names any of these fields (for `aria-invalid`).
-pub fn names_any(problem: Option<&Problem>, fields: &[String]) -> bool {
-    problem.is_some_and(|p| p.errors.iter().any(|e| fields.contains(&e.field)))
 }

@@ -30,7 +30,7 @@ use uuid::Uuid;
 pub use self::detail::OrderPage;
 pub use self::list::OrdersPage;
 use crate::api::{self, ApiError};
-use crate::components::problem::ErrorsView;
+use crate::components::screen::WhenLoaded;
 use crate::i18n::t;
 use crate::session::{Session, use_session};
 
@@ -89,10 +89,10 @@ pub struct Names {
 }
 
 impl Names {
-    /// `may_list_partners`: only administrators may list partners; the others see
-    /// orders without the platforms' names and cannot choose one for a new order.
-    pub async fn load(session: Session, may_list_partners: bool) -> Result<Self, ApiError> {
-        let may_list = may_list_partners;
+    /// Only administrators may list partners; the others cannot choose a platform
+    /// for a new order.
+    pub async fn load(session: Session) -> Result<Self, ApiError> {
+        let may_list = session.may(Permission::ManagePartners);
         let sellers = async move { if may_list { Some(api::orders::sellers(session).await) } else { None } };
         let (sellers, models, warehouses) =
             join3(sellers, api::reference::models(session, None), api::reference::warehouses(session)).await;
@@ -138,12 +138,6 @@ fn short_id(id: Uuid) -> String {
 #[component]
 fn WithNames<V: IntoView + 'static>(page: fn(Names) -> V) -> impl IntoView {
     let session = use_session();
-    let names = LocalResource::new(move || Names::load(session, session.may(Permission::ManagePartners)));
-    view! {
-        <Transition fallback=|| view! { <p class="muted">{t("table.loading")}</p> }>
-            <ErrorBoundary fallback=|errors| view! { <ErrorsView errors /> }>
-                {move || Suspend::new(async move { names.await.map(page) })}
-            </ErrorBoundary>
-        </Transition>
-    }
+    let data = LocalResource::new(move || Names::load(session));
+    view! { <WhenLoaded data show=page /> }
 }

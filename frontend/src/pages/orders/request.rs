@@ -8,9 +8,9 @@ use leptos::prelude::*;
 
 use super::detail::{OrderView, line_label};
 use super::kind_key;
-use super::links::{FieldNote, names_any};
 use crate::api;
 use crate::components::problem::browser_problem;
+use crate::components::problem::{FieldGroupErrors, names_any};
 use crate::components::screen::form_problem;
 use crate::components::toast::use_toasts;
 use crate::i18n::{t, use_i18n};
@@ -69,14 +69,14 @@ pub fn RequestForm(view: OrderView, line_no: u32, on_close: Callback<()>) -> imp
                 <div class="field">
                     <label for="order-return-kind">{t("orders.return_kind")}</label>
                     <select id="order-return-kind" on:change=move |ev| kind.set(event_target_value(&ev))>{kind_options}</select>
-                    <FieldNote problem=errors fields=vec!["kind".to_owned(), "line_no".to_owned()] id="order-return-kind".to_owned() />
+                    <FieldGroupErrors problem=errors fields=vec!["kind".to_owned(), "line_no".to_owned()] id="order-return-kind".to_owned() />
                 </div>
                 <div class="field wide">
                     <label for="order-return-reason">{t("orders.reason")}</label>
                     <textarea id="order-return-reason" rows="3" dir="auto" maxlength="1000" bind:value=reason
                         aria-invalid=move || problem.with(|p| names_any(p.as_ref(), &marked)).to_string()
                         aria-describedby="order-return-reason-error"></textarea>
-                    <FieldNote problem=errors fields=reason_fields id="order-return-reason".to_owned() />
+                    <FieldGroupErrors problem=errors fields=reason_fields id="order-return-reason".to_owned() />
                 </div>
             </div>
             <div class="form-actions">

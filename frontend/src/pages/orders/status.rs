@@ -9,10 +9,10 @@ use aftersales_api_types::problem::{FieldError, Problem};
 use leptos::prelude::*;
 
 use super::detail::{OrderView, line_label};
-use super::links::{FieldNote, names_any};
 use super::status_key;
 use crate::api;
 use crate::components::problem::browser_problem_of;
+use crate::components::problem::{FieldErrors, FieldGroupErrors, names_any};
 use crate::components::screen::{form_problem, opt};
 use crate::components::toast::use_toasts;
 use crate::i18n::date::today;
@@ -161,7 +161,7 @@ pub fn StatusForm(view: OrderView) -> impl IntoView {
                 <div class="field">
                     <label for="order-next-status">{t("orders.next_status")}</label>
                     <select id="order-next-status" on:change=move |ev| chosen.set(event_target_value(&ev))>{options}</select>
-                    <FieldNote problem=errors fields=vec!["status".to_owned()] id="order-next-status".to_owned() />
+                    <FieldErrors problem=errors field="status" id="order-next-status" />
                 </div>
                 <Show when=move || status() == OrderStatus::Delivered>
                     <div class="field">
@@ -170,13 +170,13 @@ pub fn StatusForm(view: OrderView) -> impl IntoView {
                             aria-invalid=move || problem.with(|p| names_any(p.as_ref(), &["delivered_on".to_owned()])).to_string()
                             aria-describedby="order-status-delivered-on-error" />
                         <p class="hint muted">{date_hint}</p>
-                        <FieldNote problem=errors fields=delivered_fields.clone() id="order-status-delivered-on".to_owned() />
+                        <FieldGroupErrors problem=errors fields=delivered_fields.clone() id="order-status-delivered-on".to_owned() />
                     </div>
                 </Show>
                 <div class="field wide">
                     <label for="order-status-note">{t("orders.note")}</label>
                     <input id="order-status-note" type="text" dir="auto" maxlength="500" autocomplete="off" bind:value=note />
-                    <FieldNote problem=errors fields=vec!["note".to_owned()] id="order-status-note".to_owned() />
+                    <FieldErrors problem=errors field="note" id="order-status-note" />
                 </div>
                 <Show when=move || has_open && selling()>
                     <fieldset id="order-status-serials" class="wide">
@@ -208,7 +208,7 @@ fn serial_input(errors: Signal<Option<Problem>>, line: OpenLine) -> impl IntoVie
             <input id=id.clone() type="text" dir="ltr" maxlength="64" autocomplete="off" bind:value=line.serial
                 aria-invalid=move || errors.with(|p| names_any(p.as_ref(), &marked)).to_string()
                 aria-describedby=format!("{id}-error") />
-            <FieldNote problem=errors fields id />
+            <FieldGroupErrors problem=errors fields id />
         </div>
     }
 }

@@ -21,8 +21,7 @@ pub use self::form::NewPartSalePage;
 pub use self::list::PartSalesPage;
 pub use self::slip::PartSalePage;
 use crate::api::{self, ApiError};
-use crate::components::problem::ErrorsView;
-use crate::i18n::t;
+use crate::components::screen::WhenLoaded;
 use crate::session::{Session, use_session};
 
 /// The warehouses in the user's scope, by code, read once per page.
@@ -59,12 +58,6 @@ pub fn may_sell(session: Session) -> bool {
 #[component]
 pub fn WithLists<V: IntoView + 'static>(page: fn(Lists) -> V) -> impl IntoView {
     let session = use_session();
-    let lists = LocalResource::new(move || Lists::load(session));
-    view! {
-        <Transition fallback=|| view! { <p class="muted">{t("table.loading")}</p> }>
-            <ErrorBoundary fallback=|errors| view! { <ErrorsView errors /> }>
-                {move || Suspend::new(async move { lists.await.map(page) })}
-            </ErrorBoundary>
-        </Transition>
-    }
+    let data = LocalResource::new(move || Lists::load(session));
+    view! { <WhenLoaded data show=page /> }
 }

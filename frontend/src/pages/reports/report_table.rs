@@ -1,27 +1,9 @@
-//! What every stock report's tables share: the report loaded once (loading and
-//! error states), and a table of rows already read, with its empty row.
+//! What every stock report's tables share: a table of rows already read, with its
+//! empty row (the report is loaded once by `components::screen::WhenLoaded`).
 
 use leptos::prelude::*;
 
-use crate::api::ApiError;
-use crate::components::problem::ErrorsView;
 use crate::i18n::t;
-
-/// `data` while it loads, its error if it fails, else `show(report)`.
-#[component]
-pub fn Loaded<T, V>(data: LocalResource<Result<T, ApiError>>, show: fn(T) -> V) -> impl IntoView
-where
-    T: Clone + 'static,
-    V: IntoView + 'static,
-{
-    view! {
-        <Transition fallback=|| view! { <p id="report-loading" class="muted">{t("table.loading")}</p> }>
-            <ErrorBoundary fallback=|errors| view! { <ErrorsView errors /> }>
-                {move || Suspend::new(async move { data.await.map(show) })}
-            </ErrorBoundary>
-        </Transition>
-    }
-}
 
 /// A table of `rows`: the headings, a row each, or the `empty` row.
 pub fn rows_table<T>(

@@ -7,9 +7,10 @@ use aftersales_api_types::stock_reports::{
 };
 use leptos::prelude::*;
 
-use super::report_table::{Loaded, rows_table};
+use super::report_table::rows_table;
 use super::stock::{StockAsked, StockKind};
 use crate::api;
+use crate::components::screen::WhenLoaded;
 use crate::i18n::date::iso_instant;
 use crate::i18n::labels::movement_kind_key;
 use crate::i18n::use_i18n;
@@ -23,7 +24,7 @@ pub fn tables(session: Session, kind: StockKind, asked: RwSignal<StockAsked>) ->
                 LocalResource::new(
                     move || async move { api::reports::stock_on_hand(session, &asked.get().scope()).await },
                 );
-            view! { <Loaded data show=|r| view! {
+            view! { <WhenLoaded data loading_id="report-loading" show=|r| view! {
                 {rows_table("on-hand-table", "reports.on_hand_title", ON_HAND, "reports.no_stock", r.lines, on_hand_row)}
                 <h3>{crate::i18n::t("reports.totals")}</h3>
                 {rows_table("on-hand-totals", "reports.totals", TOTALS, "reports.no_stock", r.totals, total_row)}
@@ -34,7 +35,7 @@ pub fn tables(session: Session, kind: StockKind, asked: RwSignal<StockAsked>) ->
             let data = LocalResource::new(move || async move {
                 api::reports::stock_movements(session, &asked.get().period()).await
             });
-            view! { <Loaded data show=|r| view! {
+            view! { <WhenLoaded data loading_id="report-loading" show=|r| view! {
                 <h3>{crate::i18n::t("reports.positions")}</h3>
                 {rows_table("positions-table", "reports.positions", POSITIONS, "reports.no_movements", r.positions, position_row)}
                 <h3>{crate::i18n::t("reports.by_kind")}</h3>
@@ -46,14 +47,14 @@ pub fn tables(session: Session, kind: StockKind, asked: RwSignal<StockAsked>) ->
             let data = LocalResource::new(move || async move {
                 api::reports::parts_used(session, &asked.get().parts_used()).await
             });
-            view! { <Loaded data show=|r| rows_table("parts-used-table", "reports.parts_used_title", PARTS_USED, "reports.no_parts_used", r.lines, used_row) /> }
+            view! { <WhenLoaded data loading_id="report-loading" show=|r| rows_table("parts-used-table", "reports.parts_used_title", PARTS_USED, "reports.no_parts_used", r.lines, used_row) /> }
                 .into_any()
         }
         StockKind::Overdue => {
             let data = LocalResource::new(move || async move {
                 api::reports::overdue_defective(session, &asked.get().overdue()).await
             });
-            view! { <Loaded data show=|r| rows_table("overdue-table", "reports.overdue_title", OVERDUE, "reports.no_overdue", r.lines, overdue_row) /> }
+            view! { <WhenLoaded data loading_id="report-loading" show=|r| rows_table("overdue-table", "reports.overdue_title", OVERDUE, "reports.no_overdue", r.lines, overdue_row) /> }
                 .into_any()
         }
         StockKind::BelowReorder => {
@@ -61,7 +62,7 @@ pub fn tables(session: Session, kind: StockKind, asked: RwSignal<StockAsked>) ->
                 LocalResource::new(
                     move || async move { api::reports::below_reorder(session, &asked.get().scope()).await },
                 );
-            view! { <Loaded data show=|r| rows_table("reorder-table", "reports.reorder_title", REORDER, "reports.no_reorder", r.lines, reorder_row) /> }
+            view! { <WhenLoaded data loading_id="report-loading" show=|r| rows_table("reorder-table", "reports.reorder_title", REORDER, "reports.no_reorder", r.lines, reorder_row) /> }
                 .into_any()
         }
     }

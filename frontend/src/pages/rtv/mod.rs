@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 pub use self::detail::RtvShipmentPage;
 use crate::api::{self, ApiError};
-use crate::components::problem::ErrorsView;
+use crate::components::screen::WhenLoaded;
 use crate::i18n::t;
 use crate::pages::old_parts::Warehouses;
 use crate::session::{Session, use_session};
@@ -66,14 +66,8 @@ pub fn status_badge(status: RtvStatus) -> impl IntoView {
 #[component]
 pub fn WithNames<V: IntoView + 'static>(page: fn(Names) -> V) -> impl IntoView {
     let session = use_session();
-    let names = LocalResource::new(move || Names::load(session));
-    view! {
-        <Transition fallback=|| view! { <p class="muted">{t("table.loading")}</p> }>
-            <ErrorBoundary fallback=|errors| view! { <ErrorsView errors /> }>
-                {move || Suspend::new(async move { names.await.map(page) })}
-            </ErrorBoundary>
-        </Transition>
-    }
+    let data = LocalResource::new(move || Names::load(session));
+    view! { <WhenLoaded data show=page /> }
 }
 
 /// `/rtv-shipments`: packing a new shipment for those who move stock, and the list.
